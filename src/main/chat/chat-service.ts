@@ -1,0 +1,192 @@
+/**
+ * Streams chat completions through the official `openai` SDK and turns them into sequenced,
+ * coalesced `ChatEvent`s. Electron-free: the connection, the defaults and the event sink are
+ * passed in, so the same service runs in the desktop app, in browser mode and in tests.
+ */
+import { randomUUID } from 'node:crypto'
+import OpenAI from 'openai'
+import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions'
+import type { ChatEvent, ChatSendRequest, Usage } from '../../shared/chat'
+import { fail, ok, type AppError, type Result } from '../../shared/errors'
+import type { Logger } from '../log'
+import { toAppError } from '../to-app-error'
+import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
+import { StreamTimings } from './stream-timings'
+
+export interface GatewayConnection {
+  apiKey: string | null
+  baseURL: string
+}
+
+export interface ChatDefaults {
+  model: string
+  temperature: number | null
+  maxTokens: number | null
+  systemPrompt: string
+}
+
+export interface ChatServiceOptions {
+  /** Read at every request, so a new key or base URL applies to the next message. */
+  connection(): GatewayConnection
+  defaults(): ChatDefaults
+  emit(event: ChatEvent): void
+  log: Logger
+  /** How often deltas may be sent; ~one frame. */
+  coalesceMs?: number
+  clock?: CoalescerClock
+  /** The SDK's own retries (before any byte of the answer arrives); the SDK default is 2. */
+  maxRetries?: number
+  /** Passed to the SDK; only for routing, for example through a proxy. */
+  fetch?: typeof fetch
+}
+
+/** How a stream ended, with the text received; what history (and tests) keep. */
+export interface StreamOutcome {
+  streamId: string
+  text: string
+  status: 'complete' | 'stopped' | 'error'
+  finishReason: string | null
+  usage: Usage | null
+  error: AppError | null
+}
+
+interface ActiveStream {
+  controller: AbortController
+  finished: Promise<StreamOutcome>
+}
+
+export class ChatService {
+  private readonly active = new Map<string, ActiveStream>()
+
+  constructor(private readonly options: ChatServiceOptions) {}
+
+  /** Starts a stream and answers at once with its id; events follow through `emit`. */
+  send(request: ChatSendRequest): Result<{ streamId: string; finished: Promise<StreamOutcome> }> {
+    const { apiKey, baseURL } = this.options.connection()
+    if (!apiKey) return fail('no_key', 'No API key is set.')
+    const streamId = randomUUID()
+    const controller = new AbortController()
+    const finished = this.run(streamId, request, { apiKey, baseURL }, controller.signal).finally(() =>
+      this.active.delete(streamId),
+    )
+    this.active.set(streamId, { controller, finished })
+    return ok({ streamId, finished })
+  }
+
+  /** Aborts the request; the text already received stays, and the stream ends with `stopped`. */
+  stop(streamId: string): boolean {
+    const stream = this.active.get(streamId)
+    if (!stream) return false
+    stream.controller.abort()
+    return true
+  }
+
+  /** Stops every stream and waits until each has sent its last event: for quitting. */
+  async stopAll(): Promise<void> {
+    const streams = [...this.active.values()]
+    for (const stream of streams) stream.controller.abort()
+    await Promise.allSettled(streams.map((stream) => stream.finished))
+  }
+
+  get activeStreamCount(): number {
+    return this.active.size
+  }
+
+  private async run(
+    streamId: string,
+    request: ChatSendRequest,
+    connection: { apiKey: string; baseURL: string },
+    signal: AbortSignal,
+  ): Promise<StreamOutcome> {
+    const defaults = this.options.defaults()
+    const model = request.model ?? defaults.model
+    let seq = 0
+    const emit = (event: DistributiveOmit<ChatEvent, 'streamId' | 'seq'>) =>
+      this.options.emit({ ...event, streamId, seq: seq++ } as ChatEvent)
+    const clock = this.options.clock ?? systemClock
+    const timings = new StreamTimings(() => clock.now())
+    let text = ''
+    const coalescer = new DeltaCoalescer((content) => emit({ type: 'delta', content }), this.options.coalesceMs, clock)
+    let finishReason: string | null = null
+    let usage: Usage | null = null
+
+    const stopped = (): StreamOutcome => {
+      emit({ type: 'done', finishReason: 'stopped', stopped: true, usage, timings: timings.finish(usage?.completionTokens ?? null) })
+      return { streamId, text, status: 'stopped', finishReason: 'stopped', usage, error: null }
+    }
+
+    emit({ type: 'start', model })
+    try {
+      const client = new OpenAI({
+        apiKey: connection.apiKey,
+        baseURL: connection.baseURL,
+        maxRetries: this.options.maxRetries ?? 2,
+        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      })
+      const stream = await client.chat.completions.create(
+        {
+          model,
+          messages: withSystemPrompt(request.messages, defaults.systemPrompt),
+          stream: true,
+          stream_options: { include_usage: true },
+          ...optional('temperature', request.temperature ?? defaults.temperature),
+          ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
+        },
+        { signal },
+      )
+      for await (const chunk of stream) {
+        const content = contentOf(chunk)
+        if (content) {
+          timings.markToken()
+          text += content
+          coalescer.push(content)
+        }
+        finishReason = chunk.choices?.[0]?.finish_reason ?? finishReason
+        usage = usageOf(chunk) ?? usage
+      }
+      coalescer.flush()
+      // The SDK ends the iteration quietly when its signal aborts, so a Stop can land here too.
+      if (signal.aborted) return stopped()
+      emit({ type: 'done', finishReason: finishReason ?? 'stop', stopped: false, usage, timings: timings.finish(usage?.completionTokens ?? null) })
+      return { streamId, text, status: 'complete', finishReason, usage, error: null }
+    } catch (caught) {
+      coalescer.flush()
+      if (signal.aborted) return stopped()
+      const error = toAppError(caught, [connection.apiKey])
+      const finished = timings.finish(usage?.completionTokens ?? null)
+      this.options.log.warn(`chat stream ${streamId} failed (${error.kind})`, error.message)
+      emit({ type: 'error', error, timings: finished })
+      return { streamId, text, status: 'error', finishReason, usage, error }
+    } finally {
+      coalescer.dispose()
+    }
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
+function withSystemPrompt(messages: ChatSendRequest['messages'], systemPrompt: string): ChatCompletionMessageParam[] {
+  const hasSystem = messages.some((message) => message.role === 'system')
+  if (!systemPrompt.trim() || hasSystem) return messages
+  return [{ role: 'system', content: systemPrompt }, ...messages]
+}
+
+function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
+  return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>)
+}
+
+/** Gateways send odd chunks (no `choices`, `content: null`); none of them may throw here. */
+function contentOf(chunk: ChatCompletionChunk): string {
+  const content: unknown = chunk.choices?.[0]?.delta?.content
+  return typeof content === 'string' ? content : ''
+}
+
+function usageOf(chunk: ChatCompletionChunk): Usage | null {
+  const usage = chunk.usage
+  if (!usage || typeof usage.completion_tokens !== 'number') return null
+  return {
+    promptTokens: usage.prompt_tokens ?? 0,
+    completionTokens: usage.completion_tokens,
+    totalTokens: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + usage.completion_tokens,
+  }
+}

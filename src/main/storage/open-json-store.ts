@@ -1,0 +1,33 @@
+import { existsSync, renameSync } from 'node:fs'
+import { join } from 'node:path'
+import Conf from 'conf'
+import type { Logger } from '../log'
+import type { KeyValueStore } from './key-value-store'
+
+/**
+ * Opens `<dir>/<name>.json`. A file that is not valid JSON is renamed aside with a timestamp (never
+ * deleted or overwritten) and a fresh one is started, so one bad byte cannot lock a user out.
+ * `open` builds the store: `conf` here, `electron-store` in the desktop app.
+ */
+export function openJsonStore(
+  dir: string,
+  name: string,
+  log: Logger,
+  open: (dir: string, name: string) => KeyValueStore = openConfStore,
+): { store: KeyValueStore; movedAsideTo: string | null } {
+  try {
+    return { store: open(dir, name), movedAsideTo: null }
+  } catch (error) {
+    const file = join(dir, `${name}.json`)
+    if (!(error instanceof SyntaxError) || !existsSync(file)) throw error
+    const aside = join(dir, `${name}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+    renameSync(file, aside)
+    log.warn(`${name}.json could not be read; it was moved to ${aside} and a new one was started`)
+    return { store: open(dir, name), movedAsideTo: aside }
+  }
+}
+
+export function openConfStore(dir: string, name: string): KeyValueStore {
+  // clearInvalidConfig: false makes conf throw on a broken file instead of silently emptying it.
+  return new Conf({ projectName: 'holysheep-chat', cwd: dir, configName: name, clearInvalidConfig: false })
+}

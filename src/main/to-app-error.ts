@@ -1,0 +1,71 @@
+/**
+ * The one place where failures become `AppError`s: SDK errors, network errors, anything thrown.
+ * Messages are scrubbed of secrets here, before they can be logged or cross to the renderer.
+ */
+import OpenAI from 'openai'
+import type { AppError, ErrorKind } from '../shared/errors'
+import { scrubSecrets } from './log'
+
+const networkCodes: Record<string, string> = {
+  ECONNREFUSED: 'The gateway refused the connection.',
+  ENOTFOUND: 'The gateway’s address could not be found (DNS).',
+  EAI_AGAIN: 'The gateway’s address could not be looked up; the network may be offline.',
+  ECONNRESET: 'The connection to the gateway was reset.',
+  ENETUNREACH: 'The network is unreachable; the computer may be offline.',
+  EHOSTUNREACH: 'The gateway’s host is unreachable.',
+  CERT_HAS_EXPIRED: 'The gateway’s TLS certificate has expired.',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'The gateway’s TLS certificate is not trusted.',
+  SELF_SIGNED_CERT_IN_CHAIN: 'The gateway’s TLS certificate is not trusted.',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The gateway’s TLS certificate could not be verified.',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'The gateway’s TLS certificate does not match its address.',
+}
+
+/** Walks an error's `cause` chain (fetch wraps the socket error) for a Node error code. */
+function findErrorCode(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && code in networkCodes) return code
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+function serverMessage(error: InstanceType<typeof OpenAI.APIError>): string {
+  const body = error.error as { message?: unknown } | undefined
+  if (body && typeof body.message === 'string' && body.message) return body.message
+  return error.message
+}
+
+function kindForStatus(status: number, message: string, code: string | null | undefined): ErrorKind {
+  if (status === 401) return 'invalid_key'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return /model/i.test(message) || code === 'model_not_found' ? 'unknown_model' : 'not_found'
+  if (status === 413) return 'context_too_long'
+  if (status === 400 && (code === 'context_length_exceeded' || /context|too long|maximum.*tokens/i.test(message)))
+    return 'context_too_long'
+  if (status === 408) return 'timeout'
+  if (status === 429) return 'rate_limited'
+  if (status >= 500) return 'server'
+  return 'bad_request'
+}
+
+export function toAppError(error: unknown, secrets: readonly string[]): AppError {
+  const clean = (message: string) => scrubSecrets(message, secrets).slice(0, 2000)
+  if (error instanceof OpenAI.APIUserAbortError) return { kind: 'aborted', message: 'Stopped.' }
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return { kind: 'timeout', message: 'The gateway took too long to answer.' }
+  if (error instanceof OpenAI.APIConnectionError) {
+    const code = findErrorCode(error)
+    return { kind: 'network', message: code ? networkCodes[code]! : clean(`Could not reach the gateway: ${error.message}`) }
+  }
+  if (error instanceof OpenAI.APIError) {
+    const message = clean(serverMessage(error))
+    if (typeof error.status !== 'number') return { kind: 'server', message }
+    return { kind: kindForStatus(error.status, message, error.code), message, status: error.status }
+  }
+  if (error instanceof Error && error.name === 'AbortError') return { kind: 'aborted', message: 'Stopped.' }
+  const code = findErrorCode(error)
+  if (code) return { kind: 'network', message: networkCodes[code]! }
+  return { kind: 'internal', message: clean(error instanceof Error ? error.message : String(error)) }
+}

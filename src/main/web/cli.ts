@@ -1,0 +1,55 @@
+/**
+ * `npm run web`: the app in a browser. Same core and validation as the desktop app; the key comes
+ * from HOLYSHEEP_API_KEY or is stored in plain text (browser mode has no OS encryption, and says so).
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createCore } from '../core'
+import { createLogger } from '../log'
+import { resolveDataDir } from '../paths'
+import { plainTextEncryptor } from '../secrets/encryptor'
+import { startWebServer } from './server'
+
+async function main(): Promise<void> {
+  const dataDir = resolveDataDir(process.env)
+  mkdirSync(dataDir, { recursive: true })
+  let currentKey: () => string | null = () => null
+  const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
+  const core = createCore({ dataDir, env: process.env, encryptor: plainTextEncryptor, log })
+  currentKey = () => core.secrets.apiKey()
+  const port = parsePort(process.env.PORT)
+  const server = await startWebServer({
+    core,
+    rendererDir: join(dirname(fileURLToPath(import.meta.url)), '../renderer'),
+    port,
+    token: randomBytes(24).toString('base64url'),
+    log,
+  })
+  log.info(`browser mode: data in ${dataDir}, gateway ${core.settings.effectiveBaseURL().effectiveBaseURL}`)
+  process.stdout.write(`HolySheep Chat is running. Open ${server.url}\n`)
+
+  let closing = false
+  const close = async () => {
+    if (closing) return
+    closing = true
+    await core.shutdown()
+    await server.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void close())
+  process.on('SIGTERM', () => void close())
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 0
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, not "${value}".`)
+  return port
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`HolySheep Chat could not start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,58 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+
+/**
+ * The content security policy of the renderer, in the desktop app (as a meta tag and a header) and
+ * in browser mode: only the app's own scripts and styles, no eval, no remote anything.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/** Compares the presented token in constant time, so its bytes cannot be guessed one by one. */
+export function tokenMatches(presented: string | undefined | null, expected: string): boolean {
+  if (!presented) return false
+  const a = Buffer.from(presented)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** The cookie that carries the token after the first visit; its name carries the port, as cookies ignore ports. */
+export function tokenCookieName(port: number): string {
+  return `holysheep_token_${port}`
+}
+
+export function readCookie(request: IncomingMessage, name: string): string | undefined {
+  const header = request.headers.cookie
+  if (!header) return undefined
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return decodeURIComponent(rest.join('='))
+  }
+  return undefined
+}
+
+/**
+ * DNS rebinding defence: a page on evil.example that rebinds its name to 127.0.0.1 still sends
+ * `Host: evil.example`, so only our own loopback host names are served.
+ */
+export function hostAllowed(request: IncomingMessage, port: number): boolean {
+  const host = request.headers.host
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`
+}
+
+/** A request from a page of another origin is refused; requests with no Origin (curl, tests) pass on to the token check. */
+export function originAllowed(request: IncomingMessage, port: number): boolean {
+  const origin = request.headers.origin
+  if (origin === undefined) return true
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
+}

@@ -1,0 +1,151 @@
+/**
+ * Browser mode: the built renderer and the same contract over HTTP (requests) and SSE (events), on
+ * 127.0.0.1 only, behind a random token. Requests go through the same `dispatch` as IPC.
+ *
+ *   GET  /?token=T            the app; sets the token cookie so the page and its requests carry it
+ *   POST /api/invoke/<chan>   a contract call; JSON body in, JSON result envelope out
+ *   GET  /api/events          chat events as server-sent events
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import sirv from 'sirv'
+import type { Core } from '../core'
+import type { Logger } from '../log'
+import {
+  contentSecurityPolicy,
+  hostAllowed,
+  originAllowed,
+  readCookie,
+  tokenCookieName,
+  tokenMatches,
+} from './security'
+import { SseClients } from './sse-clients'
+
+export interface WebServerOptions {
+  core: Pick<Core, 'dispatch' | 'onChatEvent'>
+  rendererDir: string
+  /** 0 picks a free port. */
+  port: number
+  token: string
+  log: Logger
+  heartbeatMs?: number
+}
+
+export interface WebServer {
+  /** The address to open, token included. */
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+/** Large enough for a long conversation sent with a message, small enough to refuse abuse. */
+const maxBodyBytes = 16 * 1024 * 1024
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { core, token, log } = options
+  const sse = new SseClients(options.heartbeatMs)
+  const unsubscribe = core.onChatEvent((event) => sse.send(event))
+  let port = options.port
+  const serveStatic = sirv(options.rendererDir, {
+    etag: true,
+    setHeaders: (response) => setSecurityHeaders(response),
+  })
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log.error('browser mode request failed', error)
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { kind: 'internal', message: 'Server error.' } })
+      else response.end()
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    if (!hostAllowed(request, port)) return refuse(response, 421, 'Unknown host.')
+    if (!originAllowed(request, port)) return refuse(response, 403, 'Requests from other origins are refused.')
+    const cookieName = tokenCookieName(port)
+    const queryToken = url.searchParams.get('token')
+    if (tokenMatches(queryToken, token) && request.method === 'GET' && url.pathname === '/') {
+      response.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+    }
+    const presented =
+      headerToken(request) ?? readCookie(request, cookieName) ?? (queryToken === null ? undefined : queryToken)
+    if (!tokenMatches(presented, token)) return refuse(response, 401, 'Open the address printed by `npm run web`: it carries the access token.')
+
+    if (url.pathname.startsWith('/api/invoke/')) {
+      if (request.method !== 'POST') return refuse(response, 405, 'Use POST.')
+      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length))
+      const body = await readJsonBody(request)
+      if (!body.ok) return refuse(response, body.status, body.message)
+      return sendJson(response, 200, await core.dispatch(channel, body.value))
+    }
+    if (url.pathname === '/api/events') {
+      if (request.method !== 'GET') return refuse(response, 405, 'Use GET.')
+      return sse.add(response)
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.')
+    serveStatic(request, response, () => refuse(response, 404, 'Not found.'))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    close: async () => {
+      unsubscribe()
+      sse.close()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function headerToken(request: IncomingMessage): string | undefined {
+  const header = request.headers['x-holysheep-token']
+  if (typeof header === 'string') return header
+  const authorization = request.headers.authorization
+  return authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined
+}
+
+function setSecurityHeaders(response: ServerResponse): void {
+  response.setHeader('Content-Security-Policy', contentSecurityPolicy)
+  response.setHeader('X-Content-Type-Options', 'nosniff')
+  response.setHeader('Referrer-Policy', 'no-referrer')
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  setSecurityHeaders(response)
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  response.end(JSON.stringify(body))
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  sendJson(response, status, { ok: false, error: { kind: 'invalid_payload', message } })
+}
+
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; message: string }
+
+async function readJsonBody(request: IncomingMessage): Promise<BodyResult> {
+  if (!request.headers['content-type']?.startsWith('application/json'))
+    return { ok: false, status: 415, message: 'Send JSON.' }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBodyBytes) return { ok: false, status: 413, message: 'The request is too large.' }
+    chunks.push(chunk)
+  }
+  const text = Buffer.concat(chunks).toString('utf8')
+  if (text === '') return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown }
+  } catch {
+    return { ok: false, status: 400, message: 'The body is not valid JSON.' }
+  }
+}

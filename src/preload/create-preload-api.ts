@@ -1,0 +1,27 @@
+import { buildApi, type Api } from '../shared/api'
+import { chatEventChannel } from '../shared/channels'
+import type { ChatEvent } from '../shared/chat'
+
+/** The part of Electron's `ipcRenderer` the bridge uses; tests pass a faithful fake. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown
+}
+
+/**
+ * `window.api`: one named function per contract channel, and a chat-event subscription whose
+ * listener never sees Electron's event object (it would carry `sender`, a way back into IPC).
+ */
+export function createPreloadApi(ipcRenderer: IpcRendererLike): Api {
+  return buildApi(
+    (channel, request) => ipcRenderer.invoke(channel, request),
+    (listener) => {
+      const forward = (_event: unknown, payload: unknown) => listener(payload as ChatEvent)
+      ipcRenderer.on(chatEventChannel, forward)
+      return () => {
+        ipcRenderer.removeListener(chatEventChannel, forward)
+      }
+    },
+  )
+}

@@ -1,0 +1,72 @@
+import { buildApi, type Api } from '../../../shared/api'
+import type { ChatEvent } from '../../../shared/chat'
+import type { Result } from '../../../shared/errors'
+
+/**
+ * The contract over HTTP and SSE, for browser mode. The server set the access token as an HttpOnly
+ * cookie when the page was opened, so requests carry it without this code ever seeing it.
+ */
+export function createHttpApi(): Api {
+  const listeners = new Set<(event: ChatEvent) => void>()
+  let source: EventSource | null = null
+  let connected: Promise<void> = Promise.resolve()
+
+  const invoke = async (channel: string, request: unknown): Promise<Result<unknown>> => {
+    // A stream's first events follow its send at once: make sure the event stream is listening.
+    if (channel === 'chat:send') await connected
+    try {
+      const response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' },
+        body: request === undefined ? '' : JSON.stringify(request),
+      })
+      return (await response.json()) as Result<unknown>
+    } catch {
+      return { ok: false, error: { kind: 'network', message: 'The app’s local server is not reachable.' } }
+    }
+  }
+
+  const onChatEvent = (listener: (event: ChatEvent) => void) => {
+    listeners.add(listener)
+    if (!source) {
+      source = openEvents(listeners)
+      connected = opened(source)
+    }
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0) {
+        source?.close()
+        source = null
+      }
+    }
+  }
+
+  return buildApi(invoke, onChatEvent)
+}
+
+function openEvents(listeners: Set<(event: ChatEvent) => void>): EventSource {
+  const source = new EventSource('/api/events', { withCredentials: true })
+  source.onmessage = (message: MessageEvent<string>) => {
+    const event = JSON.parse(message.data) as ChatEvent
+    for (const listener of listeners) listener(event)
+  }
+  return source
+}
+
+/** Resolves when the event stream is open, or after a short wait, so a send is never held for long. */
+function opened(source: EventSource): Promise<void> {
+  if (source.readyState === EventSource.OPEN) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 3000)
+    source.addEventListener('open', () => { clearTimeout(timer); resolve() }, { once: true })
+  })
+}
+
+/** The token is in a cookie now; take it out of the address bar so it is not bookmarked or shared. */
+export function forgetTokenInAddressBar(): void {
+  const url = new URL(window.location.href)
+  if (!url.searchParams.has('token')) return
+  url.searchParams.delete('token')
+  window.history.replaceState(null, '', url.pathname + url.search + url.hash)
+}

@@ -1,0 +1,87 @@
+import type { ErrorKind } from '../../../shared/errors'
+import type { KeyProtection } from '../../../shared/key-status'
+
+/**
+ * Every string the renderer shows, in one place, so a translation is one more file of this shape.
+ * Error texts say what went wrong and what to do about it.
+ */
+export const en = {
+  appName: 'HolySheep Chat',
+  nav: { chat: 'Chat', settings: 'Settings' },
+  chat: {
+    transcript: 'Conversation',
+    message: 'Message',
+    messagePlaceholder: 'Ask anything… (Enter to send, Shift+Enter for a new line)',
+    send: 'Send',
+    stop: 'Stop',
+    model: 'Model',
+    you: 'You',
+    assistant: 'Assistant',
+    empty: 'Start a conversation. Your messages go to the gateway shown in Settings.',
+    stopped: 'Stopped. The text received so far is kept.',
+    thinking: 'Waiting for the first token…',
+    newChat: 'New chat',
+    openSettings: 'Open settings',
+    retry: 'Try again',
+    noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
+    meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
+      [
+        parts.model,
+        parts.ttftMs === null ? null : `first token ${Math.round(parts.ttftMs)} ms`,
+        parts.tokensPerSecond === null ? null : `${parts.tokensPerSecond.toFixed(1)} tokens/s`,
+        parts.tokens === null ? null : `${parts.tokens} tokens`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+  },
+  settings: {
+    title: 'Settings',
+    keySection: 'API key',
+    apiKey: 'API key',
+    saveKey: 'Save key',
+    clearKey: 'Remove key',
+    keySaved: 'Key saved.',
+    keyRemoved: 'Key removed.',
+    keyStatus: {
+      none: 'No key is set.',
+      environment: 'A key is set by the HOLYSHEEP_API_KEY environment variable; it is used in place of a saved key.',
+      stored: 'A key is saved.',
+    },
+    unreadableKey:
+      'A key saved by the desktop app is encrypted for it alone and cannot be read here. Enter the key again or set HOLYSHEEP_API_KEY.',
+    protection: {
+      os_encryption: 'It is encrypted by your operating system’s key store.',
+      obfuscated_only:
+        'This system has no key store (no keyring on Linux), so the key is only obfuscated on disk, not truly encrypted. Anyone who can read your files can read it.',
+      plain_text:
+        'This mode has no OS encryption: the key is stored in plain text in your data folder, readable by anyone who can read your files.',
+      environment: 'It is never written to disk by the app.',
+    } satisfies Record<KeyProtection, string>,
+    gatewaySection: 'Gateway',
+    baseURL: 'Base URL',
+    baseURLHint: 'Leave empty for the HolySheep gateway.',
+    baseURLFromEnv: (url: string) => `HOLYSHEEP_BASE_URL is set, so ${url} is used whatever is saved here.`,
+    inUse: (url: string) => `In use: ${url}`,
+    defaultModel: 'Default model',
+    save: 'Save settings',
+    saved: 'Settings saved.',
+  },
+  errors: {
+    no_key: 'No API key is set. Add your key in Settings.',
+    invalid_key: 'The gateway did not accept your API key. Check the key in Settings.',
+    forbidden: 'Your API key is not allowed to do this (for example, this model is not on your plan). Check the key or pick another model.',
+    unknown_model: 'The gateway does not know this model. Pick another model.',
+    bad_request: 'The gateway refused the request.',
+    context_too_long: 'The conversation is too long for this model. Shorten it or start a new chat.',
+    rate_limited: 'Too many requests right now. Wait a moment and try again.',
+    server: 'The gateway had a problem. Try again in a moment.',
+    network: 'Could not reach the gateway. Check your connection and the base URL in Settings.',
+    timeout: 'The gateway took too long to answer. Try again.',
+    aborted: 'Stopped.',
+    invalid_payload: 'The app sent a request it should not have. Please report this.',
+    not_found: 'The gateway has no such address. Check the base URL in Settings.',
+    internal: 'Something went wrong inside the app.',
+  } satisfies Record<ErrorKind, string>,
+}
+
+export type Strings = typeof en

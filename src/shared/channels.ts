@@ -1,0 +1,26 @@
+/**
+ * The names of every channel between the renderer and main, and nothing else.
+ *
+ * Kept free of schemas so the sandboxed preload can import it without bundling zod;
+ * `contract.ts` maps each name to its request and response schemas, and a type check there
+ * keeps the two lists identical.
+ */
+export const invokeChannels = [
+  'settings:get',
+  'settings:set',
+  'key:status',
+  'key:set',
+  'key:clear',
+  'models:list',
+  'chat:send',
+  'chat:stop',
+] as const
+
+export type InvokeChannel = (typeof invokeChannels)[number]
+
+/** The one channel main pushes on: chat events, batched and sequenced per stream. */
+export const chatEventChannel = 'chat:event'
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (invokeChannels as readonly string[]).includes(value)
+}

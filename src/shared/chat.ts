@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { AppErrorSchema } from './errors'
+
+export const ChatMessageSchema = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string().max(1_000_000),
+})
+export type ChatMessage = z.infer<typeof ChatMessageSchema>
+
+/** Ask for an answer to a conversation. Unset parameters come from the user's settings. */
+export const ChatSendRequestSchema = z
+  .object({
+    messages: z.array(ChatMessageSchema).min(1).max(10_000),
+    model: z.string().trim().min(1).max(200).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict()
+export type ChatSendRequest = z.infer<typeof ChatSendRequestSchema>
+
+export const StreamIdSchema = z.string().uuid()
+
+export const ChatSendResponseSchema = z.object({ streamId: StreamIdSchema })
+export const ChatStopRequestSchema = z.object({ streamId: StreamIdSchema }).strict()
+export const ChatStopResponseSchema = z.object({ stopped: z.boolean() })
+
+export const UsageSchema = z.object({
+  promptTokens: z.number().int().nonnegative(),
+  completionTokens: z.number().int().nonnegative(),
+  totalTokens: z.number().int().nonnegative(),
+})
+export type Usage = z.infer<typeof UsageSchema>
+
+export const TimingsSchema = z.object({
+  /** From sending the request to the first content (or reasoning) delta; null when none came. */
+  timeToFirstTokenMs: z.number().nonnegative().nullable(),
+  totalMs: z.number().nonnegative(),
+  /** Completion tokens over the time from first token to end; null without usage or with no tokens. */
+  tokensPerSecond: z.number().nonnegative().nullable(),
+})
+export type Timings = z.infer<typeof TimingsSchema>
+
+/**
+ * Events main pushes for one stream. `seq` starts at 0 with `start` and grows by one per event,
+ * so a listener can tell a gap or a duplicate. Exactly one of `done` or `error` ends a stream.
+ */
+const streamEvent = { streamId: StreamIdSchema, seq: z.number().int().nonnegative() }
+
+export const ChatEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...streamEvent, type: z.literal('start'), model: z.string() }),
+  /** Text that arrived since the previous delta event, coalesced to about one event per frame. */
+  z.object({ ...streamEvent, type: z.literal('delta'), content: z.string() }),
+  z.object({
+    ...streamEvent,
+    type: z.literal('done'),
+    /** `stopped` when the user pressed Stop; otherwise the model's finish reason. */
+    finishReason: z.string(),
+    stopped: z.boolean(),
+    usage: UsageSchema.nullable(),
+    timings: TimingsSchema,
+  }),
+  /** The stream failed. The text already sent in deltas stays the answer's partial text. */
+  z.object({ ...streamEvent, type: z.literal('error'), error: AppErrorSchema, timings: TimingsSchema }),
+])
+export type ChatEvent = z.infer<typeof ChatEventSchema>

@@ -1,0 +1,36 @@
+/**
+ * What the fake gateway answers. Deterministic, so tests can compare the whole text, and steerable
+ * from the message itself, so a demo or an end-to-end test needs no extra API:
+ *   [[tokens=400]]  answer with 400 tokens (default 24)
+ *   [[delay=50]]    wait 50 ms between tokens (default: the gateway's pacing)
+ */
+const filler = (
+  'Xin chào bạn, đây là câu trả lời thử nghiệm từ cổng giả lập. Tiếng Việt có dấu: ă â đ ê ô ơ ư, ' +
+  'và emoji 🐑✨ cũng được truyền đúng. The quick brown fox jumps over the lazy dog while the stream ' +
+  'keeps flowing token by token, steady and in order.'
+).split(' ')
+
+export interface ReplyPlan {
+  tokens: string[]
+  delayMs: number | null
+}
+
+function directive(text: string, name: string): number | null {
+  const match = new RegExp(`\\[\\[${name}=(\\d+)\\]\\]`).exec(text)
+  return match ? Number(match[1]) : null
+}
+
+export function planReply(lastUserMessage: string, maxTokens: number | null): ReplyPlan & { truncated: boolean } {
+  const wanted = Math.min(directive(lastUserMessage, 'tokens') ?? 24, 100_000)
+  const delayMs = directive(lastUserMessage, 'delay')
+  const quoted = lastUserMessage.replace(/\[\[\w+=\d+\]\]/g, '').trim().slice(0, 60)
+  const words = [`Echo:`, `“${quoted}”.`, ...filler]
+  const tokens: string[] = []
+  for (let index = 0; index < wanted; index++) tokens.push(`${words[index % words.length]} `)
+  const limit = maxTokens ?? Number.POSITIVE_INFINITY
+  return { tokens: tokens.slice(0, limit), delayMs, truncated: tokens.length > limit }
+}
+
+export function countTokens(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}

@@ -1,0 +1,169 @@
+/**
+ * An OpenAI-compatible gateway on 127.0.0.1 for tests and demos (never shipped in the app):
+ * GET /v1/models, POST /v1/chat/completions (streaming and not), bearer key checked with OpenAI's
+ * 401 body, tokens paced by a configurable delay. Every request is recorded for assertions.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { countTokens, planReply } from './reply'
+
+export interface FakeGatewayOptions {
+  apiKey?: string
+  port?: number
+  /** Pause between streamed tokens, in ms. */
+  tokenDelayMs?: number
+  models?: string[]
+}
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  headers: IncomingMessage['headers']
+  body: unknown
+}
+
+export interface FakeGateway {
+  /** The base URL to give the SDK, ending in /v1. */
+  baseURL: string
+  port: number
+  apiKey: string
+  requests: RecordedRequest[]
+  /** Streams still being written. */
+  openStreams(): number
+  close(): Promise<void>
+}
+
+export const defaultFakeModels = ['gpt-4.1', 'claude-sonnet-4.5', 'gemini-2.5-flash', 'deepseek-v3.2']
+
+interface ChatBody {
+  model?: unknown
+  messages?: Array<{ role?: unknown; content?: unknown }>
+  stream?: unknown
+  stream_options?: { include_usage?: unknown }
+  max_tokens?: unknown
+}
+
+export async function startFakeGateway(options: FakeGatewayOptions = {}): Promise<FakeGateway> {
+  const apiKey = options.apiKey ?? 'sk-fake-holysheep-key'
+  const models = options.models ?? defaultFakeModels
+  const tokenDelayMs = options.tokenDelayMs ?? 15
+  const requests: RecordedRequest[] = []
+  const streams = new Set<ServerResponse>()
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) sendError(response, 500, 'Fake gateway failure.', 'server_error', null)
+      else response.destroy()
+    })
+  })
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
+    const body = request.method === 'POST' ? await readJson(request) : undefined
+    requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body })
+
+    if (request.headers.authorization !== `Bearer ${apiKey}`) {
+      const presented = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
+      return sendError(response, 401, `Incorrect API key provided: ${mask(presented)}. You can find your API key in your HolySheep dashboard.`, 'invalid_request_error', 'invalid_api_key')
+    }
+    if (request.method === 'GET' && path === '/v1/models') {
+      return sendJson(response, 200, {
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'holysheep' })),
+      })
+    }
+    if (request.method === 'POST' && path === '/v1/chat/completions') return chat(body as ChatBody, response)
+    return sendError(response, 404, `Unknown path ${path}.`, 'invalid_request_error', null)
+  }
+
+  function chat(body: ChatBody, response: ServerResponse): void {
+    const model = typeof body?.model === 'string' ? body.model : ''
+    if (!models.includes(model))
+      return sendError(response, 404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found')
+    const messages = Array.isArray(body.messages) ? body.messages : []
+    const lastUser = [...messages].reverse().find((message) => message.role === 'user')
+    const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
+    const plan = planReply(typeof lastUser?.content === 'string' ? lastUser.content : '', maxTokens)
+    const promptTokens = messages.reduce((sum, message) => sum + countTokens(String(message.content ?? '')), 0)
+    const usage = { prompt_tokens: promptTokens, completion_tokens: plan.tokens.length, total_tokens: promptTokens + plan.tokens.length }
+    const finishReason = plan.truncated ? 'length' : 'stop'
+    const id = `chatcmpl-fake-${Date.now()}`
+    const created = Math.floor(Date.now() / 1000)
+
+    if (body.stream !== true) {
+      return sendJson(response, 200, {
+        id, object: 'chat.completion', created, model,
+        choices: [{ index: 0, message: { role: 'assistant', content: plan.tokens.join('') }, finish_reason: finishReason }],
+        usage,
+      })
+    }
+
+    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+    streams.add(response)
+    const chunk = (delta: object, finish: string | null) =>
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`
+    const delay = plan.delayMs ?? tokenDelayMs
+    let index = 0
+    let timer: ReturnType<typeof setTimeout> | null = null
+    response.on('close', () => {
+      if (timer) clearTimeout(timer)
+      streams.delete(response)
+    })
+    response.write(chunk({ role: 'assistant', content: '' }, null))
+    const next = () => {
+      timer = null
+      if (response.destroyed) return
+      if (index < plan.tokens.length) {
+        response.write(chunk({ content: plan.tokens[index++] }, null))
+        timer = setTimeout(next, delay)
+        return
+      }
+      response.write(chunk({}, finishReason))
+      if (body.stream_options?.include_usage === true)
+        response.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`)
+      response.end('data: [DONE]\n\n')
+    }
+    timer = setTimeout(next, delay)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    port,
+    apiKey,
+    requests,
+    openStreams: () => streams.size,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+/** OpenAI echoes a masked key in its 401 message; so do we, so scrubbing is tested against it. */
+function mask(key: string): string {
+  return key.length <= 8 ? '***' : `${key.slice(0, 3)}***${key.slice(-4)}`
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json' })
+  response.end(JSON.stringify(body))
+}
+
+function sendError(response: ServerResponse, status: number, message: string, type: string, code: string | null): void {
+  sendJson(response, status, { error: { message, type, param: null, code } })
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request as AsyncIterable<Buffer>) chunks.push(chunk)
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Starts browser mode as the user does (the built `out/main/web.js`, a child process under this
+ * Node) and reads the one line it prints with the URL. Used by the Playwright tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface BrowserModeProcess {
+  url: string
+  dataDir: string
+  child: ChildProcess
+  /** Everything written to stdout and stderr, for assertions about logs. */
+  output(): string
+  stop(): Promise<void>
+}
+
+export interface BrowserModeOptions {
+  baseURL: string
+  apiKey?: string
+  dataDir?: string
+}
+
+const webEntry = join(import.meta.dirname, '../../out/main/web.js')
+
+export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'holysheep-e2e-'))
+  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOLYSHEEP_DATA_DIR: dataDir, HOLYSHEEP_BASE_URL: options.baseURL }
+  delete env.HOLYSHEEP_API_KEY
+  if (options.apiKey !== undefined) env.HOLYSHEEP_API_KEY = options.apiKey
+  const child = spawn(process.execPath, [webEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000)
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`browser mode exited with ${code}:\n${output}`))
+    })
+  })
+  return {
+    url,
+    dataDir,
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
