@@ -15,9 +15,16 @@ function newestMtime(path) {
 }
 
 const sourcesMtime = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'electron.vite.config.ts')))
-const needsBuild = !existsSync(entry) || !existsSync(builtMarker) || Math.min(statSync(entry).mtimeMs, statSync(builtMarker).mtimeMs) < sourcesMtime
+const needsBuild =
+  !existsSync(entry) ||
+  !existsSync(builtMarker) ||
+  Math.min(statSync(entry).mtimeMs, statSync(builtMarker).mtimeMs) < sourcesMtime
 if (needsBuild) {
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' })
+  const build = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    shell: process.platform === 'win32',
+  })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 

@@ -57,7 +57,10 @@ export function toAppError(error: unknown, secrets: readonly string[]): AppError
     return { kind: 'timeout', message: 'The gateway took too long to answer.' }
   if (error instanceof OpenAI.APIConnectionError) {
     const code = findErrorCode(error)
-    return { kind: 'network', message: code ? networkCodes[code]! : clean(`Could not reach the gateway: ${error.message}`) }
+    return {
+      kind: 'network',
+      message: code ? networkCodes[code]! : clean(`Could not reach the gateway: ${error.message}`),
+    }
   }
   if (error instanceof OpenAI.APIError) {
     const message = clean(serverMessage(error))

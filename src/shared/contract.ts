@@ -6,12 +6,7 @@
  */
 import { z } from 'zod'
 import type { InvokeChannel } from './channels'
-import {
-  ChatSendRequestSchema,
-  ChatSendResponseSchema,
-  ChatStopRequestSchema,
-  ChatStopResponseSchema,
-} from './chat'
+import { ChatSendRequestSchema, ChatSendResponseSchema, ChatStopRequestSchema, ChatStopResponseSchema } from './chat'
 import type { Result } from './errors'
 import { KeyStatusSchema, SetKeyRequestSchema } from './key-status'
 import { SettingsPatchSchema, SettingsViewSchema } from './settings'

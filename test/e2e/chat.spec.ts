@@ -64,7 +64,9 @@ test('Shift+Enter makes a new line and Enter sends', async ({ page, app }) => {
   await page.keyboard.press('Enter')
   await expect(input).toHaveValue('')
   await expect(page.getByRole('log').getByRole('article', { name: 'You' })).toHaveText('first line\nsecond line')
-  await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.meta')).toContainText('tokens')
+  await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.meta')).toContainText(
+    'tokens',
+  )
 })
 
 test('a wrong key shows a message that names the key as the problem', async ({ page, gateway }) => {
@@ -101,7 +103,9 @@ test('a key saved in Settings is used for the next message and never shown', asy
     await page.getByRole('button', { name: 'Chat' }).click()
     await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=5]] hi')
     await page.keyboard.press('Enter')
-    await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.meta')).toContainText('5 tokens')
+    await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.meta')).toContainText(
+      '5 tokens',
+    )
     expect(await page.content()).not.toContain(gateway.apiKey)
   } finally {
     await app.stop()

@@ -9,6 +9,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter, so it must be a pattern.
+  // eslint-disable-next-line no-empty-pattern
   gateway: async ({}, use) => {
     const gateway = await startFakeGateway({ tokenDelayMs: 25 })
     await use(gateway)

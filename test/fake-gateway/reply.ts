@@ -1,7 +1,7 @@
 /**
  * What the fake gateway answers. Deterministic, so tests can compare the whole text, and steerable
  * from the message itself, so a demo or an end-to-end test needs no extra API:
- *   [[tokens=400]]  answer with 400 tokens (default 24)
+ *   [[tokens=400]]  answer with 400 tokens (default 24, or the gateway's `defaultTokens`)
  *   [[delay=50]]    wait 50 ms between tokens (default: the gateway's pacing)
  */
 const filler = (
@@ -20,10 +20,17 @@ function directive(text: string, name: string): number | null {
   return match ? Number(match[1]) : null
 }
 
-export function planReply(lastUserMessage: string, maxTokens: number | null): ReplyPlan & { truncated: boolean } {
-  const wanted = Math.min(directive(lastUserMessage, 'tokens') ?? 24, 100_000)
+export function planReply(
+  lastUserMessage: string,
+  maxTokens: number | null,
+  defaultTokens = 24,
+): ReplyPlan & { truncated: boolean } {
+  const wanted = Math.min(directive(lastUserMessage, 'tokens') ?? defaultTokens, 100_000)
   const delayMs = directive(lastUserMessage, 'delay')
-  const quoted = lastUserMessage.replace(/\[\[\w+=\d+\]\]/g, '').trim().slice(0, 60)
+  const quoted = lastUserMessage
+    .replace(/\[\[\w+=\d+\]\]/g, '')
+    .trim()
+    .slice(0, 60)
   const words = [`Echo:`, `“${quoted}”.`, ...filler]
   const tokens: string[] = []
   for (let index = 0; index < wanted; index++) tokens.push(`${words[index % words.length]} `)

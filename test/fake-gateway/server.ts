@@ -13,6 +13,8 @@ export interface FakeGatewayOptions {
   /** Pause between streamed tokens, in ms. */
   tokenDelayMs?: number
   models?: string[]
+  /** Answer length when a message does not ask for one with [[tokens=N]]. */
+  defaultTokens?: number
 }
 
 export interface RecordedRequest {
@@ -64,7 +66,13 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
 
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
       const presented = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
-      return sendError(response, 401, `Incorrect API key provided: ${mask(presented)}. You can find your API key in your HolySheep dashboard.`, 'invalid_request_error', 'invalid_api_key')
+      return sendError(
+        response,
+        401,
+        `Incorrect API key provided: ${mask(presented)}. You can find your API key in your HolySheep dashboard.`,
+        'invalid_request_error',
+        'invalid_api_key',
+      )
     }
     if (request.method === 'GET' && path === '/v1/models') {
       return sendJson(response, 200, {
@@ -79,26 +87,49 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   function chat(body: ChatBody, response: ServerResponse): void {
     const model = typeof body?.model === 'string' ? body.model : ''
     if (!models.includes(model))
-      return sendError(response, 404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found')
+      return sendError(
+        response,
+        404,
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model_not_found',
+      )
     const messages = Array.isArray(body.messages) ? body.messages : []
     const lastUser = [...messages].reverse().find((message) => message.role === 'user')
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
-    const plan = planReply(typeof lastUser?.content === 'string' ? lastUser.content : '', maxTokens)
+    const plan = planReply(
+      typeof lastUser?.content === 'string' ? lastUser.content : '',
+      maxTokens,
+      options.defaultTokens,
+    )
     const promptTokens = messages.reduce((sum, message) => sum + countTokens(String(message.content ?? '')), 0)
-    const usage = { prompt_tokens: promptTokens, completion_tokens: plan.tokens.length, total_tokens: promptTokens + plan.tokens.length }
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: plan.tokens.length,
+      total_tokens: promptTokens + plan.tokens.length,
+    }
     const finishReason = plan.truncated ? 'length' : 'stop'
     const id = `chatcmpl-fake-${Date.now()}`
     const created = Math.floor(Date.now() / 1000)
 
     if (body.stream !== true) {
       return sendJson(response, 200, {
-        id, object: 'chat.completion', created, model,
-        choices: [{ index: 0, message: { role: 'assistant', content: plan.tokens.join('') }, finish_reason: finishReason }],
+        id,
+        object: 'chat.completion',
+        created,
+        model,
+        choices: [
+          { index: 0, message: { role: 'assistant', content: plan.tokens.join('') }, finish_reason: finishReason },
+        ],
         usage,
       })
     }
 
-    response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    })
     streams.add(response)
     const chunk = (delta: object, finish: string | null) =>
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`
@@ -120,7 +151,9 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       }
       response.write(chunk({}, finishReason))
       if (body.stream_options?.include_usage === true)
-        response.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`)
+        response.write(
+          `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
+        )
       response.end('data: [DONE]\n\n')
     }
     timer = setTimeout(next, delay)

@@ -26,7 +26,12 @@ const webEntry = join(import.meta.dirname, '../../out/main/web.js')
 
 export async function startBrowserMode(options: BrowserModeOptions): Promise<BrowserModeProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'holysheep-e2e-'))
-  const env: Record<string, string | undefined> = { ...process.env, PORT: '0', HOLYSHEEP_DATA_DIR: dataDir, HOLYSHEEP_BASE_URL: options.baseURL }
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: '0',
+    HOLYSHEEP_DATA_DIR: dataDir,
+    HOLYSHEEP_BASE_URL: options.baseURL,
+  }
   delete env.HOLYSHEEP_API_KEY
   if (options.apiKey !== undefined) env.HOLYSHEEP_API_KEY = options.apiKey
   const child = spawn(process.execPath, [webEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })

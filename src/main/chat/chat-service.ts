@@ -111,7 +111,13 @@ export class ChatService {
     let usage: Usage | null = null
 
     const stopped = (): StreamOutcome => {
-      emit({ type: 'done', finishReason: 'stopped', stopped: true, usage, timings: timings.finish(usage?.completionTokens ?? null) })
+      emit({
+        type: 'done',
+        finishReason: 'stopped',
+        stopped: true,
+        usage,
+        timings: timings.finish(usage?.completionTokens ?? null),
+      })
       return { streamId, text, status: 'stopped', finishReason: 'stopped', usage, error: null }
     }
 
@@ -147,7 +153,13 @@ export class ChatService {
       coalescer.flush()
       // The SDK ends the iteration quietly when its signal aborts, so a Stop can land here too.
       if (signal.aborted) return stopped()
-      emit({ type: 'done', finishReason: finishReason ?? 'stop', stopped: false, usage, timings: timings.finish(usage?.completionTokens ?? null) })
+      emit({
+        type: 'done',
+        finishReason: finishReason ?? 'stop',
+        stopped: false,
+        usage,
+        timings: timings.finish(usage?.completionTokens ?? null),
+      })
       return { streamId, text, status: 'complete', finishReason, usage, error: null }
     } catch (caught) {
       coalescer.flush()

@@ -6,7 +6,10 @@ import { toAppError } from '../to-app-error'
 import type { GatewayConnection } from './chat-service'
 
 /** Lists the gateway's models (`GET /models`), headline models first, with friendly names. */
-export async function listModels(connection: GatewayConnection, fetchImpl?: typeof fetch): Promise<Result<ModelInfo[]>> {
+export async function listModels(
+  connection: GatewayConnection,
+  fetchImpl?: typeof fetch,
+): Promise<Result<ModelInfo[]>> {
   if (!connection.apiKey) return fail('no_key', 'No API key is set.')
   try {
     const client = new OpenAI({

@@ -23,8 +23,7 @@ export class StreamTimings {
     return {
       timeToFirstTokenMs: this.firstTokenAt === null ? null : round(this.firstTokenAt - this.startedAt),
       totalMs: round(endedAt - this.startedAt),
-      tokensPerSecond:
-        completionTokens && generatingSeconds > 0 ? round(completionTokens / generatingSeconds) : null,
+      tokensPerSecond: completionTokens && generatingSeconds > 0 ? round(completionTokens / generatingSeconds) : null,
     }
   }
 }

@@ -26,7 +26,11 @@ export function createDispatch(handlers: Handlers, log: Logger, secrets: () => r
     } catch (error) {
       const appError = toAppError(error, secrets())
       log.error(`handler for ${channel} failed`, appError.message)
-      return { ok: false, error: appError.kind === 'internal' ? { kind: 'internal', message: 'Something went wrong in the app.' } : appError }
+      return {
+        ok: false,
+        error:
+          appError.kind === 'internal' ? { kind: 'internal', message: 'Something went wrong in the app.' } : appError,
+      }
     }
   }
 }

@@ -45,7 +45,8 @@ async function main(): Promise<void> {
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 0
   const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a number from 0 to 65535, not "${value}".`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a number from 0 to 65535, not "${value}".`)
   return port
 }
 

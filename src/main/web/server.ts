@@ -54,7 +54,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log.error('browser mode request failed', error)
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { kind: 'internal', message: 'Server error.' } })
+      if (!response.headersSent)
+        sendJson(response, 500, { ok: false, error: { kind: 'internal', message: 'Server error.' } })
       else response.end()
     })
   })
@@ -70,7 +71,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const presented =
       headerToken(request) ?? readCookie(request, cookieName) ?? (queryToken === null ? undefined : queryToken)
-    if (!tokenMatches(presented, token)) return refuse(response, 401, 'Open the address printed by `npm run web`: it carries the access token.')
+    if (!tokenMatches(presented, token))
+      return refuse(response, 401, 'Open the address printed by `npm run web`: it carries the access token.')
 
     if (url.pathname.startsWith('/api/invoke/')) {
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.')

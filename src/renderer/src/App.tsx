@@ -23,7 +23,12 @@ export function App({ api }: { api: Api }) {
     })
   }, [api])
 
-  if (loadError) return <p role="alert" className="load-error">{loadError}</p>
+  if (loadError)
+    return (
+      <p role="alert" className="load-error">
+        {loadError}
+      </p>
+    )
   if (!settings || !keyStatus) return null
 
   return (
@@ -33,17 +38,32 @@ export function App({ api }: { api: Api }) {
         <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
           {strings.nav.chat}
         </button>
-        <button type="button" aria-current={page === 'settings' ? 'page' : undefined} onClick={() => setPage('settings')}>
+        <button
+          type="button"
+          aria-current={page === 'settings' ? 'page' : undefined}
+          onClick={() => setPage('settings')}
+        >
           {strings.nav.settings}
         </button>
       </nav>
       <main className="page">
         {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
         <div hidden={page !== 'chat'} className="page-body">
-          <ChatView api={api} defaultModel={settings.settings.defaultModel} hasKey={keyStatus.isSet} onOpenSettings={() => setPage('settings')} />
+          <ChatView
+            api={api}
+            defaultModel={settings.settings.defaultModel}
+            hasKey={keyStatus.isSet}
+            onOpenSettings={() => setPage('settings')}
+          />
         </div>
         {page === 'settings' ? (
-          <SettingsView api={api} settings={settings} keyStatus={keyStatus} onSettingsChange={setSettings} onKeyStatusChange={setKeyStatus} />
+          <SettingsView
+            api={api}
+            settings={settings}
+            keyStatus={keyStatus}
+            onSettingsChange={setSettings}
+            onKeyStatusChange={setKeyStatus}
+          />
         ) : null}
       </main>
     </div>

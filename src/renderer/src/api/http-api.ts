@@ -59,7 +59,14 @@ function opened(source: EventSource): Promise<void> {
   if (source.readyState === EventSource.OPEN) return Promise.resolve()
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, 3000)
-    source.addEventListener('open', () => { clearTimeout(timer); resolve() }, { once: true })
+    source.addEventListener(
+      'open',
+      () => {
+        clearTimeout(timer)
+        resolve()
+      },
+      { once: true },
+    )
   })
 }
 

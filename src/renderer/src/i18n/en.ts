@@ -69,7 +69,8 @@ export const en = {
   errors: {
     no_key: 'No API key is set. Add your key in Settings.',
     invalid_key: 'The gateway did not accept your API key. Check the key in Settings.',
-    forbidden: 'Your API key is not allowed to do this (for example, this model is not on your plan). Check the key or pick another model.',
+    forbidden:
+      'Your API key is not allowed to do this (for example, this model is not on your plan). Check the key or pick another model.',
     unknown_model: 'The gateway does not know this model. Pick another model.',
     bad_request: 'The gateway refused the request.',
     context_too_long: 'The conversation is too long for this model. Shorten it or start a new chat.',

@@ -16,12 +16,13 @@ interface ChatViewProps {
 
 export function ChatView({ api, defaultModel, hasKey, onOpenSettings }: ChatViewProps) {
   const chat = useChat(api)
-  const [model, setModel] = useState(defaultModel)
+  // The picker starts at the default model; a choice here lasts for this window, not as a setting.
+  const [pickedModel, setModel] = useState<string | null>(null)
+  const model = pickedModel ?? defaultModel
   const [models, setModels] = useState<ModelInfo[]>(knownModels.map((known) => ({ ...known })))
   const logRef = useRef<HTMLDivElement>(null)
   const activeModel = model.trim() || defaultModel
 
-  useEffect(() => setModel(defaultModel), [defaultModel])
   useEffect(() => {
     if (!hasKey) return
     void api.models.list().then((result) => {
@@ -30,7 +31,8 @@ export function ChatView({ api, defaultModel, hasKey, onOpenSettings }: ChatView
   }, [api, hasKey])
 
   // Follow the answer as it grows, unless the user scrolled up to read.
-  const lastText = chat.messages.length + [...chat.streams.values()].reduce((sum, stream) => sum + stream.text.length, 0)
+  const lastText =
+    chat.messages.length + [...chat.streams.values()].reduce((sum, stream) => sum + stream.text.length, 0)
   useEffect(() => {
     const log = logRef.current
     if (log && log.scrollHeight - log.scrollTop - log.clientHeight < 120) log.scrollTop = log.scrollHeight
@@ -41,7 +43,12 @@ export function ChatView({ api, defaultModel, hasKey, onOpenSettings }: ChatView
       <header className="chat-header">
         <label className="model-picker">
           <span>{strings.chat.model}</span>
-          <input list="model-options" value={model} onChange={(event) => setModel(event.target.value)} spellCheck={false} />
+          <input
+            list="model-options"
+            value={model}
+            onChange={(event) => setModel(event.target.value)}
+            spellCheck={false}
+          />
           <datalist id="model-options">
             {models.map((option) => (
               <option key={option.id} value={option.id}>
@@ -75,7 +82,11 @@ export function ChatView({ api, defaultModel, hasKey, onOpenSettings }: ChatView
           />
         ))}
       </div>
-      <Composer isStreaming={chat.isStreaming} onSend={(text) => void chat.send(text, activeModel)} onStop={chat.stop} />
+      <Composer
+        isStreaming={chat.isStreaming}
+        onSend={(text) => void chat.send(text, activeModel)}
+        onStop={chat.stop}
+      />
     </section>
   )
 }

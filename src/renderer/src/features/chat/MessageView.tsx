@@ -24,7 +24,11 @@ export function MessageView({ message, stream, isLast, onRetry, onOpenSettings }
   const text = stream?.text ?? ''
   const waiting = !error && (!stream || (stream.status === 'streaming' && !text))
   return (
-    <article className="message assistant" aria-label={strings.chat.assistant} aria-busy={stream?.status === 'streaming'}>
+    <article
+      className="message assistant"
+      aria-label={strings.chat.assistant}
+      aria-busy={stream?.status === 'streaming'}
+    >
       {waiting ? <div className="pending">{strings.chat.thinking}</div> : null}
       {text ? <div className="text">{text}</div> : null}
       {stream?.status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
@@ -43,10 +47,21 @@ export function MessageView({ message, stream, isLast, onRetry, onOpenSettings }
   )
 }
 
-function ErrorNote({ error, canRetry, onRetry, onOpenSettings }: { error: AppError; canRetry: boolean; onRetry(): void; onOpenSettings(): void }) {
+function ErrorNote({
+  error,
+  canRetry,
+  onRetry,
+  onOpenSettings,
+}: {
+  error: AppError
+  canRetry: boolean
+  onRetry(): void
+  onOpenSettings(): void
+}) {
   const explanation = strings.errors[error.kind]
   // The server's own words help with a refused request; for the rest our sentence says it better.
-  const detail = error.kind === 'bad_request' || error.kind === 'server' || error.kind === 'unknown_model' ? error.message : null
+  const detail =
+    error.kind === 'bad_request' || error.kind === 'server' || error.kind === 'unknown_model' ? error.message : null
   return (
     <div className="error" role="alert">
       <p>{explanation}</p>

@@ -49,10 +49,7 @@ export function useChat(api: Api) {
   )
 
   /** Sends the conversation again without the failed answer. */
-  const retry = useCallback(
-    (model: string) => start(messages.slice(0, -1), model),
-    [messages, start],
-  )
+  const retry = useCallback((model: string) => start(messages.slice(0, -1), model), [messages, start])
 
   const stop = useCallback(() => {
     if (activeStreamId) void api.chat.stop({ streamId: activeStreamId })

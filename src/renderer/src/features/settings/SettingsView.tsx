@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { KeyStatus } from '../../../../shared/key-status'
@@ -27,11 +27,6 @@ export function SettingsView({ api, settings, keyStatus, onSettingsChange, onKey
   const [defaultModel, setDefaultModel] = useState(settings.settings.defaultModel)
   const [keyNotice, setKeyNotice] = useState<Notice | null>(null)
   const [notice, setNotice] = useState<Notice | null>(null)
-
-  useEffect(() => {
-    setBaseURL(settings.settings.baseURL ?? '')
-    setDefaultModel(settings.settings.defaultModel)
-  }, [settings])
 
   const saveKey = async (event: FormEvent) => {
     event.preventDefault()
@@ -69,7 +64,13 @@ export function SettingsView({ api, settings, keyStatus, onSettingsChange, onKey
         {keyStatus.unreadableStoredKey ? <p className="warning">{t.unreadableKey}</p> : null}
         <label>
           <span>{t.apiKey}</span>
-          <input type="password" autoComplete="off" spellCheck={false} value={key} onChange={(event) => setKey(event.target.value)} />
+          <input
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={key}
+            onChange={(event) => setKey(event.target.value)}
+          />
         </label>
         <div className="actions">
           <button type="submit" disabled={!key.trim()}>
@@ -81,26 +82,47 @@ export function SettingsView({ api, settings, keyStatus, onSettingsChange, onKey
             </button>
           ) : null}
         </div>
-        {keyNotice ? <p className={keyNotice.kind} role={keyNotice.kind === 'error' ? 'alert' : 'status'}>{keyNotice.text}</p> : null}
+        {keyNotice ? (
+          <p className={keyNotice.kind} role={keyNotice.kind === 'error' ? 'alert' : 'status'}>
+            {keyNotice.text}
+          </p>
+        ) : null}
       </form>
 
       <form onSubmit={saveSettings} className="card">
         <h2>{t.gatewaySection}</h2>
         <label>
           <span>{t.baseURL}</span>
-          <input type="url" placeholder="https://api.holysheep.ai/v1" spellCheck={false} value={baseURL} onChange={(event) => setBaseURL(event.target.value)} />
+          <input
+            type="url"
+            placeholder="https://api.holysheep.ai/v1"
+            spellCheck={false}
+            value={baseURL}
+            onChange={(event) => setBaseURL(event.target.value)}
+          />
         </label>
         <p className="hint">
-          {settings.baseURLSource === 'environment' ? t.baseURLFromEnv(settings.effectiveBaseURL) : `${t.baseURLHint} ${t.inUse(settings.effectiveBaseURL)}`}
+          {settings.baseURLSource === 'environment'
+            ? t.baseURLFromEnv(settings.effectiveBaseURL)
+            : `${t.baseURLHint} ${t.inUse(settings.effectiveBaseURL)}`}
         </p>
         <label>
           <span>{t.defaultModel}</span>
-          <input list="model-options" spellCheck={false} value={defaultModel} onChange={(event) => setDefaultModel(event.target.value)} />
+          <input
+            list="model-options"
+            spellCheck={false}
+            value={defaultModel}
+            onChange={(event) => setDefaultModel(event.target.value)}
+          />
         </label>
         <div className="actions">
           <button type="submit">{t.save}</button>
         </div>
-        {notice ? <p className={notice.kind} role={notice.kind === 'error' ? 'alert' : 'status'}>{notice.text}</p> : null}
+        {notice ? (
+          <p className={notice.kind} role={notice.kind === 'error' ? 'alert' : 'status'}>
+            {notice.text}
+          </p>
+        ) : null}
       </form>
     </section>
   )

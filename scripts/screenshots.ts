@@ -1,0 +1,33 @@
+/**
+ * `npm run screenshots`: drives the real app in browser mode, against the fake gateway, in Debian's
+ * Chromium, and saves the README's pictures to docs/.
+ */
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+import { startFakeGateway } from '../test/fake-gateway/server'
+import { startBrowserMode } from '../test/support/browser-mode'
+
+const docs = join(import.meta.dirname, '../docs')
+const gateway = await startFakeGateway({ tokenDelayMs: 30, defaultTokens: 90 })
+const app = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey })
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking'],
+})
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, colorScheme: 'light' })
+  await page.goto(app.url)
+  const input = page.getByRole('textbox', { name: 'Message' })
+  await input.fill('Giải thích ngắn gọn SSE streaming là gì?')
+  await page.keyboard.press('Enter')
+  await page.getByRole('article', { name: 'Assistant' }).locator('.meta').waitFor()
+  await input.fill('Viết thêm một đoạn dài hơn nhé.')
+  await page.keyboard.press('Enter')
+  await page.waitForTimeout(900)
+  await page.screenshot({ path: join(docs, 'chat.png') })
+  process.stdout.write(`saved ${join(docs, 'chat.png')}\n`)
+} finally {
+  await browser.close()
+  await app.stop()
+  await gateway.close()
+}

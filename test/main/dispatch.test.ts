@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { createCore } from '../../src/main/core'
+import { plainTextEncryptor } from '../../src/main/secrets/encryptor'
+import { defaultSettings } from '../../src/shared/settings'
+import { memoryLogger } from '../support/memory-logger'
+import { useTempDirs } from '../support/temp-dir'
+
+const tempDir = useTempDirs()
+
+function core() {
+  return createCore({ dataDir: tempDir(), env: {}, encryptor: plainTextEncryptor, log: memoryLogger() })
+}
+
+describe('dispatch, the main boundary', () => {
+  it('answers a valid call with its value', async () => {
+    const { dispatch } = core()
+    expect(await dispatch('settings:set', { defaultModel: 'gemini-2.5-flash' })).toMatchObject({
+      ok: true,
+      value: { settings: { defaultModel: 'gemini-2.5-flash' } },
+    })
+  })
+
+  const refused: Array<[string, unknown, unknown]> = [
+    ['an unknown channel', 'fs:read', undefined],
+    ['a channel that is not a string', 42, undefined],
+    ['a wrong type', 'settings:set', { temperature: 'hot' }],
+    ['an out-of-range number', 'settings:set', { temperature: 9 }],
+    ['an unknown key', 'settings:set', { defaultModel: 'x', isAdmin: true }],
+    ['a prototype-pollution key', 'settings:set', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ['a base URL that is not http(s)', 'settings:set', { baseURL: 'javascript:alert(1)' }],
+    ['a payload where none is expected', 'key:clear', { everything: true }],
+    ['a key with spaces', 'key:set', { key: 'not a key at all' }],
+    ['a huge key', 'key:set', { key: 'k'.repeat(100_000) }],
+    ['no messages', 'chat:send', { messages: [] }],
+    ['a role that does not exist', 'chat:send', { messages: [{ role: 'tool', content: 'x' }] }],
+    ['a stream id that is not one', 'chat:stop', { streamId: '../../etc' }],
+  ]
+
+  it.each(refused)('refuses %s with invalid_payload and changes nothing', async (_label, channel, payload) => {
+    const { dispatch, settings, secrets } = core()
+    const before = { settings: settings.get(), key: secrets.status() }
+    const result = await dispatch(channel, payload)
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
+    expect(settings.get()).toEqual(before.settings)
+    expect(secrets.status()).toEqual(before.key)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('names the field at fault', async () => {
+    const { dispatch } = core()
+    const result = await dispatch('settings:set', { maxTokens: -1 })
+    expect(result.ok || result.error.message).toMatch(/maxTokens/)
+    expect(core().settings.get()).toEqual(defaultSettings)
+  })
+})

@@ -1,0 +1,156 @@
+import { writeFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createCore, type Core } from '../../src/main/core'
+import { plainTextEncryptor } from '../../src/main/secrets/encryptor'
+import { startWebServer, type WebServer } from '../../src/main/web/server'
+import type { ChatEvent } from '../../src/shared/chat'
+import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
+import { memoryLogger } from '../support/memory-logger'
+import { useTempDirs } from '../support/temp-dir'
+
+const tempDir = useTempDirs()
+const token = 'test-token-0123456789abcdef'
+let gateway: FakeGateway
+let core: Core
+let server: WebServer
+let origin: string
+
+beforeEach(async () => {
+  gateway = await startFakeGateway({ tokenDelayMs: 2 })
+  const rendererDir = tempDir()
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>HolySheep Chat</title>')
+  core = createCore({
+    dataDir: tempDir(),
+    env: { HOLYSHEEP_BASE_URL: gateway.baseURL, HOLYSHEEP_API_KEY: gateway.apiKey },
+    encryptor: plainTextEncryptor,
+    log: memoryLogger(),
+  })
+  server = await startWebServer({ core, rendererDir, port: 0, token, log: memoryLogger() })
+  origin = `http://127.0.0.1:${server.port}`
+})
+
+afterEach(async () => {
+  await core.shutdown()
+  await server.close()
+  await gateway.close()
+})
+
+function invoke(channel: string, body: unknown, headers: Record<string, string> = { 'x-holysheep-token': token }) {
+  return fetch(`${origin}/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  })
+}
+
+/** A raw request, to send headers `fetch` will not let us forge (Host). */
+function rawGet(path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers }, (response) => {
+      response.resume()
+      resolve(response.statusCode ?? 0)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('browser mode server', () => {
+  it('listens on loopback and prints a URL with the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${token}`)
+  })
+
+  it('serves the app for the token and remembers it in an HttpOnly cookie', async () => {
+    expect((await fetch(`${origin}/`)).status).toBe(401)
+    expect((await fetch(`${origin}/?token=wrong`)).status).toBe(401)
+    const page = await fetch(server.url)
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('HolySheep Chat')
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    const cookie = page.headers.get('set-cookie')!
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const withCookie = await fetch(`${origin}/index.html`, { headers: { cookie: cookie.split(';')[0]! } })
+    expect(withCookie.status).toBe(200)
+  })
+
+  it('refuses calls without the token or with another one', async () => {
+    expect((await invoke('settings:get', undefined, {})).status).toBe(401)
+    expect((await invoke('settings:get', undefined, { 'x-holysheep-token': 'nope' })).status).toBe(401)
+    expect((await invoke('settings:get', undefined, { authorization: `Bearer ${token}x` })).status).toBe(401)
+    const allowed = await invoke('settings:get', undefined, { authorization: `Bearer ${token}` })
+    expect(allowed.status).toBe(200)
+    expect(await allowed.json()).toMatchObject({ ok: true, value: { baseURLSource: 'environment' } })
+  })
+
+  it('refuses requests from another origin, even with the token, and grants no CORS', async () => {
+    const foreign = await invoke('settings:get', undefined, {
+      'x-holysheep-token': token,
+      origin: 'http://evil.example',
+    })
+    expect(foreign.status).toBe(403)
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull()
+    const otherPort = await invoke('settings:get', undefined, {
+      'x-holysheep-token': token,
+      origin: 'http://127.0.0.1:1',
+    })
+    expect(otherPort.status).toBe(403)
+    const own = await invoke('settings:get', undefined, { 'x-holysheep-token': token, origin })
+    expect(own.status).toBe(200)
+    expect(own.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('refuses a Host that is not its own (DNS rebinding)', async () => {
+    expect(await rawGet(`/?token=${token}`, { host: `evil.example:${server.port}` })).toBe(421)
+    expect(await rawGet(`/?token=${token}`, { host: `localhost:${server.port}` })).toBe(200)
+  })
+
+  it('refuses bodies that are not JSON, and payloads the contract refuses', async () => {
+    const notJson = await fetch(`${origin}/api/invoke/settings:set`, {
+      method: 'POST',
+      headers: { 'x-holysheep-token': token, 'content-type': 'text/plain' },
+      body: 'x',
+    })
+    expect(notJson.status).toBe(415)
+    const broken = await fetch(`${origin}/api/invoke/settings:set`, {
+      method: 'POST',
+      headers: { 'x-holysheep-token': token, 'content-type': 'application/json' },
+      body: '{"a":',
+    })
+    expect(broken.status).toBe(400)
+    const invalid = await invoke('settings:set', { temperature: 'hot' })
+    expect(await invalid.json()).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
+    expect(core.settings.get().temperature).toBeNull()
+  })
+
+  it('streams chat events over SSE to a client holding the token', async () => {
+    expect((await fetch(`${origin}/api/events`)).status).toBe(401)
+    const controller = new AbortController()
+    const events = await fetch(`${origin}/api/events?token=${token}`, { signal: controller.signal })
+    expect(events.headers.get('content-type')).toContain('text/event-stream')
+    const sent = (await (
+      await invoke('chat:send', { messages: [{ role: 'user', content: '[[tokens=12]] hi' }] })
+    ).json()) as { ok: true; value: { streamId: string } }
+    expect(sent.ok).toBe(true)
+
+    const decoder = new TextDecoder()
+    let buffer = ''
+    const received: ChatEvent[] = []
+    for await (const bytes of events.body as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(bytes, { stream: true })
+      let boundary: number
+      while ((boundary = buffer.indexOf('\n\n')) !== -1) {
+        const frame = buffer.slice(0, boundary)
+        buffer = buffer.slice(boundary + 2)
+        if (frame.startsWith('data: ')) received.push(JSON.parse(frame.slice(6)) as ChatEvent)
+      }
+      if (received.at(-1)?.type === 'done') break
+    }
+    controller.abort()
+    expect(received.every((event) => event.streamId === sent.value.streamId)).toBe(true)
+    expect(received.map((event) => event.seq)).toEqual(received.map((_, index) => index))
+    expect(received.at(-1)).toMatchObject({ type: 'done', usage: { completionTokens: 12 } })
+  })
+})
