@@ -144,7 +144,10 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const next = () => {
       timer = null
       if (response.destroyed) return
-      if (index < plan.tokens.length) {
+      if (delay === 0) {
+        // No pacing: the whole answer as fast as the socket takes it (benchmarks, pressure tests).
+        while (index < plan.tokens.length) response.write(chunk({ content: plan.tokens[index++] }, null))
+      } else if (index < plan.tokens.length) {
         response.write(chunk({ content: plan.tokens[index++] }, null))
         timer = setTimeout(next, delay)
         return
