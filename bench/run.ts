@@ -1,2 +1,4 @@
 /** `npm run bench`: every benchmark in turn, each printing its own table. */
+export {}
+
 await import('./chat-stream.bench')

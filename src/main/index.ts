@@ -11,6 +11,7 @@ import { createCore, type Core } from './core'
 import { registerIpcHandlers } from './ipc/register-ipc'
 import { createLogger } from './log'
 import { safeStorageEncryptor } from './secrets/encryptor'
+import { jsonStoreOptions } from './storage/open-json-store'
 import { contentSecurityPolicy } from './web/security'
 import { isAppUrl, mainWindowOptions } from './window-options'
 
@@ -18,8 +19,6 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 
 // Tests and portable installs may point the app at another folder, before anything reads userData.
 if (process.env.HOLYSHEEP_DATA_DIR) app.setPath('userData', process.env.HOLYSHEEP_DATA_DIR)
-
-if (!app.requestSingleInstanceLock()) app.quit()
 
 let core: Core | null = null
 
@@ -41,7 +40,7 @@ function createWindow(activeCore: Core): BrowserWindow {
   return window
 }
 
-app.whenReady().then(() => {
+function start(): void {
   let currentKey: () => string | null = () => null
   const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
   const activeCore = createCore({
@@ -49,7 +48,7 @@ app.whenReady().then(() => {
     env: process.env,
     encryptor: safeStorageEncryptor(safeStorage, process.platform),
     log,
-    openStore: (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }),
+    openStore: (dir, name) => new ElectronStore({ cwd: dir, name, ...jsonStoreOptions }),
   })
   currentKey = () => activeCore.secrets.apiKey()
   core = activeCore
@@ -68,7 +67,11 @@ app.whenReady().then(() => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(activeCore)
   })
   createWindow(activeCore)
-})
+}
+
+// A second copy of the app would fight over the same files: it hands over to the first and quits.
+if (app.requestSingleInstanceLock()) void app.whenReady().then(start)
+else app.quit()
 
 // Quitting aborts every stream first, so each ends with its partial text and a final event.
 let quitting = false

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { plainTextEncryptor, safeStorageEncryptor } from '../../src/main/secrets/encryptor'
@@ -78,5 +78,13 @@ describe('SecretStore', () => {
     expect(secrets.clear()).toMatchObject({ isSet: false, source: 'none' })
     expect(secrets.apiKey()).toBeNull()
     expect(readFileSync(join(dir, 'secrets.json'), 'utf8')).not.toContain('apiKey')
+  })
+})
+
+describe('the secrets file', () => {
+  it.runIf(process.platform !== 'win32')('is readable by its owner only', () => {
+    const dir = tempDir()
+    store(dir).secrets.setKey(key)
+    expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600)
   })
 })

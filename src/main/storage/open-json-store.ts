@@ -27,7 +27,12 @@ export function openJsonStore(
   }
 }
 
+/**
+ * Options every JSON store shares, desktop or not: a broken file throws (instead of being silently
+ * emptied) so `openJsonStore` can keep it aside, and files are readable by their owner only.
+ */
+export const jsonStoreOptions = { clearInvalidConfig: false, configFileMode: 0o600 } as const
+
 export function openConfStore(dir: string, name: string): KeyValueStore {
-  // clearInvalidConfig: false makes conf throw on a broken file instead of silently emptying it.
-  return new Conf({ projectName: 'holysheep-chat', cwd: dir, configName: name, clearInvalidConfig: false })
+  return new Conf({ projectName: 'holysheep-chat', cwd: dir, configName: name, ...jsonStoreOptions })
 }
