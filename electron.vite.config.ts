@@ -6,10 +6,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // Two entries over one core: the Electron app, and browser mode (plain Node, no Electron).
+        // Two entries over one core: the Electron app, and browser mode (plain Node, no Electron);
+        // and the export/import worker thread both of them start.
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           web: resolve(import.meta.dirname, 'src/main/web/cli.ts'),
+          'transfer-worker': resolve(import.meta.dirname, 'src/main/history/transfer/transfer-worker.ts'),
         },
       },
     },

@@ -3,9 +3,15 @@
  * (`index.ts`) and browser mode (`web/cli.ts`) call this, so they cannot drift apart.
  */
 import { EventEmitter } from 'node:events'
-import { chatEventChannel } from '../shared/channels'
-import type { ChatEvent } from '../shared/chat'
+import { join } from 'node:path'
+import { appEventChannel } from '../shared/channels'
+import type { Notice } from '../shared/contract'
+import type { AppEvent } from '../shared/events'
 import { ChatService } from './chat/chat-service'
+import { ConversationChat } from './chat/conversation-chat'
+import type { FileAccess } from './files/file-access'
+import { HistoryStore } from './history/history-store'
+import { TransferJobs } from './history/transfer/transfer-jobs'
 import { createHandlers } from './ipc/handlers'
 import { createDispatch, type Dispatch } from './ipc/dispatch'
 import type { Logger } from './log'
@@ -20,6 +26,9 @@ export interface CoreOptions {
   env: Readonly<Record<string, string | undefined>>
   encryptor: Encryptor
   log: Logger
+  files: FileAccess
+  /** The export/import worker: `out/main/transfer-worker.js` when built, the .ts file (with tsx) in tests. */
+  transferWorker: { file: string | URL; execArgv?: string[] }
   /** How JSON stores are opened: electron-store in the desktop app, conf elsewhere. */
   openStore?: (dir: string, name: string) => KeyValueStore
   fetch?: typeof fetch
@@ -27,45 +36,99 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch
-  onChatEvent(listener: (event: ChatEvent) => void): () => void
+  onEvent(listener: (event: AppEvent) => void): () => void
   settings: SettingsStore
   secrets: SecretStore
   chat: ChatService
-  /** Aborts every stream and waits for their last events. */
+  history: HistoryStore
+  /** Aborts every stream and job, saves every partial answer, closes the database. */
   shutdown(): Promise<void>
 }
 
+/** Soft-deleted conversations are kept this long for Undo, then purged at the next start. */
+const keepDeletedMs = 24 * 60 * 60 * 1000
+
 export function createCore(options: CoreOptions): Core {
   const { dataDir, env, encryptor, log } = options
-  const settings = new SettingsStore(openJsonStore(dataDir, 'settings', log, options.openStore).store, env, log)
+  const notices: Notice[] = []
+  const settingsFile = openJsonStore(dataDir, 'settings', log, options.openStore)
+  if (settingsFile.movedAsideTo) notices.push({ kind: 'settings_moved_aside', path: settingsFile.movedAsideTo })
+  const settings = new SettingsStore(settingsFile.store, env, log)
   const secrets = new SecretStore(openJsonStore(dataDir, 'secrets', log, options.openStore).store, encryptor, env, log)
-  const events = new EventEmitter()
+
+  const historyPath = join(dataDir, 'history.sqlite')
+  const opened = HistoryStore.open({ path: historyPath, log })
+  if (opened.movedAsideTo) notices.push({ kind: 'history_moved_aside', path: opened.movedAsideTo })
+  const history = opened.store
+  const interrupted = history.markInterruptedStreams()
+  if (interrupted) log.warn(`${interrupted} answer(s) were cut off when the app last stopped; kept as interrupted`)
+  history.purgeDeleted(keepDeletedMs)
+
+  const bus = new EventEmitter()
   // Every window and browser tab listens; more than the default 10 is not a leak here.
-  events.setMaxListeners(100)
+  bus.setMaxListeners(100)
+  const emit = (event: AppEvent) => bus.emit(appEventChannel, event)
+
+  let conversations: ConversationChat | null = null
   const chat = new ChatService({
     connection: () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL }),
     defaults: () => {
       const { defaultModel, temperature, maxTokens, systemPrompt } = settings.get()
       return { model: defaultModel, temperature, maxTokens, systemPrompt }
     },
-    emit: (event) => events.emit(chatEventChannel, event),
+    // Storage sees each event before the views, so what they show is already saved or about to be.
+    emit: (event) => {
+      conversations?.observe(event)
+      emit(event)
+    },
     log,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   })
+  conversations = new ConversationChat({ history, chat, defaultModel: () => settings.get().defaultModel, emit, log })
+
+  const transfers = new TransferJobs({
+    dbPath: historyPath,
+    workerFile: options.transferWorker.file,
+    ...(options.transferWorker.execArgv ? { workerExecArgv: options.transferWorker.execArgv } : {}),
+    log,
+    emit: (event) => {
+      emit(event)
+      if (event.kind === 'import' && event.phase === 'done') emit({ type: 'history', change: 'reload' })
+    },
+  })
+
   const secretValues = () => {
     const key = secrets.apiKey()
     return key ? [key] : []
   }
-  const handlers = createHandlers({ settings, secrets, chat, ...(options.fetch ? { fetch: options.fetch } : {}) })
+  const handlers = createHandlers({
+    settings,
+    secrets,
+    chat,
+    conversations,
+    history,
+    transfers,
+    files: options.files,
+    notices,
+    emitHistory: emit,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  })
+  let closed = false
   return {
     dispatch: createDispatch(handlers, log, secretValues),
-    onChatEvent(listener) {
-      events.on(chatEventChannel, listener)
-      return () => events.off(chatEventChannel, listener)
+    onEvent(listener) {
+      bus.on(appEventChannel, listener)
+      return () => bus.off(appEventChannel, listener)
     },
     settings,
     secrets,
     chat,
-    shutdown: () => chat.stopAll(),
+    history,
+    shutdown: async () => {
+      if (closed) return
+      closed = true
+      await Promise.all([chat.stopAll(), transfers.cancelAll()])
+      history.close()
+    },
   }
 }

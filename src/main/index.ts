@@ -4,10 +4,11 @@
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
 import ElectronStore from 'electron-store'
-import { chatEventChannel } from '../shared/channels'
+import { appEventChannel } from '../shared/channels'
 import { createCore, type Core } from './core'
+import { desktopFileAccess } from './files/desktop-file-access'
 import { registerIpcHandlers } from './ipc/register-ipc'
 import { createLogger } from './log'
 import { safeStorageEncryptor } from './secrets/encryptor'
@@ -31,8 +32,8 @@ function createWindow(activeCore: Core): BrowserWindow {
   window.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault()
   })
-  const unsubscribe = activeCore.onChatEvent((event) => {
-    if (!window.isDestroyed()) window.webContents.send(chatEventChannel, event)
+  const unsubscribe = activeCore.onEvent((event) => {
+    if (!window.isDestroyed()) window.webContents.send(appEventChannel, event)
   })
   window.on('closed', unsubscribe)
   window.once('ready-to-show', () => window.show())
@@ -49,6 +50,8 @@ function start(): void {
     encryptor: safeStorageEncryptor(safeStorage, process.platform),
     log,
     openStore: (dir, name) => new ElectronStore({ cwd: dir, name, ...jsonStoreOptions }),
+    files: desktopFileAccess(dialog, app.getPath('documents')),
+    transferWorker: { file: join(here, 'transfer-worker.js') },
   })
   currentKey = () => activeCore.secrets.apiKey()
   core = activeCore

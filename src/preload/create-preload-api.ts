@@ -1,6 +1,6 @@
 import { buildApi, type Api } from '../shared/api'
-import { chatEventChannel } from '../shared/channels'
-import type { ChatEvent } from '../shared/chat'
+import { appEventChannel } from '../shared/channels'
+import type { AppEvent } from '../shared/events'
 
 /** The part of Electron's `ipcRenderer` the bridge uses; tests pass a faithful fake. */
 export interface IpcRendererLike {
@@ -10,17 +10,17 @@ export interface IpcRendererLike {
 }
 
 /**
- * `window.api`: one named function per contract channel, and a chat-event subscription whose
+ * `window.api`: one named function per contract channel, and an event subscription whose
  * listener never sees Electron's event object (it would carry `sender`, a way back into IPC).
  */
 export function createPreloadApi(ipcRenderer: IpcRendererLike): Api {
   return buildApi(
     (channel, request) => ipcRenderer.invoke(channel, request),
     (listener) => {
-      const forward = (_event: unknown, payload: unknown) => listener(payload as ChatEvent)
-      ipcRenderer.on(chatEventChannel, forward)
+      const forward = (_event: unknown, payload: unknown) => listener(payload as AppEvent)
+      ipcRenderer.on(appEventChannel, forward)
       return () => {
-        ipcRenderer.removeListener(chatEventChannel, forward)
+        ipcRenderer.removeListener(appEventChannel, forward)
       }
     },
   )

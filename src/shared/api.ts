@@ -3,7 +3,7 @@
  * without zod (only type imports from `contract.ts`, which are erased).
  */
 import { invokeChannels, type InvokeChannel } from './channels'
-import type { ChatEvent } from './chat'
+import type { AppEvent } from './events'
 import type { RequestOf, ResponseOf } from './contract'
 import type { Result } from './errors'
 
@@ -24,14 +24,14 @@ export type Api = {
     [M in MethodOf<InvokeChannel, N>]: InvokeFunction<`${N}:${M}` & InvokeChannel>
   }
 } & {
-  /** Subscribes to chat events; returns the function that unsubscribes. */
-  onChatEvent(listener: (event: ChatEvent) => void): () => void
+  /** Subscribes to main's events (chat, jobs, history); returns the function that unsubscribes. */
+  onEvent(listener: (event: AppEvent) => void): () => void
 }
 
 /** Builds an `Api` from one transport function; the preload and browser mode both use it. */
 export function buildApi(
   invoke: (channel: InvokeChannel, request: unknown) => Promise<unknown>,
-  onChatEvent: Api['onChatEvent'],
+  onEvent: Api['onEvent'],
 ): Api {
   const api: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {}
   for (const channel of invokeChannels) {
@@ -39,5 +39,5 @@ export function buildApi(
     api[namespace] ??= {}
     api[namespace][method] = (request?: unknown) => invoke(channel, request)
   }
-  return { ...api, onChatEvent } as unknown as Api
+  return { ...api, onEvent } as unknown as Api
 }

@@ -14,12 +14,26 @@ export const invokeChannels = [
   'models:list',
   'chat:send',
   'chat:stop',
+  'chat:retry',
+  'chat:active',
+  'history:list',
+  'history:get',
+  'history:messages',
+  'history:rename',
+  'history:pin',
+  'history:delete',
+  'history:restore',
+  'history:search',
+  'history:export',
+  'history:import',
+  'jobs:cancel',
+  'app:notices',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]
 
-/** The one channel main pushes on: chat events, batched and sequenced per stream. */
-export const chatEventChannel = 'chat:event'
+/** The one channel main pushes on: chat events (batched, sequenced per stream), job progress, history changes. */
+export const appEventChannel = 'app:event'
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (invokeChannels as readonly string[]).includes(value)

@@ -7,20 +7,61 @@ export const ChatMessageSchema = z.object({
 })
 export type ChatMessage = z.infer<typeof ChatMessageSchema>
 
-/** Ask for an answer to a conversation. Unset parameters come from the user's settings. */
-export const ChatSendRequestSchema = z
+/**
+ * What ChatService sends to the gateway: a whole conversation. Main builds it from history;
+ * it never comes from the renderer. Unset parameters come from the user's settings.
+ */
+export const CompletionRequestSchema = z
   .object({
     messages: z.array(ChatMessageSchema).min(1).max(10_000),
     model: z.string().trim().min(1).max(200).optional(),
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    systemPrompt: z.string().max(20_000).optional(),
+  })
+  .strict()
+export type CompletionRequest = z.infer<typeof CompletionRequestSchema>
+
+export const StreamIdSchema = z.string().uuid()
+
+/** Send a message: to a conversation, or (conversationId null) to a new one that main creates. */
+export const ChatSendRequestSchema = z
+  .object({
+    conversationId: z.string().uuid().nullable(),
+    content: z.string().trim().min(1, 'The message is empty.').max(1_000_000),
+    /** This message only; otherwise the conversation's override, then the default model. */
+    model: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
 export type ChatSendRequest = z.infer<typeof ChatSendRequestSchema>
 
-export const StreamIdSchema = z.string().uuid()
+/**
+ * The ids main gave the new messages. `streamId` is null when the answer could not start (no key):
+ * the assistant message is then already stored as an error, with `error` saying why.
+ */
+export const ChatSendResponseSchema = z.object({
+  conversationId: z.string().uuid(),
+  userMessageId: z.string().uuid().nullable(),
+  assistantMessageId: z.string().uuid(),
+  streamId: StreamIdSchema.nullable(),
+  error: AppErrorSchema.nullable(),
+})
+export type ChatSendResponse = z.infer<typeof ChatSendResponseSchema>
 
-export const ChatSendResponseSchema = z.object({ streamId: StreamIdSchema })
+/** Answer again in place of an assistant message that failed, stopped or was interrupted. */
+export const ChatRetryRequestSchema = z.object({ messageId: z.string().uuid() }).strict()
+
+/** A stream still running, for a view that opens (or reloads) while it runs: it re-attaches from here. */
+export const ActiveStreamSchema = z.object({
+  streamId: StreamIdSchema,
+  conversationId: z.string().uuid(),
+  messageId: z.string().uuid(),
+  model: z.string(),
+  text: z.string(),
+  /** The seq of the last event folded into `text`; apply only later events. */
+  lastSeq: z.number().int(),
+})
+export type ActiveStream = z.infer<typeof ActiveStreamSchema>
 export const ChatStopRequestSchema = z.object({ streamId: StreamIdSchema }).strict()
 export const ChatStopResponseSchema = z.object({ stopped: z.boolean() })
 
@@ -47,7 +88,14 @@ export type Timings = z.infer<typeof TimingsSchema>
 const streamEvent = { streamId: StreamIdSchema, seq: z.number().int().nonnegative() }
 
 export const ChatEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...streamEvent, type: z.literal('start'), model: z.string() }),
+  z.object({
+    ...streamEvent,
+    type: z.literal('start'),
+    model: z.string(),
+    /** Which stored message this stream fills, so any open view can show it. */
+    conversationId: z.string().uuid().nullable(),
+    messageId: z.string().uuid().nullable(),
+  }),
   /** Text that arrived since the previous delta event, coalesced to about one event per frame. */
   z.object({ ...streamEvent, type: z.literal('delta'), content: z.string() }),
   z.object({

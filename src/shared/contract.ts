@@ -6,7 +6,22 @@
  */
 import { z } from 'zod'
 import type { InvokeChannel } from './channels'
-import { ChatSendRequestSchema, ChatSendResponseSchema, ChatStopRequestSchema, ChatStopResponseSchema } from './chat'
+import {
+  ActiveStreamSchema,
+  ChatRetryRequestSchema,
+  ChatSendRequestSchema,
+  ChatSendResponseSchema,
+  ChatStopRequestSchema,
+  ChatStopResponseSchema,
+} from './chat'
+import {
+  ConversationIdSchema,
+  ConversationSchema,
+  MessageIdSchema,
+  SearchResultSchema,
+  StoredMessageSchema,
+} from './history'
+import { ExportFormatSchema, JobIdSchema } from './transfer'
 import type { Result } from './errors'
 import { KeyStatusSchema, SetKeyRequestSchema } from './key-status'
 import { SettingsPatchSchema, SettingsViewSchema } from './settings'
@@ -15,6 +30,24 @@ const NoPayload = z.undefined()
 
 export const ModelInfoSchema = z.object({ id: z.string(), name: z.string() })
 export type ModelInfo = z.infer<typeof ModelInfoSchema>
+
+const ConversationRef = z.object({ conversationId: ConversationIdSchema }).strict()
+
+export const ConversationCursorSchema = z.object({
+  pinned: z.boolean(),
+  updatedAt: z.number(),
+  id: ConversationIdSchema,
+})
+
+/** Something the user should know from start-up, such as a damaged file that was kept aside. */
+export const NoticeSchema = z.object({
+  kind: z.enum(['history_moved_aside', 'settings_moved_aside']),
+  path: z.string(),
+})
+export type Notice = z.infer<typeof NoticeSchema>
+
+/** A job started, or null when the user closed the file dialog. */
+const JobStarted = z.object({ jobId: JobIdSchema }).nullable()
 
 export const contract = {
   'settings:get': { request: NoPayload, response: SettingsViewSchema },
@@ -25,6 +58,48 @@ export const contract = {
   'models:list': { request: NoPayload, response: z.array(ModelInfoSchema) },
   'chat:send': { request: ChatSendRequestSchema, response: ChatSendResponseSchema },
   'chat:stop': { request: ChatStopRequestSchema, response: ChatStopResponseSchema },
+  'chat:retry': { request: ChatRetryRequestSchema, response: ChatSendResponseSchema },
+  'chat:active': { request: NoPayload, response: z.array(ActiveStreamSchema) },
+  'history:list': {
+    request: z.object({ limit: z.number().int().min(1).max(500), after: ConversationCursorSchema.nullable() }).strict(),
+    response: z.object({ conversations: z.array(ConversationSchema), nextCursor: ConversationCursorSchema.nullable() }),
+  },
+  'history:get': { request: ConversationRef, response: ConversationSchema },
+  'history:messages': {
+    request: z
+      .object({
+        conversationId: ConversationIdSchema,
+        limit: z.number().int().min(1).max(1000),
+        beforeMessageId: MessageIdSchema.nullable(),
+      })
+      .strict(),
+    response: z.object({ messages: z.array(StoredMessageSchema), hasMore: z.boolean() }),
+  },
+  'history:rename': {
+    request: z.object({ conversationId: ConversationIdSchema, title: z.string().trim().min(1).max(200) }).strict(),
+    response: ConversationSchema,
+  },
+  'history:pin': {
+    request: z.object({ conversationId: ConversationIdSchema, pinned: z.boolean() }).strict(),
+    response: ConversationSchema,
+  },
+  'history:delete': { request: ConversationRef, response: z.object({ deleted: z.boolean() }) },
+  'history:restore': { request: ConversationRef, response: ConversationSchema },
+  'history:search': {
+    request: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200) }).strict(),
+    response: SearchResultSchema,
+  },
+  'history:export': {
+    request: z.object({ conversationId: ConversationIdSchema.nullable(), format: ExportFormatSchema }).strict(),
+    response: JobStarted,
+  },
+  'history:import': {
+    /** Browser mode uploads the file first (POST /api/upload); the desktop app asks with a file dialog. */
+    request: z.object({ uploadId: z.string().uuid().nullable() }).strict(),
+    response: JobStarted,
+  },
+  'jobs:cancel': { request: z.object({ jobId: JobIdSchema }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'app:notices': { request: NoPayload, response: z.array(NoticeSchema) },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>
 
 // Both directions of the check: every channel has schemas, and every schema has a channel name.

@@ -18,6 +18,8 @@ export const errorKinds = [
   'aborted',
   'invalid_payload',
   'not_found',
+  /** A file the user gave (an import) is broken; the message names what and where. */
+  'invalid_file',
   'internal',
 ] as const
 

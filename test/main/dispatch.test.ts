@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { createCore } from '../../src/main/core'
-import { plainTextEncryptor } from '../../src/main/secrets/encryptor'
 import { defaultSettings } from '../../src/shared/settings'
-import { memoryLogger } from '../support/memory-logger'
+import { createTestCore } from '../support/test-core'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
 
 function core() {
-  return createCore({ dataDir: tempDir(), env: {}, encryptor: plainTextEncryptor, log: memoryLogger() })
+  return createTestCore({ dataDir: tempDir() })
 }
 
 describe('dispatch, the main boundary', () => {
@@ -31,8 +29,12 @@ describe('dispatch, the main boundary', () => {
     ['a payload where none is expected', 'key:clear', { everything: true }],
     ['a key with spaces', 'key:set', { key: 'not a key at all' }],
     ['a huge key', 'key:set', { key: 'k'.repeat(100_000) }],
-    ['no messages', 'chat:send', { messages: [] }],
-    ['a role that does not exist', 'chat:send', { messages: [{ role: 'tool', content: 'x' }] }],
+    ['an empty message', 'chat:send', { conversationId: null, content: '   ' }],
+    ['the old messages shape', 'chat:send', { messages: [{ role: 'user', content: 'x' }] }],
+    ['a conversation id that is not one', 'chat:send', { conversationId: "1' OR 1=1", content: 'x' }],
+    ['a title too long', 'history:rename', { conversationId: crypto.randomUUID(), title: 't'.repeat(201) }],
+    ['a search limit out of range', 'history:search', { query: 'x', limit: 10_000 }],
+    ['an export format that does not exist', 'history:export', { conversationId: null, format: 'pdf' }],
     ['a stream id that is not one', 'chat:stop', { streamId: '../../etc' }],
   ]
 

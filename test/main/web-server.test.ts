@@ -1,13 +1,15 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core'
-import { plainTextEncryptor } from '../../src/main/secrets/encryptor'
+import type { Core } from '../../src/main/core'
+import { webFileAccess } from '../../src/main/web/web-file-access'
 import { startWebServer, type WebServer } from '../../src/main/web/server'
 import type { ChatEvent } from '../../src/shared/chat'
+import type { AppEvent } from '../../src/shared/events'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { memoryLogger } from '../support/memory-logger'
+import { createTestCore } from '../support/test-core'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -16,18 +18,19 @@ let gateway: FakeGateway
 let core: Core
 let server: WebServer
 let origin: string
+let files: ReturnType<typeof webFileAccess>
 
 beforeEach(async () => {
   gateway = await startFakeGateway({ tokenDelayMs: 2 })
   const rendererDir = tempDir()
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>HolySheep Chat</title>')
-  core = createCore({
-    dataDir: tempDir(),
+  const dataDir = tempDir()
+  files = webFileAccess(dataDir)
+  core = createTestCore({
+    dataDir,
     env: { HOLYSHEEP_BASE_URL: gateway.baseURL, HOLYSHEEP_API_KEY: gateway.apiKey },
-    encryptor: plainTextEncryptor,
-    log: memoryLogger(),
   })
-  server = await startWebServer({ core, rendererDir, port: 0, token, log: memoryLogger() })
+  server = await startWebServer({ core, rendererDir, port: 0, token, log: memoryLogger(), files })
   origin = `http://127.0.0.1:${server.port}`
 })
 
@@ -130,27 +133,66 @@ describe('browser mode server', () => {
     const controller = new AbortController()
     const events = await fetch(`${origin}/api/events?token=${token}`, { signal: controller.signal })
     expect(events.headers.get('content-type')).toContain('text/event-stream')
-    const sent = (await (
-      await invoke('chat:send', { messages: [{ role: 'user', content: '[[tokens=12]] hi' }] })
-    ).json()) as { ok: true; value: { streamId: string } }
+    const sent = (await (await invoke('chat:send', { conversationId: null, content: '[[tokens=12]] hi' })).json()) as {
+      ok: true
+      value: { streamId: string }
+    }
     expect(sent.ok).toBe(true)
 
     const decoder = new TextDecoder()
     let buffer = ''
-    const received: ChatEvent[] = []
+    const received: AppEvent[] = []
     for await (const bytes of events.body as AsyncIterable<Uint8Array>) {
       buffer += decoder.decode(bytes, { stream: true })
       let boundary: number
       while ((boundary = buffer.indexOf('\n\n')) !== -1) {
         const frame = buffer.slice(0, boundary)
         buffer = buffer.slice(boundary + 2)
-        if (frame.startsWith('data: ')) received.push(JSON.parse(frame.slice(6)) as ChatEvent)
+        if (frame.startsWith('data: ')) received.push(JSON.parse(frame.slice(6)) as AppEvent)
       }
       if (received.at(-1)?.type === 'done') break
     }
     controller.abort()
-    expect(received.every((event) => event.streamId === sent.value.streamId)).toBe(true)
-    expect(received.map((event) => event.seq)).toEqual(received.map((_, index) => index))
-    expect(received.at(-1)).toMatchObject({ type: 'done', usage: { completionTokens: 12 } })
+    const chat = received.filter((event): event is ChatEvent => 'streamId' in event)
+    expect(chat.every((event) => event.streamId === sent.value.streamId)).toBe(true)
+    expect(chat.map((event) => event.seq)).toEqual(chat.map((_, index) => index))
+    expect(chat.at(-1)).toMatchObject({ type: 'done', usage: { completionTokens: 12 } })
+    // The conversation list learns of the new conversation through the same stream.
+    expect(received).toContainEqual(
+      expect.objectContaining({
+        type: 'history',
+        change: 'conversation',
+        conversation: expect.objectContaining({ title: '[[tokens=12]] hi' }),
+      }),
+    )
+  })
+
+  it('takes an upload for import into the uploads folder, with the token only', async () => {
+    const bytes = Buffer.from('{"format":"holysheep-chat","note":"tiếng Việt"}')
+    const upload = (headers: Record<string, string>) =>
+      fetch(`${origin}/api/upload`, { method: 'POST', headers, body: bytes })
+    expect((await upload({ 'Content-Type': 'application/octet-stream' })).status).toBe(401)
+    const wrongType = await upload({ 'x-holysheep-token': token, 'Content-Type': 'application/json' })
+    expect(wrongType.status).toBe(415)
+    const accepted = await upload({ 'x-holysheep-token': token, 'Content-Type': 'application/octet-stream' })
+    const body = (await accepted.json()) as { ok: true; value: { uploadId: string } }
+    expect(body.ok).toBe(true)
+    expect(readFileSync(join(files.uploadsDir, `${body.value.uploadId}.upload`))).toEqual(bytes)
+  })
+
+  it('serves finished exports from the exports folder and nothing else', async () => {
+    mkdirSync(files.exportsDir, { recursive: true })
+    writeFileSync(join(files.exportsDir, 'holysheep-chat.md'), '# Xin chào')
+    writeFileSync(join(files.exportsDir, 'holysheep-half.md.partial'), 'half')
+    const download = (name: string, headers: Record<string, string> = { 'x-holysheep-token': token }) =>
+      fetch(`${origin}/api/download/${name}`, { headers })
+    const served = await download('holysheep-chat.md')
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-disposition')).toBe('attachment; filename="holysheep-chat.md"')
+    expect(await served.text()).toBe('# Xin chào')
+    expect((await download('holysheep-chat.md', {})).status).toBe(401)
+    expect((await download('holysheep-half.md.partial')).status).toBe(404)
+    expect((await download('..%2Fsettings.json')).status).toBe(404)
+    expect((await download('missing.md')).status).toBe(404)
   })
 })

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createCore, type Core } from '../../src/main/core'
+import type { Core } from '../../src/main/core'
 import { registerIpcHandlers } from '../../src/main/ipc/register-ipc'
-import { plainTextEncryptor } from '../../src/main/secrets/encryptor'
 import type { Api } from '../../src/shared/api'
-import { chatEventChannel, invokeChannels } from '../../src/shared/channels'
+import { appEventChannel, invokeChannels } from '../../src/shared/channels'
 import type { ChatEvent } from '../../src/shared/chat'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { planReply } from '../fake-gateway/reply'
-import { memoryLogger } from '../support/memory-logger'
+import { createTestCore } from '../support/test-core'
 import { useTempDirs } from '../support/temp-dir'
 
 const electron = await vi.hoisted(async () => (await import('../support/fake-electron')).createFakeElectron())
@@ -21,15 +20,10 @@ let api: Api
 
 beforeAll(async () => {
   gateway = await startFakeGateway({ tokenDelayMs: 3 })
-  core = createCore({
-    dataDir: tempDir(),
-    env: { HOLYSHEEP_BASE_URL: gateway.baseURL },
-    encryptor: plainTextEncryptor,
-    log: memoryLogger(),
-  })
+  core = createTestCore({ dataDir: tempDir(), env: { HOLYSHEEP_BASE_URL: gateway.baseURL } })
   // Wired as src/main/index.ts wires them, with the fakes in place of Electron's objects.
   disposeIpc = registerIpcHandlers(electron.ipcMain, core.dispatch)
-  core.onChatEvent((event) => electron.ipcRenderer.webContents.send(chatEventChannel, event))
+  core.onEvent((event) => electron.ipcRenderer.webContents.send(appEventChannel, event))
   await import('../../src/preload/index')
   api = electron.mainWorld.api as Api
 })
@@ -46,7 +40,7 @@ describe('the preload bridge', () => {
         ? [namespace]
         : Object.keys(value as object).map((method) => `${namespace}:${method}`),
     )
-    expect(exposed.sort()).toEqual([...invokeChannels, 'onChatEvent'].sort())
+    expect(exposed.sort()).toEqual([...invokeChannels, 'onEvent'].sort())
     expect(Object.keys(electron.mainWorld)).toEqual(['api'])
   })
 
@@ -76,27 +70,27 @@ describe('the preload bridge', () => {
     await api.key.set({ key: gateway.apiKey })
     await api.settings.set({ defaultModel: 'gpt-4.1' })
     const received: unknown[][] = []
-    const unsubscribe = api.onChatEvent((...args: unknown[]) => received.push(args))
-    expect(electron.ipcRenderer.listenerCount(chatEventChannel)).toBe(1)
+    const unsubscribe = api.onEvent((...args: unknown[]) => received.push(args))
+    expect(electron.ipcRenderer.listenerCount(appEventChannel)).toBe(1)
 
     const message = '[[tokens=30]] xin chào'
-    const sent = await api.chat.send({ messages: [{ role: 'user', content: message }] })
+    const sent = await api.chat.send({ conversationId: null, content: message })
     if (!sent.ok) throw new Error(sent.error.message)
-    await vi.waitFor(() => expect((received.at(-1)?.[0] as ChatEvent | undefined)?.type).toBe('done'), {
+    await vi.waitFor(() => expect(received.some(([event]) => (event as ChatEvent).type === 'done')).toBe(true), {
       timeout: 10_000,
     })
 
     expect(received.every((args) => args.length === 1)).toBe(true)
     const events = received
       .map(([event]) => event as ChatEvent)
-      .filter((event) => event.streamId === sent.value.streamId)
+      .filter((event) => 'streamId' in event && event.streamId === sent.value.streamId)
     const text = events.map((event) => (event.type === 'delta' ? event.content : '')).join('')
     expect(text).toBe(planReply(message, null).tokens.join(''))
 
     unsubscribe()
-    expect(electron.ipcRenderer.listenerCount(chatEventChannel)).toBe(0)
+    expect(electron.ipcRenderer.listenerCount(appEventChannel)).toBe(0)
     const countAfterUnsubscribe = received.length
-    const second = await api.chat.send({ messages: [{ role: 'user', content: '[[tokens=3]] again' }] })
+    const second = await api.chat.send({ conversationId: sent.value.conversationId, content: '[[tokens=3]] again' })
     expect(second.ok).toBe(true)
     await new Promise((resolve) => setTimeout(resolve, 200))
     expect(received.length).toBe(countAfterUnsubscribe)

@@ -1,6 +1,7 @@
 /**
  * Starts browser mode as the user does (the built `out/main/web.js`, a child process under this
- * Node) and reads the one line it prints with the URL. Used by the Playwright tests.
+ * Node) and reads the one line it prints with the URL. Used by the Playwright tests and the
+ * kill -9 test (`npm run test:unit` and `test:e2e` build first when the sources changed).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'

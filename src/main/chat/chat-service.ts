@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import OpenAI from 'openai'
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions'
-import type { ChatEvent, ChatSendRequest, Usage } from '../../shared/chat'
+import type { ChatEvent, CompletionRequest, Usage } from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
@@ -40,6 +40,11 @@ export interface ChatServiceOptions {
   fetch?: typeof fetch
 }
 
+export interface StreamTarget {
+  conversationId: string | null
+  messageId: string | null
+}
+
 /** How a stream ended, with the text received; what history (and tests) keep. */
 export interface StreamOutcome {
   streamId: string
@@ -60,13 +65,19 @@ export class ChatService {
 
   constructor(private readonly options: ChatServiceOptions) {}
 
-  /** Starts a stream and answers at once with its id; events follow through `emit`. */
-  send(request: ChatSendRequest): Result<{ streamId: string; finished: Promise<StreamOutcome> }> {
+  /**
+   * Starts a stream and answers at once with its id; events follow through `emit`. `target` names the
+   * stored message the stream fills; it travels in the `start` event so every open view can show it.
+   */
+  send(
+    request: CompletionRequest,
+    target: StreamTarget = { conversationId: null, messageId: null },
+  ): Result<{ streamId: string; finished: Promise<StreamOutcome> }> {
     const { apiKey, baseURL } = this.options.connection()
     if (!apiKey) return fail('no_key', 'No API key is set.')
     const streamId = randomUUID()
     const controller = new AbortController()
-    const finished = this.run(streamId, request, { apiKey, baseURL }, controller.signal).finally(() =>
+    const finished = this.run(streamId, request, target, { apiKey, baseURL }, controller.signal).finally(() =>
       this.active.delete(streamId),
     )
     this.active.set(streamId, { controller, finished })
@@ -94,7 +105,8 @@ export class ChatService {
 
   private async run(
     streamId: string,
-    request: ChatSendRequest,
+    request: CompletionRequest,
+    target: StreamTarget,
     connection: { apiKey: string; baseURL: string },
     signal: AbortSignal,
   ): Promise<StreamOutcome> {
@@ -121,7 +133,7 @@ export class ChatService {
       return { streamId, text, status: 'stopped', finishReason: 'stopped', usage, error: null }
     }
 
-    emit({ type: 'start', model })
+    emit({ type: 'start', model, ...target })
     try {
       const client = new OpenAI({
         apiKey: connection.apiKey,
@@ -132,7 +144,7 @@ export class ChatService {
       const stream = await client.chat.completions.create(
         {
           model,
-          messages: withSystemPrompt(request.messages, defaults.systemPrompt),
+          messages: withSystemPrompt(request.messages, request.systemPrompt ?? defaults.systemPrompt),
           stream: true,
           stream_options: { include_usage: true },
           ...optional('temperature', request.temperature ?? defaults.temperature),
@@ -177,7 +189,7 @@ export class ChatService {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
-function withSystemPrompt(messages: ChatSendRequest['messages'], systemPrompt: string): ChatCompletionMessageParam[] {
+function withSystemPrompt(messages: CompletionRequest['messages'], systemPrompt: string): ChatCompletionMessageParam[] {
   const hasSystem = messages.some((message) => message.role === 'system')
   if (!systemPrompt.trim() || hasSystem) return messages
   return [{ role: 'system', content: systemPrompt }, ...messages]

@@ -1,7 +1,15 @@
 import type { Handlers } from '../../shared/contract'
-import { ok } from '../../shared/errors'
+import { fail, ok, type Result } from '../../shared/errors'
 import type { ChatService } from '../chat/chat-service'
+import type { ConversationChat } from '../chat/conversation-chat'
 import { listModels } from '../chat/model-catalog'
+import { exportFileName, type FileAccess } from '../files/file-access'
+import type { HistoryApi } from '../history/history-api'
+import { HistoryNotFoundError } from '../history/history-errors'
+import type { TransferJobs } from '../history/transfer/transfer-jobs'
+import type { Notice } from '../../shared/contract'
+import type { HistoryEvent } from '../../shared/events'
+import type { Conversation } from '../../shared/history'
 import type { SecretStore } from '../secrets/secret-store'
 import type { SettingsStore } from '../settings/settings-store'
 
@@ -9,12 +17,39 @@ export interface Services {
   settings: SettingsStore
   secrets: SecretStore
   chat: ChatService
+  conversations: ConversationChat
+  history: HistoryApi
+  transfers: TransferJobs
+  files: FileAccess
+  notices: readonly Notice[]
+  emitHistory(event: HistoryEvent): void
   fetch?: typeof fetch
 }
 
+/**
+ * Runs a history write and turns "that conversation is gone" (deleted in another window, say) into a
+ * `not_found` the UI can explain; anything else stays an internal error for dispatch to log.
+ */
+function unlessGone<T>(write: () => T): Result<T> {
+  try {
+    return ok(write())
+  } catch (error) {
+    if (error instanceof HistoryNotFoundError) return fail('not_found', `This ${error.what} no longer exists.`)
+    throw error
+  }
+}
+
 /** What each channel does, over already-validated payloads. Transport-free: IPC and HTTP share it. */
-export function createHandlers({ settings, secrets, chat, fetch }: Services): Handlers {
+export function createHandlers(services: Services): Handlers {
+  const { settings, secrets, chat, conversations, history, transfers, files } = services
   const connection = () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL })
+  const found = <T>(value: T | null, what: string) =>
+    value === null ? fail('not_found', `${what} no longer exists.`) : ok(value)
+  // Other windows and tabs keep their lists in step through the event channel.
+  const announced = (result: Result<Conversation>) => {
+    if (result.ok) services.emitHistory({ type: 'history', change: 'conversation', conversation: result.value })
+    return result
+  }
   return {
     'settings:get': async () => ok(settings.view()),
     'settings:set': async (patch) => {
@@ -24,11 +59,55 @@ export function createHandlers({ settings, secrets, chat, fetch }: Services): Ha
     'key:status': async () => ok(secrets.status()),
     'key:set': async ({ key }) => ok(secrets.setKey(key)),
     'key:clear': async () => ok(secrets.clear()),
-    'models:list': async () => listModels(connection(), fetch),
-    'chat:send': async (request) => {
-      const started = chat.send(request)
-      return started.ok ? ok({ streamId: started.value.streamId }) : started
-    },
+    'models:list': async () => listModels(connection(), services.fetch),
+    'app:notices': async () => ok([...services.notices]),
+
+    'chat:send': async (request) => conversations.send(request),
+    'chat:retry': async ({ messageId }) => conversations.retry(messageId),
     'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
+    'chat:active': async () => ok(conversations.active()),
+
+    'history:list': async ({ limit, after }) => ok(history.listConversations({ limit, after })),
+    'history:get': async ({ conversationId }) => found(history.getConversation(conversationId), 'This conversation'),
+    'history:messages': async ({ conversationId, limit, beforeMessageId }) =>
+      history.getConversation(conversationId)
+        ? ok(history.listMessages(conversationId, { limit, beforeMessageId }))
+        : fail('not_found', 'This conversation no longer exists.'),
+    'history:rename': async ({ conversationId, title }) =>
+      announced(unlessGone(() => history.renameConversation(conversationId, title))),
+    'history:pin': async ({ conversationId, pinned }) =>
+      announced(unlessGone(() => history.setPinned(conversationId, pinned))),
+    'history:delete': async ({ conversationId }) => {
+      if (!history.getConversation(conversationId)) return ok({ deleted: false })
+      conversations.stopConversation(conversationId)
+      history.deleteConversation(conversationId)
+      services.emitHistory({ type: 'history', change: 'deleted', conversationId })
+      return ok({ deleted: true })
+    },
+    'history:restore': async ({ conversationId }) => {
+      return announced(unlessGone(() => history.restoreConversation(conversationId)))
+    },
+    'history:search': async ({ query, limit }) => ok(history.search(query, limit)),
+    'history:export': async ({ conversationId, format }) => {
+      const conversation = conversationId ? history.getConversation(conversationId) : null
+      if (conversationId && !conversation) return fail('not_found', 'This conversation no longer exists.')
+      const target = await files.chooseExportTarget(
+        exportFileName(conversation?.title ?? null, format === 'markdown' ? 'md' : 'json'),
+      )
+      if (!target) return ok(null)
+      const jobId = transfers.startExport({
+        conversationIds: conversationId ? [conversationId] : null,
+        format,
+        outPath: target.path,
+        location: target.location,
+      })
+      return ok({ jobId })
+    },
+    'history:import': async ({ uploadId }) => {
+      const source = await files.chooseImportSource(uploadId)
+      if (!source) return uploadId ? fail('not_found', 'The uploaded file is gone; upload it again.') : ok(null)
+      return ok({ jobId: transfers.startImport({ inPath: source }) })
+    },
+    'jobs:cancel': async ({ jobId }) => ok({ cancelled: transfers.cancel(jobId) }),
   }
 }

@@ -3,7 +3,7 @@
  * from HOLYSHEEP_API_KEY or is stored in plain text (browser mode has no OS encryption, and says so).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
@@ -11,18 +11,32 @@ import { createLogger } from '../log'
 import { resolveDataDir } from '../paths'
 import { plainTextEncryptor } from '../secrets/encryptor'
 import { startWebServer } from './server'
+import { webFileAccess } from './web-file-access'
+
+const here = dirname(fileURLToPath(import.meta.url))
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.env)
   mkdirSync(dataDir, { recursive: true })
   let currentKey: () => string | null = () => null
   const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
-  const core = createCore({ dataDir, env: process.env, encryptor: plainTextEncryptor, log })
+  const files = webFileAccess(dataDir)
+  // Uploads live only as long as the import that reads them; whatever is left is from an earlier run.
+  rmSync(files.uploadsDir, { recursive: true, force: true })
+  const core = createCore({
+    dataDir,
+    env: process.env,
+    encryptor: plainTextEncryptor,
+    log,
+    files,
+    transferWorker: { file: join(here, 'transfer-worker.js') },
+  })
   currentKey = () => core.secrets.apiKey()
   const port = parsePort(process.env.PORT)
   const server = await startWebServer({
     core,
-    rendererDir: join(dirname(fileURLToPath(import.meta.url)), '../renderer'),
+    rendererDir: join(here, '../renderer'),
+    files,
     port,
     token: randomBytes(24).toString('base64url'),
     log,

@@ -4,7 +4,8 @@
  *
  *   GET  /?token=T            the app; sets the token cookie so the page and its requests carry it
  *   POST /api/invoke/<chan>   a contract call; JSON body in, JSON result envelope out
- *   GET  /api/events          chat events as server-sent events
+ *   GET  /api/events          main's events (chat, jobs, history) as server-sent events
+ *   POST /api/upload, GET /api/download/<name>   see file-routes.ts
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -19,11 +20,14 @@ import {
   tokenCookieName,
   tokenMatches,
 } from './security'
+import { receiveUpload, sendDownload, type FileRouteResult } from './file-routes'
 import { SseClients } from './sse-clients'
 
 export interface WebServerOptions {
-  core: Pick<Core, 'dispatch' | 'onChatEvent'>
+  core: Pick<Core, 'dispatch' | 'onEvent'>
   rendererDir: string
+  /** Where uploads for import land and where export jobs write (see web-file-access.ts). */
+  files: { uploadsDir: string; exportsDir: string }
   /** 0 picks a free port. */
   port: number
   token: string
@@ -44,7 +48,7 @@ const maxBodyBytes = 16 * 1024 * 1024
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { core, token, log } = options
   const sse = new SseClients(options.heartbeatMs)
-  const unsubscribe = core.onChatEvent((event) => sse.send(event))
+  const unsubscribe = core.onEvent((event) => sse.send(event))
   let port = options.port
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
@@ -85,6 +89,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (request.method !== 'GET') return refuse(response, 405, 'Use GET.')
       return sse.add(response)
     }
+    if (url.pathname === '/api/upload') {
+      if (request.method !== 'POST') return refuse(response, 405, 'Use POST.')
+      if (!request.headers['content-type']?.startsWith('application/octet-stream'))
+        return refuse(response, 415, 'Send the file as application/octet-stream.')
+      return answer(response, await receiveUpload(request, options.files.uploadsDir))
+    }
+    if (url.pathname.startsWith('/api/download/')) {
+      if (request.method !== 'GET') return refuse(response, 405, 'Use GET.')
+      setSecurityHeaders(response)
+      const name = url.pathname.slice('/api/download/'.length)
+      return answer(response, await sendDownload(response, options.files.exportsDir, name))
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.')
     serveStatic(request, response, () => refuse(response, 404, 'Not found.'))
   }
@@ -104,6 +120,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+function answer(response: ServerResponse, result: FileRouteResult): void {
+  if (result.kind === 'json') sendJson(response, result.status, result.body)
 }
 
 function headerToken(request: IncomingMessage): string | undefined {

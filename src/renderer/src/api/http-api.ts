@@ -1,5 +1,5 @@
 import { buildApi, type Api } from '../../../shared/api'
-import type { ChatEvent } from '../../../shared/chat'
+import type { AppEvent } from '../../../shared/events'
 import type { Result } from '../../../shared/errors'
 
 /**
@@ -7,7 +7,7 @@ import type { Result } from '../../../shared/errors'
  * cookie when the page was opened, so requests carry it without this code ever seeing it.
  */
 export function createHttpApi(): Api {
-  const listeners = new Set<(event: ChatEvent) => void>()
+  const listeners = new Set<(event: AppEvent) => void>()
   let source: EventSource | null = null
   let connected: Promise<void> = Promise.resolve()
 
@@ -27,7 +27,7 @@ export function createHttpApi(): Api {
     }
   }
 
-  const onChatEvent = (listener: (event: ChatEvent) => void) => {
+  const onAppEvent = (listener: (event: AppEvent) => void) => {
     listeners.add(listener)
     if (!source) {
       source = openEvents(listeners)
@@ -42,13 +42,13 @@ export function createHttpApi(): Api {
     }
   }
 
-  return buildApi(invoke, onChatEvent)
+  return buildApi(invoke, onAppEvent)
 }
 
-function openEvents(listeners: Set<(event: ChatEvent) => void>): EventSource {
+function openEvents(listeners: Set<(event: AppEvent) => void>): EventSource {
   const source = new EventSource('/api/events', { withCredentials: true })
   source.onmessage = (message: MessageEvent<string>) => {
-    const event = JSON.parse(message.data) as ChatEvent
+    const event = JSON.parse(message.data) as AppEvent
     for (const listener of listeners) listener(event)
   }
   return source

@@ -81,6 +81,7 @@ export const en = {
     aborted: 'Stopped.',
     invalid_payload: 'The app sent a request it should not have. Please report this.',
     not_found: 'The gateway has no such address. Check the base URL in Settings.',
+    invalid_file: 'The file cannot be imported.',
     internal: 'Something went wrong inside the app.',
   } satisfies Record<ErrorKind, string>,
 }

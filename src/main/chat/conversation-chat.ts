@@ -1,0 +1,205 @@
+/**
+ * Chat as the user sees it: messages in stored conversations. Main writes the user message before
+ * the request and the answer while it streams (at most every `persistEveryMs`, and at the end), so a
+ * renderer reload, a second window or a crash loses at most the last batch.
+ */
+import type { ActiveStream, ChatEvent, ChatMessage, ChatSendRequest, ChatSendResponse } from '../../shared/chat'
+import { fail, ok, type AppError, type Result } from '../../shared/errors'
+import type { HistoryEvent } from '../../shared/events'
+import type { StoredMessage } from '../../shared/history'
+import type { HistoryApi } from '../history/history-api'
+import type { Logger } from '../log'
+import type { ChatService } from './chat-service'
+
+export interface ConversationChatOptions {
+  history: HistoryApi
+  chat: ChatService
+  /** The default model, when neither the message nor the conversation names one. */
+  defaultModel(): string
+  emit(event: HistoryEvent): void
+  log: Logger
+  persistEveryMs?: number
+}
+
+/** An answer being written: its text so far and when it was last saved. */
+interface LiveAnswer {
+  streamId: string
+  conversationId: string
+  messageId: string
+  model: string
+  text: string
+  lastSeq: number
+  saveTimer: ReturnType<typeof setTimeout> | null
+}
+
+/** Enough history for any model's context; older messages stay stored but are not sent. */
+const maxMessagesSent = 1000
+
+export class ConversationChat {
+  private readonly live = new Map<string, LiveAnswer>()
+
+  constructor(private readonly options: ConversationChatOptions) {}
+
+  /** Sees every chat event before the views do, and keeps the stored answer in step. */
+  observe(event: ChatEvent): void {
+    if (event.type === 'start') {
+      if (!event.conversationId || !event.messageId) return
+      this.live.set(event.streamId, {
+        streamId: event.streamId,
+        conversationId: event.conversationId,
+        messageId: event.messageId,
+        model: event.model,
+        text: '',
+        lastSeq: event.seq,
+        saveTimer: null,
+      })
+      return
+    }
+    const answer = this.live.get(event.streamId)
+    if (!answer) return
+    answer.lastSeq = event.seq
+    if (event.type === 'delta') {
+      answer.text += event.content
+      answer.saveTimer ??= setTimeout(() => this.saveProgress(answer), this.options.persistEveryMs ?? 250)
+      return
+    }
+    if (answer.saveTimer) clearTimeout(answer.saveTimer)
+    this.live.delete(event.streamId)
+    const error: AppError | null = event.type === 'error' ? event.error : null
+    this.write(() =>
+      this.options.history.finishMessage(answer.messageId, {
+        content: answer.text,
+        reasoning: null,
+        status: event.type === 'error' ? 'error' : event.stopped ? 'stopped' : 'complete',
+        errorKind: error?.kind ?? null,
+        errorMessage: error?.message ?? null,
+        model: answer.model,
+        usage: event.type === 'done' ? event.usage : null,
+        costUsd: null,
+        timings: event.timings,
+      }),
+    )
+    this.announce(answer.conversationId)
+  }
+
+  send(request: ChatSendRequest): Result<ChatSendResponse> {
+    const { history } = this.options
+    const existing = request.conversationId ? history.getConversation(request.conversationId) : null
+    if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
+    const conversation = existing ?? history.createConversation()
+    const userMessage = history.appendMessage(conversation.id, {
+      role: 'user',
+      content: request.content,
+      status: 'complete',
+    })
+    return ok({ ...this.answer(conversation.id, request.model), userMessageId: userMessage.id })
+  }
+
+  /**
+   * Answers again after the conversation's last message: in place of a failed, stopped or
+   * interrupted answer (which is removed), or after a user message that never got one.
+   */
+  retry(messageId: string): Result<ChatSendResponse> {
+    const { history } = this.options
+    const message = history.getMessage(messageId)
+    if (!message) return fail('not_found', 'This message no longer exists.')
+    const last = history.listMessages(message.conversationId, { limit: 1 }).messages.at(-1)
+    if (last?.id !== message.id)
+      return fail('invalid_payload', 'Only the last message of a conversation can be retried.')
+    if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
+    if (message.role === 'assistant') history.deleteMessage(message.id)
+    return ok({ ...this.answer(message.conversationId, undefined), userMessageId: null })
+  }
+
+  /** Streams still running, for a view that opens while they run. */
+  active(): ActiveStream[] {
+    return [...this.live.values()].map(({ streamId, conversationId, messageId, model, text, lastSeq }) => ({
+      streamId,
+      conversationId,
+      messageId,
+      model,
+      text,
+      lastSeq,
+    }))
+  }
+
+  /** Stops the streams of a conversation, for example before it is deleted. */
+  stopConversation(conversationId: string): void {
+    for (const answer of this.live.values()) {
+      if (answer.conversationId === conversationId) this.options.chat.stop(answer.streamId)
+    }
+  }
+
+  private answer(conversationId: string, model: string | undefined): Omit<ChatSendResponse, 'userMessageId'> {
+    const { history, chat } = this.options
+    const conversation = history.getConversation(conversationId)!
+    const { overrides } = conversation
+    const modelId = model ?? overrides.model ?? this.options.defaultModel()
+    const messages = toCompletionMessages(history.listMessages(conversationId, { limit: maxMessagesSent }).messages)
+    const assistant = history.appendMessage(conversationId, {
+      role: 'assistant',
+      content: '',
+      status: 'streaming',
+      model: modelId,
+    })
+    const started = chat.send(
+      {
+        messages,
+        model: modelId,
+        ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
+        ...(overrides.maxTokens === undefined ? {} : { maxTokens: overrides.maxTokens }),
+        ...(overrides.systemPrompt === undefined ? {} : { systemPrompt: overrides.systemPrompt }),
+      },
+      { conversationId, messageId: assistant.id },
+    )
+    if (!started.ok) {
+      this.write(() =>
+        history.finishMessage(assistant.id, {
+          content: '',
+          reasoning: null,
+          status: 'error',
+          errorKind: started.error.kind,
+          errorMessage: started.error.message,
+          model: modelId,
+          usage: null,
+          costUsd: null,
+          timings: null,
+        }),
+      )
+    }
+    this.announce(conversationId)
+    return {
+      conversationId,
+      assistantMessageId: assistant.id,
+      streamId: started.ok ? started.value.streamId : null,
+      error: started.ok ? null : started.error,
+    }
+  }
+
+  private saveProgress(answer: LiveAnswer): void {
+    answer.saveTimer = null
+    if (!this.live.has(answer.streamId)) return
+    this.write(() => this.options.history.updateStreamingMessage(answer.messageId, answer.text, null))
+  }
+
+  private announce(conversationId: string): void {
+    const conversation = this.options.history.getConversation(conversationId)
+    if (conversation) this.options.emit({ type: 'history', change: 'conversation', conversation })
+  }
+
+  /** A failed write is logged, never thrown into the stream: the answer keeps flowing to the views. */
+  private write(action: () => unknown): void {
+    try {
+      action()
+    } catch (error) {
+      this.options.log.error('could not save a message', error)
+    }
+  }
+}
+
+/** What the model sees: user messages, and every answer that has text (a partial answer too). */
+function toCompletionMessages(messages: StoredMessage[]): ChatMessage[] {
+  return messages
+    .filter((message) => message.role === 'user' || (message.role === 'assistant' && message.content !== ''))
+    .map((message) => ({ role: message.role, content: message.content }))
+}

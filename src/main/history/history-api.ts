@@ -1,0 +1,107 @@
+/**
+ * What the rest of main needs from conversation history. `HistoryStore` (history-store.ts)
+ * implements it on node:sqlite; the chat orchestration, the IPC handlers and the export/import
+ * workers are written against this interface.
+ */
+import type { Timings, Usage } from '../../shared/chat'
+import type { ErrorKind } from '../../shared/errors'
+import type {
+  Conversation,
+  ConversationOverrides,
+  MessageStatus,
+  SearchResult,
+  StoredMessage,
+} from '../../shared/history'
+
+/** Where the next page of the conversation list starts (keyset pagination: pinned, updatedAt, id). */
+export interface ConversationCursor {
+  pinned: boolean
+  updatedAt: number
+  id: string
+}
+
+export interface NewMessage {
+  /** A fresh UUID when absent. */
+  id?: string
+  role: 'system' | 'user' | 'assistant'
+  content: string
+  reasoning?: string | null
+  status: MessageStatus
+  model?: string | null
+  errorKind?: ErrorKind | null
+  errorMessage?: string | null
+  createdAt?: number
+}
+
+export interface FinishedMessage {
+  content: string
+  reasoning: string | null
+  status: Exclude<MessageStatus, 'streaming'>
+  errorKind: ErrorKind | null
+  errorMessage: string | null
+  model: string | null
+  usage: Usage | null
+  costUsd: number | null
+  timings: Timings | null
+}
+
+/** One conversation with all its messages, oldest first: the unit of export and import. */
+export interface ConversationBundle {
+  conversation: Omit<Conversation, 'messageCount'>
+  messages: StoredMessage[]
+}
+
+export interface HistoryApi {
+  readonly searchEngine: 'fts5' | 'scan'
+
+  createConversation(input?: { title?: string; overrides?: ConversationOverrides }): Conversation
+  getConversation(id: string): Conversation | null
+  /** Conversations not deleted: the total an export of everything reports progress against. */
+  countConversations(): number
+  /** Pinned first, then most recently updated; deleted conversations are left out. */
+  listConversations(options: { limit: number; after?: ConversationCursor | null }): {
+    conversations: Conversation[]
+    nextCursor: ConversationCursor | null
+  }
+  renameConversation(id: string, title: string): Conversation
+  setPinned(id: string, pinned: boolean): Conversation
+  setOverrides(id: string, overrides: ConversationOverrides): Conversation
+  /** Soft delete: hidden at once, restorable until purged (undo). */
+  deleteConversation(id: string): void
+  restoreConversation(id: string): Conversation
+  /** Removes for good conversations deleted more than `olderThanMs` ago; returns how many. */
+  purgeDeleted(olderThanMs: number): number
+
+  /**
+   * Adds a message at the end of a conversation and bumps its `updatedAt`. The first user message
+   * of an untitled conversation gives it its title (first line, trimmed to 80 characters).
+   */
+  appendMessage(conversationId: string, message: NewMessage): StoredMessage
+  /** The cheap write made while an answer streams: text only, no search indexing. */
+  updateStreamingMessage(messageId: string, content: string, reasoning: string | null): void
+  /** The final write of a message: its status, usage and timings; indexes it for search. */
+  finishMessage(messageId: string, final: FinishedMessage): StoredMessage
+  getMessage(id: string): StoredMessage | null
+  /** A page of messages, oldest first, ending just before `beforeMessageId` (or at the newest). */
+  listMessages(
+    conversationId: string,
+    options: { limit: number; beforeMessageId?: string | null },
+  ): { messages: StoredMessage[]; hasMore: boolean }
+  deleteMessage(id: string): void
+
+  /** Start-up recovery: every message still `streaming` (the app was killed) becomes `interrupted`. */
+  markInterruptedStreams(): number
+
+  /** Case- and diacritic-insensitive search (`tieng viet` finds `tiếng Việt`, `dang` finds `đang`). */
+  search(query: string, limit: number): SearchResult
+
+  /** Bundles for export, oldest conversation first; `ids` null means every conversation. */
+  exportBundles(ids: string[] | null): Iterable<ConversationBundle>
+  /** Imports in one transaction, all or nothing; ids that already exist get fresh ones. */
+  importBundles(
+    bundles: ConversationBundle[],
+    onProgress?: (conversationsDone: number) => void,
+  ): { conversations: number; messages: number }
+
+  close(): void
+}

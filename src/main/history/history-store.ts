@@ -1,0 +1,299 @@
+/**
+ * Conversation history on node:sqlite. The SQL lives in the *-queries.ts files, opening and
+ * recovery in open-database.ts, search in search/; this class puts them together in transactions.
+ */
+import { randomUUID } from 'node:crypto'
+import type { DatabaseSync } from 'node:sqlite'
+import type { Conversation, ConversationOverrides, SearchResult, StoredMessage } from '../../shared/history'
+import type { Logger } from '../log'
+import { exportBundles, importBundles } from './bundles'
+import {
+  clearDeleted,
+  countLiveConversations,
+  deleteConversationRow,
+  deletedConversationIds,
+  findLiveConversation,
+  insertConversation,
+  listConversationRows,
+  markDeleted,
+  setTitleIfUntitled,
+  touchConversation,
+  updateOverrides,
+  updatePinned,
+  updateTitle,
+} from './conversation-queries'
+import type { ConversationBundle, ConversationCursor, FinishedMessage, HistoryApi, NewMessage } from './history-api'
+import { inTransaction, type HistoryDb } from './history-db'
+import { HistoryNotFoundError } from './history-errors'
+import {
+  deleteMessageRow,
+  findLiveMessage,
+  findMessage,
+  insertMessage,
+  markMessageInterrupted,
+  messageSeqIn,
+  messagesBefore,
+  streamingMessages,
+  updateStreamingText,
+  writeFinishedMessage,
+} from './message-queries'
+import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
+import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
+import { chooseSearchEngine } from './search/choose-engine'
+import type { SearchEngine } from './search/search-engine'
+import { buildSnippet } from './search/snippet'
+import { queryWords } from './search/words'
+import { writeMeta } from './store-meta'
+import { titleFromMessage } from './title'
+
+export interface HistoryStoreOptions {
+  /** The database file; its folder is created when missing. */
+  path: string
+  log: Logger
+  /** The clock for every timestamp; `Date.now` by default. */
+  now?: () => number
+  /** How a SQLite connection is made; `new DatabaseSync(path)` by default. */
+  openDatabase?: (path: string) => DatabaseSync
+}
+
+export class HistoryStore implements HistoryApi {
+  private closed = false
+
+  private constructor(
+    private readonly db: HistoryDb,
+    private readonly engine: SearchEngine,
+    private readonly log: Logger,
+    private readonly now: () => number,
+    /** Main's store owns the clean-shutdown flag; a worker's connection leaves it alone. */
+    private readonly ownsFile: boolean,
+  ) {}
+
+  /**
+   * Main's store, at start-up: creates, migrates and, when the file is damaged, moves it aside and
+   * starts afresh (`movedAsideTo` says where the old one went).
+   */
+  static open(options: HistoryStoreOptions): { store: HistoryStore; movedAsideTo: string | null } {
+    const now = options.now ?? Date.now
+    const { db, movedAsideTo } = openHistoryDatabase({ ...options, now })
+    try {
+      const engine = chooseSearchEngine(db, options.log, { rebuild: true })
+      return { store: new HistoryStore(db, engine, options.log, now, true), movedAsideTo }
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
+
+  /** A worker thread's store, on the file main has open: no recovery; throws on another schema version. */
+  static connect(options: HistoryStoreOptions): HistoryStore {
+    const db = connectHistoryDatabase(options)
+    try {
+      const engine = chooseSearchEngine(db, options.log, { rebuild: false })
+      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
+
+  get searchEngine(): 'fts5' | 'scan' {
+    return this.engine.kind
+  }
+
+  createConversation(input: { title?: string; overrides?: ConversationOverrides } = {}): Conversation {
+    const at = this.now()
+    const id = randomUUID()
+    return inTransaction(this.db, () => {
+      insertConversation(this.db, {
+        id,
+        title: input.title ?? '',
+        createdAt: at,
+        updatedAt: at,
+        pinned: false,
+        overrides: JSON.stringify(input.overrides ?? {}),
+      })
+      return this.liveConversation(id)
+    })
+  }
+
+  getConversation(id: string): Conversation | null {
+    const row = findLiveConversation(this.db, id)
+    return row ? toConversation(row) : null
+  }
+
+  countConversations(): number {
+    return countLiveConversations(this.db)
+  }
+
+  listConversations(options: { limit: number; after?: ConversationCursor | null }): {
+    conversations: Conversation[]
+    nextCursor: ConversationCursor | null
+  } {
+    // One more than asked tells whether another page exists without a COUNT.
+    const rows = listConversationRows(this.db, options.limit + 1, options.after ?? null)
+    const conversations = rows.slice(0, options.limit).map(toConversation)
+    const last = conversations.at(-1)
+    const nextCursor =
+      rows.length > options.limit && last ? { pinned: last.pinned, updatedAt: last.updatedAt, id: last.id } : null
+    return { conversations, nextCursor }
+  }
+
+  renameConversation(id: string, title: string): Conversation {
+    return this.changeConversation(id, () => updateTitle(this.db, id, title))
+  }
+
+  setPinned(id: string, pinned: boolean): Conversation {
+    return this.changeConversation(id, () => updatePinned(this.db, id, pinned))
+  }
+
+  setOverrides(id: string, overrides: ConversationOverrides): Conversation {
+    return this.changeConversation(id, () => updateOverrides(this.db, id, JSON.stringify(overrides)))
+  }
+
+  deleteConversation(id: string): void {
+    markDeleted(this.db, id, this.now())
+  }
+
+  restoreConversation(id: string): Conversation {
+    return this.changeConversation(id, () => clearDeleted(this.db, id))
+  }
+
+  purgeDeleted(olderThanMs: number): number {
+    const cutoff = this.now() - olderThanMs
+    return inTransaction(this.db, () => {
+      const ids = deletedConversationIds(this.db, cutoff)
+      for (const id of ids) {
+        this.engine.unindexConversation(this.db, id)
+        deleteConversationRow(this.db, id)
+      }
+      return ids.length
+    })
+  }
+
+  appendMessage(conversationId: string, message: NewMessage): StoredMessage {
+    return inTransaction(this.db, () => {
+      const conversation = findLiveConversation(this.db, conversationId)
+      if (!conversation) throw new HistoryNotFoundError('conversation', conversationId)
+      const at = this.now()
+      const row = rowForNewMessage(conversationId, message, at)
+      const seq = insertMessage(this.db, row)
+      touchConversation(this.db, conversationId, at)
+      if (message.role === 'user' && conversation.title === '') {
+        const title = titleFromMessage(message.content)
+        if (title) setTitleIfUntitled(this.db, conversationId, title)
+      }
+      if (message.status !== 'streaming') this.engine.index(this.db, seq, message.content, false)
+      return toStoredMessage({ seq, ...row })
+    })
+  }
+
+  updateStreamingMessage(messageId: string, content: string, reasoning: string | null): void {
+    // A message that is gone (its conversation purged) or already finished is left as it is.
+    updateStreamingText(this.db, messageId, content, reasoning, this.now())
+  }
+
+  finishMessage(messageId: string, final: FinishedMessage): StoredMessage {
+    return inTransaction(this.db, () => {
+      const before = findMessage(this.db, messageId)
+      if (!before) throw new HistoryNotFoundError('message', messageId)
+      const at = this.now()
+      writeFinishedMessage(this.db, before.seq, final, at)
+      touchConversation(this.db, before.conversation_id, at)
+      this.engine.index(this.db, before.seq, final.content, before.status !== 'streaming')
+      return toStoredMessage(findMessage(this.db, messageId)!)
+    })
+  }
+
+  getMessage(id: string): StoredMessage | null {
+    const row = findLiveMessage(this.db, id)
+    return row ? toStoredMessage(row) : null
+  }
+
+  listMessages(
+    conversationId: string,
+    options: { limit: number; beforeMessageId?: string | null },
+  ): { messages: StoredMessage[]; hasMore: boolean } {
+    let beforeSeq: number | null = null
+    if (options.beforeMessageId) {
+      const seq = messageSeqIn(this.db, conversationId, options.beforeMessageId)
+      if (seq === undefined) throw new HistoryNotFoundError('message', options.beforeMessageId)
+      beforeSeq = seq
+    }
+    const rows = messagesBefore(this.db, conversationId, beforeSeq, options.limit + 1)
+    const hasMore = rows.length > options.limit
+    return { messages: rows.slice(0, options.limit).reverse().map(toStoredMessage), hasMore }
+  }
+
+  deleteMessage(id: string): void {
+    inTransaction(this.db, () => {
+      const row = findMessage(this.db, id)
+      if (!row) return
+      if (row.status !== 'streaming') this.engine.unindex(this.db, row.seq)
+      deleteMessageRow(this.db, row.seq)
+    })
+  }
+
+  markInterruptedStreams(): number {
+    return inTransaction(this.db, () => {
+      const rows = streamingMessages(this.db)
+      const at = this.now()
+      for (const row of rows) {
+        markMessageInterrupted(this.db, row.seq, at)
+        this.engine.index(this.db, row.seq, row.content, false)
+      }
+      return rows.length
+    })
+  }
+
+  search(query: string, limit: number): SearchResult {
+    const words = queryWords(query)
+    if (words.length === 0) return { hits: [], engine: this.engine.kind }
+    const hits = this.engine.find(this.db, words, limit).map((candidate) => ({
+      conversationId: candidate.conversation_id,
+      conversationTitle: candidate.title,
+      messageId: candidate.id,
+      role: candidate.role,
+      snippet: buildSnippet(candidate.content, words),
+      createdAt: candidate.created_at,
+    }))
+    return { hits, engine: this.engine.kind }
+  }
+
+  exportBundles(ids: string[] | null): Iterable<ConversationBundle> {
+    return exportBundles(this.db, ids)
+  }
+
+  importBundles(
+    bundles: ConversationBundle[],
+    onProgress?: (conversationsDone: number) => void,
+  ): { conversations: number; messages: number } {
+    return importBundles(this.db, this.engine, bundles, onProgress)
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    try {
+      // Lets SQLite refresh the statistics its planner uses, as its docs advise before closing.
+      this.db.sqlite.exec('PRAGMA optimize')
+      if (this.ownsFile) writeMeta(this.db, 'clean_shutdown', '1')
+    } catch (error) {
+      this.log.warn('history database: could not record a clean shutdown', error)
+    }
+    this.db.close()
+  }
+
+  private liveConversation(id: string): Conversation {
+    const row = findLiveConversation(this.db, id)
+    if (!row) throw new HistoryNotFoundError('conversation', id)
+    return toConversation(row)
+  }
+
+  /** Runs a one-row update and returns the conversation; `changed` false means there is no such conversation. */
+  private changeConversation(id: string, change: () => boolean): Conversation {
+    return inTransaction(this.db, () => {
+      if (!change()) throw new HistoryNotFoundError('conversation', id)
+      return this.liveConversation(id)
+    })
+  }
+}

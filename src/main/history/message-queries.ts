@@ -1,0 +1,139 @@
+/** SQL for messages. Every function takes the database first; values are always parameters. */
+import type { FinishedMessage } from './history-api'
+import type { HistoryDb } from './history-db'
+import { messageColumns, type MessageRow } from './rows'
+
+export type MessageInsert = Omit<MessageRow, 'seq'>
+
+/** Inserts a message at the end of its conversation; returns its `seq`. */
+export function insertMessage(db: HistoryDb, m: MessageInsert): number {
+  const result = db
+    .statement(
+      `INSERT INTO messages (id, conversation_id, role, content, reasoning, status, error_kind, error_message, model,
+         prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      m.id,
+      m.conversation_id,
+      m.role,
+      m.content,
+      m.reasoning,
+      m.status,
+      m.error_kind,
+      m.error_message,
+      m.model,
+      m.prompt_tokens,
+      m.completion_tokens,
+      m.total_tokens,
+      m.cost_usd,
+      m.ttft_ms,
+      m.total_ms,
+      m.tokens_per_second,
+      m.created_at,
+      m.updated_at,
+    )
+  return Number(result.lastInsertRowid)
+}
+
+export function findMessage(db: HistoryDb, id: string): MessageRow | undefined {
+  return db.statement(`SELECT ${messageColumns} FROM messages WHERE id = ?`).get(id) as MessageRow | undefined
+}
+
+/** A message of a conversation that is not deleted. */
+export function findLiveMessage(db: HistoryDb, id: string): MessageRow | undefined {
+  return db
+    .statement(
+      `SELECT ${messageColumns} FROM messages
+       WHERE id = ? AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)`,
+    )
+    .get(id) as MessageRow | undefined
+}
+
+export function messageIdExists(db: HistoryDb, id: string): boolean {
+  return db.statement('SELECT 1 FROM messages WHERE id = ?').get(id) !== undefined
+}
+
+/** The `seq` of a message of this conversation, to page before it. */
+export function messageSeqIn(db: HistoryDb, conversationId: string, id: string): number | undefined {
+  const row = db.statement('SELECT seq FROM messages WHERE id = ? AND conversation_id = ?').get(id, conversationId) as
+    { seq: number } | undefined
+  return row?.seq
+}
+
+/** Up to `limit` messages before `beforeSeq` (or the newest), newest first, by messages_by_conversation. */
+export function messagesBefore(
+  db: HistoryDb,
+  conversationId: string,
+  beforeSeq: number | null,
+  limit: number,
+): MessageRow[] {
+  return db
+    .statement(`SELECT ${messageColumns} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`)
+    .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as unknown as MessageRow[]
+}
+
+/** Every message of a conversation, oldest first, one row at a time. */
+export function iterateConversationMessages(db: HistoryDb, conversationId: string): Iterable<MessageRow> {
+  return db
+    .statement(`SELECT ${messageColumns} FROM messages WHERE conversation_id = ? ORDER BY seq`)
+    .iterate(conversationId) as Iterable<MessageRow>
+}
+
+/**
+ * The write made while an answer streams: one indexed UPDATE, nothing else. Only a message still
+ * streaming changes, so a late batch cannot overwrite a finished answer.
+ */
+export function updateStreamingText(
+  db: HistoryDb,
+  id: string,
+  content: string,
+  reasoning: string | null,
+  at: number,
+): void {
+  db.statement(
+    "UPDATE messages SET content = ?, reasoning = ?, updated_at = ? WHERE id = ? AND status = 'streaming'",
+  ).run(content, reasoning, at, id)
+}
+
+export function writeFinishedMessage(db: HistoryDb, seq: number, final: FinishedMessage, at: number): void {
+  db.statement(
+    `UPDATE messages SET content = ?, reasoning = ?, status = ?, error_kind = ?, error_message = ?, model = ?,
+       prompt_tokens = ?, completion_tokens = ?, total_tokens = ?, cost_usd = ?,
+       ttft_ms = ?, total_ms = ?, tokens_per_second = ?, updated_at = ?
+     WHERE seq = ?`,
+  ).run(
+    final.content,
+    final.reasoning,
+    final.status,
+    final.errorKind,
+    final.errorMessage,
+    final.model,
+    final.usage?.promptTokens ?? null,
+    final.usage?.completionTokens ?? null,
+    final.usage?.totalTokens ?? null,
+    final.costUsd,
+    final.timings?.timeToFirstTokenMs ?? null,
+    final.timings?.totalMs ?? null,
+    final.timings?.tokensPerSecond ?? null,
+    at,
+    seq,
+  )
+}
+
+/** Messages left `streaming` by a run that ended, by the partial index messages_streaming. */
+export function streamingMessages(db: HistoryDb): Array<{ seq: number; content: string }> {
+  return db.statement("SELECT seq, content FROM messages WHERE status = 'streaming'").all() as Array<{
+    seq: number
+    content: string
+  }>
+}
+
+export function markMessageInterrupted(db: HistoryDb, seq: number, at: number): void {
+  db.statement("UPDATE messages SET status = 'interrupted', updated_at = ? WHERE seq = ?").run(at, seq)
+}
+
+export function deleteMessageRow(db: HistoryDb, seq: number): void {
+  db.statement('DELETE FROM messages WHERE seq = ?').run(seq)
+}

@@ -1,0 +1,110 @@
+/**
+ * Opening the history file: main's open (with recovery from a damaged file) and a worker's connect
+ * (the file as main left it, nothing repaired).
+ */
+import { existsSync, mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import type { Logger } from '../log'
+import { HistoryDb } from './history-db'
+import { HistorySchemaVersionError } from './history-errors'
+import { applyMigrations, currentSchemaVersion, schemaVersion } from './migrations'
+import { DamagedDatabaseError, isDamagedFileError, moveDatabaseAside } from './move-aside'
+import { readMeta, writeMeta } from './store-meta'
+
+export interface OpenDatabaseOptions {
+  path: string
+  log: Logger
+  now: () => number
+  /** How a connection is made; tests pass one whose SQLite lacks FTS5. */
+  openDatabase?: (path: string) => DatabaseSync
+}
+
+const defaultOpenDatabase = (path: string) => new DatabaseSync(path)
+
+/** How long a statement waits for the other connection's write lock before SQLITE_BUSY. */
+const busyTimeoutMs = 5000
+
+/**
+ * Reads the schema version (the first read of the file: one that is not a database fails here)
+ * and refuses a version this build does not know before changing anything, then sets the pragmas.
+ */
+function configure(sqlite: DatabaseSync, path: string, log: Logger): number {
+  sqlite.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
+  const version = schemaVersion(sqlite)
+  if (version > currentSchemaVersion) throw new HistorySchemaVersionError(path, version, currentSchemaVersion)
+  const { journal_mode } = sqlite.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string }
+  if (journal_mode !== 'wal') log.warn(`history database ${path} could not use WAL (${journal_mode})`)
+  // With WAL, NORMAL loses at most the last commits on power loss, never consistency.
+  sqlite.exec('PRAGMA synchronous = NORMAL')
+  sqlite.exec('PRAGMA foreign_keys = ON')
+  return version
+}
+
+function closedCleanlyLastTime(db: HistoryDb): boolean {
+  const hasMeta = db.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'store_meta'").get()
+  return hasMeta !== undefined && readMeta(db, 'clean_shutdown') === '1'
+}
+
+/**
+ * `PRAGMA quick_check` reads every page: in the benchmark (bench/history.bench.ts) it took about
+ * 1 s on 100k messages and 7.5 s on 1M, far over the ~200 ms start-up can spend. So it runs only
+ * when the previous run did not close cleanly (a crash or power loss, when damage is likely), and
+ * on a file from before the clean-shutdown flag existed. A damaged page found later shows up as an
+ * SQLITE_CORRUPT error from the query that reads it.
+ */
+function checkIntegrity(db: HistoryDb): void {
+  const rows = db.sqlite.prepare('PRAGMA quick_check').all() as Array<{ quick_check: string }>
+  const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok')
+  if (problems.length > 0) throw new DamagedDatabaseError(problems)
+}
+
+function openChecked(options: OpenDatabaseOptions): HistoryDb {
+  const db = new HistoryDb((options.openDatabase ?? defaultOpenDatabase)(options.path))
+  try {
+    configure(db.sqlite, options.path, options.log)
+    if (!closedCleanlyLastTime(db)) checkIntegrity(db)
+    applyMigrations(db.sqlite, options.path)
+    writeMeta(db, 'clean_shutdown', '0')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/**
+ * Opens (creating if needed) and migrates the history file. A file that is not a SQLite database,
+ * or fails its integrity check, is renamed aside (never deleted) and a fresh one started, so one bad
+ * sector cannot lock the user out of the app; `movedAsideTo` says where the old file went.
+ */
+export function openHistoryDatabase(options: OpenDatabaseOptions): { db: HistoryDb; movedAsideTo: string | null } {
+  mkdirSync(dirname(options.path), { recursive: true })
+  try {
+    return { db: openChecked(options), movedAsideTo: null }
+  } catch (error) {
+    if (!isDamagedFileError(error)) throw error
+    const movedAsideTo = moveDatabaseAside(options.path, options.now())
+    const reason = error instanceof Error ? error.message : String(error)
+    options.log.warn(`history database could not be used (${reason}); moved to ${movedAsideTo}, starting a new one`)
+    return { db: openChecked(options), movedAsideTo }
+  }
+}
+
+/**
+ * A second connection to a file main has already opened and migrated (the export/import worker).
+ * Same pragmas; no recovery and no migration: a version mismatch means main and worker disagree.
+ */
+export function connectHistoryDatabase(options: Omit<OpenDatabaseOptions, 'now'>): HistoryDb {
+  if (!existsSync(options.path)) throw new Error(`There is no history database at ${options.path}.`)
+  const db = new HistoryDb((options.openDatabase ?? defaultOpenDatabase)(options.path))
+  try {
+    const version = configure(db.sqlite, options.path, options.log)
+    if (version !== currentSchemaVersion)
+      throw new HistorySchemaVersionError(options.path, version, currentSchemaVersion)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

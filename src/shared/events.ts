@@ -1,0 +1,17 @@
+import { z } from 'zod'
+import { ChatEventSchema } from './chat'
+import { ConversationSchema } from './history'
+import { JobEventSchema } from './transfer'
+
+/** History changed outside the view's own request: a title, a new conversation from another window, an import. */
+export const HistoryEventSchema = z.discriminatedUnion('change', [
+  z.object({ type: z.literal('history'), change: z.literal('conversation'), conversation: ConversationSchema }),
+  z.object({ type: z.literal('history'), change: z.literal('deleted'), conversationId: z.string().uuid() }),
+  /** Many conversations changed at once (an import): reload the list. */
+  z.object({ type: z.literal('history'), change: z.literal('reload') }),
+])
+export type HistoryEvent = z.infer<typeof HistoryEventSchema>
+
+/** Everything main pushes on the one event channel. */
+export const AppEventSchema = z.union([ChatEventSchema, JobEventSchema, HistoryEventSchema])
+export type AppEvent = z.infer<typeof AppEventSchema>

@@ -1,0 +1,74 @@
+/**
+ * Conversation history as it crosses the boundary: the domain types main's HistoryStore returns and
+ * the renderer shows. Timestamps are milliseconds since the epoch (UTC).
+ */
+import { z } from 'zod'
+import { TimingsSchema, UsageSchema } from './chat'
+import { ErrorKindSchema } from './errors'
+
+export const ConversationIdSchema = z.string().uuid()
+export const MessageIdSchema = z.string().uuid()
+
+export const MessageStatusSchema = z.enum(['complete', 'streaming', 'stopped', 'interrupted', 'error'])
+export type MessageStatus = z.infer<typeof MessageStatusSchema>
+
+/** Per-conversation settings that win over the user's defaults; absent means "use the default". */
+export const ConversationOverridesSchema = z
+  .object({
+    model: z.string().trim().min(1).max(200).optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+    systemPrompt: z.string().max(20_000).optional(),
+  })
+  .strict()
+export type ConversationOverrides = z.infer<typeof ConversationOverridesSchema>
+
+export const ConversationSchema = z.object({
+  id: ConversationIdSchema,
+  title: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  pinned: z.boolean(),
+  overrides: ConversationOverridesSchema,
+  messageCount: z.number().int().nonnegative(),
+})
+export type Conversation = z.infer<typeof ConversationSchema>
+
+export const StoredMessageSchema = z.object({
+  id: MessageIdSchema,
+  conversationId: ConversationIdSchema,
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string(),
+  reasoning: z.string().nullable(),
+  status: MessageStatusSchema,
+  errorKind: ErrorKindSchema.nullable(),
+  errorMessage: z.string().nullable(),
+  model: z.string().nullable(),
+  usage: UsageSchema.nullable(),
+  costUsd: z.number().nullable(),
+  timings: TimingsSchema.nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+})
+export type StoredMessage = z.infer<typeof StoredMessageSchema>
+
+/** A search snippet as segments, so the renderer highlights with elements, never with HTML strings. */
+export const SnippetSchema = z.array(z.object({ text: z.string(), match: z.boolean() }))
+export type Snippet = z.infer<typeof SnippetSchema>
+
+export const SearchHitSchema = z.object({
+  conversationId: ConversationIdSchema,
+  conversationTitle: z.string(),
+  messageId: MessageIdSchema,
+  role: z.enum(['system', 'user', 'assistant']),
+  snippet: SnippetSchema,
+  createdAt: z.number(),
+})
+export type SearchHit = z.infer<typeof SearchHitSchema>
+
+export const SearchResultSchema = z.object({
+  hits: z.array(SearchHitSchema),
+  /** `scan` when SQLite has no FTS5 and the slower fallback answered. */
+  engine: z.enum(['fts5', 'scan']),
+})
+export type SearchResult = z.infer<typeof SearchResultSchema>

@@ -1,0 +1,43 @@
+/**
+ * Export and import jobs: long-running work in a worker thread that reports progress as events and
+ * can be cancelled. Shared by the contract, main and the renderer.
+ */
+import { z } from 'zod'
+import { AppErrorSchema } from './errors'
+
+export const ExportFormatSchema = z.enum(['markdown', 'json'])
+export type ExportFormat = z.infer<typeof ExportFormatSchema>
+
+/** Files we can import: our own JSON export, or ChatGPT's `conversations.json`. */
+export const ImportFormatSchema = z.enum(['holysheep-json', 'chatgpt'])
+export type ImportFormat = z.infer<typeof ImportFormatSchema>
+
+export const JobIdSchema = z.string().uuid()
+
+export const JobEventSchema = z.object({
+  type: z.literal('job'),
+  jobId: JobIdSchema,
+  kind: z.enum(['export', 'import']),
+  phase: z.enum(['running', 'done', 'error', 'cancelled']),
+  /** `done` of `total` units; total is null while unknown. */
+  progress: z.object({
+    done: z.number().nonnegative(),
+    total: z.number().nonnegative().nullable(),
+    unit: z.enum(['bytes', 'conversations']),
+  }),
+  /** On `done`: what was written or imported. */
+  result: z
+    .object({
+      conversations: z.number().int().nonnegative(),
+      messages: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      /** Export: where the file went (desktop) or the download path (browser mode). */
+      location: z.string().nullable(),
+      /** Import: which format the file was detected as. */
+      format: ImportFormatSchema.nullable(),
+    })
+    .nullable(),
+  /** On `error`: what is wrong, naming the place in a bad file (for example `conversations[3].messages[7].role`). */
+  error: AppErrorSchema.nullable(),
+})
+export type JobEvent = z.infer<typeof JobEventSchema>

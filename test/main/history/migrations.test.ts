@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { describe, expect, it } from 'vitest'
+import { HistorySchemaVersionError } from '../../../src/main/history/history-errors'
+import { HistoryStore } from '../../../src/main/history/history-store'
+import { applyMigrations, currentSchemaVersion, migrations, schemaVersion } from '../../../src/main/history/migrations'
+import { memoryLogger } from '../../support/memory-logger'
+import { useTempDirs } from '../../support/temp-dir'
+import { openStore } from './history-fixtures'
+
+const tempDir = useTempDirs()
+
+const conversationA = '11111111-1111-4111-8111-111111111111'
+const conversationB = '22222222-2222-4222-8222-222222222222'
+
+/** Rows as a release at `version` wrote them: only the columns every version has. */
+function seed(db: DatabaseSync): void {
+  const conversation = db.prepare(
+    'INSERT INTO conversations (id, title, created_at, updated_at, pinned, overrides, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  )
+  conversation.run(conversationA, 'Học tiếng Việt', 1000, 5000, 1, '{"model":"gpt-4.1"}', null)
+  conversation.run(conversationB, 'Old deleted', 900, 900, 0, '{}', 950)
+  const message = db.prepare(
+    `INSERT INTO messages (id, conversation_id, role, content, status, model, prompt_tokens, completion_tokens,
+       total_tokens, total_ms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  message.run(
+    'a1111111-1111-4111-8111-111111111111',
+    conversationA,
+    'user',
+    'Tôi đang học',
+    'complete',
+    null,
+    null,
+    null,
+    null,
+    null,
+    1001,
+    1001,
+  )
+  message.run(
+    'a2222222-2222-4222-8222-222222222222',
+    conversationA,
+    'assistant',
+    'Tiếng Việt hay lắm',
+    'complete',
+    'gpt-4.1',
+    3,
+    4,
+    7,
+    800,
+    1002,
+    1003,
+  )
+  message.run(
+    'a3333333-3333-4333-8333-333333333333',
+    conversationA,
+    'assistant',
+    'Đang viết',
+    'streaming',
+    'gpt-4.1',
+    null,
+    null,
+    null,
+    null,
+    1004,
+    1004,
+  )
+  message.run(
+    'b1111111-1111-4111-8111-111111111111',
+    conversationB,
+    'user',
+    'gone',
+    'complete',
+    null,
+    null,
+    null,
+    null,
+    null,
+    901,
+    901,
+  )
+}
+
+function fileAtVersion(version: number): string {
+  const path = join(tempDir(), 'history.sqlite')
+  const db = new DatabaseSync(path)
+  applyMigrations(db, path, version)
+  seed(db)
+  db.close()
+  return path
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3… without gaps', () => {
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1))
+  })
+
+  it('build the current schema in an empty file', () => {
+    const { store, path } = openStore(tempDir())
+    store.close()
+    const db = new DatabaseSync(path)
+    expect(schemaVersion(db)).toBe(currentSchemaVersion)
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all()
+    expect(tables.map((row) => row.name)).toEqual(
+      expect.arrayContaining(['conversations', 'messages', 'store_meta', 'message_search']),
+    )
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' })
+    db.close()
+  })
+
+  it.each(migrations.slice(0, -1).map((migration) => migration.version))(
+    'upgrade a file left at version %i and keep its data',
+    (version) => {
+      const path = fileAtVersion(version)
+      const { store } = HistoryStore.open({ path, log: memoryLogger() })
+      try {
+        const { conversations } = store.listConversations({ limit: 10 })
+        expect(conversations).toEqual([
+          {
+            id: conversationA,
+            title: 'Học tiếng Việt',
+            createdAt: 1000,
+            updatedAt: 5000,
+            pinned: true,
+            overrides: { model: 'gpt-4.1' },
+            messageCount: 3,
+          },
+        ])
+        const { messages } = store.listMessages(conversationA, { limit: 10 })
+        expect(messages.map((message) => message.content)).toEqual(['Tôi đang học', 'Tiếng Việt hay lắm', 'Đang viết'])
+        expect(messages[1]!.usage).toEqual({ promptTokens: 3, completionTokens: 4, totalTokens: 7 })
+        expect(messages[1]!.timings).toEqual({ timeToFirstTokenMs: null, totalMs: 800, tokensPerSecond: null })
+        // Old messages are searchable: the index is built on the first open.
+        expect(store.search('tieng viet', 10).hits.map((hit) => hit.messageId)).toEqual([
+          'a2222222-2222-4222-8222-222222222222',
+        ])
+        expect(store.markInterruptedStreams()).toBe(1)
+        expect(store.search('dang', 10).hits).toHaveLength(2)
+        expect(store.restoreConversation(conversationB).messageCount).toBe(1)
+      } finally {
+        store.close()
+      }
+      const db = new DatabaseSync(path)
+      expect(schemaVersion(db)).toBe(currentSchemaVersion)
+      db.close()
+    },
+  )
+
+  it('001 creates tables that refuse bad rows and cascade deletes', () => {
+    const path = fileAtVersion(1)
+    const db = new DatabaseSync(path)
+    db.exec('PRAGMA foreign_keys = ON')
+    const insert = db.prepare(
+      `INSERT INTO messages (id, conversation_id, role, content, status, created_at, updated_at)
+       VALUES (?, ?, 'user', 'x', ?, 1, 1)`,
+    )
+    expect(() => insert.run('c1111111-1111-4111-8111-111111111111', conversationA, 'bogus')).toThrow(/CHECK/)
+    expect(() => insert.run('c2222222-2222-4222-8222-222222222222', 'no-such-conversation', 'complete')).toThrow(
+      /FOREIGN KEY/,
+    )
+    db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationA)
+    expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 1 })
+    db.close()
+  })
+
+  it('002 counts the messages a version-1 file already has', () => {
+    const path = fileAtVersion(1)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 2)
+    const counts = db.prepare('SELECT id, message_count FROM conversations ORDER BY id').all()
+    expect(counts).toEqual([
+      { id: conversationA, message_count: 3 },
+      { id: conversationB, message_count: 1 },
+    ])
+    // From then on the triggers keep the count, cascades included.
+    db.exec("DELETE FROM messages WHERE content = 'Đang viết'")
+    expect(db.prepare('SELECT message_count FROM conversations WHERE id = ?').get(conversationA)).toEqual({
+      message_count: 2,
+    })
+    db.close()
+  })
+
+  it('003 adds the store_meta table', () => {
+    const path = fileAtVersion(2)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 3)
+    db.prepare('INSERT INTO store_meta (key, value) VALUES (?, ?)').run('clean_shutdown', '1')
+    expect(db.prepare('SELECT value FROM store_meta').all()).toEqual([{ value: '1' }])
+    db.close()
+  })
+
+  it('leave a file from a newer version alone and say so', () => {
+    const path = join(tempDir(), 'history.sqlite')
+    const db = new DatabaseSync(path)
+    db.exec('PRAGMA user_version = 99')
+    db.close()
+    const before = readFileSync(path)
+    expect(() => HistoryStore.open({ path, log: memoryLogger() })).toThrow(HistorySchemaVersionError)
+    expect(readFileSync(path)).toEqual(before)
+  })
+})
