@@ -38,6 +38,7 @@ export const ConversationCursorSchema = z.object({
   updatedAt: z.number(),
   id: ConversationIdSchema,
 })
+export type ConversationCursor = z.infer<typeof ConversationCursorSchema>
 
 /** Something the user should know from start-up, such as a damaged file that was kept aside. */
 export const NoticeSchema = z.object({

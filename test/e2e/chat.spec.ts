@@ -100,7 +100,7 @@ test('a key saved in Settings is used for the next message and never shown', asy
     await expect(page.getByText('stored in plain text')).toBeVisible()
     await expect(page.getByLabel('API key')).toHaveValue('')
 
-    await page.getByRole('button', { name: 'Chat' }).click()
+    await page.getByRole('button', { name: 'Chat', exact: true }).click()
     await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=5]] hi')
     await page.keyboard.press('Enter')
     await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.meta')).toContainText(

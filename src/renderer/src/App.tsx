@@ -1,9 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Api } from '../../shared/api'
 import type { KeyStatus } from '../../shared/key-status'
 import type { SettingsView as SettingsData } from '../../shared/settings'
+import { resolvePlatform } from './api/platform'
 import { ChatView } from './features/chat/ChatView'
+import { Sidebar } from './features/history/Sidebar'
+import { useConversations } from './features/history/use-conversations'
+import { NoticesBanner } from './features/notices/NoticesBanner'
 import { SettingsView } from './features/settings/SettingsView'
+import { JobsPanel } from './features/transfer/JobsPanel'
+import { TransferSection } from './features/transfer/TransferSection'
+import { useTransfers } from './features/transfer/use-transfers'
 import { strings } from './i18n'
 
 type Page = 'chat' | 'settings'
@@ -13,6 +20,15 @@ export function App({ api }: { api: Api }) {
   const [settings, setSettings] = useState<SettingsData | null>(null)
   const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
+  const [open, setOpen] = useState<{ conversationId: string | null; messageId: string | null }>({
+    conversationId: null,
+    messageId: null,
+  })
+  const platform = useMemo(() => resolvePlatform(), [])
+  const conversations = useConversations(api)
+  const transfers = useTransfers(api, platform)
+  const messageRef = useRef<HTMLTextAreaElement>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     void Promise.all([api.settings.get(), api.key.status()]).then(([settingsResult, keyResult]) => {
@@ -23,6 +39,37 @@ export function App({ api }: { api: Api }) {
     })
   }, [api])
 
+  const newChat = useCallback(() => {
+    setOpen({ conversationId: null, messageId: null })
+    setPage('chat')
+    requestAnimationFrame(() => messageRef.current?.focus())
+  }, [])
+  const openConversation = useCallback((conversationId: string, messageId?: string) => {
+    setOpen({ conversationId, messageId: messageId ?? null })
+    setPage('chat')
+  }, [])
+  const onConversationCreated = useCallback(
+    (conversationId: string) => setOpen({ conversationId, messageId: null }),
+    [],
+  )
+
+  // Ctrl/Cmd+N: new chat; Ctrl/Cmd+K: search.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
+      const key = event.key.toLowerCase()
+      if (key === 'n') {
+        event.preventDefault()
+        newChat()
+      } else if (key === 'k') {
+        event.preventDefault()
+        searchRef.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [newChat])
+
   if (loadError)
     return (
       <p role="alert" className="load-error">
@@ -30,6 +77,7 @@ export function App({ api }: { api: Api }) {
       </p>
     )
   if (!settings || !keyStatus) return null
+  const current = conversations.list.conversations.find((item) => item.id === open.conversationId) ?? null
 
   return (
     <div className="app">
@@ -46,26 +94,48 @@ export function App({ api }: { api: Api }) {
           {strings.nav.settings}
         </button>
       </nav>
-      <main className="page">
-        {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
-        <div hidden={page !== 'chat'} className="page-body">
-          <ChatView
-            api={api}
-            defaultModel={settings.settings.defaultModel}
-            hasKey={keyStatus.isSet}
-            onOpenSettings={() => setPage('settings')}
-          />
-        </div>
-        {page === 'settings' ? (
-          <SettingsView
-            api={api}
-            settings={settings}
-            keyStatus={keyStatus}
-            onSettingsChange={setSettings}
-            onKeyStatusChange={setKeyStatus}
-          />
-        ) : null}
-      </main>
+      <NoticesBanner api={api} />
+      <div className="workspace">
+        <Sidebar
+          api={api}
+          list={conversations.list}
+          store={conversations.store}
+          currentId={open.conversationId}
+          onOpen={openConversation}
+          onNewChat={newChat}
+          searchRef={searchRef}
+        />
+        <main className="page">
+          {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
+          <div hidden={page !== 'chat'} className="page-body">
+            <ChatView
+              api={api}
+              conversation={current}
+              conversationId={open.conversationId}
+              focusMessageId={open.messageId}
+              defaultModel={settings.settings.defaultModel}
+              hasKey={keyStatus.isSet}
+              transfers={transfers.actions}
+              onConversationCreated={onConversationCreated}
+              onOpenSettings={() => setPage('settings')}
+              inputRef={messageRef}
+            />
+          </div>
+          {page === 'settings' ? (
+            <div className="page-body settings-page">
+              <SettingsView
+                api={api}
+                settings={settings}
+                keyStatus={keyStatus}
+                onSettingsChange={setSettings}
+                onKeyStatusChange={setKeyStatus}
+              />
+              <TransferSection actions={transfers.actions} platform={platform} />
+            </div>
+          ) : null}
+          <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
+        </main>
+      </div>
     </div>
   )
 }

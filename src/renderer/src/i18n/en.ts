@@ -19,6 +19,9 @@ export const en = {
     assistant: 'Assistant',
     empty: 'Start a conversation. Your messages go to the gateway shown in Settings.',
     stopped: 'Stopped. The text received so far is kept.',
+    interrupted: 'The app closed before this answer finished. The text received so far is kept.',
+    newConversation: 'New conversation',
+    loadingOlder: 'Scroll up for earlier messages.',
     thinking: 'Waiting for the first token…',
     newChat: 'New chat',
     openSettings: 'Open settings',
@@ -33,6 +36,60 @@ export const en = {
       ]
         .filter(Boolean)
         .join(' · '),
+  },
+  history: {
+    sidebar: 'Conversations and search',
+    conversations: 'Conversations',
+    search: 'Search',
+    searchPlaceholder: 'Search all conversations (Ctrl+K)',
+    searching: 'Searching…',
+    results: 'Search results',
+    noResults: (query: string) => `Nothing found for “${query}”.`,
+    empty: 'No conversations yet.',
+    newChatShortcut: 'New chat (Ctrl+N)',
+    pin: 'Pin',
+    unpin: 'Unpin',
+    rename: 'Rename',
+    newTitle: 'New title',
+    delete: 'Delete',
+    deleted: (title: string) => `Deleted “${title}”.`,
+    undo: 'Undo',
+  },
+  transfer: {
+    title: 'History: export and import',
+    explain:
+      'Export to Markdown to read or share, or to JSON to keep a full copy. Import a JSON export of this app or ChatGPT’s conversations.json.',
+    exportConversation: 'Export this conversation',
+    exportMarkdown: 'Export as Markdown',
+    exportJson: 'Export as JSON',
+    exportAllMarkdown: 'Export all as Markdown',
+    exportAllJson: 'Export all as JSON',
+    import: 'Import…',
+    jobs: 'Exports and imports',
+    exporting: 'Exporting',
+    importing: 'Importing',
+    progress: (done: number, total: number | null, unit: 'bytes' | 'conversations') => {
+      const amount = (value: number) => (unit === 'bytes' ? `${(value / 1_048_576).toFixed(1)} MB` : `${value}`)
+      const of = total === null ? amount(done) : `${amount(done)} of ${amount(total)}`
+      return unit === 'bytes' ? `${of} read` : `${of} conversations`
+    },
+    cancel: 'Cancel',
+    dismiss: 'Dismiss',
+    cancelled: (kind: 'export' | 'import') =>
+      kind === 'export' ? 'Export cancelled.' : 'Import cancelled; nothing was imported.',
+    failed: (kind: 'export' | 'import') =>
+      kind === 'export' ? 'Export failed:' : 'Import failed; nothing was imported:',
+    imported: (conversations: number, messages: number) =>
+      `Imported ${conversations} conversations (${messages} messages).`,
+    exported: (conversations: number) => `Exported ${conversations} conversation${conversations === 1 ? '' : 's'}.`,
+    download: 'Download',
+  },
+  notices: {
+    history_moved_aside: (path: string) =>
+      `Your history file could not be opened. It was kept at ${path} and a new one was started.`,
+    settings_moved_aside: (path: string) =>
+      `Your settings file could not be read. It was kept at ${path} and the defaults are in use.`,
+    dismiss: 'Dismiss',
   },
   settings: {
     title: 'Settings',

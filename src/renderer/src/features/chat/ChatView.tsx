@@ -1,26 +1,34 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { ModelInfo } from '../../../../shared/contract'
+import type { Conversation } from '../../../../shared/history'
 import { knownModels } from '../../../../shared/models'
 import { strings } from '../../i18n'
+import type { TransferActions } from '../transfer/use-transfers'
 import { Composer } from './Composer'
-import { MessageView } from './MessageView'
+import { TranscriptView } from './TranscriptView'
 import { useChat } from './use-chat'
 
 interface ChatViewProps {
   api: Api
+  conversation: Conversation | null
+  conversationId: string | null
+  focusMessageId: string | null
   defaultModel: string
   hasKey: boolean
+  transfers: TransferActions
+  onConversationCreated(id: string): void
   onOpenSettings(): void
+  inputRef: React.Ref<HTMLTextAreaElement>
 }
 
-export function ChatView({ api, defaultModel, hasKey, onOpenSettings }: ChatViewProps) {
-  const chat = useChat(api)
-  // The picker starts at the default model; a choice here lasts for this window, not as a setting.
+export function ChatView(props: ChatViewProps) {
+  const { api, conversation, conversationId, defaultModel, hasKey } = props
+  const chat = useChat(api, conversationId, props.onConversationCreated)
+  // The picker starts at the conversation's model, else the default; a choice here lasts for this window.
   const [pickedModel, setModel] = useState<string | null>(null)
-  const model = pickedModel ?? defaultModel
+  const model = pickedModel ?? conversation?.overrides.model ?? defaultModel
   const [models, setModels] = useState<ModelInfo[]>(knownModels.map((known) => ({ ...known })))
-  const logRef = useRef<HTMLDivElement>(null)
   const activeModel = model.trim() || defaultModel
 
   useEffect(() => {
@@ -30,17 +38,10 @@ export function ChatView({ api, defaultModel, hasKey, onOpenSettings }: ChatView
     })
   }, [api, hasKey])
 
-  // Follow the answer as it grows, unless the user scrolled up to read.
-  const lastText =
-    chat.messages.length + [...chat.streams.values()].reduce((sum, stream) => sum + stream.text.length, 0)
-  useEffect(() => {
-    const log = logRef.current
-    if (log && log.scrollHeight - log.scrollTop - log.clientHeight < 120) log.scrollTop = log.scrollHeight
-  }, [lastText])
-
   return (
-    <section className="chat">
+    <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
       <header className="chat-header">
+        <h1 className="chat-title">{conversation?.title ?? strings.chat.newConversation}</h1>
         <label className="model-picker">
           <span>{strings.chat.model}</span>
           <input
@@ -57,34 +58,45 @@ export function ChatView({ api, defaultModel, hasKey, onOpenSettings }: ChatView
             ))}
           </datalist>
         </label>
-        <button type="button" onClick={chat.clear} disabled={chat.isStreaming}>
-          {strings.chat.newChat}
-        </button>
+        {conversationId ? (
+          <div className="export-buttons" role="group" aria-label={strings.transfer.exportConversation}>
+            <button type="button" onClick={() => props.transfers.exportConversation(conversationId, 'markdown')}>
+              {strings.transfer.exportMarkdown}
+            </button>
+            <button type="button" onClick={() => props.transfers.exportConversation(conversationId, 'json')}>
+              {strings.transfer.exportJson}
+            </button>
+          </div>
+        ) : null}
       </header>
       {!hasKey ? (
         <div className="banner" role="status">
           {strings.chat.noKeyBanner}{' '}
-          <button type="button" onClick={onOpenSettings}>
+          <button type="button" onClick={props.onOpenSettings}>
             {strings.chat.openSettings}
           </button>
         </div>
       ) : null}
-      <div className="transcript" role="log" aria-label={strings.chat.transcript} aria-live="polite" ref={logRef}>
-        {chat.messages.length === 0 ? <p className="empty">{strings.chat.empty}</p> : null}
-        {chat.messages.map((message, index) => (
-          <MessageView
-            key={message.id}
-            message={message}
-            stream={message.role === 'assistant' && message.streamId ? chat.streams.get(message.streamId) : undefined}
-            isLast={index === chat.messages.length - 1}
-            onRetry={() => void chat.retry(activeModel)}
-            onOpenSettings={onOpenSettings}
-          />
-        ))}
-      </div>
+      <TranscriptView
+        conversationId={conversationId}
+        transcript={chat.transcript}
+        transcriptStore={chat.transcriptStore}
+        streams={chat.streams}
+        streamStore={chat.streamStore}
+        focusMessageId={props.focusMessageId}
+        onRetry={(messageId) => void chat.retry(messageId)}
+        onOpenSettings={props.onOpenSettings}
+      />
+      {chat.sendError ? (
+        <p className="error" role="alert">
+          {strings.errors[chat.sendError.kind]}{' '}
+          {chat.sendError.kind === 'invalid_payload' ? chat.sendError.message : ''}
+        </p>
+      ) : null}
       <Composer
+        inputRef={props.inputRef}
         isStreaming={chat.isStreaming}
-        onSend={(text) => void chat.send(text, activeModel)}
+        onSend={(text) => chat.send(text, activeModel)}
         onStop={chat.stop}
       />
     </section>

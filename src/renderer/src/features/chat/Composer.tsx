@@ -3,30 +3,33 @@ import { strings } from '../../i18n'
 
 interface ComposerProps {
   isStreaming: boolean
-  onSend(text: string): void
+  /** Resolves true once main stored the message; only then is the box cleared, so nothing typed is lost. */
+  onSend(text: string): Promise<boolean>
   onStop(): void
+  inputRef?: React.Ref<HTMLTextAreaElement>
 }
 
 /** The message box: Enter sends, Shift+Enter adds a line, and Enter while an IME is composing (Telex, VNI) does neither. */
-export function Composer({ isStreaming, onSend, onStop }: ComposerProps) {
+export function Composer({ isStreaming, onSend, onStop, inputRef }: ComposerProps) {
   const [text, setText] = useState('')
 
-  const submit = (event?: FormEvent) => {
+  const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (isStreaming || !text.trim()) return
-    onSend(text)
-    setText('')
+    const sent = text
+    if (await onSend(sent)) setText((current) => (current === sent ? '' : current))
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return
     event.preventDefault()
-    submit()
+    void submit()
   }
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form className="composer" onSubmit={(event) => void submit(event)}>
       <textarea
+        ref={inputRef}
         aria-label={strings.chat.message}
         placeholder={strings.chat.messagePlaceholder}
         value={text}

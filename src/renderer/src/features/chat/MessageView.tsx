@@ -1,45 +1,63 @@
 import type { AppError } from '../../../../shared/errors'
+import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
 import type { StreamState } from './chat-stream-store'
-import type { UiMessage } from './use-chat'
 
 interface MessageViewProps {
-  message: UiMessage
+  message: StoredMessage
+  /** The live stream filling this message, while it streams (or just ended). */
   stream: StreamState | undefined
-  isLast: boolean
+  canRetry: boolean
+  highlighted: boolean
   onRetry(): void
   onOpenSettings(): void
 }
 
-export function MessageView({ message, stream, isLast, onRetry, onOpenSettings }: MessageViewProps) {
-  if (message.role === 'user') {
+/** One stored message; an answer still streaming shows the live text from its events. */
+export function MessageView({ message, stream, canRetry, highlighted, onRetry, onOpenSettings }: MessageViewProps) {
+  const className = `message ${message.role}${highlighted ? ' highlighted' : ''}`
+  if (message.role !== 'assistant') {
     return (
-      <article className="message user" aria-label={strings.chat.you}>
-        <div className="text">{message.text}</div>
+      <article className={className} aria-label={strings.chat.you} data-message-id={message.id}>
+        <div className="text">{message.content}</div>
       </article>
     )
   }
-  const error = message.sendError ?? stream?.error ?? null
-  const text = stream?.text ?? ''
-  const waiting = !error && (!stream || (stream.status === 'streaming' && !text))
+  const live = message.status === 'streaming' && stream ? stream : null
+  const status = live ? live.status : message.status
+  const text = live ? live.text : message.content
+  const error: AppError | null =
+    live?.error ??
+    (message.status === 'error' ? { kind: message.errorKind ?? 'internal', message: message.errorMessage ?? '' } : null)
+  const usage = live?.usage ?? message.usage
+  const timings = live?.timings ?? message.timings
   return (
     <article
-      className="message assistant"
+      className={className}
       aria-label={strings.chat.assistant}
-      aria-busy={stream?.status === 'streaming'}
+      aria-busy={status === 'streaming'}
+      data-message-id={message.id}
     >
-      {waiting ? <div className="pending">{strings.chat.thinking}</div> : null}
+      {status === 'streaming' && !text ? <div className="pending">{strings.chat.thinking}</div> : null}
       {text ? <div className="text">{text}</div> : null}
-      {stream?.status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
-      {error ? <ErrorNote error={error} canRetry={isLast} onRetry={onRetry} onOpenSettings={onOpenSettings} /> : null}
-      {stream && stream.status !== 'streaming' && stream.status !== 'error' ? (
+      {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
+      {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
+      {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} /> : null}
+      {canRetry && status !== 'streaming' ? (
+        <div className="actions">
+          <button type="button" onClick={onRetry}>
+            {strings.chat.retry}
+          </button>
+        </div>
+      ) : null}
+      {status === 'complete' || status === 'stopped' ? (
         <div className="meta">
           {strings.chat.meta({
-            model: friendlyModelName(stream.model),
-            ttftMs: stream.timings?.timeToFirstTokenMs ?? null,
-            tokensPerSecond: stream.timings?.tokensPerSecond ?? null,
-            tokens: stream.usage?.completionTokens ?? null,
+            model: friendlyModelName(live?.model ?? message.model ?? ''),
+            ttftMs: timings?.timeToFirstTokenMs ?? null,
+            tokensPerSecond: timings?.tokensPerSecond ?? null,
+            tokens: usage?.completionTokens ?? null,
           })}
         </div>
       ) : null}
@@ -47,17 +65,7 @@ export function MessageView({ message, stream, isLast, onRetry, onOpenSettings }
   )
 }
 
-function ErrorNote({
-  error,
-  canRetry,
-  onRetry,
-  onOpenSettings,
-}: {
-  error: AppError
-  canRetry: boolean
-  onRetry(): void
-  onOpenSettings(): void
-}) {
+function ErrorNote({ error, onOpenSettings }: { error: AppError; onOpenSettings(): void }) {
   const explanation = strings.errors[error.kind]
   // The server's own words help with a refused request; for the rest our sentence says it better.
   const detail =
@@ -66,18 +74,13 @@ function ErrorNote({
     <div className="error" role="alert">
       <p>{explanation}</p>
       {detail ? <p className="detail">{detail}</p> : null}
-      <div className="actions">
-        {errorsFixedInSettings.has(error.kind) ? (
+      {errorsFixedInSettings.has(error.kind) ? (
+        <div className="actions">
           <button type="button" onClick={onOpenSettings}>
             {strings.chat.openSettings}
           </button>
-        ) : null}
-        {canRetry ? (
-          <button type="button" onClick={onRetry}>
-            {strings.chat.retry}
-          </button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
     </div>
   )
 }

@@ -1,7 +1,11 @@
-import type { ChatEvent, Timings, Usage } from '../../../../shared/chat'
+import type { ActiveStream, ChatEvent, Timings, Usage } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
+import { ExternalStore } from '../../lib/external-store'
 
 export interface StreamState {
+  streamId: string
+  conversationId: string | null
+  messageId: string | null
   model: string
   text: string
   status: 'streaming' | 'complete' | 'stopped' | 'error'
@@ -14,41 +18,55 @@ export interface StreamState {
 }
 
 /**
- * Every stream's state, built from chat events whatever view is showing. Events can arrive before
- * `chat.send` has answered with the stream's id, so they are kept by id from the first one on.
- * The snapshot is an immutable Map replaced on each change, for `useSyncExternalStore`.
+ * Every stream's state, built from chat events whatever view is showing, and found by the stored
+ * message it fills. A view that opens while a stream runs (a reload, a second window) seeds it from
+ * `chat:active`; events it already holds (seq ≤ lastSeq) are then ignored, so no text doubles.
  */
-export class ChatStreamStore {
-  private streams = new Map<string, StreamState>()
-  private readonly listeners = new Set<() => void>()
+export class ChatStreamStore extends ExternalStore<ReadonlyMap<string, StreamState>> {
+  /**
+   * Events of streams that began before this view opened arrive without their `start`; they wait
+   * here until `chat:active` says what those streams hold, then the later ones are replayed.
+   */
+  private waiting: Map<string, ChatEvent[]> | null = new Map()
 
-  readonly subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+  constructor() {
+    super(new Map())
   }
 
-  readonly getSnapshot = (): ReadonlyMap<string, StreamState> => this.streams
+  /** The live stream filling this message, if any. */
+  forMessage(messageId: string): StreamState | undefined {
+    for (const stream of this.getSnapshot().values()) if (stream.messageId === messageId) return stream
+    return undefined
+  }
+
+  /** The streams running when this view opened, from `chat:active`; call once. */
+  attachAll(actives: readonly ActiveStream[]): void {
+    const waiting = this.waiting ?? new Map<string, ChatEvent[]>()
+    this.waiting = null
+    for (const active of actives) {
+      if (this.getSnapshot().has(active.streamId)) continue
+      this.put({ ...emptyStream(active.streamId), ...active })
+      for (const event of waiting.get(active.streamId) ?? []) this.apply(event)
+    }
+  }
 
   apply(event: ChatEvent): void {
-    const current = this.streams.get(event.streamId)
-    if (current && event.seq <= current.lastSeq) return
-    const base: StreamState = current ?? {
-      model: '',
-      text: '',
-      status: 'streaming',
-      lastSeq: -1,
-      finishReason: null,
-      usage: null,
-      timings: null,
-      error: null,
+    const current = this.getSnapshot().get(event.streamId)
+    if (!current && event.type !== 'start') {
+      // Mid-stream of a stream this view never saw start: keep until attached, or drop after.
+      if (this.waiting) this.waiting.set(event.streamId, [...(this.waiting.get(event.streamId) ?? []), event])
+      return
     }
-    const next: StreamState = { ...base, lastSeq: event.seq }
+    if (current && event.seq <= current.lastSeq) return
+    const next: StreamState = { ...(current ?? emptyStream(event.streamId)), lastSeq: event.seq }
     switch (event.type) {
       case 'start':
         next.model = event.model
+        next.conversationId = event.conversationId
+        next.messageId = event.messageId
         break
       case 'delta':
-        next.text = base.text + event.content
+        next.text += event.content
         break
       case 'done':
         next.status = event.stopped ? 'stopped' : 'complete'
@@ -62,7 +80,26 @@ export class ChatStreamStore {
         next.timings = event.timings
         break
     }
-    this.streams = new Map(this.streams).set(event.streamId, next)
-    for (const listener of this.listeners) listener()
+    this.put(next)
+  }
+
+  private put(stream: StreamState): void {
+    this.set(new Map(this.getSnapshot()).set(stream.streamId, stream))
+  }
+}
+
+function emptyStream(streamId: string): StreamState {
+  return {
+    streamId,
+    conversationId: null,
+    messageId: null,
+    model: '',
+    text: '',
+    status: 'streaming',
+    lastSeq: -1,
+    finishReason: null,
+    usage: null,
+    timings: null,
+    error: null,
   }
 }

@@ -1,74 +1,87 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ChatMessage } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
-import { ChatStreamStore, type StreamState } from './chat-stream-store'
+import { ChatStreamStore } from './chat-stream-store'
+import { TranscriptStore } from './transcript-store'
 
-export type UiMessage =
-  | { id: string; role: 'user'; text: string }
-  /** `streamId` is null until `chat.send` answers; `sendError` is set when it refused to start. */
-  | { id: string; role: 'assistant'; streamId: string | null; sendError: AppError | null }
-
-let nextId = 0
-const newId = () => `m${++nextId}`
-
-/** The chat view's state: the transcript, the live streams, and the actions on them. */
-export function useChat(api: Api) {
-  const store = useMemo(() => new ChatStreamStore(), [])
-  useEffect(() => api.onChatEvent((event) => store.apply(event)), [api, store])
-  const streams = useSyncExternalStore(store.subscribe, store.getSnapshot)
-  const [messages, setMessages] = useState<UiMessage[]>([])
-
-  const last = messages.at(-1)
-  const activeStreamId = last?.role === 'assistant' ? last.streamId : null
-  const activeStream = activeStreamId ? streams.get(activeStreamId) : undefined
-  const waitingForSend = last?.role === 'assistant' && last.streamId === null && last.sendError === null
-  const isStreaming = waitingForSend || activeStream?.status === 'streaming'
-
-  const start = useCallback(
-    async (history: UiMessage[], model: string) => {
-      const placeholder: UiMessage = { id: newId(), role: 'assistant', streamId: null, sendError: null }
-      setMessages([...history, placeholder])
-      const result = await api.chat.send({ messages: toChatMessages(history, streams), model })
-      setMessages((current) =>
-        current.map((message) =>
-          message.id !== placeholder.id
-            ? message
-            : result.ok
-              ? { ...placeholder, streamId: result.value.streamId }
-              : { ...placeholder, sendError: result.error },
-        ),
-      )
-    },
-    [api, streams],
+/**
+ * The chat's state across conversations: live streams (from events, re-attached after a reload)
+ * and the open conversation's stored messages. Main stores every message; this only shows them.
+ */
+export function useChat(api: Api, conversationId: string | null, onConversationCreated: (id: string) => void) {
+  const streamStore = useMemo(() => new ChatStreamStore(), [])
+  const transcriptStore = useMemo(() => new TranscriptStore(api), [api])
+  const streams = useSyncExternalStore(streamStore.subscribe, streamStore.getSnapshot)
+  const transcript = useSyncExternalStore(transcriptStore.subscribe, transcriptStore.getSnapshot)
+  // An error belongs to the conversation it happened in; opening another one hides it.
+  const [failure, setFailure] = useState<{ conversationId: string | null; error: AppError } | null>(null)
+  const sendError = failure?.conversationId === conversationId ? failure.error : null
+  const setSendError = useCallback(
+    (error: AppError | null) => setFailure(error ? { conversationId, error } : null),
+    [conversationId],
   )
 
+  useEffect(() => {
+    const unsubscribe = api.onEvent((event) => {
+      if (event.type === 'start' || event.type === 'delta' || event.type === 'done' || event.type === 'error') {
+        streamStore.apply(event)
+        const stream = streamStore.getSnapshot().get(event.streamId)
+        const open = transcriptStore.getSnapshot().conversationId
+        // A new answer, or one that ended: the stored messages changed (ended ones re-read even when
+        // this view never saw their start, as after a reload).
+        if (event.type === 'start' ? stream?.conversationId === open : event.type !== 'delta')
+          void transcriptStore.refreshNewest()
+      }
+    })
+    // Streams already running when this view opened (a reload, a second window).
+    void api.chat.active().then((result) => {
+      streamStore.attachAll(result.ok ? result.value : [])
+    })
+    return unsubscribe
+  }, [api, streamStore, transcriptStore])
+
+  useEffect(() => {
+    if (transcriptStore.getSnapshot().conversationId !== conversationId) void transcriptStore.open(conversationId)
+  }, [conversationId, transcriptStore])
+
+  const liveStreams = [...streams.values()].filter(
+    (stream) => stream.status === 'streaming' && stream.conversationId === conversationId && conversationId !== null,
+  )
+  const [sending, setSending] = useState(false)
+  const isStreaming = sending || liveStreams.length > 0
+
+  /** Resolves true once main has stored the message (the composer then clears its text). */
   const send = useCallback(
-    (text: string, model: string) => start([...messages, { id: newId(), role: 'user', text }], model),
-    [messages, start],
+    async (content: string, model: string): Promise<boolean> => {
+      setSending(true)
+      setSendError(null)
+      const result = await api.chat.send({ conversationId, content, model })
+      setSending(false)
+      if (!result.ok) {
+        setSendError(result.error)
+        return false
+      }
+      if (result.value.conversationId !== conversationId) {
+        await transcriptStore.open(result.value.conversationId)
+        onConversationCreated(result.value.conversationId)
+      } else await transcriptStore.refreshNewest()
+      return true
+    },
+    [api, conversationId, onConversationCreated, setSendError, transcriptStore],
   )
 
-  /** Sends the conversation again without the failed answer. */
-  const retry = useCallback((model: string) => start(messages.slice(0, -1), model), [messages, start])
+  const retry = useCallback(
+    async (messageId: string) => {
+      const result = await api.chat.retry({ messageId })
+      if (!result.ok) setSendError(result.error)
+      await transcriptStore.refreshNewest()
+    },
+    [api, setSendError, transcriptStore],
+  )
 
   const stop = useCallback(() => {
-    if (activeStreamId) void api.chat.stop({ streamId: activeStreamId })
-  }, [api, activeStreamId])
+    for (const stream of liveStreams) void api.chat.stop({ streamId: stream.streamId })
+  }, [api, liveStreams])
 
-  const clear = useCallback(() => setMessages([]), [])
-
-  return { messages, streams, isStreaming, send, retry, stop, clear }
-}
-
-/** The conversation as the model sees it: user messages and whatever text each answer has. */
-function toChatMessages(messages: UiMessage[], streams: ReadonlyMap<string, StreamState>): ChatMessage[] {
-  const chat: ChatMessage[] = []
-  for (const message of messages) {
-    if (message.role === 'user') chat.push({ role: 'user', content: message.text })
-    else {
-      const text = message.streamId ? (streams.get(message.streamId)?.text ?? '') : ''
-      if (text) chat.push({ role: 'assistant', content: text })
-    }
-  }
-  return chat
+  return { streams, streamStore, transcript, transcriptStore, isStreaming, sendError, send, retry, stop }
 }

@@ -1,0 +1,85 @@
+import type { Api } from '../../../../shared/api'
+import type { StoredMessage } from '../../../../shared/history'
+import { ExternalStore } from '../../lib/external-store'
+
+export interface Transcript {
+  conversationId: string | null
+  messages: readonly StoredMessage[]
+  hasMore: boolean
+  loading: boolean
+  error: string | null
+}
+
+const pageSize = 100
+
+/**
+ * The open conversation's messages as stored by main, oldest first. Older pages load on demand;
+ * the newest messages are re-read when main says the conversation changed (a new message, an
+ * answer that ended), and merged by id so pages already loaded stay.
+ */
+export class TranscriptStore extends ExternalStore<Transcript> {
+  constructor(private readonly api: Api) {
+    super({ conversationId: null, messages: [], hasMore: false, loading: false, error: null })
+  }
+
+  async open(conversationId: string | null): Promise<void> {
+    this.set({ conversationId, messages: [], hasMore: false, loading: conversationId !== null, error: null })
+    if (conversationId) await this.refreshNewest()
+  }
+
+  /** Re-reads the newest page and merges it in. */
+  async refreshNewest(): Promise<void> {
+    const { conversationId } = this.getSnapshot()
+    if (!conversationId) return
+    const result = await this.api.history.messages({ conversationId, limit: pageSize, beforeMessageId: null })
+    const now = this.getSnapshot()
+    if (now.conversationId !== conversationId) return
+    if (!result.ok) return this.set({ ...now, loading: false, error: result.error.message })
+    const fresh = result.value.messages
+    const firstFresh = fresh[0]
+    // Keep older pages already loaded (everything before the fresh page), replace the rest.
+    const cut = firstFresh ? now.messages.findIndex((message) => message.id === firstFresh.id) : -1
+    const keepOlder = cut > 0 ? now.messages.slice(0, cut) : []
+    this.set({
+      ...now,
+      messages: [...keepOlder, ...fresh],
+      hasMore: keepOlder.length ? now.hasMore : result.value.hasMore,
+      loading: false,
+      error: null,
+    })
+  }
+
+  /** Loads the page before the oldest loaded message; resolves false when there is none. */
+  async loadOlder(): Promise<boolean> {
+    const now = this.getSnapshot()
+    const oldest = now.messages[0]
+    if (!now.conversationId || !now.hasMore || now.loading || !oldest) return false
+    this.set({ ...now, loading: true })
+    const result = await this.api.history.messages({
+      conversationId: now.conversationId,
+      limit: pageSize,
+      beforeMessageId: oldest.id,
+    })
+    const after = this.getSnapshot()
+    if (after.conversationId !== now.conversationId) return false
+    if (!result.ok) {
+      this.set({ ...after, loading: false, error: result.error.message })
+      return false
+    }
+    this.set({
+      ...after,
+      messages: [...result.value.messages, ...after.messages],
+      hasMore: result.value.hasMore,
+      loading: false,
+    })
+    return true
+  }
+
+  /** Loads older pages until `messageId` is loaded (a search hit deep in a long conversation). */
+  async loadUntil(messageId: string): Promise<boolean> {
+    while (!this.getSnapshot().messages.some((message) => message.id === messageId)) {
+      if (!(await this.loadOlder())) return false
+    }
+    return true
+  }
+}

@@ -1,0 +1,30 @@
+import type { SearchHit } from '../../../../shared/history'
+import { strings } from '../../i18n'
+
+interface SearchResultsProps {
+  query: string
+  hits: readonly SearchHit[] | null
+  onOpen(hit: SearchHit): void
+}
+
+/** Hits across every conversation; the matched words are marked with elements, never with HTML strings. */
+export function SearchResults({ query, hits, onOpen }: SearchResultsProps) {
+  if (hits === null) return <p className="hint">{strings.history.searching}</p>
+  if (hits.length === 0) return <p className="hint">{strings.history.noResults(query)}</p>
+  return (
+    <ul className="search-results" aria-label={strings.history.results}>
+      {hits.map((hit) => (
+        <li key={hit.messageId}>
+          <button type="button" onClick={() => onOpen(hit)}>
+            <span className="hit-title">{hit.conversationTitle}</span>
+            <span className="snippet">
+              {hit.snippet.map((segment, index) =>
+                segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
+              )}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { Notice } from '../../../../shared/contract'
+import { strings } from '../../i18n'
+
+/** What start-up had to tell: a damaged file that was kept aside, and where. */
+export function NoticesBanner({ api }: { api: Api }) {
+  const [notices, setNotices] = useState<Notice[]>([])
+  useEffect(() => {
+    void api.app.notices().then((result) => {
+      if (result.ok) setNotices(result.value)
+    })
+  }, [api])
+  if (notices.length === 0) return null
+  return (
+    <div className="banner notices" role="alert">
+      {notices.map((notice) => (
+        <p key={notice.kind}>{strings.notices[notice.kind](notice.path)}</p>
+      ))}
+      <button type="button" onClick={() => setNotices([])}>
+        {strings.notices.dismiss}
+      </button>
+    </div>
+  )
+}

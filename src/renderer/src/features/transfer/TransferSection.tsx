@@ -1,0 +1,39 @@
+import type { Platform } from '../../api/platform'
+import { strings } from '../../i18n'
+import type { TransferActions } from './use-transfers'
+
+/** Settings → History: export everything, or import our JSON or ChatGPT's conversations.json. */
+export function TransferSection({ actions, platform }: { actions: TransferActions; platform: Platform }) {
+  return (
+    <section className="settings-section" aria-labelledby="transfer-title">
+      <h2 id="transfer-title">{strings.transfer.title}</h2>
+      <p>{strings.transfer.explain}</p>
+      <div className="actions">
+        <button type="button" onClick={() => actions.exportAll('markdown')}>
+          {strings.transfer.exportAllMarkdown}
+        </button>
+        <button type="button" onClick={() => actions.exportAll('json')}>
+          {strings.transfer.exportAllJson}
+        </button>
+        {platform.kind === 'desktop' ? (
+          <button type="button" onClick={() => actions.importFile(null)}>
+            {strings.transfer.import}
+          </button>
+        ) : (
+          <label className="file-button">
+            {strings.transfer.import}
+            <input
+              type="file"
+              accept=".json,application/json"
+              aria-label={strings.transfer.import}
+              onChange={(event) => {
+                actions.importFile(event.target.files?.[0] ?? null)
+                event.target.value = ''
+              }}
+            />
+          </label>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { planReply } from '../fake-gateway/reply'
+import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode'
+import { expect, test } from './fixtures'
+
+const chatgptSample = join(import.meta.dirname, '../fixtures/chatgpt-conversations.json')
+
+async function send(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' }).last()
+  await expect(answer.locator('.meta')).toBeVisible({ timeout: 15_000 })
+}
+
+const conversationList = (page: Page) => page.getByRole('list', { name: 'Conversations' })
+
+async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+test('two conversations survive a restart, open with their text, and search finds the first', async ({
+  page,
+  app,
+  gateway,
+}) => {
+  await page.goto(app.url)
+  await send(page, '[[tokens=6]] Tôi muốn học tiếng Việt về con trâu')
+  await page.getByRole('button', { name: 'New chat' }).click()
+  await expect(page.getByRole('log').getByRole('article')).toHaveCount(0)
+  await send(page, '[[tokens=6]] Second chat about regex')
+
+  await app.stop()
+  const again = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir: app.dataDir })
+  try {
+    await page.goto(again.url)
+    const items = conversationList(page).getByRole('listitem')
+    await expect(items).toHaveCount(2)
+    // Newest first.
+    await expect(items.nth(0)).toHaveAccessibleName('[[tokens=6]] Second chat about regex')
+    await expect(items.nth(1)).toHaveAccessibleName('[[tokens=6]] Tôi muốn học tiếng Việt về con trâu')
+
+    await items.nth(1).getByRole('button').first().click()
+    const log = page.getByRole('log')
+    await expect(log.getByRole('article', { name: 'You' })).toHaveText(
+      '[[tokens=6]] Tôi muốn học tiếng Việt về con trâu',
+    )
+    const firstAnswer = planReply('[[tokens=6]] Tôi muốn học tiếng Việt về con trâu', null).tokens.join('').trim()
+    await expect(log.getByRole('article', { name: 'Assistant' }).locator('.text')).toHaveText(firstAnswer)
+    await conversationList(page).getByRole('listitem').nth(0).getByRole('button').first().click()
+    await expect(log.getByRole('article', { name: 'You' })).toHaveText('[[tokens=6]] Second chat about regex')
+
+    // Without diacritics, and the hit opens the first conversation at its message.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('con trau')
+    const hit = page.getByRole('list', { name: 'Search results' }).getByRole('button').first()
+    await expect(hit.locator('mark').first()).toHaveText(/con/i)
+    await expect(hit).toContainText('Tôi muốn học tiếng Việt')
+    await hit.click()
+    await expect(log.getByRole('article', { name: 'You' })).toHaveText(
+      '[[tokens=6]] Tôi muốn học tiếng Việt về con trâu',
+    )
+    await expect(log.locator('.message.highlighted')).toBeVisible()
+  } finally {
+    await again.stop()
+  }
+})
+
+test('rename, pin to the top, delete with Undo', async ({ page, app }) => {
+  await page.goto(app.url)
+  await send(page, '[[tokens=3]] first')
+  await page.keyboard.press('Control+n')
+  await send(page, '[[tokens=3]] second')
+  const items = conversationList(page).getByRole('listitem')
+  await expect(items.nth(0)).toHaveAccessibleName('[[tokens=3]] second')
+
+  await items.nth(1).hover()
+  await items.nth(1).getByRole('button', { name: 'Rename' }).click()
+  const title = page.getByRole('textbox', { name: 'New title' })
+  await title.fill('Đổi tên rồi')
+  await title.press('Enter')
+  await expect(items.nth(1)).toHaveAccessibleName('Đổi tên rồi')
+
+  await items.nth(1).hover()
+  await items.nth(1).getByRole('button', { name: 'Pin' }).click()
+  await expect(items.nth(0)).toHaveAccessibleName('Đổi tên rồi')
+  await expect(items.nth(0).getByRole('button', { name: 'Unpin' })).toBeAttached()
+
+  await items.nth(0).hover()
+  await items.nth(0).getByRole('button', { name: 'Delete' }).click()
+  await expect(items).toHaveCount(1)
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(items).toHaveCount(2)
+  await expect(items.nth(0)).toHaveAccessibleName('Đổi tên rồi')
+})
+
+test('a reload during an answer re-attaches and the answer completes', async ({ page, app }) => {
+  await page.goto(app.url)
+  const question = '[[tokens=120]] [[delay=25]] A long answer please'
+  await page.getByRole('textbox', { name: 'Message' }).fill(question)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect
+    .poll(async () =>
+      (await answer.locator('.text').count()) ? (await answer.locator('.text').innerText()).length : 0,
+    )
+    .toBeGreaterThan(40)
+
+  await page.reload()
+  await conversationList(page).getByRole('listitem').first().getByRole('button').first().click()
+  const expected = planReply(question, null).tokens.join('').trim()
+  await expect(answer.locator('.text')).toHaveText(expected, { timeout: 15_000 })
+  await expect(answer.locator('.meta')).toBeVisible()
+})
+
+test('offline: history still lists, opens and searches; a send fails with Retry and keeps the message', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await send(page, '[[tokens=4]] lưu trữ ngoại tuyến')
+  await app.stop()
+  const offline: BrowserModeProcess = await startBrowserMode({
+    baseURL: `http://127.0.0.1:${await closedPort()}/v1`,
+    apiKey: 'sk-fake-holysheep-key',
+    dataDir: app.dataDir,
+  })
+  try {
+    await page.goto(offline.url)
+    await conversationList(page).getByRole('listitem').first().getByRole('button').first().click()
+    const log = page.getByRole('log')
+    await expect(log.getByRole('article', { name: 'You' })).toHaveText('[[tokens=4]] lưu trữ ngoại tuyến')
+    await page.getByRole('searchbox', { name: 'Search' }).fill('ngoai tuyen')
+    await expect(page.getByRole('list', { name: 'Search results' }).locator('mark').first()).toBeVisible()
+    await page.getByRole('searchbox', { name: 'Search' }).fill('')
+
+    await page.getByRole('textbox', { name: 'Message' }).fill('Bạn còn đó không?')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(log.getByRole('alert')).toContainText('Could not reach the gateway', { timeout: 20_000 })
+    await expect(log.getByRole('article', { name: 'You' }).last()).toHaveText('Bạn còn đó không?')
+    await expect(log.getByRole('button', { name: 'Try again' })).toBeVisible()
+  } finally {
+    await offline.stop()
+  }
+})
+
+test('export a conversation as Markdown, import a ChatGPT export, refuse a broken file', async ({ page, app }) => {
+  await page.goto(app.url)
+  await send(page, '[[tokens=4]] xuất ra Markdown')
+  await page.getByRole('button', { name: 'Export as Markdown' }).click()
+  const download = page.getByRole('link', { name: 'Download' })
+  await expect(download).toBeVisible()
+  const markdown = await page.evaluate(async (href) => (await fetch(href)).text(), await download.getAttribute('href'))
+  expect(markdown).toContain('# [[tokens=4]] xuất ra Markdown')
+  expect(markdown).toContain('### You\n\n[[tokens=4]] xuất ra Markdown')
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Import…').setInputFiles(chatgptSample)
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 conversations (6 messages).' })).toBeVisible()
+  await expect(conversationList(page).getByRole('listitem', { name: 'Học tiếng Việt' })).toBeVisible()
+
+  const broken = JSON.parse(readFileSync(chatgptSample, 'utf8'))
+  broken[0].mapping['c1-a2'].parent = 'missing-node'
+  await page.getByLabel('Import…').setInputFiles({
+    name: 'conversations.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  })
+  await expect(page.getByRole('status').filter({ hasText: 'Import failed' })).toContainText(
+    '[0].mapping["c1-a2"].parent points to "missing-node"',
+  )
+  await expect(conversationList(page).getByRole('listitem')).toHaveCount(3)
+})
