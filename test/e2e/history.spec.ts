@@ -155,7 +155,9 @@ test('export a conversation as Markdown, import a ChatGPT export, refuse a broke
   await page.getByRole('button', { name: 'Export as Markdown' }).click()
   const download = page.getByRole('link', { name: 'Download' })
   await expect(download).toBeVisible()
-  const markdown = await page.evaluate(async (href) => (await fetch(href)).text(), await download.getAttribute('href'))
+  const href = await download.getAttribute('href')
+  expect(href).toMatch(/^\/api\/download\/holysheep-.+\.md$/)
+  const markdown = await page.evaluate(async (url) => (await fetch(url)).text(), href!)
   expect(markdown).toContain('# [[tokens=4]] xuất ra Markdown')
   expect(markdown).toContain('### You\n\n[[tokens=4]] xuất ra Markdown')
 
