@@ -2,3 +2,5 @@
 export {}
 
 await import('./chat-stream.bench')
+const { runHistoryBench } = await import('./history.bench')
+await runHistoryBench()

@@ -48,7 +48,7 @@ function closedCleanlyLastTime(db: HistoryDb): boolean {
 
 /**
  * `PRAGMA quick_check` reads every page: in the benchmark (bench/history.bench.ts) it took about
- * 1 s on 100k messages and 7.5 s on 1M, far over the ~200 ms start-up can spend. So it runs only
+ * 1 s on 100k messages and 7 to 10 s on 1M, far over the ~200 ms start-up can spend. So it runs only
  * when the previous run did not close cleanly (a crash or power loss, when damage is likely), and
  * on a file from before the clean-shutdown flag existed. A damaged page found later shows up as an
  * SQLITE_CORRUPT error from the query that reads it.
