@@ -3,10 +3,13 @@ import { randomUUID } from 'node:crypto'
 import type { ConversationBundle } from './history-api'
 import { inReadTransaction, inTransaction, type HistoryDb } from './history-db'
 import {
+  clearDeleted,
   conversationIdExists,
+  deleteConversationRow,
   findLiveConversation,
   insertConversation,
   liveConversationIdsByAge,
+  markDeleted,
 } from './conversation-queries'
 import { insertMessage, iterateConversationMessages, messageIdExists } from './message-queries'
 import { rowForImportedMessage, toConversation, toStoredMessage } from './rows'
@@ -36,10 +39,21 @@ export function* exportBundles(db: HistoryDb, ids: string[] | null): Generator<C
 }
 
 /**
- * One transaction: any row SQLite refuses (a CHECK, a NOT NULL) rolls back every bundle. Ids that
- * are taken get fresh ones, so importing the same file twice gives two copies and never mixes
- * them. A message still `streaming` in the file was cut off where it came from: it arrives
- * `interrupted`.
+ * A staged conversation is stored but hidden: `deleted_at = 0`, so every list, search and export
+ * skips it, and should the app die mid-import, the next start-up's purge of old deletions removes it.
+ */
+const stagedMark = 0
+
+/** Conversations per write transaction: short enough that main's own writes never wait long for the lock. */
+const conversationsPerChunk = 10
+
+/**
+ * All or nothing, without holding the database for the whole import: conversations are written
+ * staged (hidden) in short transactions, then made visible together in one quick transaction. If
+ * any row is refused (a CHECK, a NOT NULL), everything staged so far is removed and the error
+ * rethrown. Ids that are taken get fresh ones, so importing the same file twice gives two copies
+ * and never mixes them. A message still `streaming` in the file was cut off where it came from: it
+ * arrives `interrupted`.
  */
 export function importBundles(
   db: HistoryDb,
@@ -47,29 +61,55 @@ export function importBundles(
   bundles: ConversationBundle[],
   onProgress: ((conversationsDone: number) => void) | undefined,
 ): { conversations: number; messages: number } {
-  return inTransaction(db, () => {
-    let conversations = 0
-    let messages = 0
-    for (const { conversation, messages: bundleMessages } of bundles) {
-      const conversationId = conversationIdExists(db, conversation.id) ? randomUUID() : conversation.id
-      insertConversation(db, {
-        id: conversationId,
-        title: conversation.title,
-        createdAt: conversation.createdAt,
-        updatedAt: conversation.updatedAt,
-        pinned: conversation.pinned,
-        overrides: JSON.stringify(conversation.overrides ?? {}),
+  const staged: string[] = []
+  let messages = 0
+  try {
+    for (let start = 0; start < bundles.length; start += conversationsPerChunk) {
+      const chunk = bundles.slice(start, start + conversationsPerChunk)
+      inTransaction(db, () => {
+        for (const bundle of chunk) {
+          const conversationId = stageConversation(db, search, bundle)
+          staged.push(conversationId)
+          messages += bundle.messages.length
+          onProgress?.(staged.length)
+        }
       })
-      for (const message of bundleMessages) {
-        const status = message.status === 'streaming' ? 'interrupted' : message.status
-        const id = messageIdExists(db, message.id) ? randomUUID() : message.id
-        const seq = insertMessage(db, rowForImportedMessage(message, id, conversationId, status))
-        search.index(db, seq, message.content, false)
-        messages++
-      }
-      conversations++
-      onProgress?.(conversations)
+      // Copy this chunk from the WAL into the database here, in the importing thread: otherwise
+      // SQLite's auto-checkpoint makes whichever connection commits next (main's, mid-stream) do it.
+      db.sqlite.exec('PRAGMA wal_checkpoint(PASSIVE)')
     }
-    return { conversations, messages }
+  } catch (error) {
+    inTransaction(db, () => {
+      for (const id of staged) {
+        search.unindexConversation(db, id)
+        deleteConversationRow(db, id)
+      }
+    })
+    throw error
+  }
+  inTransaction(db, () => {
+    for (const id of staged) clearDeleted(db, id)
   })
+  return { conversations: staged.length, messages }
+}
+
+function stageConversation(db: HistoryDb, search: SearchEngine, bundle: ConversationBundle): string {
+  const { conversation, messages } = bundle
+  const conversationId = conversationIdExists(db, conversation.id) ? randomUUID() : conversation.id
+  insertConversation(db, {
+    id: conversationId,
+    title: conversation.title,
+    createdAt: conversation.createdAt,
+    updatedAt: conversation.updatedAt,
+    pinned: conversation.pinned,
+    overrides: JSON.stringify(conversation.overrides ?? {}),
+  })
+  markDeleted(db, conversationId, stagedMark)
+  for (const message of messages) {
+    const status = message.status === 'streaming' ? 'interrupted' : message.status
+    const id = messageIdExists(db, message.id) ? randomUUID() : message.id
+    const seq = insertMessage(db, rowForImportedMessage(message, id, conversationId, status))
+    search.index(db, seq, message.content, false)
+  }
+  return conversationId
 }

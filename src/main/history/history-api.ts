@@ -97,7 +97,10 @@ export interface HistoryApi {
 
   /** Bundles for export, oldest conversation first; `ids` null means every conversation. */
   exportBundles(ids: string[] | null): Iterable<ConversationBundle>
-  /** Imports in one transaction, all or nothing; ids that already exist get fresh ones. */
+  /**
+   * All or nothing: written hidden in short transactions (so main's writes never wait long for the
+   * lock), then shown together; ids that already exist get fresh ones.
+   */
   importBundles(
     bundles: ConversationBundle[],
     onProgress?: (conversationsDone: number) => void,
