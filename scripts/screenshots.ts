@@ -18,9 +18,19 @@ try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, colorScheme: 'light' })
   await page.goto(app.url)
   const input = page.getByRole('textbox', { name: 'Message' })
+  // A little history in the sidebar first, as a user would have.
+  for (const earlier of [
+    '[[tokens=8]] Dịch sang tiếng Anh: chúc mừng năm mới',
+    '[[tokens=8]] Regex cho địa chỉ email',
+  ]) {
+    await input.fill(earlier)
+    await page.keyboard.press('Enter')
+    await page.getByRole('article', { name: 'Assistant' }).locator('.meta').waitFor()
+    await page.getByRole('button', { name: 'New chat' }).click()
+  }
   await input.fill('Giải thích ngắn gọn SSE streaming là gì?')
   await page.keyboard.press('Enter')
-  await page.getByRole('article', { name: 'Assistant' }).locator('.meta').waitFor()
+  await page.getByRole('article', { name: 'Assistant' }).first().locator('.meta').waitFor()
   await input.fill('Viết thêm một đoạn dài hơn nhé.')
   await page.keyboard.press('Enter')
   await page.waitForTimeout(900)
