@@ -15,6 +15,8 @@ export const errorKinds = [
   'server',
   'network',
   'timeout',
+  /** The answer had begun and the stream broke: dropped, cut short, or a chunk that was not JSON. */
+  'stream_broken',
   'aborted',
   'invalid_payload',
   'not_found',

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { countTokens, planReply } from './reply'
+import { readScenario, statusError } from './scenario'
 
 export interface FakeGatewayOptions {
   apiKey?: string
@@ -51,6 +52,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   const tokenDelayMs = options.tokenDelayMs ?? 15
   const requests: RecordedRequest[] = []
   const streams = new Set<ServerResponse>()
+  /** How many times each message has been failed, for [[fail-times=N]]. */
+  const failures = new Map<string, number>()
 
   const server = createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -96,12 +99,19 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       )
     const messages = Array.isArray(body.messages) ? body.messages : []
     const lastUser = [...messages].reverse().find((message) => message.role === 'user')
+    const lastUserText = typeof lastUser?.content === 'string' ? lastUser.content : ''
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
-    const plan = planReply(
-      typeof lastUser?.content === 'string' ? lastUser.content : '',
-      maxTokens,
-      options.defaultTokens,
-    )
+    const plan = planReply(lastUserText, maxTokens, options.defaultTokens)
+    const scenario = readScenario(lastUserText)
+    if (scenario.status !== null) {
+      const failed = failures.get(lastUserText) ?? 0
+      if (scenario.failTimes === null || failed < scenario.failTimes) {
+        failures.set(lastUserText, failed + 1)
+        const { message, type, code } = statusError(scenario.status)
+        if (scenario.retryAfterSeconds !== null) response.setHeader('Retry-After', String(scenario.retryAfterSeconds))
+        return sendError(response, scenario.status, message, type, code)
+      }
+    }
     const promptTokens = messages.reduce((sum, message) => sum + countTokens(String(message.content ?? '')), 0)
     const usage = {
       prompt_tokens: promptTokens,
@@ -135,23 +145,61 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`
     const delay = plan.delayMs ?? tokenDelayMs
     let index = 0
+    let reasoningLeft = scenario.reasoning ?? 0
     let timer: ReturnType<typeof setTimeout> | null = null
+    const ping = scenario.pingMs === null ? null : setInterval(() => response.write(': ping\n\n'), scenario.pingMs)
     response.on('close', () => {
       if (timer) clearTimeout(timer)
+      if (ping) clearInterval(ping)
       streams.delete(response)
     })
     response.write(chunk({ role: 'assistant', content: '' }, null))
+    /** The scripted failure due after `index` tokens, if any; true when the stream must not go on. */
+    const failHere = (): boolean => {
+      if (scenario.drop === index) {
+        response.destroy()
+        return true
+      }
+      if (scenario.noDone === index) {
+        response.end()
+        return true
+      }
+      if (scenario.malformed === index) {
+        response.write('data: {"id": "broken", "choices": [{"delta": {"content": "oops"\n\n')
+        response.end()
+        return true
+      }
+      if (scenario.streamError === index) {
+        response.write(
+          `data: ${JSON.stringify({ error: { message: 'The upstream provider failed mid-answer.', type: 'server_error', code: 'upstream_error' } })}\n\n`,
+        )
+        response.end()
+        return true
+      }
+      return scenario.stall === index
+    }
     const next = () => {
       timer = null
       if (response.destroyed) return
+      if (reasoningLeft > 0) {
+        reasoningLeft--
+        response.write(chunk({ reasoning_content: `thinking-${reasoningLeft} ` }, null))
+        timer = setTimeout(next, delay)
+        return
+      }
+      if (failHere()) return
       if (delay === 0) {
         // No pacing: the whole answer as fast as the socket takes it (benchmarks, pressure tests).
-        while (index < plan.tokens.length) response.write(chunk({ content: plan.tokens[index++] }, null))
+        while (index < plan.tokens.length) {
+          response.write(chunk({ content: plan.tokens[index++] }, null))
+          if (failHere()) return
+        }
       } else if (index < plan.tokens.length) {
         response.write(chunk({ content: plan.tokens[index++] }, null))
         timer = setTimeout(next, delay)
         return
       }
+      if (failHere()) return
       response.write(chunk({}, finishReason))
       if (body.stream_options?.include_usage === true)
         response.write(

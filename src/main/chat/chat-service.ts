@@ -11,6 +11,7 @@ import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
 import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
+import { IdleWatch } from './idle-watch'
 import { StreamTimings } from './stream-timings'
 
 export interface GatewayConnection {
@@ -38,7 +39,11 @@ export interface ChatServiceOptions {
   maxRetries?: number
   /** Passed to the SDK; only for routing, for example through a proxy. */
   fetch?: typeof fetch
+  /** A stream with no bytes (keep-alive comments count) for this long ends with `timeout`; default 45 s. */
+  idleTimeoutMs?: number
 }
+
+export const defaultIdleTimeoutMs = 45_000
 
 export interface StreamTarget {
   conversationId: string | null
@@ -134,12 +139,28 @@ export class ChatService {
     }
 
     emit({ type: 'start', model, ...target })
+    const idle = new IdleWatch(this.options.idleTimeoutMs ?? defaultIdleTimeoutMs)
+    const idleTimeout = (): StreamOutcome => {
+      const seconds = Math.round((this.options.idleTimeoutMs ?? defaultIdleTimeoutMs) / 1000)
+      const error: AppError = {
+        kind: 'timeout',
+        message: `Nothing arrived from the gateway for ${seconds} s, so the answer was ended. The text received so far is kept.`,
+      }
+      return failed(error)
+    }
+    const failed = (error: AppError): StreamOutcome => {
+      this.options.log.warn(`chat stream ${streamId} failed (${error.kind})`, error.message)
+      emit({ type: 'error', error, timings: timings.finish(usage?.completionTokens ?? null) })
+      return { streamId, text, status: 'error', finishReason, usage, error }
+    }
+    /** Once the answer's bytes flow, a failure is a broken stream, whatever the socket called it. */
+    let answering = false
     try {
       const client = new OpenAI({
         apiKey: connection.apiKey,
         baseURL: connection.baseURL,
         maxRetries: this.options.maxRetries ?? 2,
-        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+        fetch: idle.wrap(this.options.fetch ?? fetch),
       })
       const stream = await client.chat.completions.create(
         {
@@ -150,8 +171,9 @@ export class ChatService {
           ...optional('temperature', request.temperature ?? defaults.temperature),
           ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
         },
-        { signal },
+        { signal: AbortSignal.any([signal, idle.signal]) },
       )
+      answering = true
       for await (const chunk of stream) {
         const content = contentOf(chunk)
         if (content) {
@@ -165,6 +187,12 @@ export class ChatService {
       coalescer.flush()
       // The SDK ends the iteration quietly when its signal aborts, so a Stop can land here too.
       if (signal.aborted) return stopped()
+      if (idle.timedOut) return idleTimeout()
+      if (finishReason === null)
+        return failed({
+          kind: 'stream_broken',
+          message: 'The stream ended before the answer was complete. The text received so far is kept.',
+        })
       emit({
         type: 'done',
         finishReason: finishReason ?? 'stop',
@@ -176,12 +204,16 @@ export class ChatService {
     } catch (caught) {
       coalescer.flush()
       if (signal.aborted) return stopped()
+      if (idle.timedOut) return idleTimeout()
       const error = toAppError(caught, [connection.apiKey])
-      const finished = timings.finish(usage?.completionTokens ?? null)
-      this.options.log.warn(`chat stream ${streamId} failed (${error.kind})`, error.message)
-      emit({ type: 'error', error, timings: finished })
-      return { streamId, text, status: 'error', finishReason, usage, error }
+      const broken = answering && (error.kind === 'internal' || error.kind === 'network')
+      return failed(
+        broken
+          ? { kind: 'stream_broken', message: 'The connection broke mid-answer. The text received so far is kept.' }
+          : error,
+      )
     } finally {
+      idle.close()
       coalescer.dispose()
     }
   }

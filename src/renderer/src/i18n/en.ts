@@ -135,6 +135,7 @@ export const en = {
     server: 'The gateway had a problem. Try again in a moment.',
     network: 'Could not reach the gateway. Check your connection and the base URL in Settings.',
     timeout: 'The gateway took too long to answer. Try again.',
+    stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer. The text so far is kept.',
     aborted: 'Stopped.',
     invalid_payload: 'The app sent a request it should not have. Please report this.',
     not_found: 'The gateway has no such address. Check the base URL in Settings.',

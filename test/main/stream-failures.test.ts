@@ -1,0 +1,105 @@
+/**
+ * Every way a stream can fail, acted out by the fake gateway as real bytes over real HTTP and read
+ * by the real SDK: each ends with one error event of the right kind, and the text received before
+ * the failure is kept, byte for byte.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ChatService, type ChatServiceOptions } from '../../src/main/chat/chat-service'
+import type { ErrorKind } from '../../src/shared/errors'
+import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
+import { planReply } from '../fake-gateway/reply'
+import { EventLog } from '../support/collect-events'
+import { memoryLogger } from '../support/memory-logger'
+
+let gateway: FakeGateway
+let events: EventLog
+
+beforeEach(async () => {
+  gateway = await startFakeGateway({ tokenDelayMs: 5 })
+  events = new EventLog()
+})
+afterEach(async () => {
+  await gateway.close()
+})
+
+function service(options: Partial<ChatServiceOptions> = {}) {
+  return new ChatService({
+    connection: () => ({ apiKey: gateway.apiKey, baseURL: gateway.baseURL }),
+    defaults: () => ({ model: 'gpt-4.1', temperature: null, maxTokens: null, systemPrompt: '' }),
+    emit: events.push,
+    log: memoryLogger(),
+    maxRetries: 0,
+    ...options,
+  })
+}
+
+async function run(content: string, options: Partial<ChatServiceOptions> = {}) {
+  const started = service(options).send({ messages: [{ role: 'user', content }] })
+  if (!started.ok) throw new Error(started.error.message)
+  const outcome = await started.value.finished
+  const last = events.of(started.value.streamId).at(-1)!
+  return { outcome, last, streamed: events.text(started.value.streamId) }
+}
+
+/** The first `tokens` tokens of the fake gateway's answer to `content`. */
+const firstTokens = (content: string, tokens: number) => planReply(content, null).tokens.slice(0, tokens).join('')
+
+describe('a stream that breaks after the answer began keeps its text and says why', () => {
+  const cases: Array<[string, string, ErrorKind]> = [
+    ['the connection drops', '[[drop=7]] tell me', 'stream_broken'],
+    ['the stream ends without finish_reason or [DONE]', '[[no-done=7]] tell me', 'stream_broken'],
+    ['a chunk is not JSON', '[[malformed=7]] tell me', 'stream_broken'],
+    ['an error object arrives inside the stream', '[[stream-error=7]] tell me', 'server'],
+  ]
+  it.each(cases)('%s', async (_label, content, kind) => {
+    const { outcome, last, streamed } = await run(content)
+    expect(last).toMatchObject({ type: 'error', error: { kind } })
+    expect(outcome.status).toBe('error')
+    expect(outcome.text).toBe(firstTokens(content, 7))
+    expect(streamed).toBe(outcome.text)
+    if (kind === 'server') expect(outcome.error?.message).toBe('The upstream provider failed mid-answer.')
+  })
+})
+
+describe('an idle stream', () => {
+  it('ends with timeout after the idle time and keeps the partial text', async () => {
+    const content = '[[stall=5]] then silence'
+    const { outcome, last } = await run(content, { idleTimeoutMs: 400 })
+    expect(last).toMatchObject({ type: 'error', error: { kind: 'timeout' } })
+    expect(outcome.text).toBe(firstTokens(content, 5))
+    // The request was aborted, not left hanging: the gateway sees its connection close.
+    await vi.waitFor(() => expect(gateway.openStreams()).toBe(0))
+  })
+
+  it('counts keep-alive comments as life, not as content', async () => {
+    // Silent for good after 5 tokens, but pinging every 100 ms: alive past several idle periods.
+    const content = '[[stall=5]] [[ping=100]] pinging'
+    const chat = service({ idleTimeoutMs: 400 })
+    const started = chat.send({ messages: [{ role: 'user', content }] })
+    if (!started.ok) throw new Error(started.error.message)
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(events.of(started.value.streamId).some((event) => event.type === 'error')).toBe(false)
+    expect(events.text(started.value.streamId)).toBe(firstTokens(content, 5))
+    chat.stop(started.value.streamId)
+    expect(await started.value.finished).toMatchObject({ status: 'stopped', text: firstTokens(content, 5) })
+  })
+})
+
+describe('errors before the answer, one kind each', () => {
+  const cases: Array<[number, ErrorKind]> = [
+    [400, 'context_too_long'],
+    [403, 'forbidden'],
+    [413, 'context_too_long'],
+    [429, 'rate_limited'],
+    [500, 'server'],
+    [502, 'server'],
+    [503, 'server'],
+    [504, 'server'],
+    [529, 'server'],
+  ]
+  it.each(cases)('HTTP %i is %s, with the server’s words', async (status, kind) => {
+    const { outcome } = await run(`[[status=${status}]] hello`)
+    expect(outcome).toMatchObject({ status: 'error', text: '', error: { kind, status } })
+    expect(outcome.error!.message.length).toBeGreaterThan(5)
+  })
+})
