@@ -107,6 +107,18 @@ export const ChatEventSchema = z.discriminatedUnion('type', [
     usage: UsageSchema.nullable(),
     timings: TimingsSchema,
   }),
+  /**
+   * The request failed before the answer began and will be sent again after `delayMs` (the server's
+   * Retry-After, or a backoff). Stop during the wait ends the stream as stopped.
+   */
+  z.object({
+    ...streamEvent,
+    type: z.literal('retrying'),
+    attempt: z.number().int().positive(),
+    maxAttempts: z.number().int().positive(),
+    delayMs: z.number().nonnegative(),
+    error: AppErrorSchema,
+  }),
   /** The stream failed. The text already sent in deltas stays the answer's partial text. */
   z.object({ ...streamEvent, type: z.literal('error'), error: AppErrorSchema, timings: TimingsSchema }),
 ])

@@ -103,3 +103,60 @@ describe('errors before the answer, one kind each', () => {
     expect(outcome.error!.message.length).toBeGreaterThan(5)
   })
 })
+
+describe('retries before the first token', () => {
+  const chatRequests = () => gateway.requests.filter((request) => request.path === '/v1/chat/completions').length
+
+  it('waits as a 429’s Retry-After asks, says so, then answers', async () => {
+    const content = '[[status=429]] [[retry-after=1]] [[fail-times=1]] [[tokens=5]] hi'
+    const { outcome } = await run(content, { maxRetries: 3 })
+    const retrying = events.events.filter((event) => event.type === 'retrying')
+    expect(retrying).toEqual([
+      expect.objectContaining({
+        attempt: 1,
+        maxAttempts: 3,
+        delayMs: 1000,
+        error: expect.objectContaining({ kind: 'rate_limited' }),
+      }),
+    ])
+    expect(outcome).toMatchObject({ status: 'complete', text: planReply(content, null).tokens.join('') })
+    expect(chatRequests()).toBe(2)
+  })
+
+  it('backs off exponentially on server trouble, then answers', async () => {
+    const content = '[[status=503]] [[fail-times=2]] [[tokens=3]] hi'
+    const { outcome } = await run(content, { maxRetries: 3 })
+    const delays = events.events.flatMap((event) => (event.type === 'retrying' ? [event.delayMs] : []))
+    expect(delays).toHaveLength(2)
+    // 0.5 s then 1 s, each less up to a quarter of jitter.
+    expect(delays[0]).toBeGreaterThanOrEqual(375)
+    expect(delays[0]).toBeLessThanOrEqual(500)
+    expect(delays[1]).toBeGreaterThanOrEqual(750)
+    expect(delays[1]).toBeLessThanOrEqual(1000)
+    expect(outcome.status).toBe('complete')
+  })
+
+  it('gives up after the last retry with the error', async () => {
+    const { outcome } = await run('[[status=502]] always', { maxRetries: 2 })
+    expect(events.events.filter((event) => event.type === 'retrying')).toHaveLength(2)
+    expect(outcome).toMatchObject({ status: 'error', error: { kind: 'server', status: 502 } })
+    expect(chatRequests()).toBe(3)
+  })
+
+  it('does not retry what would fail again (a wrong key, a refused request), nor a wait longer than a minute', async () => {
+    await run('[[status=400]] too long', { maxRetries: 3 })
+    await run('[[status=429]] [[retry-after=120]] later', { maxRetries: 3 })
+    expect(events.events.filter((event) => event.type === 'retrying')).toEqual([])
+    expect(chatRequests()).toBe(2)
+  })
+
+  it('Stop during the wait ends the stream as stopped and sends nothing more', async () => {
+    const chat = service({ maxRetries: 3 })
+    const started = chat.send({ messages: [{ role: 'user', content: '[[status=429]] [[retry-after=30]] wait' }] })
+    if (!started.ok) throw new Error(started.error.message)
+    await events.until(() => events.events.some((event) => event.type === 'retrying'))
+    chat.stop(started.value.streamId)
+    expect(await started.value.finished).toMatchObject({ status: 'stopped', text: '' })
+    expect(chatRequests()).toBe(1)
+  })
+})

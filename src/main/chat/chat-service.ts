@@ -12,6 +12,7 @@ import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
 import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
 import { IdleWatch } from './idle-watch'
+import { retryDelayMs, waitUnlessAborted } from './retry-policy'
 import { StreamTimings } from './stream-timings'
 
 export interface GatewayConnection {
@@ -35,7 +36,7 @@ export interface ChatServiceOptions {
   /** How often deltas may be sent; ~one frame. */
   coalesceMs?: number
   clock?: CoalescerClock
-  /** The SDK's own retries (before any byte of the answer arrives); the SDK default is 2. */
+  /** Retries before any byte of the answer arrives (rate limits, server trouble, no connection); default 3. */
   maxRetries?: number
   /** Passed to the SDK; only for routing, for example through a proxy. */
   fetch?: typeof fetch
@@ -156,23 +157,40 @@ export class ChatService {
     /** Once the answer's bytes flow, a failure is a broken stream, whatever the socket called it. */
     let answering = false
     try {
+      // The SDK's retries are silent; ours announce each wait (`retrying`) so the UI can count down,
+      // and Stop ends the wait. The schedule is the SDK's (see retry-policy.ts).
       const client = new OpenAI({
         apiKey: connection.apiKey,
         baseURL: connection.baseURL,
-        maxRetries: this.options.maxRetries ?? 2,
+        maxRetries: 0,
         fetch: idle.wrap(this.options.fetch ?? fetch),
       })
-      const stream = await client.chat.completions.create(
-        {
-          model,
-          messages: withSystemPrompt(request.messages, request.systemPrompt ?? defaults.systemPrompt),
-          stream: true,
-          stream_options: { include_usage: true },
-          ...optional('temperature', request.temperature ?? defaults.temperature),
-          ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
-        },
-        { signal: AbortSignal.any([signal, idle.signal]) },
-      )
+      const body = {
+        model,
+        messages: withSystemPrompt(request.messages, request.systemPrompt ?? defaults.systemPrompt),
+        stream: true as const,
+        stream_options: { include_usage: true },
+        ...optional('temperature', request.temperature ?? defaults.temperature),
+        ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
+      }
+      const maxRetries = this.options.maxRetries ?? 3
+      let stream: AsyncIterable<ChatCompletionChunk> | null = null
+      for (let attempt = 0; stream === null; attempt++) {
+        try {
+          stream = await client.chat.completions.create(body, { signal: AbortSignal.any([signal, idle.signal]) })
+        } catch (caught) {
+          if (signal.aborted) return stopped()
+          if (idle.timedOut) return idleTimeout()
+          const error = toAppError(caught, [connection.apiKey])
+          const delayMs = retryDelayMs(caught, error, attempt, maxRetries)
+          if (delayMs === null) return failed(error)
+          this.options.log.info(`chat stream ${streamId}: ${error.kind}, retry ${attempt + 1} in ${delayMs} ms`)
+          emit({ type: 'retrying', attempt: attempt + 1, maxAttempts: maxRetries, delayMs, error })
+          idle.pause()
+          if (!(await waitUnlessAborted(delayMs, signal))) return stopped()
+          idle.arm()
+        }
+      }
       answering = true
       for await (const chunk of stream) {
         const content = contentOf(chunk)

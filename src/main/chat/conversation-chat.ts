@@ -58,6 +58,7 @@ export class ConversationChat {
     const answer = this.live.get(event.streamId)
     if (!answer) return
     answer.lastSeq = event.seq
+    if (event.type === 'retrying') return
     if (event.type === 'delta') {
       answer.text += event.content
       answer.saveTimer ??= setTimeout(() => this.saveProgress(answer), this.options.persistEveryMs ?? 250)

@@ -44,6 +44,12 @@ export class IdleWatch {
     }
   }
 
+  /** Not watching while we wait on purpose (a retry's countdown); the next request re-arms it. */
+  pause(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+  }
+
   /** Stops watching; call when the stream ended, whatever the reason. */
   close(): void {
     this.closed = true
@@ -51,7 +57,7 @@ export class IdleWatch {
     this.timer = null
   }
 
-  private arm(): void {
+  arm(): void {
     if (this.closed || this.timedOut) return
     if (this.timer) clearTimeout(this.timer)
     this.timer = setTimeout(() => this.controller.abort(), this.idleMs)

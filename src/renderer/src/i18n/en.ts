@@ -21,6 +21,8 @@ export const en = {
     stopped: 'Stopped. The text received so far is kept.',
     interrupted: 'The app closed before this answer finished. The text received so far is kept.',
     newConversation: 'New conversation',
+    retrying: (seconds: number, attempt: number, maxAttempts: number) =>
+      `Retrying in ${seconds} s (attempt ${attempt} of ${maxAttempts})…`,
     loadingOlder: 'Scroll up for earlier messages.',
     thinking: 'Waiting for the first token…',
     newChat: 'New chat',

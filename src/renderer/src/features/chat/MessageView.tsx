@@ -3,6 +3,7 @@ import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
 import type { StreamState } from './chat-stream-store'
+import { RetryCountdown } from './RetryCountdown'
 
 interface MessageViewProps {
   message: StoredMessage
@@ -39,7 +40,8 @@ export function MessageView({ message, stream, canRetry, highlighted, onRetry, o
       aria-busy={status === 'streaming'}
       data-message-id={message.id}
     >
-      {status === 'streaming' && !text ? <div className="pending">{strings.chat.thinking}</div> : null}
+      {live?.retry ? <RetryCountdown retry={live.retry} /> : null}
+      {status === 'streaming' && !text && !live?.retry ? <div className="pending">{strings.chat.thinking}</div> : null}
       {text ? <div className="text">{text}</div> : null}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}

@@ -15,6 +15,8 @@ export interface StreamState {
   usage: Usage | null
   timings: Timings | null
   error: AppError | null
+  /** While a failed request waits to be sent again: when the wait ends, and why it failed. */
+  retry: { attempt: number; maxAttempts: number; until: number; error: AppError } | null
 }
 
 /**
@@ -58,8 +60,16 @@ export class ChatStreamStore extends ExternalStore<ReadonlyMap<string, StreamSta
       return
     }
     if (current && event.seq <= current.lastSeq) return
-    const next: StreamState = { ...(current ?? emptyStream(event.streamId)), lastSeq: event.seq }
+    const next: StreamState = { ...(current ?? emptyStream(event.streamId)), lastSeq: event.seq, retry: null }
     switch (event.type) {
+      case 'retrying':
+        next.retry = {
+          attempt: event.attempt,
+          maxAttempts: event.maxAttempts,
+          until: Date.now() + event.delayMs,
+          error: event.error,
+        }
+        break
       case 'start':
         next.model = event.model
         next.conversationId = event.conversationId
@@ -101,5 +111,6 @@ function emptyStream(streamId: string): StreamState {
     usage: null,
     timings: null,
     error: null,
+    retry: null,
   }
 }

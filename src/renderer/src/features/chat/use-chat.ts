@@ -23,13 +23,13 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
 
   useEffect(() => {
     const unsubscribe = api.onEvent((event) => {
-      if (event.type === 'start' || event.type === 'delta' || event.type === 'done' || event.type === 'error') {
+      if ('streamId' in event) {
         streamStore.apply(event)
         const stream = streamStore.getSnapshot().get(event.streamId)
         const open = transcriptStore.getSnapshot().conversationId
         // A new answer, or one that ended: the stored messages changed (ended ones re-read even when
         // this view never saw their start, as after a reload).
-        if (event.type === 'start' ? stream?.conversationId === open : event.type !== 'delta')
+        if (event.type === 'start' ? stream?.conversationId === open : event.type === 'done' || event.type === 'error')
           void transcriptStore.refreshNewest()
       }
     })
