@@ -15,6 +15,7 @@ export const invokeChannels = [
   'chat:send',
   'chat:stop',
   'chat:retry',
+  'chat:continue',
   'chat:active',
   'history:list',
   'history:get',

@@ -51,6 +51,9 @@ export type ChatSendResponse = z.infer<typeof ChatSendResponseSchema>
 /** Answer again in place of an assistant message that failed, stopped or was interrupted. */
 export const ChatRetryRequestSchema = z.object({ messageId: z.string().uuid() }).strict()
 
+/** Ask the model to go on from where an answer stopped, appending to the same message. */
+export const ChatContinueRequestSchema = z.object({ messageId: z.string().uuid() }).strict()
+
 /** A stream still running, for a view that opens (or reloads) while it runs: it re-attaches from here. */
 export const ActiveStreamSchema = z.object({
   streamId: StreamIdSchema,
@@ -95,6 +98,8 @@ export const ChatEventSchema = z.discriminatedUnion('type', [
     /** Which stored message this stream fills, so any open view can show it. */
     conversationId: z.string().uuid().nullable(),
     messageId: z.string().uuid().nullable(),
+    /** Text the message already had: a Continue appends to it, and deltas follow it. */
+    initialText: z.string(),
   }),
   /** Text that arrived since the previous delta event, coalesced to about one event per frame. */
   z.object({ ...streamEvent, type: z.literal('delta'), content: z.string() }),

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { InvokeChannel } from './channels'
 import {
   ActiveStreamSchema,
+  ChatContinueRequestSchema,
   ChatRetryRequestSchema,
   ChatSendRequestSchema,
   ChatSendResponseSchema,
@@ -60,6 +61,7 @@ export const contract = {
   'chat:send': { request: ChatSendRequestSchema, response: ChatSendResponseSchema },
   'chat:stop': { request: ChatStopRequestSchema, response: ChatStopResponseSchema },
   'chat:retry': { request: ChatRetryRequestSchema, response: ChatSendResponseSchema },
+  'chat:continue': { request: ChatContinueRequestSchema, response: ChatSendResponseSchema },
   'chat:active': { request: NoPayload, response: z.array(ActiveStreamSchema) },
   'history:list': {
     request: z.object({ limit: z.number().int().min(1).max(500), after: ConversationCursorSchema.nullable() }).strict(),

@@ -202,4 +202,32 @@ describe('conversations over the real core', () => {
     await call('history:restore', { conversationId: sent.conversationId })
     expect(await list()).toEqual([sent.conversationId])
   })
+
+  it('Continue appends to a broken answer in the same message, with the partial answer in the request', async () => {
+    const { gateway, call, ended, messages } = await setup()
+    const question = '[[drop=6]] Kể chuyện đi'
+    const sent = await call<ChatSendResponse>('chat:send', { conversationId: null, content: question })
+    expect(await ended(sent.streamId!)).toMatchObject({ type: 'error', error: { kind: 'stream_broken' } })
+    const partial = planReply(question, null).tokens.slice(0, 6).join('')
+    expect((await messages(sent.conversationId))[1]).toMatchObject({ status: 'error', content: partial })
+
+    const continued = await call<ChatSendResponse>('chat:continue', { messageId: sent.assistantMessageId })
+    expect(continued).toMatchObject({ assistantMessageId: sent.assistantMessageId, userMessageId: null })
+    await ended(continued.streamId!)
+    const body = gateway.requests.at(-1)!.body as { messages: Array<{ role: string; content: string }> }
+    expect(body.messages.slice(-2).map((message) => [message.role, message.content.slice(0, 30)])).toEqual([
+      ['assistant', partial.slice(0, 30)],
+      ['user', 'Continue your previous answer '],
+    ])
+    const [, answer, ...rest] = await messages(sent.conversationId)
+    expect(rest).toEqual([])
+    const continuation = planReply(body.messages.at(-1)!.content, null).tokens.join('')
+    expect(answer).toMatchObject({ status: 'complete', errorKind: null, content: partial + continuation })
+    // Indexed once, as one message (the question quoted in the answer matches too).
+    const { hits } = await call<{ hits: Array<{ messageId: string }> }>('history:search', {
+      query: 'ke chuyen',
+      limit: 10,
+    })
+    expect(hits.map((hit) => hit.messageId).sort()).toEqual([sent.userMessageId, sent.assistantMessageId].sort())
+  })
 })

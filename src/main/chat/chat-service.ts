@@ -49,6 +49,8 @@ export const defaultIdleTimeoutMs = 45_000
 export interface StreamTarget {
   conversationId: string | null
   messageId: string | null
+  /** The text the message already has, when this stream continues it (Continue). */
+  initialText?: string
 }
 
 /** How a stream ended, with the text received; what history (and tests) keep. */
@@ -139,7 +141,13 @@ export class ChatService {
       return { streamId, text, status: 'stopped', finishReason: 'stopped', usage, error: null }
     }
 
-    emit({ type: 'start', model, ...target })
+    emit({
+      type: 'start',
+      model,
+      conversationId: target.conversationId,
+      messageId: target.messageId,
+      initialText: target.initialText ?? '',
+    })
     const idle = new IdleWatch(this.options.idleTimeoutMs ?? defaultIdleTimeoutMs)
     const idleTimeout = (): StreamOutcome => {
       const seconds = Math.round((this.options.idleTimeoutMs ?? defaultIdleTimeoutMs) / 1000)

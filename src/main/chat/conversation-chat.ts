@@ -32,6 +32,10 @@ interface LiveAnswer {
   saveTimer: ReturnType<typeof setTimeout> | null
 }
 
+/** What the model is told on Continue; it sees its own partial answer just before. */
+const continueInstruction =
+  'Continue your previous answer exactly where it stopped, without repeating anything and without any preamble.'
+
 /** Enough history for any model's context; older messages stay stored but are not sent. */
 const maxMessagesSent = 1000
 
@@ -49,7 +53,7 @@ export class ConversationChat {
         conversationId: event.conversationId,
         messageId: event.messageId,
         model: event.model,
-        text: '',
+        text: event.initialText,
         lastSeq: event.seq,
         saveTimer: null,
       })
@@ -110,6 +114,51 @@ export class ConversationChat {
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
     if (message.role === 'assistant') history.deleteMessage(message.id)
     return ok({ ...this.answer(message.conversationId, undefined), userMessageId: null })
+  }
+
+  /**
+   * Asks the model to go on from where the conversation's last answer stopped (Stop, a broken
+   * stream, the app closing, a length limit), appending to that same message. The model sees the
+   * conversation with its partial answer and an instruction to continue; the instruction is not
+   * stored, so the transcript reads as one answer.
+   */
+  continue(messageId: string): Result<ChatSendResponse> {
+    const { history, chat } = this.options
+    const message = history.getMessage(messageId)
+    if (!message) return fail('not_found', 'This message no longer exists.')
+    const { conversationId } = message
+    const last = history.listMessages(conversationId, { limit: 1 }).messages.at(-1)
+    if (last?.id !== message.id || message.role !== 'assistant')
+      return fail('invalid_payload', 'Only the last answer of a conversation can be continued.')
+    if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
+    if (!message.content) return this.retry(messageId)
+    const conversation = history.getConversation(conversationId)!
+    const { overrides } = conversation
+    const modelId = message.model ?? overrides.model ?? this.options.defaultModel()
+    const messages = [
+      ...toCompletionMessages(history.listMessages(conversationId, { limit: maxMessagesSent }).messages),
+      { role: 'user' as const, content: continueInstruction },
+    ]
+    const started = chat.send(
+      {
+        messages,
+        model: modelId,
+        ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
+        ...(overrides.maxTokens === undefined ? {} : { maxTokens: overrides.maxTokens }),
+        ...(overrides.systemPrompt === undefined ? {} : { systemPrompt: overrides.systemPrompt }),
+      },
+      { conversationId, messageId, initialText: message.content },
+    )
+    if (!started.ok) return fail(started.error.kind, started.error.message)
+    history.reopenMessage(messageId)
+    this.announce(conversationId)
+    return ok({
+      conversationId,
+      userMessageId: null,
+      assistantMessageId: messageId,
+      streamId: started.value.streamId,
+      error: null,
+    })
   }
 
   /** Streams still running, for a view that opens while they run. */

@@ -81,6 +81,8 @@ export interface HistoryApi {
   updateStreamingMessage(messageId: string, content: string, reasoning: string | null): void
   /** The final write of a message: its status, usage and timings; indexes it for search. */
   finishMessage(messageId: string, final: FinishedMessage): StoredMessage
+  /** An answer that goes on (Continue): back to `streaming` with its text, out of the search index until finished. */
+  reopenMessage(id: string): StoredMessage
   getMessage(id: string): StoredMessage | null
   /** A page of messages, oldest first, ending just before `beforeMessageId` (or at the newest). */
   listMessages(

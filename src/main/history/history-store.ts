@@ -36,6 +36,7 @@ import {
   streamingMessages,
   updateStreamingText,
   writeFinishedMessage,
+  reopenForStreaming,
 } from './message-queries'
 import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
 import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
@@ -201,6 +202,17 @@ export class HistoryStore implements HistoryApi {
       touchConversation(this.db, before.conversation_id, at)
       this.engine.index(this.db, before.seq, final.content, before.status !== 'streaming')
       return toStoredMessage(findMessage(this.db, messageId)!)
+    })
+  }
+
+  reopenMessage(id: string): StoredMessage {
+    return inTransaction(this.db, () => {
+      const row = findLiveMessage(this.db, id)
+      if (!row) throw new HistoryNotFoundError('message', id)
+      // Out of the index while it grows; finishMessage indexes the whole text again.
+      if (row.status !== 'streaming') this.engine.unindex(this.db, row.seq)
+      reopenForStreaming(this.db, row.seq, this.now())
+      return toStoredMessage(findMessage(this.db, id)!)
     })
   }
 

@@ -134,6 +134,13 @@ export function markMessageInterrupted(db: HistoryDb, seq: number, at: number): 
   db.statement("UPDATE messages SET status = 'interrupted', updated_at = ? WHERE seq = ?").run(at, seq)
 }
 
+/** An answer that goes on (Continue): streaming again, its old error cleared, its text kept. */
+export function reopenForStreaming(db: HistoryDb, seq: number, at: number): void {
+  db.statement(
+    "UPDATE messages SET status = 'streaming', error_kind = NULL, error_message = NULL, updated_at = ? WHERE seq = ?",
+  ).run(at, seq)
+}
+
 export function deleteMessageRow(db: HistoryDb, seq: number): void {
   db.statement('DELETE FROM messages WHERE seq = ?').run(seq)
 }

@@ -64,6 +64,7 @@ export function createHandlers(services: Services): Handlers {
 
     'chat:send': async (request) => conversations.send(request),
     'chat:retry': async ({ messageId }) => conversations.retry(messageId),
+    'chat:continue': async ({ messageId }) => conversations.continue(messageId),
     'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
     'chat:active': async () => ok(conversations.active()),
 

@@ -28,6 +28,7 @@ export const en = {
     newChat: 'New chat',
     openSettings: 'Open settings',
     retry: 'Try again',
+    continue: 'Continue',
     noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
       [

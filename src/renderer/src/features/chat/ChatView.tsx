@@ -85,6 +85,7 @@ export function ChatView(props: ChatViewProps) {
         streamStore={chat.streamStore}
         focusMessageId={props.focusMessageId}
         onRetry={(messageId) => void chat.retry(messageId)}
+        onContinue={(messageId) => void chat.continueAnswer(messageId)}
         onOpenSettings={props.onOpenSettings}
       />
       {chat.sendError ? (

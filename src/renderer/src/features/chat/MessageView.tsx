@@ -12,11 +12,13 @@ interface MessageViewProps {
   canRetry: boolean
   highlighted: boolean
   onRetry(): void
+  onContinue(): void
   onOpenSettings(): void
 }
 
 /** One stored message; an answer still streaming shows the live text from its events. */
-export function MessageView({ message, stream, canRetry, highlighted, onRetry, onOpenSettings }: MessageViewProps) {
+export function MessageView(props: MessageViewProps) {
+  const { message, stream, canRetry, highlighted, onRetry, onOpenSettings } = props
   const className = `message ${message.role}${highlighted ? ' highlighted' : ''}`
   if (message.role !== 'assistant') {
     return (
@@ -48,6 +50,11 @@ export function MessageView({ message, stream, canRetry, highlighted, onRetry, o
       {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} /> : null}
       {canRetry && status !== 'streaming' ? (
         <div className="actions">
+          {text ? (
+            <button type="button" onClick={props.onContinue}>
+              {strings.chat.continue}
+            </button>
+          ) : null}
           <button type="button" onClick={onRetry}>
             {strings.chat.retry}
           </button>

@@ -16,6 +16,7 @@ interface TranscriptViewProps {
   /** A search hit to scroll to and highlight; cleared by the parent after use. */
   focusMessageId: string | null
   onRetry(messageId: string): void
+  onContinue(messageId: string): void
   onOpenSettings(): void
 }
 
@@ -125,6 +126,7 @@ export function TranscriptView(props: TranscriptViewProps) {
                 canRetry={message === last && (message.role === 'user' || retryable.has(message.status))}
                 highlighted={highlighted === message.id}
                 onRetry={() => props.onRetry(message.id)}
+                onContinue={() => props.onContinue(message.id)}
                 onOpenSettings={props.onOpenSettings}
               />
             </div>

@@ -74,6 +74,7 @@ export class ChatStreamStore extends ExternalStore<ReadonlyMap<string, StreamSta
         next.model = event.model
         next.conversationId = event.conversationId
         next.messageId = event.messageId
+        next.text = event.initialText
         break
       case 'delta':
         next.text += event.content

@@ -79,9 +79,29 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     [api, setSendError, transcriptStore],
   )
 
+  const continueAnswer = useCallback(
+    async (messageId: string) => {
+      const result = await api.chat.continue({ messageId })
+      if (!result.ok) setSendError(result.error)
+      await transcriptStore.refreshNewest()
+    },
+    [api, setSendError, transcriptStore],
+  )
+
   const stop = useCallback(() => {
     for (const stream of liveStreams) void api.chat.stop({ streamId: stream.streamId })
   }, [api, liveStreams])
 
-  return { streams, streamStore, transcript, transcriptStore, isStreaming, sendError, send, retry, stop }
+  return {
+    streams,
+    streamStore,
+    transcript,
+    transcriptStore,
+    isStreaming,
+    sendError,
+    send,
+    retry,
+    continueAnswer,
+    stop,
+  }
 }

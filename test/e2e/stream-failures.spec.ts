@@ -1,0 +1,51 @@
+import { planReply } from '../fake-gateway/reply'
+import { expect, test } from './fixtures'
+
+const continueInstruction =
+  'Continue your previous answer exactly where it stopped, without repeating anything and without any preamble.'
+
+test('a drop mid-answer keeps the partial text, explains it, and Continue finishes the same answer', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  const question = '[[drop=8]] Kể một câu chuyện'
+  await page.getByRole('textbox', { name: 'Message' }).fill(question)
+  await page.getByRole('button', { name: 'Send' }).click()
+
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  const partial = planReply(question, null).tokens.slice(0, 8).join('')
+  await expect(answer.getByRole('alert')).toContainText('The answer was cut off')
+  await expect(answer.locator('.text')).toHaveText(partial.trim())
+
+  await answer.getByRole('button', { name: 'Continue' }).click()
+  const continuation = planReply(continueInstruction, null).tokens.join('')
+  await expect(answer.locator('.text')).toHaveText((partial + continuation).trim(), { timeout: 15_000 })
+  await expect(answer.getByRole('alert')).toHaveCount(0)
+  await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' })).toHaveCount(1)
+})
+
+test('a rate limit shows the retry countdown, then the answer', async ({ page, app }) => {
+  await page.goto(app.url)
+  const question = '[[status=429]] [[retry-after=2]] [[fail-times=1]] [[tokens=5]] hello'
+  await page.getByRole('textbox', { name: 'Message' }).fill(question)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect(answer.getByRole('status')).toContainText(/Retrying in [12] s \(attempt 1 of 3\)/)
+  await expect(answer.locator('.text')).toHaveText(planReply(question, null).tokens.join('').trim(), {
+    timeout: 15_000,
+  })
+  await expect(answer.getByRole('status')).toHaveCount(0)
+})
+
+test('Stop during a retry wait ends it at once', async ({ page, app, gateway }) => {
+  await page.goto(app.url)
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[status=503]] [[retry-after=30]] later')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect(answer.getByRole('status')).toContainText('Retrying in')
+  await page.getByRole('button', { name: 'Stop' }).click()
+  await expect(answer).toContainText('Stopped.')
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
+  expect(gateway.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(1)
+})
