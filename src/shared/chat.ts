@@ -61,6 +61,7 @@ export const ActiveStreamSchema = z.object({
   messageId: z.string().uuid(),
   model: z.string(),
   text: z.string(),
+  reasoning: z.string(),
   /** The seq of the last event folded into `text`; apply only later events. */
   lastSeq: z.number().int(),
 })
@@ -101,6 +102,8 @@ export const ChatEventSchema = z.discriminatedUnion('type', [
     /** Text the message already had: a Continue appends to it, and deltas follow it. */
     initialText: z.string(),
   }),
+  /** Thinking text (a reasoning model's, shown folded away), coalesced like the answer's deltas. */
+  z.object({ ...streamEvent, type: z.literal('reasoning'), content: z.string() }),
   /** Text that arrived since the previous delta event, coalesced to about one event per frame. */
   z.object({ ...streamEvent, type: z.literal('delta'), content: z.string() }),
   z.object({

@@ -49,3 +49,19 @@ test('Stop during a retry wait ends it at once', async ({ page, app, gateway }) 
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
   expect(gateway.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(1)
 })
+
+test('a reasoning model’s thinking shows in a collapsible Thinking section, apart from the answer', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  const question = '[[reasoning=4]] [[tokens=5]] Suy nghĩ trước nhé'
+  await page.getByRole('textbox', { name: 'Message' }).fill(question)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect(answer.locator('.text')).toHaveText(planReply(question, null).tokens.join('').trim())
+  const thinking = answer.locator('details.reasoning')
+  await expect(thinking.locator('summary')).toHaveText('Thinking')
+  await thinking.locator('summary').click()
+  await expect(thinking.locator('.reasoning-text')).toContainText('thinking-3 thinking-2 thinking-1 thinking-0')
+})

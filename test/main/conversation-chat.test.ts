@@ -230,4 +230,17 @@ describe('conversations over the real core', () => {
     })
     expect(hits.map((hit) => hit.messageId).sort()).toEqual([sent.userMessageId, sent.assistantMessageId].sort())
   })
+
+  it('stores a reasoning model’s thinking with its answer', async () => {
+    const { call, ended, messages } = await setup()
+    const sent = await call<ChatSendResponse>('chat:send', {
+      conversationId: null,
+      content: '[[reasoning=2]] [[tokens=3]] hm',
+    })
+    await ended(sent.streamId!)
+    expect((await messages(sent.conversationId))[1]).toMatchObject({
+      status: 'complete',
+      reasoning: 'thinking-1 thinking-0 ',
+    })
+  })
 })

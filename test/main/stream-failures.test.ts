@@ -160,3 +160,17 @@ describe('retries before the first token', () => {
     expect(chatRequests()).toBe(1)
   })
 })
+
+describe('chunk shapes', () => {
+  it('keeps thinking text (reasoning_content) apart from the answer, as its own events, before the answer', async () => {
+    const content = '[[reasoning=3]] [[tokens=4]] think first'
+    const { outcome } = await run(content)
+    expect(outcome).toMatchObject({
+      status: 'complete',
+      reasoning: 'thinking-2 thinking-1 thinking-0 ',
+      text: planReply(content, null).tokens.join(''),
+    })
+    const kinds = events.events.map((event) => event.type).filter((type) => type === 'reasoning' || type === 'delta')
+    expect(kinds.indexOf('delta')).toBeGreaterThan(kinds.lastIndexOf('reasoning'))
+  })
+})

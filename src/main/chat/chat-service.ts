@@ -57,6 +57,8 @@ export interface StreamTarget {
 export interface StreamOutcome {
   streamId: string
   text: string
+  /** Thinking text, when the model sent some. */
+  reasoning: string
   status: 'complete' | 'stopped' | 'error'
   finishReason: string | null
   usage: Usage | null
@@ -127,6 +129,14 @@ export class ChatService {
     const timings = new StreamTimings(() => clock.now())
     let text = ''
     const coalescer = new DeltaCoalescer((content) => emit({ type: 'delta', content }), this.options.coalesceMs, clock)
+    // Thinking text (DeepSeek's `reasoning_content`, some gateways' `reasoning`) comes before the
+    // answer, so its own coalescer adds no events while the answer streams.
+    const reasoningCoalescer = new DeltaCoalescer(
+      (content) => emit({ type: 'reasoning', content }),
+      this.options.coalesceMs,
+      clock,
+    )
+    let reasoning = ''
     let finishReason: string | null = null
     let usage: Usage | null = null
 
@@ -138,7 +148,7 @@ export class ChatService {
         usage,
         timings: timings.finish(usage?.completionTokens ?? null),
       })
-      return { streamId, text, status: 'stopped', finishReason: 'stopped', usage, error: null }
+      return { streamId, text, reasoning, status: 'stopped', finishReason: 'stopped', usage, error: null }
     }
 
     emit({
@@ -160,7 +170,7 @@ export class ChatService {
     const failed = (error: AppError): StreamOutcome => {
       this.options.log.warn(`chat stream ${streamId} failed (${error.kind})`, error.message)
       emit({ type: 'error', error, timings: timings.finish(usage?.completionTokens ?? null) })
-      return { streamId, text, status: 'error', finishReason, usage, error }
+      return { streamId, text, reasoning, status: 'error', finishReason, usage, error }
     }
     /** Once the answer's bytes flow, a failure is a broken stream, whatever the socket called it. */
     let answering = false
@@ -201,15 +211,23 @@ export class ChatService {
       }
       answering = true
       for await (const chunk of stream) {
+        const thinking = reasoningOf(chunk)
+        if (thinking) {
+          timings.markToken()
+          reasoning += thinking
+          reasoningCoalescer.push(thinking)
+        }
         const content = contentOf(chunk)
         if (content) {
           timings.markToken()
+          reasoningCoalescer.flush()
           text += content
           coalescer.push(content)
         }
         finishReason = chunk.choices?.[0]?.finish_reason ?? finishReason
         usage = usageOf(chunk) ?? usage
       }
+      reasoningCoalescer.flush()
       coalescer.flush()
       // The SDK ends the iteration quietly when its signal aborts, so a Stop can land here too.
       if (signal.aborted) return stopped()
@@ -226,8 +244,9 @@ export class ChatService {
         usage,
         timings: timings.finish(usage?.completionTokens ?? null),
       })
-      return { streamId, text, status: 'complete', finishReason, usage, error: null }
+      return { streamId, text, reasoning, status: 'complete', finishReason, usage, error: null }
     } catch (caught) {
+      reasoningCoalescer.flush()
       coalescer.flush()
       if (signal.aborted) return stopped()
       if (idle.timedOut) return idleTimeout()
@@ -240,6 +259,7 @@ export class ChatService {
       )
     } finally {
       idle.close()
+      reasoningCoalescer.dispose()
       coalescer.dispose()
     }
   }
@@ -257,10 +277,22 @@ function optional<K extends string, V>(key: K, value: V | null | undefined): Par
   return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>)
 }
 
-/** Gateways send odd chunks (no `choices`, `content: null`); none of them may throw here. */
+/**
+ * Gateways send odd chunks (no `choices`, `content: null`, a role only); none of them may throw
+ * here. A `refusal` is what the model says instead of an answer, so it is shown as the answer.
+ */
 function contentOf(chunk: ChatCompletionChunk): string {
-  const content: unknown = chunk.choices?.[0]?.delta?.content
-  return typeof content === 'string' ? content : ''
+  const delta = chunk.choices?.[0]?.delta as { content?: unknown; refusal?: unknown } | undefined
+  const content = delta?.content
+  if (typeof content === 'string' && content) return content
+  return typeof delta?.refusal === 'string' ? delta.refusal : ''
+}
+
+/** `reasoning_content` (DeepSeek) or `reasoning` (OpenRouter and others); not in the SDK's types. */
+function reasoningOf(chunk: ChatCompletionChunk): string {
+  const delta = chunk.choices?.[0]?.delta as { reasoning_content?: unknown; reasoning?: unknown } | undefined
+  if (typeof delta?.reasoning_content === 'string') return delta.reasoning_content
+  return typeof delta?.reasoning === 'string' ? delta.reasoning : ''
 }
 
 function usageOf(chunk: ChatCompletionChunk): Usage | null {

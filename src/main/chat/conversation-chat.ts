@@ -28,6 +28,7 @@ interface LiveAnswer {
   messageId: string
   model: string
   text: string
+  reasoning: string
   lastSeq: number
   saveTimer: ReturnType<typeof setTimeout> | null
 }
@@ -54,6 +55,7 @@ export class ConversationChat {
         messageId: event.messageId,
         model: event.model,
         text: event.initialText,
+        reasoning: '',
         lastSeq: event.seq,
         saveTimer: null,
       })
@@ -63,8 +65,9 @@ export class ConversationChat {
     if (!answer) return
     answer.lastSeq = event.seq
     if (event.type === 'retrying') return
-    if (event.type === 'delta') {
-      answer.text += event.content
+    if (event.type === 'delta' || event.type === 'reasoning') {
+      if (event.type === 'delta') answer.text += event.content
+      else answer.reasoning += event.content
       answer.saveTimer ??= setTimeout(() => this.saveProgress(answer), this.options.persistEveryMs ?? 250)
       return
     }
@@ -74,7 +77,7 @@ export class ConversationChat {
     this.write(() =>
       this.options.history.finishMessage(answer.messageId, {
         content: answer.text,
-        reasoning: null,
+        reasoning: answer.reasoning || null,
         status: event.type === 'error' ? 'error' : event.stopped ? 'stopped' : 'complete',
         errorKind: error?.kind ?? null,
         errorMessage: error?.message ?? null,
@@ -163,12 +166,13 @@ export class ConversationChat {
 
   /** Streams still running, for a view that opens while they run. */
   active(): ActiveStream[] {
-    return [...this.live.values()].map(({ streamId, conversationId, messageId, model, text, lastSeq }) => ({
+    return [...this.live.values()].map(({ streamId, conversationId, messageId, model, text, reasoning, lastSeq }) => ({
       streamId,
       conversationId,
       messageId,
       model,
       text,
+      reasoning,
       lastSeq,
     }))
   }
@@ -229,7 +233,9 @@ export class ConversationChat {
   private saveProgress(answer: LiveAnswer): void {
     answer.saveTimer = null
     if (!this.live.has(answer.streamId)) return
-    this.write(() => this.options.history.updateStreamingMessage(answer.messageId, answer.text, null))
+    this.write(() =>
+      this.options.history.updateStreamingMessage(answer.messageId, answer.text, answer.reasoning || null),
+    )
   }
 
   private announce(conversationId: string): void {

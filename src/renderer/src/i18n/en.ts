@@ -29,6 +29,7 @@ export const en = {
     openSettings: 'Open settings',
     retry: 'Try again',
     continue: 'Continue',
+    thinkingSection: 'Thinking',
     noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
       [

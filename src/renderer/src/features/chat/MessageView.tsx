@@ -30,6 +30,7 @@ export function MessageView(props: MessageViewProps) {
   const live = message.status === 'streaming' && stream ? stream : null
   const status = live ? live.status : message.status
   const text = live ? live.text : message.content
+  const reasoning = live ? live.reasoning : (message.reasoning ?? '')
   const error: AppError | null =
     live?.error ??
     (message.status === 'error' ? { kind: message.errorKind ?? 'internal', message: message.errorMessage ?? '' } : null)
@@ -44,6 +45,12 @@ export function MessageView(props: MessageViewProps) {
     >
       {live?.retry ? <RetryCountdown retry={live.retry} /> : null}
       {status === 'streaming' && !text && !live?.retry ? <div className="pending">{strings.chat.thinking}</div> : null}
+      {reasoning ? (
+        <details className="reasoning" open={status === 'streaming' && !text}>
+          <summary>{strings.chat.thinkingSection}</summary>
+          <div className="reasoning-text">{reasoning}</div>
+        </details>
+      ) : null}
       {text ? <div className="text">{text}</div> : null}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}

@@ -8,6 +8,7 @@ export interface StreamState {
   messageId: string | null
   model: string
   text: string
+  reasoning: string
   status: 'streaming' | 'complete' | 'stopped' | 'error'
   /** The highest sequence number applied; older or repeated events are ignored. */
   lastSeq: number
@@ -79,6 +80,9 @@ export class ChatStreamStore extends ExternalStore<ReadonlyMap<string, StreamSta
       case 'delta':
         next.text += event.content
         break
+      case 'reasoning':
+        next.reasoning += event.content
+        break
       case 'done':
         next.status = event.stopped ? 'stopped' : 'complete'
         next.finishReason = event.finishReason
@@ -106,6 +110,7 @@ function emptyStream(streamId: string): StreamState {
     messageId: null,
     model: '',
     text: '',
+    reasoning: '',
     status: 'streaming',
     lastSeq: -1,
     finishReason: null,
