@@ -12,6 +12,8 @@ export const errorKinds = [
   'bad_request',
   'context_too_long',
   'rate_limited',
+  /** Too many answers streaming at once in this app (the concurrency cap). */
+  'busy',
   'server',
   'network',
   'timeout',

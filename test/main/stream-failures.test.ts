@@ -174,3 +174,28 @@ describe('chunk shapes', () => {
     expect(kinds.indexOf('delta')).toBeGreaterThan(kinds.lastIndexOf('reasoning'))
   })
 })
+
+describe('several answers at once', () => {
+  it('streams in parallel, each stoppable on its own, up to the cap, with a clear refusal beyond it', async () => {
+    const chat = service({ maxConcurrentStreams: () => 3 })
+    const send = (content: string) => chat.send({ messages: [{ role: 'user', content }] })
+    const running = ['a', 'b', 'c'].map((name) => send(`[[tokens=200]] [[delay=10]] ${name}`))
+    const refused = send('one too many')
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'busy' } })
+    if (refused.ok) throw new Error('not refused')
+    expect(refused.error.message).toMatch(/^3 answers are already streaming/)
+    const [first, second, third] = running.map((started) => {
+      if (!started.ok) throw new Error(started.error.message)
+      return started.value
+    })
+    await events.until(() => [first!, second!, third!].every((stream) => events.text(stream.streamId).length > 0))
+    chat.stop(second!.streamId)
+    expect(await second!.finished).toMatchObject({ status: 'stopped' })
+    // The others go on; a place is free again.
+    expect(chat.activeStreamCount).toBe(2)
+    expect(send('[[tokens=2]] now there is room').ok).toBe(true)
+    await chat.stopAll()
+    expect((await first!.finished).status).toBe('stopped')
+    expect((await third!.finished).status).toBe('stopped')
+  })
+})

@@ -42,7 +42,11 @@ export interface ChatServiceOptions {
   fetch?: typeof fetch
   /** A stream with no bytes (keep-alive comments count) for this long ends with `timeout`; default 45 s. */
   idleTimeoutMs?: number
+  /** Answers that may stream at once, across conversations; default 4. Read at each send. */
+  maxConcurrentStreams?: () => number
 }
+
+export const defaultMaxConcurrentStreams = 4
 
 export const defaultIdleTimeoutMs = 45_000
 
@@ -85,6 +89,9 @@ export class ChatService {
   ): Result<{ streamId: string; finished: Promise<StreamOutcome> }> {
     const { apiKey, baseURL } = this.options.connection()
     if (!apiKey) return fail('no_key', 'No API key is set.')
+    const cap = this.options.maxConcurrentStreams?.() ?? defaultMaxConcurrentStreams
+    if (this.active.size >= cap)
+      return fail('busy', `${cap} answers are already streaming. Wait for one to finish, or stop one, then try again.`)
     const streamId = randomUUID()
     const controller = new AbortController()
     const finished = this.run(streamId, request, target, { apiKey, baseURL }, controller.signal).finally(() =>

@@ -136,6 +136,7 @@ export const en = {
     bad_request: 'The gateway refused the request.',
     context_too_long: 'The conversation is too long for this model. Shorten it or start a new chat.',
     rate_limited: 'Too many requests right now. Wait a moment and try again.',
+    busy: 'Several answers are already streaming. Wait for one to finish, or stop one, then try again.',
     server: 'The gateway had a problem. Try again in a moment.',
     network: 'Could not reach the gateway. Check your connection and the base URL in Settings.',
     timeout: 'The gateway took too long to answer. Try again.',
