@@ -129,6 +129,7 @@ export function makeBundle(text: TextGenerator, size: number, start: number, tit
       usage: user ? null : { promptTokens: 500, completionTokens: 200, totalTokens: 700 },
       costUsd: user ? null : 0.0021,
       timings: user ? null : { timeToFirstTokenMs: 400, totalMs: 4000, tokensPerSecond: 55 },
+      finishReason: user ? null : 'stop',
       createdAt: at,
       updatedAt: at,
     })

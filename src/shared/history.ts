@@ -47,6 +47,8 @@ export const StoredMessageSchema = z.object({
   usage: UsageSchema.nullable(),
   costUsd: z.number().nullable(),
   timings: TimingsSchema.nullable(),
+  /** Why the model ended (`stop`, `length`, `content_filter`…); null before it ended or when unknown. */
+  finishReason: z.string().max(64).nullable().default(null),
   createdAt: z.number(),
   updatedAt: z.number(),
 })

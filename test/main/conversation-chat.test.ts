@@ -243,4 +243,19 @@ describe('conversations over the real core', () => {
       reasoning: 'thinking-1 thinking-0 ',
     })
   })
+
+  it('remembers an answer cut at the length limit, so it can be continued', async () => {
+    const { core, call, ended, messages } = await setup()
+    const conversation = core.history.createConversation({ overrides: { maxTokens: 5 } })
+    const sent = await call<ChatSendResponse>('chat:send', {
+      conversationId: conversation.id,
+      content: '[[tokens=50]] dài',
+    })
+    expect(await ended(sent.streamId!)).toMatchObject({ type: 'done', finishReason: 'length' })
+    const answer = (await messages(conversation.id))[1]!
+    expect(answer).toMatchObject({ status: 'complete', finishReason: 'length' })
+    const continued = await call<ChatSendResponse>('chat:continue', { messageId: answer.id })
+    await ended(continued.streamId!)
+    expect((await messages(conversation.id))[1]!.content.startsWith(answer.content)).toBe(true)
+  })
 })

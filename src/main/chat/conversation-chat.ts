@@ -85,6 +85,7 @@ export class ConversationChat {
         usage: event.type === 'done' ? event.usage : null,
         costUsd: null,
         timings: event.timings,
+        finishReason: event.type === 'done' && !event.stopped ? event.finishReason : null,
       }),
     )
     this.announce(answer.conversationId)

@@ -43,6 +43,8 @@ export interface FinishedMessage {
   usage: Usage | null
   costUsd: number | null
   timings: Timings | null
+  /** The model's finish reason (`stop`, `length`, `content_filter`…); null when it ended otherwise. */
+  finishReason?: string | null
 }
 
 /** One conversation with all its messages, oldest first: the unit of export and import. */

@@ -40,13 +40,14 @@ export interface MessageRow {
   ttft_ms: number | null
   total_ms: number | null
   tokens_per_second: number | null
+  finish_reason: string | null
   created_at: number
   updated_at: number
 }
 
 export const messageColumns = `seq, id, conversation_id, role, content, reasoning, status, error_kind, error_message,
   model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
-  created_at, updated_at`
+  finish_reason, created_at, updated_at`
 
 /** Overrides were validated on the way in; a row that no longer parses falls back to the defaults. */
 function parseOverrides(json: string): ConversationOverrides {
@@ -94,6 +95,7 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
       row.total_ms === null
         ? null
         : { timeToFirstTokenMs: row.ttft_ms, totalMs: row.total_ms, tokensPerSecond: row.tokens_per_second },
+    finishReason: row.finish_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
@@ -118,6 +120,7 @@ export function rowForNewMessage(conversationId: string, message: NewMessage, at
     ttft_ms: null,
     total_ms: null,
     tokens_per_second: null,
+    finish_reason: null,
     created_at: message.createdAt ?? at,
     updated_at: at,
   }
@@ -147,6 +150,7 @@ export function rowForImportedMessage(
     ttft_ms: message.timings?.timeToFirstTokenMs ?? null,
     total_ms: message.timings?.totalMs ?? null,
     tokens_per_second: message.timings?.tokensPerSecond ?? null,
+    finish_reason: message.finishReason ?? null,
     created_at: message.createdAt,
     updated_at: message.updatedAt,
   }

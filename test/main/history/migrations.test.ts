@@ -191,6 +191,18 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('004 adds finish_reason, empty for answers written before it', () => {
+    const path = fileAtVersion(3)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 4)
+    expect(db.prepare('SELECT DISTINCT finish_reason FROM messages').all()).toEqual([{ finish_reason: null }])
+    db.prepare("UPDATE messages SET finish_reason = 'length' WHERE id = ?").run('a2222222-2222-4222-8222-222222222222')
+    db.close()
+    const { store } = HistoryStore.open({ path, log: memoryLogger() })
+    expect(store.getMessage('a2222222-2222-4222-8222-222222222222')?.finishReason).toBe('length')
+    store.close()
+  })
+
   it('leave a file from a newer version alone and say so', () => {
     const path = join(tempDir(), 'history.sqlite')
     const db = new DatabaseSync(path)

@@ -54,6 +54,7 @@ export function generatedBundles(conversations: number, messagesEach: number): C
         usage: null,
         costUsd: null,
         timings: null,
+        finishReason: null,
         createdAt: at + m,
         updatedAt: at + m,
       })),

@@ -83,6 +83,7 @@ export function bundlesFromChatGpt(file: ChatGptExport, now: number): Conversati
         usage: null,
         costUsd: null,
         timings: null,
+        finishReason: null,
         createdAt: at,
         updatedAt: at,
       })

@@ -30,6 +30,8 @@ export const en = {
     retry: 'Try again',
     continue: 'Continue',
     thinkingSection: 'Thinking',
+    lengthLimit: 'The answer reached its length limit (max tokens). Continue asks for the rest.',
+    contentFilter: 'The provider’s content filter stopped this answer.',
     noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
       [

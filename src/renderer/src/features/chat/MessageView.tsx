@@ -35,6 +35,7 @@ export function MessageView(props: MessageViewProps) {
     live?.error ??
     (message.status === 'error' ? { kind: message.errorKind ?? 'internal', message: message.errorMessage ?? '' } : null)
   const usage = live?.usage ?? message.usage
+  const finishReason = live ? live.finishReason : message.finishReason
   const timings = live?.timings ?? message.timings
   return (
     <article
@@ -54,6 +55,8 @@ export function MessageView(props: MessageViewProps) {
       {text ? <div className="text">{text}</div> : null}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
+      {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
+      {finishReason === 'content_filter' ? <div className="note">{strings.chat.contentFilter}</div> : null}
       {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} /> : null}
       {canRetry && status !== 'streaming' ? (
         <div className="actions">

@@ -23,6 +23,8 @@ interface TranscriptViewProps {
 /** How close to the bottom still counts as "following" the answer as it grows. */
 const followSlackPx = 120
 const retryable = new Set<StoredMessage['status']>(['error', 'stopped', 'interrupted'])
+/** A finished answer the model ended at its length limit: it can be continued. */
+const cutShort = (message: StoredMessage) => message.status === 'complete' && message.finishReason === 'length'
 
 /**
  * The conversation as an ARIA log, virtualised: only the rows on screen are in the DOM, so a
@@ -123,7 +125,9 @@ export function TranscriptView(props: TranscriptViewProps) {
               <MessageView
                 message={message}
                 stream={message.role === 'assistant' ? streamStore.forMessage(message.id) : undefined}
-                canRetry={message === last && (message.role === 'user' || retryable.has(message.status))}
+                canRetry={
+                  message === last && (message.role === 'user' || retryable.has(message.status) || cutShort(message))
+                }
                 highlighted={highlighted === message.id}
                 onRetry={() => props.onRetry(message.id)}
                 onContinue={() => props.onContinue(message.id)}
