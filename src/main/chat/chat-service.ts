@@ -165,7 +165,7 @@ export class ChatService {
       messageId: target.messageId,
       initialText: target.initialText ?? '',
     })
-    const idle = new IdleWatch(this.options.idleTimeoutMs ?? defaultIdleTimeoutMs)
+    const idle = new IdleWatch(this.options.idleTimeoutMs ?? defaultIdleTimeoutMs, signal)
     const idleTimeout = (): StreamOutcome => {
       const seconds = Math.round((this.options.idleTimeoutMs ?? defaultIdleTimeoutMs) / 1000)
       const error: AppError = {
@@ -202,7 +202,7 @@ export class ChatService {
       let stream: AsyncIterable<ChatCompletionChunk> | null = null
       for (let attempt = 0; stream === null; attempt++) {
         try {
-          stream = await client.chat.completions.create(body, { signal: AbortSignal.any([signal, idle.signal]) })
+          stream = await client.chat.completions.create(body, { signal: idle.signal })
         } catch (caught) {
           if (signal.aborted) return stopped()
           if (idle.timedOut) return idleTimeout()

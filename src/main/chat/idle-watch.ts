@@ -8,18 +8,27 @@ export class IdleWatch {
   private readonly controller = new AbortController()
   private timer: ReturnType<typeof setTimeout> | null = null
   private closed = false
+  private quiet = false
+  private readonly onStop = () => this.controller.abort()
 
-  constructor(private readonly idleMs: number) {
+  /** `stop` is the user's Stop; the request's signal aborts on either (one listener, removed on close). */
+  constructor(
+    private readonly idleMs: number,
+    private readonly stop: AbortSignal,
+  ) {
+    if (stop.aborted) this.controller.abort()
+    else stop.addEventListener('abort', this.onStop, { once: true })
     this.arm()
   }
 
-  /** Aborted when the stream went quiet for too long. */
+  /** For the request: aborted on Stop, or when the stream went quiet for too long. */
   get signal(): AbortSignal {
     return this.controller.signal
   }
 
+  /** True when the abort was ours (silence), not the user's. */
   get timedOut(): boolean {
-    return this.controller.signal.aborted
+    return this.quiet
   }
 
   /** A fetch for the SDK whose response bodies report every chunk of bytes to this watch. */
@@ -53,13 +62,17 @@ export class IdleWatch {
   /** Stops watching; call when the stream ended, whatever the reason. */
   close(): void {
     this.closed = true
+    this.stop.removeEventListener('abort', this.onStop)
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
   }
 
   arm(): void {
-    if (this.closed || this.timedOut) return
+    if (this.closed || this.controller.signal.aborted) return
     if (this.timer) clearTimeout(this.timer)
-    this.timer = setTimeout(() => this.controller.abort(), this.idleMs)
+    this.timer = setTimeout(() => {
+      this.quiet = true
+      this.controller.abort()
+    }, this.idleMs)
   }
 }
