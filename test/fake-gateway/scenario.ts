@@ -12,6 +12,8 @@
  *   [[stall=10]]          after N tokens, send nothing more (the connection stays open)
  *   [[ping=500]]          a `: ping` comment every N ms while the stream is open
  *   [[reasoning=8]]       N tokens of `delta.reasoning_content` (DeepSeek's thinking) before the answer
+ *   [[per-tick=2]]        N tokens per pacing tick ([[delay=1]] [[per-tick=2]] is about 2,000 tokens/s)
+ *   [[split-bytes=1]]     write each SSE event in two pieces cut inside a multi-byte character
  */
 export interface Scenario {
   status: number | null
@@ -24,6 +26,8 @@ export interface Scenario {
   stall: number | null
   pingMs: number | null
   reasoning: number | null
+  perTick: number | null
+  splitBytes: boolean
 }
 
 function directive(text: string, name: string): number | null {
@@ -43,6 +47,8 @@ export function readScenario(lastUserMessage: string): Scenario {
     stall: directive(lastUserMessage, 'stall'),
     pingMs: directive(lastUserMessage, 'ping'),
     reasoning: directive(lastUserMessage, 'reasoning'),
+    perTick: directive(lastUserMessage, 'per-tick'),
+    splitBytes: directive(lastUserMessage, 'split-bytes') === 1,
   }
 }
 

@@ -143,6 +143,14 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     streams.add(response)
     const chunk = (delta: object, finish: string | null) =>
       `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`
+    /** Writes an SSE event; with [[split-bytes=1]], in two writes cut inside a multi-byte character. */
+    const send = (event: string) => {
+      const bytes = Buffer.from(event)
+      const cut = scenario.splitBytes ? multiByteCut(bytes) : -1
+      if (cut < 0) return response.write(bytes)
+      response.write(bytes.subarray(0, cut))
+      return response.write(bytes.subarray(cut))
+    }
     const delay = plan.delayMs ?? tokenDelayMs
     let index = 0
     let reasoningLeft = scenario.reasoning ?? 0
@@ -195,7 +203,10 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
           if (failHere()) return
         }
       } else if (index < plan.tokens.length) {
-        response.write(chunk({ content: plan.tokens[index++] }, null))
+        for (let sent = 0; sent < (scenario.perTick ?? 1) && index < plan.tokens.length; sent++) {
+          send(chunk({ content: plan.tokens[index++] }, null))
+          if (sent + 1 < (scenario.perTick ?? 1) && failHere()) return
+        }
         timer = setTimeout(next, delay)
         return
       }
@@ -226,6 +237,12 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** An offset inside the first multi-byte UTF-8 character of `bytes` (after its lead byte), or -1. */
+function multiByteCut(bytes: Buffer): number {
+  const lead = bytes.findIndex((byte) => byte >= 0xc0)
+  return lead < 0 ? -1 : lead + 1
 }
 
 /** OpenAI echoes a masked key in its 401 message; so do we, so scrubbing is tested against it. */

@@ -199,3 +199,22 @@ describe('several answers at once', () => {
     expect((await third!.finished).status).toBe('stopped')
   })
 })
+
+describe('pressure: a model sending about 2,000 deltas a second', () => {
+  it('becomes at most one event per ~16 ms, and the text arrives byte for byte', async () => {
+    // Vietnamese and emoji, each SSE event cut in two inside a multi-byte character on the wire.
+    const content = '[[tokens=3000]] [[delay=1]] [[per-tick=2]] [[split-bytes=1]] Tiếng Việt 🐑'
+    const startedAt = performance.now()
+    const { outcome, streamed } = await run(content, { coalesceMs: 16 })
+    const elapsedMs = performance.now() - startedAt
+    const expected = planReply(content, null).tokens.join('')
+    expect(outcome.status).toBe('complete')
+    expect(streamed).toBe(expected)
+    expect(Buffer.from(streamed).equals(Buffer.from(expected))).toBe(true)
+    const deltas = events.events.filter((event) => event.type === 'delta')
+    // 3,000 tokens, yet no more delta events than ~16 ms windows in the whole stream, plus the first
+    // (libuv's millisecond timer clock may fire a timer up to 1 ms early, hence 15).
+    expect(deltas.length).toBeLessThanOrEqual(Math.ceil(elapsedMs / 15) + 1)
+    expect(deltas.length).toBeLessThan(3000 / 4)
+  })
+})
