@@ -258,4 +258,29 @@ describe('conversations over the real core', () => {
     await ended(continued.streamId!)
     expect((await messages(conversation.id))[1]!.content.startsWith(answer.content)).toBe(true)
   })
+
+  it('quitting mid-answer stops every stream and saves each partial answer as stopped', async () => {
+    const { core, dataDir, call, events } = await setup({ tokenDelayMs: 15 })
+    const first = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[tokens=500]] một' })
+    const second = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[tokens=500]] hai' })
+    const streamedOf = (streamId: string) =>
+      events
+        .filter((event): event is ChatEvent => 'streamId' in event && event.streamId === streamId)
+        .map((event) => (event.type === 'delta' ? event.content : ''))
+        .join('')
+    const deadline = Date.now() + 10_000
+    while (streamedOf(first.streamId!).length < 30 || streamedOf(second.streamId!).length < 30) {
+      if (Date.now() > deadline) throw new Error('streams did not start')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    await core.shutdown()
+
+    const reopened = createTestCore({ dataDir })
+    cleanups.push(() => reopened.shutdown())
+    for (const sent of [first, second]) {
+      const answer = reopened.history.getMessage(sent.assistantMessageId)
+      expect(answer).toMatchObject({ status: 'stopped', content: streamedOf(sent.streamId!) })
+      expect(answer!.content.length).toBeGreaterThanOrEqual(30)
+    }
+  })
 })
