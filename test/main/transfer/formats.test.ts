@@ -1,29 +1,74 @@
+/** The file formats on their own: our JSON, Markdown, and ChatGPT's conversations.json. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { JsonExportSchema } from '../../../src/main/history/transfer/json-format'
 import { markdownConversation } from '../../../src/main/history/transfer/markdown-format'
-import { InvalidImportFile, readImportFile } from '../../../src/main/history/transfer/read-import-file'
-import { jsonConversation, jsonFooter, jsonHeader } from '../../../src/main/history/transfer/json-format'
-import { generatedBundles } from './transfer-support'
+import { readImportFile } from '../../../src/main/history/transfer/read-import-file'
+import { generatedBundles, jsonExportText } from './transfer-support'
 
 const chatgptSample = readFileSync(new URL('../../fixtures/chatgpt-conversations.json', import.meta.url), 'utf8')
 
-function refusal(text: string): string {
-  try {
-    readImportFile(text, 0)
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidImportFile)
-    return (error as Error).message
-  }
-  throw new Error('the file was accepted')
-}
+describe('our JSON format', () => {
+  it('writes a file the documented schema accepts, one conversation per line', () => {
+    const bundles = generatedBundles(3, 12)
+    const text = jsonExportText(bundles, new Date('2026-11-25T09:30:00Z'))
+    const file = JsonExportSchema.parse(JSON.parse(text))
+    expect(file).toMatchObject({ format: 'holysheep-chat', version: 1, exportedAt: '2026-11-25T09:30:00.000Z' })
+    expect(file.conversations[0]!.messages[1]).not.toHaveProperty('conversationId')
+    // Header line, one line per conversation, footer: a reader can stream it line by line.
+    expect(text.split('\n')).toHaveLength(1 + 3 + 2)
+  })
 
-describe('import formats', () => {
-  it('reads ChatGPT’s conversations.json, following the branch the user last saw', () => {
+  it('reads its own export back exactly, every field of every kind of message', () => {
+    const bundles = generatedBundles(3, 12)
+    const read = readImportFile(jsonExportText(bundles), 0)
+    expect(read.format).toBe('holysheep-json')
+    expect(read.bundles).toEqual(bundles)
+    const statuses = new Set(read.bundles.flatMap((bundle) => bundle.messages.map((message) => message.status)))
+    expect([...statuses].sort()).toEqual(['complete', 'error', 'interrupted', 'stopped'])
+  })
+
+  it('accepts a file saved with a byte-order mark, and one without the optional finishReason', () => {
+    const bundles = generatedBundles(1, 2)
+    const file = JSON.parse(jsonExportText(bundles))
+    delete file.conversations[0].messages[1].finishReason
+    const read = readImportFile(`\uFEFF${JSON.stringify(file, null, 2)}`, 0)
+    expect(read.bundles[0]!.messages[1]!.finishReason).toBeNull()
+  })
+})
+
+describe('Markdown export', () => {
+  it('writes a title, dates, who spoke with which model, the text as it is, and marks unfinished answers', () => {
+    const [bundle] = generatedBundles(1, 8)
+    const messages = bundle!.messages
+    messages[0]!.content = '# Not a title\n\n```ts\nconst x = 1\n```'
+    const markdown = markdownConversation(bundle!, true)
+    expect(markdown).toMatch(/^# Cuộc trò chuyện 0\n\n_Started 2025-01-01T00:00:00.000Z, last message 2025-01-01T/)
+    expect(markdown).toContain('### You\n\n# Not a title\n\n```ts\nconst x = 1\n```\n')
+    expect(markdown).toContain('### Assistant (gpt-4.1)\n\nTin nhắn 1')
+    // Answer 3 was stopped, 5 interrupted, 7 failed (see generatedBundles).
+    expect(markdown).toContain('_Stopped before the end._')
+    expect(markdown).toContain('_The app closed before this answer finished._')
+    expect(markdown).toContain('_Failed: Too many requests; try again in 20 s._')
+    expect(markdown.match(/^### /gm)).toHaveLength(8)
+  })
+
+  it('separates conversations with a horizontal rule, and names an untitled one', () => {
+    const [first, second] = generatedBundles(2, 1)
+    second!.conversation.title = ''
+    const all = markdownConversation(first!, true) + markdownConversation(second!, false)
+    expect(all).toContain('\n\n---\n\n# Untitled conversation\n')
+    expect(all.match(/^---$/gm)).toHaveLength(1)
+  })
+})
+
+describe('ChatGPT’s conversations.json', () => {
+  it('keeps the visible user and assistant text of the branch the user last saw', () => {
     const { format, bundles } = readImportFile(chatgptSample, 0)
     expect(format).toBe('chatgpt')
-    expect(bundles.map((bundle) => bundle.conversation.title)).toEqual(['Học tiếng Việt', 'Regex help'])
-    const [vietnamese, regex] = bundles
-    // The hidden system node, the empty root and the tool output are skipped.
+    expect(bundles.map((bundle) => bundle.conversation.title)).toEqual(['Học tiếng Việt', 'Regex help', 'Vẽ con mèo'])
+    const [vietnamese, regex, cat] = bundles
+    // The null root and the hidden system node with an empty part are skipped.
     expect(vietnamese!.messages.map((message) => [message.role, message.content.slice(0, 12)])).toEqual([
       ['user', 'Làm sao để n'],
       ['assistant', 'Bạn nói “cảm'],
@@ -31,55 +76,46 @@ describe('import formats', () => {
       ['assistant', '“Xin lỗi” dù'],
     ])
     expect(vietnamese!.messages[1]).toMatchObject({ model: 'gpt-4o', createdAt: 1730000002000, status: 'complete' })
-    expect(vietnamese!.conversation.createdAt).toBe(1730000000123)
-    // The edited question: the second branch is current, the first (with its typo) is left out.
+    expect(vietnamese!.messages[0]!.model).toBeNull()
+    expect(vietnamese!.conversation).toMatchObject({ createdAt: 1730000000123, updatedAt: 1730000300500 })
+    // The edited question: the newer branch is current, the first (with its typo) is left out.
     expect(regex!.messages.map((message) => message.content)).toEqual([
       'How do I match an email address with a regex?',
       'A practical pattern is `^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$`.',
     ])
+    // Here the user went back to the older branch: current_node wins over "the last child". Custom
+    // instructions, the image tool call and the tool's output are skipped; the upload is a placeholder.
+    expect(cat!.messages.map((message) => [message.role, message.content])).toEqual([
+      ['user', '[image]\nCon mèo trong ảnh này là giống gì?'],
+      ['assistant', 'Đó là một chú mèo Anh lông ngắn (British Shorthair).'],
+      ['user', 'Vẽ một con mèo như vậy đang ngủ'],
+      ['assistant', 'Đây là chú mèo đang ngủ của bạn.'],
+    ])
+    expect(cat!.messages[0]!.createdAt).toBe(1732000001250)
+    const ids = bundles.flatMap((bundle) => [bundle.conversation.id, ...bundle.messages.map((message) => message.id)])
+    expect(new Set(ids).size).toBe(ids.length)
   })
 
-  it('reads its own JSON export back', () => {
-    const bundles = generatedBundles(3, 4)
-    const text =
-      jsonHeader(new Date()) + bundles.map((bundle, i) => jsonConversation(bundle, i === 0)).join('') + jsonFooter
-    const read = readImportFile(text, 0)
-    expect(read.format).toBe('holysheep-json')
-    expect(read.bundles).toEqual(bundles)
+  it('follows the newest child from the root when current_node is missing (older exports)', () => {
+    const file = JSON.parse(chatgptSample)
+    delete file[2].current_node
+    const cat = readImportFile(JSON.stringify(file), 0).bundles[2]!
+    expect(cat.messages.at(-2)!.content).toBe('Vẽ một con chó thay vì mèo')
   })
 
-  it('refuses broken files with a message naming what is wrong and where', () => {
-    expect(refusal('')).toMatch(/empty/)
-    expect(refusal('{"format": "holysheep-chat", "version": 1,')).toMatch(/not valid JSON/)
-    expect(refusal('{"hello": "world"}')).toMatch(/not a file the app can import/)
-    expect(refusal('{"format": "other-app"}')).toMatch(/^format: expected "holysheep-chat"/)
-
-    const bundles = generatedBundles(4, 9)
-    const good = JSON.parse(
-      jsonHeader(new Date()) + bundles.map((b, i) => jsonConversation(b, i === 0)).join('') + jsonFooter,
-    )
-    expect(refusal(JSON.stringify({ ...good, version: 7 }))).toMatch(/^version:/)
-    good.conversations[3].messages[7].role = 'wizard'
-    expect(refusal(JSON.stringify(good))).toMatch(/^conversations\[3\]\.messages\[7\]\.role: /)
-
-    const chatgpt = JSON.parse(chatgptSample)
-    chatgpt[1].mapping['c2-a1b'].parent = 'nowhere'
-    expect(refusal(JSON.stringify(chatgpt))).toBe(
-      '[1].mapping["c2-a1b"].parent points to "nowhere", which is not in its mapping',
-    )
-    const noMapping = JSON.parse(chatgptSample)
-    noMapping[1].mapping = 'none'
-    expect(refusal(JSON.stringify(noMapping))).toMatch(/^\[1\]\.mapping: /)
-  })
-
-  it('writes readable Markdown that says when an answer is partial', () => {
-    const [bundle] = generatedBundles(1, 2)
-    bundle!.messages[1]!.status = 'interrupted'
-    const markdown = markdownConversation(bundle!, true)
-    expect(markdown).toMatch(/^# Cuộc trò chuyện 0\n/)
-    expect(markdown).toContain('### You\n\nTin nhắn 0')
-    expect(markdown).toContain('### Assistant (gpt-4.1)\n\nTin nhắn 1')
-    expect(markdown).toContain('_The app closed before this answer finished._')
-    expect(markdownConversation(bundle!, false)).toMatch(/^\n---\n\n# /)
+  it('keeps a voice message’s transcript and skips a conversation left with nothing to show', () => {
+    const file = JSON.parse(chatgptSample)
+    file[1].mapping['c2-u1b'].message.content = {
+      content_type: 'multimodal_text',
+      parts: [
+        { content_type: 'audio_transcription', text: 'Regex cho email?' },
+        { content_type: 'audio_asset_pointer', asset_pointer: 'sediment://file_1' },
+      ],
+    }
+    file[0].mapping['c1-u1'].message.content.parts = ['  ']
+    file[0].current_node = 'c1-u1'
+    const { bundles } = readImportFile(JSON.stringify(file), 7)
+    expect(bundles.map((bundle) => bundle.conversation.title)).toEqual(['Regex help', 'Vẽ con mèo'])
+    expect(bundles[0]!.messages[0]!.content).toBe('Regex cho email?')
   })
 })

@@ -1,11 +1,16 @@
 /**
- * Export and import through TransferJobs: real worker threads, real SQLite files, real files on disk.
+ * Export and import through TransferJobs: real worker threads (the .ts source through tsx), real
+ * SQLite files through HistoryStore, real files on disk.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { HistoryStore } from '../../../src/main/history/history-store'
+import { TransferJobs } from '../../../src/main/history/transfer/transfer-jobs'
+import type { JobEvent } from '../../../src/shared/transfer'
+import { memoryLogger } from '../../support/memory-logger'
+import { transferWorkerFromSource } from '../../support/test-core'
 import { useTempDirs } from '../../support/temp-dir'
 import { generatedBundles, jobsFor, openStore } from './transfer-support'
 
@@ -23,119 +28,156 @@ function fresh() {
   return { dir, path, store, ...jobsFor(path) }
 }
 
-function contents(store: HistoryStore) {
-  return [...store.exportBundles(null)].map((bundle) => ({
-    title: bundle.conversation.title,
-    messages: bundle.messages.map((message) => [message.role, message.content, message.status]),
-  }))
-}
-
 describe('export and import jobs', () => {
-  it('exports all to JSON and imports it into another database whole', async () => {
+  it('exports everything to JSON and imports it into a fresh database identical', async () => {
     const source = fresh()
-    source.store.importBundles(generatedBundles(30, 6))
+    source.store.importBundles(generatedBundles(30, 8))
     const outPath = join(source.dir, 'all.json')
     const jobId = source.jobs.startExport({ conversationIds: null, format: 'json', outPath, location: outPath })
-    expect(await source.end(jobId)).toMatchObject({
+    const exported = await source.end(jobId)
+    expect(exported).toMatchObject({
+      kind: 'export',
       phase: 'done',
-      result: { conversations: 30, messages: 180, location: outPath },
+      result: { conversations: 30, messages: 240, location: outPath, bytes: readFileSync(outPath).length },
+      error: null,
     })
-    expect(existsSync(`${outPath}.partial`)).toBe(false)
+    expect(readdirSync(source.dir).filter((name) => name.includes('.partial'))).toEqual([])
+    expect(source.progressOf(jobId, 'conversations').at(-1)).toEqual({ done: 30, total: 30, unit: 'conversations' })
 
     const target = fresh()
-    const importId = target.jobs.startImport({ inPath: outPath })
-    expect(await target.end(importId)).toMatchObject({
+    const imported = await target.end(target.jobs.startImport({ inPath: outPath }))
+    expect(imported).toMatchObject({
+      kind: 'import',
       phase: 'done',
-      result: { conversations: 30, messages: 180, format: 'holysheep-json' },
+      result: { conversations: 30, messages: 240, format: 'holysheep-json', location: null },
     })
-    expect(contents(target.store)).toEqual(contents(source.store))
-    // Imported text is searchable at once.
+    // Every field of every message, ids included (a fresh database has none of them yet).
+    expect([...target.store.exportBundles(null)]).toEqual([...source.store.exportBundles(null)])
     expect(target.store.search('tin nhan 5', 5).hits.length).toBeGreaterThan(0)
   })
 
-  it('exports one conversation as Markdown', async () => {
-    const { store, jobs, end, dir } = fresh()
-    const bundles = generatedBundles(3, 2)
-    store.importBundles(bundles)
-    const [one] = [...store.exportBundles(null)]
-    const outPath = join(dir, 'one.md')
-    await end(
-      jobs.startExport({ conversationIds: [one!.conversation.id], format: 'markdown', outPath, location: outPath }),
-    )
-    const markdown = readFileSync(outPath, 'utf8')
-    expect(markdown.match(/^# /gm)).toHaveLength(1)
-    expect(markdown).toContain(one!.messages[0]!.content)
+  it('exports one conversation to JSON and to Markdown', async () => {
+    const source = fresh()
+    source.store.importBundles(generatedBundles(3, 4))
+    const [, second] = [...source.store.exportBundles(null)]
+    const ids = [second!.conversation.id]
+    const jsonPath = join(source.dir, 'one.json')
+    const markdownPath = join(source.dir, 'one.md')
+    const [json, markdown] = await Promise.all([
+      source.end(source.jobs.startExport({ conversationIds: ids, format: 'json', outPath: jsonPath, location: 'a' })),
+      source.end(
+        source.jobs.startExport({ conversationIds: ids, format: 'markdown', outPath: markdownPath, location: 'b' }),
+      ),
+    ])
+    expect([json.result, markdown.result]).toMatchObject([
+      { conversations: 1, messages: 4, location: 'a' },
+      { conversations: 1, messages: 4, location: 'b' },
+    ])
+    const text = readFileSync(markdownPath, 'utf8')
+    expect(text.match(/^# /gm)).toEqual(['# '])
+    expect(text).toContain(`# ${second!.conversation.title}\n`)
+    expect(text).toContain(second!.messages[3]!.content)
+
+    const target = fresh()
+    await target.end(target.jobs.startImport({ inPath: jsonPath }))
+    expect([...target.store.exportBundles(null)]).toEqual([second])
   })
 
-  it('imports the ChatGPT sample through the worker', async () => {
-    const { store, jobs, end, events } = fresh()
+  it('imports a sample of ChatGPT’s conversations.json through the worker', async () => {
+    const { store, jobs, end, progressOf } = fresh()
     const jobId = jobs.startImport({ inPath: chatgptSample })
     expect(await end(jobId)).toMatchObject({
       phase: 'done',
-      result: { conversations: 2, messages: 6, format: 'chatgpt' },
+      result: { conversations: 3, messages: 10, format: 'chatgpt' },
     })
-    expect(events.filter((event) => event.jobId === jobId)[0]).toMatchObject({ phase: 'running' })
+    expect(progressOf(jobId, 'bytes').at(-1)).toMatchObject({ done: readFileSync(chatgptSample).length })
+    expect(store.listConversations({ limit: 10 }).conversations.map((c) => [c.title, c.messageCount])).toEqual([
+      ['Vẽ con mèo', 4],
+      ['Regex help', 2],
+      ['Học tiếng Việt', 4],
+    ])
     expect(store.search('cam on', 10).hits.map((hit) => hit.conversationTitle)).toContain('Học tiếng Việt')
   })
 
   it('refuses a broken file with a message naming the place, and imports nothing', async () => {
     const { store, jobs, end, dir } = fresh()
     store.importBundles(generatedBundles(2, 2))
-    const before = contents(store)
+    const before = [...store.exportBundles(null)]
+    // The first two conversations are fine; the third is broken: none of them may arrive.
     const broken = JSON.parse(readFileSync(chatgptSample, 'utf8'))
-    broken[1].mapping['c2-u1b'].message.author = 'user'
-    const path = join(dir, 'broken.json')
+    broken[2].mapping['c3-a3a'].parent = 'c3-missing'
+    const path = join(dir, 'conversations.json')
     writeFileSync(path, JSON.stringify(broken))
     const ended = await end(jobs.startImport({ inPath: path }))
-    expect(ended).toMatchObject({ phase: 'error', error: { kind: 'invalid_file' } })
-    expect(ended.error!.message).toMatch(/^\[1\]\.mapping\["c2-u1b"\]\.message\.author: /)
-    expect(contents(store)).toEqual(before)
+    expect(ended).toMatchObject({
+      phase: 'error',
+      result: null,
+      error: {
+        kind: 'invalid_file',
+        message: '[2].mapping["c3-a3a"].parent points to "c3-missing", which is not in its mapping',
+      },
+    })
+    expect(store.countConversations()).toBe(2)
+    expect([...store.exportBundles(null)]).toEqual(before)
+    expect(store.purgeDeleted(0)).toBe(0) // nothing staged and left behind either
   })
 
-  it('reports growing progress, and the main thread keeps running while a big import works', async () => {
-    const source = fresh()
-    source.store.importBundles(generatedBundles(1500, 20))
-    const outPath = join(source.dir, 'big.json')
-    await source.end(source.jobs.startExport({ conversationIds: null, format: 'json', outPath, location: outPath }))
-
-    const target = fresh()
-    let ticks = 0
-    const ticker = setInterval(() => ticks++, 5)
-    const jobId = target.jobs.startImport({ inPath: outPath })
-    const ended = await target.end(jobId)
-    clearInterval(ticker)
-    expect(ended).toMatchObject({ phase: 'done', result: { conversations: 1500, messages: 30_000 } })
-    const progress = target.events.filter((event) => event.jobId === jobId && event.phase === 'running')
-    const imported = progress.filter((event) => event.progress.unit === 'conversations').map((e) => e.progress.done)
-    expect(imported.at(-1)).toBe(1500)
-    expect(imported).toEqual([...imported].sort((a, b) => a - b))
-    // Had the import run on this thread, the interval could not have fired while it worked.
-    expect(ticks).toBeGreaterThan(10)
+  it('says so when the file to import is gone, or the export cannot be written', async () => {
+    const { jobs, end, dir, log } = fresh()
+    expect(await end(jobs.startImport({ inPath: join(dir, 'missing.json') }))).toMatchObject({
+      phase: 'error',
+      error: { kind: 'not_found', message: 'The file to import is gone.' },
+    })
+    const outPath = join(dir, 'no-such-folder', 'all.json')
+    expect(
+      await end(jobs.startExport({ conversationIds: null, format: 'json', outPath, location: outPath })),
+    ).toMatchObject({ phase: 'error', error: { kind: 'internal', message: expect.stringMatching(/ENOENT/) } })
+    expect(log.lines.some((line) => line.includes('export job failed'))).toBe(true)
   })
 
-  it('cancels an export (no file left) and an import (nothing imported)', async () => {
-    const source = fresh()
-    source.store.importBundles(generatedBundles(1500, 20))
-    const outPath = join(source.dir, 'cancelled.json')
-    const exportId = source.jobs.startExport({ conversationIds: null, format: 'json', outPath, location: outPath })
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(source.jobs.cancel(exportId)).toBe(true)
-    expect(await source.end(exportId)).toMatchObject({ phase: 'cancelled' })
-    expect(readdirSync(source.dir).filter((name) => name.startsWith('cancelled'))).toEqual([])
+  it('runs one import at a time, refusing a second as busy without throwing', async () => {
+    const { jobs, end, dir } = fresh()
+    const first = jobs.startImport({ inPath: chatgptSample })
+    const second = jobs.startImport({ inPath: chatgptSample })
+    expect(second).not.toBe(first)
+    expect(await end(second)).toMatchObject({ kind: 'import', phase: 'error', error: { kind: 'busy' } })
+    expect(await end(first)).toMatchObject({ phase: 'done' })
+    // Exports are not limited, and an import may start again once the first has ended.
+    const outPath = join(dir, 'after.json')
+    const exportId = jobs.startExport({ conversationIds: null, format: 'json', outPath, location: outPath })
+    const third = jobs.startImport({ inPath: chatgptSample })
+    expect(await end(exportId)).toMatchObject({ phase: 'done' })
+    expect(await end(third)).toMatchObject({ phase: 'done' })
+  })
 
-    const full = join(source.dir, 'full.json')
-    await source.end(source.jobs.startExport({ conversationIds: null, format: 'json', outPath: full, location: full }))
-    const target = fresh()
-    const importId = target.jobs.startImport({ inPath: full })
-    // Cancel once the worker is writing (it reports conversation progress only inside the transaction).
-    const deadline = Date.now() + 30_000
-    while (!target.events.some((event) => event.jobId === importId && event.progress.unit === 'conversations')) {
-      if (Date.now() > deadline) throw new Error('import never started writing')
-      await new Promise((resolve) => setTimeout(resolve, 2))
-    }
-    target.jobs.cancel(importId)
-    const ended = await target.end(importId)
-    if (ended.phase === 'cancelled') expect(target.store.countConversations()).toBe(0)
-    else expect(ended.phase).toBe('done') // the machine finished before the cancel arrived: then all of it
+  it('reports a worker that cannot start as an error event, never as an exception', async () => {
+    const { path } = fresh()
+    const { jobs, end, log } = jobsFor(path, { workerExecArgv: ['--no-such-node-flag'] })
+    const jobId = jobs.startImport({ inPath: chatgptSample })
+    expect(await end(jobId)).toMatchObject({ phase: 'error', error: { kind: 'internal' } })
+    expect(log.lines.some((line) => line.includes('import'))).toBe(true)
+    expect(jobs.cancel(jobId)).toBe(false)
+  })
+
+  it('keeps going when the event listener throws', async () => {
+    const { path, dir } = fresh()
+    const events: JobEvent[] = []
+    const log = memoryLogger()
+    const jobs = new TransferJobs({
+      dbPath: path,
+      workerFile: transferWorkerFromSource.file,
+      workerExecArgv: transferWorkerFromSource.execArgv,
+      log,
+      emit: (event) => {
+        events.push(event)
+        throw new Error('listener broke')
+      },
+    })
+    const outPath = join(dir, 'x.md')
+    jobs.startExport({ conversationIds: null, format: 'markdown', outPath, location: outPath })
+    await vi.waitUntil(() => events.some((event) => event.phase !== 'running'), { timeout: 20_000 })
+    expect(events.at(-1)!.phase).toBe('done')
+    expect(existsSync(outPath)).toBe(true)
+    expect(log.lines.some((line) => line.includes('listener broke'))).toBe(true)
   })
 })

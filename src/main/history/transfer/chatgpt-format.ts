@@ -1,17 +1,22 @@
 /**
  * ChatGPT's `conversations.json` (Settings → Data controls → Export): an array of conversations, each
  * a tree of message nodes (`mapping`) because an edited message branches. We import the branch the
- * user last saw: from `current_node` up through `parent` to the root. Kept: user and assistant
- * messages with text. Skipped: hidden system and tool nodes, empty messages, and non-text content
- * (images, code-interpreter output), which have no faithful place in a text chat.
+ * user last saw: from `current_node` up through `parent` to the root.
+ *
+ * Kept: user and assistant messages that show text (`text`, and `multimodal_text` where an uploaded
+ * image becomes `[image]` and a voice message its transcript). Skipped: hidden system messages and
+ * custom instructions, tool nodes, the assistant's calls to tools (`recipient` other than `all`),
+ * reasoning summaries, code and its output, and empty messages: none has a faithful place in a
+ * text chat. A conversation left with no message is skipped. docs/export-format.md says the same.
  */
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { StoredMessage } from '../../../shared/history'
 import type { ConversationBundle } from '../history-api'
+import { InvalidImportFile, validated } from './import-errors'
 
+/** Only what we read is checked; the rest of a node (and ChatGPT adds fields often) passes untouched. */
 const NodeSchema = z.object({
-  id: z.string().optional(),
   parent: z.string().nullable().optional(),
   children: z.array(z.string()).optional(),
   message: z
@@ -19,120 +24,161 @@ const NodeSchema = z.object({
       author: z.object({ role: z.string() }),
       create_time: z.number().nullable().optional(),
       content: z
-        .object({ content_type: z.string(), parts: z.array(z.unknown()).optional() })
-        .loose()
+        .object({ content_type: z.string(), parts: z.array(z.unknown()).nullable().optional() })
+        .nullable()
+        .optional(),
+      recipient: z.string().nullable().optional(),
+      // Only the two fields we read; the rest (citations, attachments…) is dropped while checking, to save memory.
+      metadata: z
+        .object({ is_visually_hidden_from_conversation: z.unknown().optional(), model_slug: z.unknown().optional() })
         .nullable()
         .optional(),
     })
-    .loose()
     .nullable()
     .optional(),
 })
-
-const ChatGptConversationSchema = z
-  .object({
-    title: z.string().nullable().optional(),
-    create_time: z.number().nullable().optional(),
-    update_time: z.number().nullable().optional(),
-    mapping: z.record(z.string(), NodeSchema),
-    current_node: z.string().nullable().optional(),
-  })
-  .loose()
-
-export const ChatGptExportSchema = z.array(ChatGptConversationSchema)
-export type ChatGptExport = z.infer<typeof ChatGptExportSchema>
-
-export function looksLikeChatGptExport(value: unknown): boolean {
-  return (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    typeof value[0] === 'object' &&
-    value[0] !== null &&
-    'mapping' in value[0]
-  )
-}
-
-/** Converts, or throws an Error whose message names the broken place (e.g. `[2].mapping["abc"].parent`). */
-export function bundlesFromChatGpt(file: ChatGptExport, now: number): ConversationBundle[] {
-  return file.map((conversation, index) => {
-    const thread = currentThread(conversation, index)
-    const createdAt = seconds(conversation.create_time) ?? now
-    const conversationId = randomUUID()
-    const messages: StoredMessage[] = []
-    for (const node of thread) {
-      const message = node.message
-      const role = message?.author.role
-      if (!message || (role !== 'user' && role !== 'assistant')) continue
-      if (message.content?.content_type !== 'text') continue
-      const text = (message.content.parts ?? []).filter((part): part is string => typeof part === 'string').join('\n')
-      if (!text.trim()) continue
-      const at = seconds(message.create_time) ?? createdAt
-      messages.push({
-        id: randomUUID(),
-        conversationId,
-        role,
-        content: text,
-        reasoning: null,
-        status: 'complete',
-        errorKind: null,
-        errorMessage: null,
-        model:
-          typeof message.metadata === 'object' && message.metadata && 'model_slug' in message.metadata
-            ? String(message.metadata.model_slug)
-            : null,
-        usage: null,
-        costUsd: null,
-        timings: null,
-        finishReason: null,
-        createdAt: at,
-        updatedAt: at,
-      })
-    }
-    return {
-      conversation: {
-        id: conversationId,
-        title: conversation.title?.trim() || 'Imported from ChatGPT',
-        createdAt,
-        updatedAt: seconds(conversation.update_time) ?? messages.at(-1)?.createdAt ?? createdAt,
-        pinned: false,
-        overrides: {},
-      },
-      messages,
-    }
-  })
-}
-
 type ChatGptNode = z.infer<typeof NodeSchema>
 
-function currentThread(conversation: ChatGptExport[number], index: number): ChatGptNode[] {
+const ChatGptConversationSchema = z.object({
+  title: z.string().nullable().optional(),
+  create_time: z.number().nullable().optional(),
+  update_time: z.number().nullable().optional(),
+  mapping: z.record(z.string(), NodeSchema),
+  current_node: z.string().nullable().optional(),
+})
+type ChatGptConversation = z.infer<typeof ChatGptConversationSchema>
+
+/** An array whose first entry has a `mapping`: enough to tell it from our own format and say which checks apply. */
+export function looksLikeChatGptExport(value: unknown): value is unknown[] {
+  const first: unknown = Array.isArray(value) ? value[0] : undefined
+  return typeof first === 'object' && first !== null && 'mapping' in first
+}
+
+/**
+ * Checks every conversation and converts it, or throws `InvalidImportFile` naming the first fault
+ * (`[2].mapping["abc"].parent points to "x", which is not in its mapping`). Each raw conversation is
+ * dropped once converted, so memory holds the file about twice, not three times.
+ */
+export function bundlesFromChatGpt(file: unknown[], now: number): ConversationBundle[] {
+  const bundles: ConversationBundle[] = []
+  for (let index = 0; index < file.length; index++) {
+    const conversation = validated(ChatGptConversationSchema, file[index], [index])
+    file[index] = null
+    checkParents(conversation.mapping, index)
+    const bundle = toBundle(conversation, currentThread(conversation, index), now)
+    if (bundle.messages.length > 0) bundles.push(bundle)
+  }
+  return bundles
+}
+
+function toBundle(conversation: ChatGptConversation, thread: ChatGptNode[], now: number): ConversationBundle {
+  const createdAt = milliseconds(conversation.create_time) ?? now
+  const conversationId = randomUUID()
+  const messages: StoredMessage[] = []
+  for (const node of thread) {
+    const message = node.message
+    const role = message?.author.role
+    if (!message || (role !== 'user' && role !== 'assistant')) continue
+    if (message.metadata?.is_visually_hidden_from_conversation === true) continue
+    if (role === 'assistant' && message.recipient && message.recipient !== 'all') continue
+    const content = visibleText(message.content)
+    if (!content.trim()) continue
+    const at = milliseconds(message.create_time) ?? messages.at(-1)?.createdAt ?? createdAt
+    const model = message.metadata?.model_slug
+    messages.push({
+      id: randomUUID(),
+      conversationId,
+      role,
+      content,
+      reasoning: null,
+      status: 'complete',
+      errorKind: null,
+      errorMessage: null,
+      model: role === 'assistant' && typeof model === 'string' ? model : null,
+      usage: null,
+      costUsd: null,
+      timings: null,
+      finishReason: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+  }
+  return {
+    conversation: {
+      id: conversationId,
+      title: conversation.title?.trim() || 'Imported from ChatGPT',
+      createdAt,
+      updatedAt: milliseconds(conversation.update_time) ?? messages.at(-1)?.createdAt ?? createdAt,
+      pinned: false,
+      overrides: {},
+    },
+    messages,
+  }
+}
+
+type Content = NonNullable<ChatGptNode['message']>['content']
+
+/** The text a reader saw; uploaded images become `[image]`, a voice message its transcript. */
+function visibleText(content: Content): string {
+  if (!content || (content.content_type !== 'text' && content.content_type !== 'multimodal_text')) return ''
+  const pieces: string[] = []
+  for (const part of content.parts ?? []) {
+    if (typeof part === 'string') pieces.push(part)
+    else if (typeof part === 'object' && part !== null && 'content_type' in part) {
+      if (part.content_type === 'image_asset_pointer') pieces.push('[image]')
+      else if (part.content_type === 'audio_transcription' && 'text' in part && typeof part.text === 'string')
+        pieces.push(part.text)
+    }
+  }
+  return pieces.filter((piece) => piece !== '').join('\n')
+}
+
+/** Every parent link must land in the mapping, on or off the branch we import: the file is checked whole. */
+function checkParents(mapping: Record<string, ChatGptNode>, index: number): void {
+  for (const [nodeId, node] of Object.entries(mapping)) {
+    const parent = node.parent ?? null
+    if (parent !== null && !Object.hasOwn(mapping, parent))
+      throw new InvalidImportFile(
+        `[${index}].mapping[${JSON.stringify(nodeId)}].parent points to ${JSON.stringify(parent)}, which is not in its mapping`,
+      )
+  }
+}
+
+function currentThread(conversation: ChatGptConversation, index: number): ChatGptNode[] {
   const { mapping } = conversation
   let nodeId = conversation.current_node ?? lastLeaf(mapping)
   if (nodeId === null) return []
-  if (!(nodeId in mapping))
-    throw new Error(`[${index}].current_node points to "${nodeId}", which is not in its mapping`)
+  if (!Object.hasOwn(mapping, nodeId))
+    throw new InvalidImportFile(
+      `[${index}].current_node points to ${JSON.stringify(nodeId)}, which is not in its mapping`,
+    )
   const thread: ChatGptNode[] = []
   const seen = new Set<string>()
-  while (nodeId) {
-    if (seen.has(nodeId)) throw new Error(`[${index}].mapping["${nodeId}"].parent makes a cycle`)
+  while (nodeId !== null) {
+    if (seen.has(nodeId))
+      throw new InvalidImportFile(`[${index}].mapping[${JSON.stringify(nodeId)}].parent makes a loop`)
     seen.add(nodeId)
     const node: ChatGptNode = mapping[nodeId]!
     thread.push(node)
-    const parent = node.parent ?? null
-    if (parent !== null && !(parent in mapping))
-      throw new Error(`[${index}].mapping["${nodeId}"].parent points to "${parent}", which is not in its mapping`)
-    nodeId = parent
+    nodeId = node.parent ?? null
   }
   return thread.reverse()
 }
 
-/** Older exports lack `current_node`: follow the last child from the root. */
+/** Older exports lack `current_node`: follow the newest child (the last one listed) down from the root. */
 function lastLeaf(mapping: Record<string, ChatGptNode>): string | null {
-  const root = Object.entries(mapping).find(([, node]) => !node.parent)?.[0]
-  let nodeId = root ?? null
-  while (nodeId && mapping[nodeId]?.children?.length) nodeId = mapping[nodeId]!.children!.at(-1)!
+  let nodeId = Object.entries(mapping).find(([, node]) => !node.parent)?.[0] ?? null
+  const seen = new Set<string>()
+  while (nodeId !== null && !seen.has(nodeId)) {
+    seen.add(nodeId)
+    const next = mapping[nodeId]!.children?.findLast((child) => Object.hasOwn(mapping, child))
+    if (next === undefined) break
+    nodeId = next
+  }
   return nodeId
 }
 
-function seconds(value: number | null | undefined): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 1000) : null
+/** ChatGPT counts seconds (with a fraction); we count milliseconds. */
+function milliseconds(seconds: number | null | undefined): number | null {
+  return typeof seconds === 'number' && Number.isFinite(seconds) ? Math.round(seconds * 1000) : null
 }

@@ -1,69 +1,69 @@
 /**
- * Turns the bytes of an import file into conversations, or refuses the whole file with one message
- * that names the first fault and where it is (`conversations[3].messages[7].role: ...`). Nothing is
- * written until this has accepted every conversation: validation comes first, import second.
+ * Turns the text of an import file into conversations, or refuses the whole file with one message
+ * that names the first fault and where it is (`conversations[3].messages[7].role: ...`, or a line
+ * and column when it is not JSON). Nothing is written until this has accepted every conversation:
+ * validation comes first, import second.
  */
-import type { z } from 'zod'
 import type { ImportFormat } from '../../../shared/transfer'
 import type { ConversationBundle } from '../history-api'
-import { bundlesFromChatGpt, ChatGptExportSchema, looksLikeChatGptExport } from './chatgpt-format'
-import { bundlesFromJsonExport, jsonFormatName, JsonExportSchema } from './json-format'
+import { bundlesFromChatGpt, looksLikeChatGptExport } from './chatgpt-format'
+import { InvalidImportFile } from './import-errors'
+import { bundlesFromJsonExport, jsonFormatName } from './json-format'
+import { findJsonSyntaxFault } from './json-syntax-error'
 
-/** A file we refuse; its message is shown to the user as it is. */
-export class InvalidImportFile extends Error {
-  override readonly name = 'InvalidImportFile'
+export { InvalidImportFile } from './import-errors'
+
+export interface ImportFile {
+  format: ImportFormat
+  bundles: ConversationBundle[]
 }
 
-export function readImportFile(text: string, now: number): { format: ImportFormat; bundles: ConversationBundle[] } {
-  if (text.trim() === '') throw new InvalidImportFile('The file is empty.')
-  let parsed: unknown
+/** Parse, detect, validate, convert: for callers that hold the text anyway (tests, small files). */
+export function readImportFile(text: string, now: number): ImportFile {
+  return bundlesFromImportFile(parseImportText(text), now)
+}
+
+/** The parsed file, or `InvalidImportFile` saying where it stops being JSON. */
+export function parseImportText(text: string): unknown {
+  // Some editors save JSON with a byte-order mark, which JSON.parse refuses.
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  if (json.trim() === '') throw new InvalidImportFile('The file is empty.')
   try {
-    parsed = JSON.parse(text)
+    return JSON.parse(json)
   } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error
+    const fault = findJsonSyntaxFault(json)
     throw new InvalidImportFile(
-      `The file is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`,
+      fault
+        ? `The file is not valid JSON: line ${fault.line}, column ${fault.column}: ${fault.problem}.`
+        : `The file is not valid JSON (${error.message}).`,
     )
   }
-  if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'format' in parsed) {
+}
+
+/**
+ * Which format `parsed` is, checked whole and converted. The file's own objects are consumed
+ * (emptied as they are converted) to keep memory down: do not use `parsed` afterwards.
+ */
+export function bundlesFromImportFile(parsed: unknown, now: number): ImportFile {
+  if (isObject(parsed) && 'format' in parsed) {
     if (parsed.format !== jsonFormatName)
       throw new InvalidImportFile(`format: expected "${jsonFormatName}", found ${JSON.stringify(parsed.format)}.`)
-    const file = validate(JsonExportSchema, parsed)
-    return { format: 'holysheep-json', bundles: nonEmpty(bundlesFromJsonExport(file)) }
+    return { format: 'holysheep-json', bundles: nonEmpty(bundlesFromJsonExport(parsed)) }
   }
-  if (looksLikeChatGptExport(parsed)) {
-    const file = validate(ChatGptExportSchema, parsed)
-    try {
-      return { format: 'chatgpt', bundles: nonEmpty(bundlesFromChatGpt(file, now)) }
-    } catch (error) {
-      if (error instanceof InvalidImportFile) throw error
-      throw new InvalidImportFile(error instanceof Error ? error.message : String(error))
-    }
-  }
+  if (Array.isArray(parsed) && parsed.length === 0) throw new InvalidImportFile('The file holds no conversations.')
+  if (looksLikeChatGptExport(parsed)) return { format: 'chatgpt', bundles: nonEmpty(bundlesFromChatGpt(parsed, now)) }
   throw new InvalidImportFile(
     `This is not a file the app can import: expected a HolySheep Chat export ({"format": "${jsonFormatName}", ...}) ` +
-      "or ChatGPT's conversations.json (an array of conversations with a mapping).",
+      "or ChatGPT's conversations.json (an array of conversations, each with a mapping).",
   )
 }
 
-function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value)
-  if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  throw new InvalidImportFile(`${placeOf(issue.path)}: ${issue.message}`)
-}
-
-/** `['conversations', 3, 'messages', 7, 'role']` → `conversations[3].messages[7].role`. */
-export function placeOf(path: readonly PropertyKey[]): string {
-  let place = ''
-  for (const part of path) {
-    if (typeof part === 'number') place += `[${part}]`
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(part))) place += place ? `.${String(part)}` : String(part)
-    else place += `[${JSON.stringify(String(part))}]`
-  }
-  return place || '(the whole file)'
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function nonEmpty(bundles: ConversationBundle[]): ConversationBundle[] {
-  if (bundles.length === 0) throw new InvalidImportFile('The file holds no conversations.')
+  if (bundles.length === 0) throw new InvalidImportFile('The file holds no conversations to import.')
   return bundles
 }

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads'
 import type { AppError } from '../../../shared/errors'
 import type { ExportFormat, JobEvent } from '../../../shared/transfer'
 import type { Logger } from '../../log'
-import type { TransferJob, WorkerMessage } from './worker-protocol'
+import { requestCancel, type TransferJob, type WorkerInput, type WorkerMessage } from './worker-protocol'
 
 export interface TransferJobsOptions {
   dbPath: string
@@ -18,17 +18,26 @@ export interface TransferJobsOptions {
   workerExecArgv?: string[]
   log: Logger
   emit(event: JobEvent): void
+  /**
+   * How long a cancelled worker may take to stop on its own (it looks between conversations)
+   * before it is terminated; 1 s by default. Only a worker inside one long step (parsing a big
+   * file, before anything is written) takes that long.
+   */
+  cancelGraceMs?: number
 }
 
 interface RunningJob {
   kind: JobEvent['kind']
   worker: Worker
+  cancel: Int32Array
   /** The export's half-written file, removed when the job does not finish. */
   partialPath: string | null
   location: string | null
   progress: JobEvent['progress']
-  finished: Promise<void>
+  outcome: WorkerMessage | null
   cancelled: boolean
+  killTimer: NodeJS.Timeout | null
+  exited: Promise<void>
 }
 
 export class TransferJobs {
@@ -36,45 +45,52 @@ export class TransferJobs {
 
   constructor(private readonly options: TransferJobsOptions) {}
 
+  /** Starts writing `outPath` (through `outPath.partial`); returns the job id its events carry. */
   startExport(request: {
     conversationIds: string[] | null
     format: ExportFormat
     outPath: string
+    /** Where the user finds the file, reported in the `done` event (a path, or browser mode's download URL). */
     location: string
   }): string {
-    const job: TransferJob = { kind: 'export', dbPath: this.options.dbPath, ...request }
-    return this.start(job, `${request.outPath}.partial`, request.location, 'conversations')
+    const { conversationIds, format, outPath, location } = request
+    const job: TransferJob = { kind: 'export', dbPath: this.options.dbPath, conversationIds, format, outPath }
+    return this.start(job, `${outPath}.partial`, location, 'conversations')
   }
 
+  /** Starts importing `inPath` (our JSON or ChatGPT's conversations.json); returns the job id. */
   startImport(request: { inPath: string }): string {
-    // One import at a time: each is one all-or-nothing transaction, and two would wait on each other's lock.
+    // One import at a time: each holds a whole file's conversations in memory (a 200 MB file takes
+    // over a gigabyte while it is converted), and two would also take turns at the write lock.
     if ([...this.jobs.values()].some((job) => job.kind === 'import')) {
       const jobId = randomUUID()
-      const error: AppError = {
-        kind: 'invalid_payload',
-        message: 'An import is already running; wait for it to finish.',
-      }
-      queueMicrotask(() =>
-        this.options.emit(this.event(jobId, 'import', 'error', { done: 0, total: null, unit: 'bytes' }, null, error)),
-      )
+      const error: AppError = { kind: 'busy', message: 'An import is already running; wait for it to finish.' }
+      // After the caller has the id, as every other event comes.
+      queueMicrotask(() => this.emit(event(jobId, 'import', 'error', progressAtStart('bytes'), null, error)))
       return jobId
     }
-    return this.start({ kind: 'import', dbPath: this.options.dbPath, ...request }, null, null, 'bytes')
+    return this.start({ kind: 'import', dbPath: this.options.dbPath, inPath: request.inPath }, null, null, 'bytes')
   }
 
-  /** Stops a running job: the worker is terminated, a half-written export removed. */
+  /**
+   * Stops a running job: the worker is asked to stop, and terminated if it does not within the
+   * grace time; a half-written export is removed, a half-done import leaves nothing visible.
+   * False when there is no such job running (it ended, or was cancelled already).
+   */
   cancel(jobId: string): boolean {
     const job = this.jobs.get(jobId)
     if (!job || job.cancelled) return false
     job.cancelled = true
-    void job.worker.terminate()
+    requestCancel(job.cancel)
+    job.killTimer = setTimeout(() => void job.worker.terminate(), this.options.cancelGraceMs ?? 1000)
     return true
   }
 
+  /** Cancels every job and resolves when all their threads have exited (for shutdown). */
   async cancelAll(): Promise<void> {
     const running = [...this.jobs.entries()]
     for (const [jobId] of running) this.cancel(jobId)
-    await Promise.all(running.map(([, job]) => job.finished))
+    await Promise.all(running.map(([, job]) => job.exited))
   }
 
   private start(
@@ -82,72 +98,111 @@ export class TransferJobs {
     partialPath: string | null,
     location: string | null,
     unit: 'bytes' | 'conversations',
-  ): string {
+  ) {
     const jobId = randomUUID()
-    const worker = new Worker(this.options.workerFile, {
-      workerData: job,
-      ...(this.options.workerExecArgv ? { execArgv: this.options.workerExecArgv } : {}),
-    })
-    let settle: () => void = () => {}
+    const cancel = new Int32Array(new SharedArrayBuffer(4))
+    const workerData: WorkerInput = { job, cancel }
+    let worker: Worker
+    try {
+      worker = new Worker(this.options.workerFile, {
+        workerData,
+        ...(this.options.workerExecArgv ? { execArgv: this.options.workerExecArgv } : {}),
+      })
+    } catch (error) {
+      this.options.log.error(`${job.kind} worker could not start`, error)
+      const failure: AppError = { kind: 'internal', message: `The ${job.kind} could not start.` }
+      queueMicrotask(() => this.emit(event(jobId, job.kind, 'error', progressAtStart(unit), null, failure)))
+      return jobId
+    }
+    let exited: () => void = () => {}
     const running: RunningJob = {
       kind: job.kind,
       worker,
+      cancel,
       partialPath,
       location,
-      progress: { done: 0, total: null, unit },
-      finished: new Promise<void>((resolve) => (settle = resolve)),
+      progress: progressAtStart(unit),
+      outcome: null,
       cancelled: false,
+      killTimer: null,
+      exited: new Promise<void>((resolve) => (exited = resolve)),
     }
     this.jobs.set(jobId, running)
-    let outcome: WorkerMessage | null = null
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') {
-        running.progress = { done: message.done, total: message.total, unit: message.unit }
-        this.options.emit(this.event(jobId, job.kind, 'running', running.progress))
-      } else outcome = message
-    })
-    worker.on('error', (error) => {
-      this.options.log.error(`${job.kind} job failed`, error)
-      outcome ??= { type: 'error', kind: 'internal', message: error.message }
+    worker.on('message', (message: WorkerMessage) => this.onMessage(jobId, running, message))
+    worker.on('error', (error: Error & { code?: string }) => {
+      this.options.log.error(`${job.kind} worker failed`, error)
+      const message =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? `The ${job.kind} ran out of memory${job.kind === 'import' ? ': the file is too large to import at once' : ''}.`
+          : error.message
+      running.outcome ??= { type: 'error', kind: 'internal', message }
     })
     worker.on('exit', () => {
+      if (running.killTimer) clearTimeout(running.killTimer)
       this.jobs.delete(jobId)
-      this.finish(jobId, running, outcome)
-      settle()
+      this.finish(jobId, running)
+      exited()
     })
-    this.options.emit(this.event(jobId, job.kind, 'running', running.progress))
+    this.emit(event(jobId, job.kind, 'running', running.progress))
     return jobId
   }
 
-  private finish(jobId: string, job: RunningJob, outcome: WorkerMessage | null): void {
-    const { emit, log } = this.options
-    if (outcome?.type !== 'done' && job.partialPath) rmSync(job.partialPath, { force: true })
-    if (job.cancelled && outcome?.type !== 'done') {
-      emit(this.event(jobId, job.kind, 'cancelled', job.progress))
-      return
+  private onMessage(jobId: string, job: RunningJob, message: WorkerMessage): void {
+    if (message.type === 'progress') {
+      job.progress = { done: message.done, total: message.total, unit: message.unit }
+      // A cancelled job says nothing more until its end, so the bar does not move after Cancel.
+      if (!job.cancelled) this.emit(event(jobId, job.kind, 'running', job.progress))
+    } else if (message.type === 'log') this.options.log[message.level](`${job.kind} worker: ${message.message}`)
+    else job.outcome = message
+  }
+
+  private finish(jobId: string, job: RunningJob): void {
+    const { outcome } = job
+    if (outcome?.type !== 'done' && job.partialPath) {
+      try {
+        rmSync(job.partialPath, { force: true })
+      } catch (error) {
+        this.options.log.warn(`could not remove ${job.partialPath}`, error)
+      }
     }
+    // A job that finished before the cancel reached it is reported as done: its work is all there.
     if (outcome?.type === 'done') {
       const { conversations, messages, bytes, format } = outcome
       const result = { conversations, messages, bytes, location: job.location, format }
-      emit(this.event(jobId, job.kind, 'done', job.progress, result))
-      return
+      this.emit(event(jobId, job.kind, 'done', job.progress, result))
+    } else if (job.cancelled || outcome?.type === 'cancelled') {
+      this.emit(event(jobId, job.kind, 'cancelled', job.progress))
+    } else {
+      const error: AppError =
+        outcome?.type === 'error'
+          ? { kind: outcome.kind, message: outcome.message }
+          : { kind: 'internal', message: `The ${job.kind} stopped unexpectedly.` }
+      if (error.kind === 'internal') this.options.log.error(`${job.kind} job failed: ${error.message}`)
+      this.emit(event(jobId, job.kind, 'error', job.progress, null, error))
     }
-    const error: AppError =
-      outcome?.type === 'error'
-        ? { kind: outcome.kind, message: outcome.message }
-        : { kind: 'internal', message: `The ${job.kind} stopped unexpectedly.` }
-    if (error.kind === 'internal') log.error(`${job.kind} job failed: ${error.message}`)
-    emit(this.event(jobId, job.kind, 'error', job.progress, null, error))
   }
 
-  private event(
-    jobId: string,
-    kind: JobEvent['kind'],
-    phase: JobEvent['phase'],
-    progress: JobEvent['progress'],
-    result: JobEvent['result'] = null,
-    error: AppError | null = null,
-  ): JobEvent {
-    return { type: 'job', jobId, kind, phase, progress, result, error }
+  /** A listener that throws must not break the job's bookkeeping (or reach the worker's event handlers). */
+  private emit(jobEvent: JobEvent): void {
+    try {
+      this.options.emit(jobEvent)
+    } catch (error) {
+      this.options.log.error('a job event listener failed', error)
+    }
   }
+}
+
+function progressAtStart(unit: 'bytes' | 'conversations'): JobEvent['progress'] {
+  return { done: 0, total: null, unit }
+}
+
+function event(
+  jobId: string,
+  kind: JobEvent['kind'],
+  phase: JobEvent['phase'],
+  progress: JobEvent['progress'],
+  result: JobEvent['result'] = null,
+  error: AppError | null = null,
+): JobEvent {
+  return { type: 'job', jobId, kind, phase, progress, result, error }
 }

@@ -1,20 +1,34 @@
 /**
- * The export/import worker thread. Reading, validating and writing hundreds of megabytes happens
- * here, on its own connection to the database, so main's event loop (IPC, streams) never waits.
- * Cancelling terminates this thread: an export leaves only its `.partial` file (main removes it),
- * an import dies before COMMIT, so SQLite keeps nothing of it.
+ * The export/import worker thread (bundled to out/main/transfer-worker.js). Reading, validating and
+ * writing hundreds of megabytes happens here, on its own connection to the database, so main's
+ * event loop (IPC, streams) never waits. Cancelling sets a shared flag the worker reads between
+ * conversations: an export removes its `.partial` file, an import removes what it staged; a worker
+ * stuck in one long step (parsing a big file) is terminated by main instead, before it wrote anything.
  */
-import { createReadStream, createWriteStream, renameSync, statSync, type WriteStream } from 'node:fs'
-import { once } from 'node:events'
+import { open, rename, rm, stat } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
+import type { Logger, LogLevel } from '../../log'
 import { HistoryStore } from '../history-store'
-import type { Logger } from '../../log'
+import { InvalidImportFile } from './import-errors'
 import { jsonConversation, jsonFooter, jsonHeader } from './json-format'
 import { markdownConversation } from './markdown-format'
-import { InvalidImportFile, readImportFile } from './read-import-file'
-import type { TransferJob, WorkerMessage } from './worker-protocol'
+import { bundlesFromImportFile, parseImportText } from './read-import-file'
+import { cancelRequested, type TransferJob, type WorkerInput, type WorkerMessage } from './worker-protocol'
 
+const { job, cancel } = workerData as WorkerInput
 const post = (message: WorkerMessage) => parentPort!.postMessage(message)
+
+class Cancelled extends Error {}
+
+const maxImportBytes = 2 ** 30
+
+function stopIfCancelled(): void {
+  if (cancelRequested(cancel)) throw new Cancelled()
+}
+
+const logLine = (level: LogLevel) => (message: string, details?: unknown) =>
+  post({ type: 'log', level, message: details instanceof Error ? `${message}: ${details.message}` : message })
+const log: Logger = { debug: logLine('debug'), info: logLine('info'), warn: logLine('warn'), error: logLine('error') }
 
 /** Progress a few times a second: enough for a smooth bar, cheap for IPC. */
 function throttledProgress(unit: 'bytes' | 'conversations', total: number | null) {
@@ -27,73 +41,147 @@ function throttledProgress(unit: 'bytes' | 'conversations', total: number | null
   }
 }
 
-// Workers have no logger of main's; warnings go back as nothing (the result says what matters).
-const quietLog: Logger = { debug() {}, info() {}, warn() {}, error() {} }
-
-async function write(out: WriteStream, text: string): Promise<void> {
-  if (!out.write(text)) await once(out, 'drain')
+/** Collects text and writes it in pieces of about a megabyte: few system calls, little memory. */
+async function bufferedFile(path: string) {
+  const file = await open(path, 'w', 0o600)
+  let pending: string[] = []
+  let pendingLength = 0
+  let bytes = 0
+  const flush = async () => {
+    const text = pending.join('')
+    pending = []
+    pendingLength = 0
+    bytes += (await file.write(text)).bytesWritten
+  }
+  return {
+    async write(text: string) {
+      pending.push(text)
+      pendingLength += text.length
+      if (pendingLength >= 1 << 20) await flush()
+    },
+    async close(): Promise<number> {
+      await flush()
+      await file.close()
+      return bytes
+    },
+    /** Closes without the rest (a failure or a cancel); the caller removes the file. */
+    abandon: () => file.close(),
+  }
 }
 
 async function runExport(job: Extract<TransferJob, { kind: 'export' }>): Promise<WorkerMessage> {
-  const store = HistoryStore.connect({ path: job.dbPath, log: quietLog })
+  const partial = `${job.outPath}.partial`
+  const store = HistoryStore.connect({ path: job.dbPath, log })
   try {
-    const total = job.conversationIds ? job.conversationIds.length : store.countConversations()
-    const progress = throttledProgress('conversations', total)
-    const partial = `${job.outPath}.partial`
-    const out = createWriteStream(partial, { mode: 0o600 })
-    let conversations = 0
-    let messages = 0
-    if (job.format === 'json') await write(out, jsonHeader(new Date()))
-    for (const bundle of store.exportBundles(job.conversationIds)) {
-      const first = conversations === 0
-      await write(out, job.format === 'json' ? jsonConversation(bundle, first) : markdownConversation(bundle, first))
-      conversations++
-      messages += bundle.messages.length
-      progress(conversations)
+    const out = await bufferedFile(partial)
+    try {
+      const counts = await writeExport(store, job, out)
+      const bytes = await out.close()
+      stopIfCancelled()
+      await rename(partial, job.outPath)
+      return { type: 'done', ...counts, bytes, format: null }
+    } catch (error) {
+      await out.abandon().catch(() => {})
+      await rm(partial, { force: true })
+      throw error
     }
-    if (job.format === 'json') await write(out, jsonFooter)
-    out.end()
-    await once(out, 'close')
-    renameSync(partial, job.outPath)
-    progress(conversations, true)
-    return { type: 'done', conversations, messages, bytes: statSync(job.outPath).size, format: null }
   } finally {
     store.close()
+  }
+}
+
+async function writeExport(
+  store: HistoryStore,
+  job: Extract<TransferJob, { kind: 'export' }>,
+  out: Awaited<ReturnType<typeof bufferedFile>>,
+): Promise<{ conversations: number; messages: number }> {
+  const total = job.conversationIds ? job.conversationIds.length : store.countConversations()
+  const progress = throttledProgress('conversations', total)
+  progress(0, true)
+  let conversations = 0
+  let messages = 0
+  if (job.format === 'json') await out.write(jsonHeader(new Date()))
+  for (const bundle of store.exportBundles(job.conversationIds)) {
+    stopIfCancelled()
+    const first = conversations === 0
+    await out.write(job.format === 'json' ? jsonConversation(bundle, first) : markdownConversation(bundle, first))
+    conversations++
+    messages += bundle.messages.length
+    progress(conversations)
+  }
+  if (job.format === 'json') await out.write(jsonFooter)
+  progress(conversations, true)
+  return { conversations, messages }
+}
+
+/** The whole file as text, read in pieces so progress moves and a cancel is seen. */
+async function readText(path: string): Promise<{ text: string; size: number }> {
+  const { size } = await stat(path)
+  // Beyond this the text cannot be one string (V8 stops at about 512 million characters): say so before reading.
+  if (size > maxImportBytes)
+    throw new InvalidImportFile(`The file is too large to import (${Math.round(size / 2 ** 20)} MB; at most 1 GB).`)
+  const progress = throttledProgress('bytes', size)
+  progress(0, true)
+  // One buffer of the file's size: no list of chunks and no concatenated copy beside it.
+  const buffer = Buffer.allocUnsafe(size)
+  const file = await open(path, 'r')
+  let read = 0
+  try {
+    while (read < size) {
+      stopIfCancelled()
+      const { bytesRead } = await file.read(buffer, read, Math.min(4 << 20, size - read), read)
+      if (bytesRead === 0) break
+      read += bytesRead
+      progress(read)
+    }
+  } finally {
+    await file.close()
+  }
+  progress(read, true)
+  try {
+    return { text: buffer.toString('utf8', 0, read), size: read }
+  } catch {
+    // Mostly single-byte text near the limit: more characters than one string may hold.
+    throw new InvalidImportFile(`The file is too large to import (${Math.round(size / 2 ** 20)} MB).`)
   }
 }
 
 async function runImport(job: Extract<TransferJob, { kind: 'import' }>): Promise<WorkerMessage> {
-  const size = statSync(job.inPath).size
-  const readProgress = throttledProgress('bytes', size)
-  const chunks: Buffer[] = []
-  let read = 0
-  for await (const chunk of createReadStream(job.inPath) as AsyncIterable<Buffer>) {
-    chunks.push(chunk)
-    read += chunk.length
-    readProgress(read)
-  }
-  readProgress(read, true)
-  const { format, bundles } = readImportFile(Buffer.concat(chunks).toString('utf8'), Date.now())
-  chunks.length = 0
-  const store = HistoryStore.connect({ path: job.dbPath, log: quietLog })
+  const file = await readText(job.inPath)
+  stopIfCancelled()
+  const parsed = parseImportText(file.text)
+  file.text = '' // the parsed objects hold copies: let the text go before the conversion doubles memory
+  stopIfCancelled()
+  // Consumes `parsed` as it converts, so the raw file and the bundles are not both held whole.
+  const { format, bundles } = bundlesFromImportFile(parsed, Date.now())
+  stopIfCancelled()
+  const store = HistoryStore.connect({ path: job.dbPath, log })
   try {
-    const importProgress = throttledProgress('conversations', bundles.length)
-    const counts = store.importBundles(bundles, (done) => importProgress(done))
-    importProgress(bundles.length, true)
-    return { type: 'done', ...counts, bytes: size, format }
+    const progress = throttledProgress('conversations', bundles.length)
+    progress(0, true)
+    // Throwing here, between conversations, makes importBundles remove everything it staged.
+    const counts = store.importBundles(bundles, (done) => {
+      stopIfCancelled()
+      progress(done)
+    })
+    progress(bundles.length, true)
+    return { type: 'done', ...counts, bytes: file.size, format }
   } finally {
     store.close()
   }
 }
 
-async function run(job: TransferJob): Promise<WorkerMessage> {
+async function run(): Promise<WorkerMessage> {
   try {
     return job.kind === 'export' ? await runExport(job) : await runImport(job)
   } catch (error) {
+    if (error instanceof Cancelled) return { type: 'cancelled' }
     if (error instanceof InvalidImportFile) return { type: 'error', kind: 'invalid_file', message: error.message }
+    if (job.kind === 'import' && error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { type: 'error', kind: 'not_found', message: 'The file to import is gone.' }
     const message = error instanceof Error ? error.message : String(error)
     return { type: 'error', kind: 'internal', message }
   }
 }
 
-void run(workerData as TransferJob).then(post)
+void run().then(post)
