@@ -111,3 +111,31 @@ test('a key saved in Settings is used for the next message and never shown', asy
     await app.stop()
   }
 })
+
+test('an answer streaming in one conversation stays there while another is used', async ({ page, app }) => {
+  await page.goto(app.url)
+  const first = '[[tokens=100]] [[delay=30]] A long answer in the first chat'
+  await page.getByRole('textbox', { name: 'Message' }).fill(first)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const log = page.getByRole('log')
+  await expect(log.getByRole('article', { name: 'Assistant' }).locator('.text')).not.toBeEmpty()
+
+  // A new chat while the first answer streams: its own Send, its own messages only.
+  await page.keyboard.press('Control+n')
+  await expect(log.getByRole('article')).toHaveCount(0)
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=3]] A quick second chat')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(log.getByRole('article', { name: 'Assistant' }).locator('.meta')).toBeVisible()
+  await expect(log.getByRole('article')).toHaveCount(2)
+  await expect(log.getByRole('article', { name: 'You' })).toHaveText('[[tokens=3]] A quick second chat')
+
+  // Both are listed; the first, opened again, finishes its answer whole.
+  const list = page.getByRole('list', { name: 'Conversations' })
+  await expect(list.getByRole('listitem')).toHaveCount(2)
+  await list.getByRole('listitem', { name: first }).getByRole('button').first().click()
+  const expected = planReply(first, null).tokens.join('').trim()
+  await expect(log.getByRole('article', { name: 'Assistant' }).locator('.text')).toHaveText(expected, {
+    timeout: 15_000,
+  })
+  await expect(log.getByRole('article')).toHaveCount(2)
+})

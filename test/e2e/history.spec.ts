@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { planReply } from '../fake-gateway/reply'
@@ -66,6 +67,12 @@ test('two conversations survive a restart, open with their text, and search find
       '[[tokens=6]] Tôi muốn học tiếng Việt về con trâu',
     )
     await expect(log.locator('.message.highlighted')).toBeVisible()
+
+    // Escape clears the search and brings the list back, with the open conversation marked.
+    await page.getByRole('searchbox', { name: 'Search' }).press('Escape')
+    await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('')
+    await expect(items.nth(1).getByRole('button').first()).toHaveAttribute('aria-current', 'page')
+    await expect(items.nth(0).getByRole('button').first()).not.toHaveAttribute('aria-current', 'page')
   } finally {
     await again.stop()
   }
@@ -82,6 +89,14 @@ test('rename, pin to the top, delete with Undo', async ({ page, app }) => {
   await items.nth(1).hover()
   await items.nth(1).getByRole('button', { name: 'Rename' }).click()
   const title = page.getByRole('textbox', { name: 'New title' })
+  await title.fill('Not this one')
+  await title.press('Escape')
+  await expect(title).not.toBeAttached()
+  await expect(items.nth(1)).toHaveAccessibleName('[[tokens=3]] first')
+  await expect(items.nth(1).getByRole('button').first()).toBeFocused()
+
+  await items.nth(1).hover()
+  await items.nth(1).getByRole('button', { name: 'Rename' }).click()
   await title.fill('Đổi tên rồi')
   await title.press('Enter')
   await expect(items.nth(1)).toHaveAccessibleName('Đổi tên rồi')
@@ -97,6 +112,19 @@ test('rename, pin to the top, delete with Undo', async ({ page, app }) => {
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(items).toHaveCount(2)
   await expect(items.nth(0)).toHaveAccessibleName('Đổi tên rồi')
+
+  // By keyboard alone: the row's actions follow its title in the tab order, and Undo takes the focus.
+  await items.nth(1).getByRole('button').first().focus()
+  await page.keyboard.press('Tab')
+  await expect(items.nth(1).getByRole('button', { name: 'Pin' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await expect(items.nth(1).getByRole('button', { name: 'Delete' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(items).toHaveCount(1)
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(items).toHaveCount(2)
 })
 
 test('a reload during an answer re-attaches and the answer completes', async ({ page, app }) => {
@@ -162,9 +190,16 @@ test('export a conversation as Markdown, import a ChatGPT export, refuse a broke
   expect(markdown).toContain('### You\n\n[[tokens=4]] xuất ra Markdown')
 
   await page.getByRole('button', { name: 'Settings' }).click()
+  // The sample grows with the importer (branches, hidden and tool messages): follow its size, not a fixed count.
+  const sample = JSON.parse(readFileSync(chatgptSample, 'utf8')) as { title: string }[]
   await page.getByLabel('Import…').setInputFiles(chatgptSample)
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 conversations (6 messages).' })).toBeVisible()
-  await expect(conversationList(page).getByRole('listitem', { name: 'Học tiếng Việt' })).toBeVisible()
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`Imported ${sample.length} conversations \\(\\d+ messages\\)\\.`) }),
+  ).toBeVisible()
+  for (const { title } of sample)
+    await expect(conversationList(page).getByRole('listitem', { name: title, exact: true })).toBeVisible()
 
   const broken = JSON.parse(readFileSync(chatgptSample, 'utf8'))
   broken[0].mapping['c1-a2'].parent = 'missing-node'
@@ -176,5 +211,24 @@ test('export a conversation as Markdown, import a ChatGPT export, refuse a broke
   await expect(page.getByRole('status').filter({ hasText: 'Import failed' })).toContainText(
     '[0].mapping["c1-a2"].parent points to "missing-node"',
   )
-  await expect(conversationList(page).getByRole('listitem')).toHaveCount(3)
+  await expect(conversationList(page).getByRole('listitem')).toHaveCount(1 + sample.length)
+})
+
+test('a history file that is not a database is kept aside, and the user is told where', async ({ page, gateway }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'holysheep-e2e-'))
+  writeFileSync(join(dataDir, 'history.sqlite'), 'this is not a SQLite database, just text '.repeat(200))
+  const app = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir })
+  try {
+    await page.goto(app.url)
+    const notice = page.getByRole('alert').filter({ hasText: 'Your history file could not be opened.' })
+    await expect(notice).toContainText(`It was kept at ${dataDir}`)
+    await expect(notice).toContainText('and a new one was started.')
+    // The fresh history works.
+    await send(page, '[[tokens=3]] a fresh start')
+    await expect(conversationList(page).getByRole('listitem')).toHaveCount(1)
+    await notice.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notice).not.toBeAttached()
+  } finally {
+    await app.stop()
+  }
 })

@@ -6,6 +6,7 @@ import { resolvePlatform } from './api/platform'
 import { ChatView } from './features/chat/ChatView'
 import { Sidebar } from './features/history/Sidebar'
 import { useConversations } from './features/history/use-conversations'
+import { useOpenConversation } from './features/history/use-open-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
 import { SettingsView } from './features/settings/SettingsView'
 import { JobsPanel } from './features/transfer/JobsPanel'
@@ -27,6 +28,11 @@ export function App({ api }: { api: Api }) {
   const platform = useMemo(() => resolvePlatform(), [])
   const conversations = useConversations(api)
   const transfers = useTransfers(api, platform)
+  const current = useOpenConversation(
+    api,
+    open.conversationId,
+    conversations.list.conversations.find((item) => item.id === open.conversationId) ?? null,
+  )
   const messageRef = useRef<HTMLTextAreaElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -44,10 +50,16 @@ export function App({ api }: { api: Api }) {
     setPage('chat')
     requestAnimationFrame(() => messageRef.current?.focus())
   }, [])
+  const closeConversation = useCallback(() => setOpen({ conversationId: null, messageId: null }), [])
   const openConversation = useCallback((conversationId: string, messageId?: string) => {
     setOpen({ conversationId, messageId: messageId ?? null })
     setPage('chat')
   }, [])
+  // The search hit was scrolled to: forget it, so following the answer resumes and the hit can be asked for again.
+  const onFocusHandled = useCallback(
+    () => setOpen((current) => (current.messageId ? { ...current, messageId: null } : current)),
+    [],
+  )
   const onConversationCreated = useCallback(
     (conversationId: string) => setOpen({ conversationId, messageId: null }),
     [],
@@ -77,7 +89,6 @@ export function App({ api }: { api: Api }) {
       </p>
     )
   if (!settings || !keyStatus) return null
-  const current = conversations.list.conversations.find((item) => item.id === open.conversationId) ?? null
 
   return (
     <div className="app">
@@ -103,6 +114,7 @@ export function App({ api }: { api: Api }) {
           currentId={open.conversationId}
           onOpen={openConversation}
           onNewChat={newChat}
+          onCurrentDeleted={closeConversation}
           searchRef={searchRef}
         />
         <main className="page">
@@ -113,6 +125,7 @@ export function App({ api }: { api: Api }) {
               conversation={current}
               conversationId={open.conversationId}
               focusMessageId={open.messageId}
+              onFocusHandled={onFocusHandled}
               defaultModel={settings.settings.defaultModel}
               hasKey={keyStatus.isSet}
               transfers={transfers.actions}

@@ -49,6 +49,8 @@ export const en = {
     search: 'Search',
     searchPlaceholder: 'Search all conversations (Ctrl+K)',
     searching: 'Searching…',
+    searchFailed: 'The search failed:',
+    listFailed: 'The conversations could not be listed:',
     results: 'Search results',
     noResults: (query: string) => `Nothing found for “${query}”.`,
     empty: 'No conversations yet.',
@@ -86,7 +88,7 @@ export const en = {
     failed: (kind: 'export' | 'import') =>
       kind === 'export' ? 'Export failed:' : 'Import failed; nothing was imported:',
     imported: (conversations: number, messages: number) =>
-      `Imported ${conversations} conversations (${messages} messages).`,
+      `Imported ${conversations} conversation${conversations === 1 ? '' : 's'} (${messages} message${messages === 1 ? '' : 's'}).`,
     exported: (conversations: number) => `Exported ${conversations} conversation${conversations === 1 ? '' : 's'}.`,
     download: 'Download',
   },

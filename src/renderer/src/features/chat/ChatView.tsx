@@ -14,6 +14,7 @@ interface ChatViewProps {
   conversation: Conversation | null
   conversationId: string | null
   focusMessageId: string | null
+  onFocusHandled(): void
   defaultModel: string
   hasKey: boolean
   transfers: TransferActions
@@ -84,6 +85,7 @@ export function ChatView(props: ChatViewProps) {
         streams={chat.streams}
         streamStore={chat.streamStore}
         focusMessageId={props.focusMessageId}
+        onFocusHandled={props.onFocusHandled}
         onRetry={(messageId) => void chat.retry(messageId)}
         onContinue={(messageId) => void chat.continueAnswer(messageId)}
         onOpenSettings={props.onOpenSettings}

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { StoredMessage } from '../../../../shared/history'
 import { strings } from '../../i18n'
 import type { ChatStreamStore, StreamState } from './chat-stream-store'
 import { MessageView } from './MessageView'
 import type { Transcript, TranscriptStore } from './transcript-store'
+import { useTranscriptScroll } from './use-transcript-scroll'
 
 interface TranscriptViewProps {
   /** The conversation the view should show; the transcript may still hold the previous one for a moment. */
@@ -13,15 +14,15 @@ interface TranscriptViewProps {
   transcriptStore: TranscriptStore
   streams: ReadonlyMap<string, StreamState>
   streamStore: ChatStreamStore
-  /** A search hit to scroll to and highlight; cleared by the parent after use. */
+  /** A search hit to scroll to and highlight. */
   focusMessageId: string | null
+  /** Called once the view is at the hit, so the parent can clear it (and the same hit can be asked for again). */
+  onFocusHandled(): void
   onRetry(messageId: string): void
   onContinue(messageId: string): void
   onOpenSettings(): void
 }
 
-/** How close to the bottom still counts as "following" the answer as it grows. */
-const followSlackPx = 120
 const retryable = new Set<StoredMessage['status']>(['error', 'stopped', 'interrupted'])
 /** A finished answer the model ended at its length limit: it can be continued. */
 const cutShort = (message: StoredMessage) => message.status === 'complete' && message.finishReason === 'length'
@@ -34,8 +35,6 @@ export function TranscriptView(props: TranscriptViewProps) {
   const { transcript, transcriptStore, streams, streamStore, focusMessageId } = props
   const { messages } = transcript
   const scrollRef = useRef<HTMLDivElement>(null)
-  const following = useRef(true)
-  const [highlighted, setHighlighted] = useState<string | null>(null)
   // TanStack Virtual hands back fresh functions each render; the React Compiler skips this component, as it should.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -46,57 +45,16 @@ export function TranscriptView(props: TranscriptViewProps) {
     getItemKey: (index) => messages[index]!.id,
   })
 
-  // Keep the view where it was when older messages are put above it.
-  const firstId = messages[0]?.id
-  const previous = useRef<{ firstId: string | undefined; count: number; height: number }>({
-    firstId,
-    count: 0,
-    height: 0,
+  const { highlighted, onScroll } = useTranscriptScroll({
+    virtualizer,
+    scrollRef,
+    transcript,
+    transcriptStore,
+    streams,
+    conversationId: props.conversationId,
+    focusMessageId,
+    onFocusHandled: props.onFocusHandled,
   })
-  useLayoutEffect(() => {
-    const element = scrollRef.current
-    const before = previous.current
-    const total = virtualizer.getTotalSize()
-    if (element && before.firstId !== firstId && before.count > 0 && messages.some((m) => m.id === before.firstId)) {
-      element.scrollTop += total - before.height
-    }
-    previous.current = { firstId, count: messages.length, height: total }
-  })
-
-  // Follow the newest text while the user is at the bottom.
-  const liveLength = [...streams.values()].reduce((sum, stream) => sum + stream.text.length, 0)
-  useEffect(() => {
-    if (following.current && messages.length && !focusMessageId)
-      virtualizer.scrollToIndex(messages.length - 1, { align: 'end' })
-  }, [messages.length, liveLength, virtualizer, focusMessageId])
-
-  // Open at a search hit once its conversation has loaded: load back to it, scroll there, highlight it.
-  const handledFocus = useRef<string | null>(null)
-  const ready =
-    transcript.conversationId !== null &&
-    transcript.conversationId === props.conversationId &&
-    !transcript.loading &&
-    messages.length > 0
-  useEffect(() => {
-    if (!focusMessageId) handledFocus.current = null
-    if (!focusMessageId || !ready || handledFocus.current === focusMessageId) return
-    handledFocus.current = focusMessageId
-    void transcriptStore.loadUntil(focusMessageId).then((found) => {
-      if (!found) return
-      const index = transcriptStore.getSnapshot().messages.findIndex((message) => message.id === focusMessageId)
-      following.current = false
-      requestAnimationFrame(() => virtualizer.scrollToIndex(index, { align: 'center' }))
-      setHighlighted(focusMessageId)
-      setTimeout(() => setHighlighted((current) => (current === focusMessageId ? null : current)), 4000)
-    })
-  }, [focusMessageId, ready, transcriptStore, virtualizer])
-
-  const onScroll = () => {
-    const element = scrollRef.current
-    if (!element) return
-    following.current = element.scrollHeight - element.scrollTop - element.clientHeight < followSlackPx
-    if (element.scrollTop < 200 && transcript.hasMore && !transcript.loading) void transcriptStore.loadOlder()
-  }
 
   const last = messages.at(-1)
   return (

@@ -11,6 +11,8 @@ export interface Transcript {
 }
 
 const pageSize = 100
+/** Going back to a search hit far up a long conversation: as many per request as main allows. */
+const jumpPageSize = 1000
 
 /**
  * The open conversation's messages as stored by main, oldest first. Older pages load on demand;
@@ -50,14 +52,14 @@ export class TranscriptStore extends ExternalStore<Transcript> {
   }
 
   /** Loads the page before the oldest loaded message; resolves false when there is none. */
-  async loadOlder(): Promise<boolean> {
+  async loadOlder(limit = pageSize): Promise<boolean> {
     const now = this.getSnapshot()
     const oldest = now.messages[0]
     if (!now.conversationId || !now.hasMore || now.loading || !oldest) return false
     this.set({ ...now, loading: true })
     const result = await this.api.history.messages({
       conversationId: now.conversationId,
-      limit: pageSize,
+      limit,
       beforeMessageId: oldest.id,
     })
     const after = this.getSnapshot()
@@ -78,7 +80,7 @@ export class TranscriptStore extends ExternalStore<Transcript> {
   /** Loads older pages until `messageId` is loaded (a search hit deep in a long conversation). */
   async loadUntil(messageId: string): Promise<boolean> {
     while (!this.getSnapshot().messages.some((message) => message.id === messageId)) {
-      if (!(await this.loadOlder())) return false
+      if (!(await this.loadOlder(jumpPageSize))) return false
     }
     return true
   }

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Conversation } from '../../../../shared/history'
 import { strings } from '../../i18n'
 
@@ -22,14 +22,26 @@ export function ConversationRow({
 }: ConversationRowProps) {
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(conversation.title)
+  const openRef = useRef<HTMLButtonElement>(null)
+  // Enter or Escape leave the title box: the focus goes back to the title, not to the top of the page.
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (editing || !refocus.current) return
+    refocus.current = false
+    openRef.current?.focus()
+  }, [editing])
 
   const finish = (save: boolean) => {
+    if (!editing) return
     setEditing(false)
     if (save && draft.trim() && draft.trim() !== conversation.title) onRename(draft.trim())
   }
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') finish(true)
-    if (event.key === 'Escape') finish(false)
+    if (event.key !== 'Enter' && event.key !== 'Escape') return
+    // Escape here cancels the rename only; it should not also clear the search or close anything else.
+    event.stopPropagation()
+    refocus.current = true
+    finish(event.key === 'Enter')
   }
 
   return (
@@ -46,7 +58,13 @@ export function ConversationRow({
           maxLength={200}
         />
       ) : (
-        <button type="button" className="open" onClick={onOpen} aria-current={current ? 'page' : undefined}>
+        <button
+          type="button"
+          ref={openRef}
+          className="open"
+          onClick={onOpen}
+          aria-current={current ? 'page' : undefined}
+        >
           {conversation.pinned ? <span aria-hidden="true">📌 </span> : null}
           {conversation.title || strings.chat.newConversation}
         </button>

@@ -4,11 +4,19 @@ import { strings } from '../../i18n'
 interface SearchResultsProps {
   query: string
   hits: readonly SearchHit[] | null
+  /** Why the search failed, in main's words. */
+  error: string | null
   onOpen(hit: SearchHit): void
 }
 
 /** Hits across every conversation; the matched words are marked with elements, never with HTML strings. */
-export function SearchResults({ query, hits, onOpen }: SearchResultsProps) {
+export function SearchResults({ query, hits, error, onOpen }: SearchResultsProps) {
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {strings.history.searchFailed} {error}
+      </p>
+    )
   if (hits === null) return <p className="hint">{strings.history.searching}</p>
   if (hits.length === 0) return <p className="hint">{strings.history.noResults(query)}</p>
   return (

@@ -1,11 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, SearchHit } from '../../../../shared/history'
 import { strings } from '../../i18n'
 import type { ConversationList, ConversationListStore } from './conversation-list-store'
 import { ConversationRow } from './ConversationRow'
 import { SearchResults } from './SearchResults'
+import { UndoToast } from './UndoToast'
 
 interface SidebarProps {
   api: Api
@@ -14,15 +15,20 @@ interface SidebarProps {
   currentId: string | null
   onOpen(conversationId: string, messageId?: string): void
   onNewChat(): void
+  /** The open conversation was deleted: show an empty chat, leaving the focus to Undo. */
+  onCurrentDeleted(): void
   searchRef: React.Ref<HTMLInputElement>
 }
 
 const searchDelayMs = 150
 
-export function Sidebar({ api, list, store, currentId, onOpen, onNewChat, searchRef }: SidebarProps) {
+export function Sidebar(props: SidebarProps) {
+  const { api, list, store, currentId, onOpen, onNewChat, searchRef } = props
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<SearchHit[] | null>(null)
+  const [searchError, setSearchError] = useState<string | null>(null)
   const [deleted, setDeleted] = useState<Conversation | null>(null)
+  const forgetDeleted = useCallback(() => setDeleted(null), [])
   const scrollRef = useRef<HTMLDivElement>(null)
   const { conversations } = list
   // TanStack Virtual hands back fresh functions each render; the React Compiler skips this component, as it should.
@@ -41,7 +47,9 @@ export function Sidebar({ api, list, store, currentId, onOpen, onNewChat, search
     let current = true
     const timer = setTimeout(() => {
       void api.history.search({ query: query.slice(0, 500), limit: 50 }).then((result) => {
-        if (current) setHits(result.ok ? result.value.hits : [])
+        if (!current) return
+        setHits(result.ok ? result.value.hits : [])
+        setSearchError(result.ok ? null : result.error.message || strings.errors[result.error.kind])
       })
     }, searchDelayMs)
     return () => {
@@ -49,13 +57,6 @@ export function Sidebar({ api, list, store, currentId, onOpen, onNewChat, search
       clearTimeout(timer)
     }
   }, [api, query])
-
-  // Undo stays offered for a few seconds, then the deletion is final for this session.
-  useEffect(() => {
-    if (!deleted) return
-    const timer = setTimeout(() => setDeleted(null), 6000)
-    return () => clearTimeout(timer)
-  }, [deleted])
 
   // More pages as the user nears the end of the list.
   const items = virtualizer.getVirtualItems()
@@ -69,7 +70,7 @@ export function Sidebar({ api, list, store, currentId, onOpen, onNewChat, search
     if (!result.ok) return
     store.remove(conversation.id)
     setDeleted(conversation)
-    if (conversation.id === currentId) onNewChat()
+    if (conversation.id === currentId) props.onCurrentDeleted()
   }
   const undo = async () => {
     if (!deleted) return
@@ -93,16 +94,29 @@ export function Sidebar({ api, list, store, currentId, onOpen, onNewChat, search
         onChange={(event) => {
           setQuery(event.target.value)
           setHits(null)
+          setSearchError(null)
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') setQuery('')
         }}
       />
       {query.trim() ? (
-        <SearchResults query={query} hits={hits} onOpen={(hit) => onOpen(hit.conversationId, hit.messageId)} />
+        <SearchResults
+          query={query}
+          hits={hits}
+          error={searchError}
+          onOpen={(hit) => onOpen(hit.conversationId, hit.messageId)}
+        />
       ) : (
         <div className="conversation-scroll" ref={scrollRef}>
-          {conversations.length === 0 && !list.loading ? <p className="hint">{strings.history.empty}</p> : null}
+          {list.error ? (
+            <p className="error" role="alert">
+              {strings.history.listFailed} {list.error}
+            </p>
+          ) : null}
+          {conversations.length === 0 && !list.loading && !list.error ? (
+            <p className="hint">{strings.history.empty}</p>
+          ) : null}
           <div
             role="list"
             aria-label={strings.history.conversations}
@@ -144,12 +158,7 @@ export function Sidebar({ api, list, store, currentId, onOpen, onNewChat, search
         </div>
       )}
       {deleted ? (
-        <div className="toast" role="status">
-          {strings.history.deleted(deleted.title)}{' '}
-          <button type="button" onClick={() => void undo()}>
-            {strings.history.undo}
-          </button>
-        </div>
+        <UndoToast key={deleted.id} title={deleted.title} onUndo={() => void undo()} onExpire={forgetDeleted} />
       ) : null}
     </aside>
   )

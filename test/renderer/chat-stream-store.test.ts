@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import type { ChatEvent } from '../../src/shared/chat'
+import { ChatStreamStore } from '../../src/renderer/src/features/chat/chat-stream-store'
+
+const streamId = 'stream-1'
+const conversationId = '00000000-0000-4000-8000-000000000001'
+const messageId = '00000000-0000-4000-8000-000000000002'
+
+const start = (seq = 0): ChatEvent => ({
+  type: 'start',
+  streamId,
+  seq,
+  model: 'deepseek-v3.2',
+  conversationId,
+  messageId,
+  initialText: '',
+})
+const delta = (seq: number, content: string): ChatEvent => ({ type: 'delta', streamId, seq, content })
+
+describe('ChatStreamStore', () => {
+  it('builds the answer from start and deltas, and ignores an event it already applied', () => {
+    const store = new ChatStreamStore()
+    store.attachAll([])
+    for (const event of [start(), delta(1, 'Xin '), delta(2, 'chào'), delta(2, 'chào'), delta(1, 'Xin ')])
+      store.apply(event)
+    expect(store.forMessage(messageId)).toMatchObject({ text: 'Xin chào', lastSeq: 2, status: 'streaming' })
+  })
+
+  it('re-attaches after a reload: chat:active gives the text so far, and only later events are added', () => {
+    const store = new ChatStreamStore()
+    // Events of a stream that began before this view opened arrive before chat:active answers.
+    store.apply(delta(3, 'c'))
+    store.apply(delta(4, 'd'))
+    expect(store.getSnapshot().size).toBe(0)
+    store.attachAll([{ streamId, conversationId, messageId, model: 'm', text: 'abc', reasoning: '', lastSeq: 3 }])
+    expect(store.forMessage(messageId)?.text).toBe('abcd')
+    store.apply(delta(4, 'd'))
+    store.apply(delta(5, 'e'))
+    expect(store.forMessage(messageId)).toMatchObject({ text: 'abcde', lastSeq: 5, conversationId })
+  })
+
+  it('after attaching, drops mid-stream events of streams it never saw start', () => {
+    const store = new ChatStreamStore()
+    store.attachAll([])
+    store.apply({ type: 'delta', streamId: 'other', seq: 7, content: 'lost' })
+    expect(store.getSnapshot().size).toBe(0)
+  })
+
+  it('ends a stream as stopped or failed, keeping its text', () => {
+    const store = new ChatStreamStore()
+    store.attachAll([])
+    store.apply(start())
+    store.apply(delta(1, 'partial'))
+    const timings = { timeToFirstTokenMs: 10, totalMs: 20, tokensPerSecond: null }
+    store.apply({ type: 'error', streamId, seq: 2, error: { kind: 'network', message: 'down' }, timings })
+    expect(store.forMessage(messageId)).toMatchObject({ text: 'partial', status: 'error', error: { kind: 'network' } })
+  })
+})

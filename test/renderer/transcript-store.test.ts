@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import type { Api } from '../../src/shared/api'
+import type { StoredMessage } from '../../src/shared/history'
+import { TranscriptStore } from '../../src/renderer/src/features/chat/transcript-store'
+
+const conversationId = '00000000-0000-4000-8000-000000000001'
+
+function message(index: number): StoredMessage {
+  return {
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    conversationId,
+    role: index % 2 ? 'assistant' : 'user',
+    content: `message ${index}`,
+    reasoning: null,
+    status: 'complete',
+    errorKind: null,
+    errorMessage: null,
+    model: null,
+    usage: null,
+    costUsd: null,
+    timings: null,
+    finishReason: null,
+    createdAt: index,
+    updatedAt: index,
+  }
+}
+
+/** A conversation of `count` messages behind `history:messages`, recording each request's limit. */
+function fakeApi(count: number) {
+  const all = Array.from({ length: count }, (_, index) => message(index))
+  const limits: number[] = []
+  const api = {
+    history: {
+      messages: async (request: { limit: number; beforeMessageId: string | null }) => {
+        limits.push(request.limit)
+        const end = request.beforeMessageId ? all.findIndex((item) => item.id === request.beforeMessageId) : all.length
+        const begin = Math.max(0, end - request.limit)
+        return { ok: true, value: { messages: all.slice(begin, end), hasMore: begin > 0 } }
+      },
+    },
+  } as unknown as Api
+  return { api, all, limits }
+}
+
+describe('TranscriptStore', () => {
+  it('opens at the newest page and puts older pages before it', async () => {
+    const { api } = fakeApi(250)
+    const store = new TranscriptStore(api)
+    await store.open(conversationId)
+    expect(store.getSnapshot()).toMatchObject({ hasMore: true, loading: false })
+    expect(
+      store
+        .getSnapshot()
+        .messages.map((item) => item.content)
+        .slice(0, 1),
+    ).toEqual(['message 150'])
+    await store.loadOlder()
+    await store.loadOlder()
+    expect(store.getSnapshot().messages).toHaveLength(250)
+    expect(store.getSnapshot().hasMore).toBe(false)
+    expect(await store.loadOlder()).toBe(false)
+  })
+
+  it('keeps older pages when the newest page is read again', async () => {
+    const { api, all } = fakeApi(150)
+    const store = new TranscriptStore(api)
+    await store.open(conversationId)
+    await store.loadOlder()
+    all.push(message(150))
+    await store.refreshNewest()
+    expect(store.getSnapshot().messages.map((item) => item.content)).toEqual(all.map((item) => item.content))
+    expect(store.getSnapshot().hasMore).toBe(false)
+  })
+
+  it('loads back to a search hit far up in large pages', async () => {
+    const { api, all, limits } = fakeApi(10_000)
+    const store = new TranscriptStore(api)
+    await store.open(conversationId)
+    expect(await store.loadUntil(all[3]!.id)).toBe(true)
+    expect(store.getSnapshot().messages).toHaveLength(10_000)
+    expect(limits).toEqual([100, ...Array<number>(10).fill(1000)])
+  })
+
+  it('drops an answer for a conversation no longer open', async () => {
+    const { api } = fakeApi(10)
+    const store = new TranscriptStore(api)
+    const opening = store.open(conversationId)
+    await store.open(null)
+    await opening
+    expect(store.getSnapshot()).toMatchObject({ conversationId: null, messages: [] })
+  })
+})
