@@ -13,11 +13,22 @@ const networkCodes: Record<string, string> = {
   ECONNRESET: 'The connection to the gateway was reset.',
   ENETUNREACH: 'The network is unreachable; the computer may be offline.',
   EHOSTUNREACH: 'The gateway’s host is unreachable.',
+  ETIMEDOUT: 'The connection to the gateway timed out.',
+  UND_ERR_CONNECT_TIMEOUT: 'The connection to the gateway timed out.',
+}
+
+/**
+ * Certificate failures get their own kind: retrying cannot help, and the usual cause here is a proxy
+ * or firewall that intercepts HTTPS, or a base URL that points at the wrong host.
+ */
+const tlsCodes: Record<string, string> = {
   CERT_HAS_EXPIRED: 'The gateway’s TLS certificate has expired.',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'The gateway’s TLS certificate is not trusted.',
-  SELF_SIGNED_CERT_IN_CHAIN: 'The gateway’s TLS certificate is not trusted.',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'The gateway’s TLS certificate is self-signed and not trusted.',
+  SELF_SIGNED_CERT_IN_CHAIN: 'The gateway’s TLS certificate is signed by an authority this computer does not trust.',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The gateway’s TLS certificate could not be verified.',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'The gateway’s TLS certificate could not be verified.',
   ERR_TLS_CERT_ALTNAME_INVALID: 'The gateway’s TLS certificate does not match its address.',
+  EPROTO: 'The secure connection to the gateway failed (TLS).',
 }
 
 /** Walks an error's `cause` chain (fetch wraps the socket error) for a Node error code. */
@@ -25,7 +36,7 @@ function findErrorCode(error: unknown): string | undefined {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && code in networkCodes) return code
+    if (typeof code === 'string' && (code in networkCodes || code in tlsCodes)) return code
     current = (current as { cause?: unknown }).cause
   }
   return undefined
@@ -50,6 +61,10 @@ function kindForStatus(status: number, message: string, code: string | null | un
   return 'bad_request'
 }
 
+function byCode(code: string): AppError {
+  return code in tlsCodes ? { kind: 'tls', message: tlsCodes[code]! } : { kind: 'network', message: networkCodes[code]! }
+}
+
 export function toAppError(error: unknown, secrets: readonly string[]): AppError {
   const clean = (message: string) => scrubSecrets(message, secrets).slice(0, 2000)
   if (error instanceof OpenAI.APIUserAbortError) return { kind: 'aborted', message: 'Stopped.' }
@@ -57,10 +72,7 @@ export function toAppError(error: unknown, secrets: readonly string[]): AppError
     return { kind: 'timeout', message: 'The gateway took too long to answer.' }
   if (error instanceof OpenAI.APIConnectionError) {
     const code = findErrorCode(error)
-    return {
-      kind: 'network',
-      message: code ? networkCodes[code]! : clean(`Could not reach the gateway: ${error.message}`),
-    }
+    return code ? byCode(code) : { kind: 'network', message: clean(`Could not reach the gateway: ${error.message}`) }
   }
   if (error instanceof OpenAI.APIError) {
     const message = clean(serverMessage(error))
@@ -69,6 +81,6 @@ export function toAppError(error: unknown, secrets: readonly string[]): AppError
   }
   if (error instanceof Error && error.name === 'AbortError') return { kind: 'aborted', message: 'Stopped.' }
   const code = findErrorCode(error)
-  if (code) return { kind: 'network', message: networkCodes[code]! }
+  if (code) return byCode(code)
   return { kind: 'internal', message: clean(error instanceof Error ? error.message : String(error)) }
 }

@@ -16,6 +16,8 @@ export const errorKinds = [
   'busy',
   'server',
   'network',
+  /** The gateway's certificate was refused: a proxy or firewall intercepting HTTPS, or the wrong host. */
+  'tls',
   'timeout',
   /** The answer had begun and the stream broke: dropped, cut short, or a chunk that was not JSON. */
   'stream_broken',

@@ -14,6 +14,15 @@
  *   [[reasoning=8]]       N tokens of `delta.reasoning_content` (DeepSeek's thinking) before the answer
  *   [[per-tick=2]]        N tokens per pacing tick ([[delay=1]] [[per-tick=2]] is about 2,000 tokens/s)
  *   [[split-bytes=1]]     write each SSE event in two pieces cut inside a multi-byte character
+ *   [[hang=1]]            accept the request and never answer (no status, no headers)
+ *   [[event-error=10]]    after N tokens, send a named `event: error` with an error object
+ *   [[bad-request=1]]     with [[status=400]]: a 400 that is not about context length (a bad parameter)
+ *   [[odd-chunks=1]]      before the answer, chunks of every odd shape gateways send (no choices, no delta,
+ *                         content null or not a string, an empty choices list without usage)
+ *   [[reasoning-field=1]] thinking as `delta.reasoning` (OpenRouter and others) instead of `reasoning_content`
+ *   [[refusal=1]]         the answer's tokens as `delta.refusal` (the model declines)
+ *   [[content-filter=10]] after N tokens, finish with `content_filter`
+ *   [[no-usage=1]]        no usage chunk even when asked for one (providers that send none)
  */
 export interface Scenario {
   status: number | null
@@ -28,6 +37,14 @@ export interface Scenario {
   reasoning: number | null
   perTick: number | null
   splitBytes: boolean
+  hang: boolean
+  eventError: number | null
+  badRequest: boolean
+  oddChunks: boolean
+  reasoningField: boolean
+  refusal: boolean
+  contentFilter: number | null
+  noUsage: boolean
 }
 
 function directive(text: string, name: string): number | null {
@@ -49,11 +66,28 @@ export function readScenario(lastUserMessage: string): Scenario {
     reasoning: directive(lastUserMessage, 'reasoning'),
     perTick: directive(lastUserMessage, 'per-tick'),
     splitBytes: directive(lastUserMessage, 'split-bytes') === 1,
+    hang: directive(lastUserMessage, 'hang') === 1,
+    eventError: directive(lastUserMessage, 'event-error'),
+    badRequest: directive(lastUserMessage, 'bad-request') === 1,
+    oddChunks: directive(lastUserMessage, 'odd-chunks') === 1,
+    reasoningField: directive(lastUserMessage, 'reasoning-field') === 1,
+    refusal: directive(lastUserMessage, 'refusal') === 1,
+    contentFilter: directive(lastUserMessage, 'content-filter'),
+    noUsage: directive(lastUserMessage, 'no-usage') === 1,
   }
 }
 
 /** What a failing status says, in the words and codes providers use. */
-export function statusError(status: number): { message: string; type: string; code: string | null } {
+export function statusError(
+  status: number,
+  scenario: Pick<Scenario, 'badRequest'>,
+): { message: string; type: string; code: string | null } {
+  if (status === 400 && scenario.badRequest)
+    return {
+      message: "Invalid value for 'temperature': expected a number between 0 and 2.",
+      type: 'invalid_request_error',
+      code: 'invalid_value',
+    }
   switch (status) {
     case 400:
       return {

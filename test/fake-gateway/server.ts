@@ -3,7 +3,8 @@
  * GET /v1/models, POST /v1/chat/completions (streaming and not), bearer key checked with OpenAI's
  * 401 body, tokens paced by a configurable delay. Every request is recorded for assertions.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { countTokens, planReply } from './reply'
 import { readScenario, statusError } from './scenario'
@@ -16,6 +17,8 @@ export interface FakeGatewayOptions {
   models?: string[]
   /** Answer length when a message does not ask for one with [[tokens=N]]. */
   defaultTokens?: number
+  /** Serve HTTPS with this key and certificate (a TLS failure test uses a certificate nobody trusts). */
+  tls?: { key: string; cert: string }
 }
 
 export interface RecordedRequest {
@@ -55,12 +58,13 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   /** How many times each message has been failed, for [[fail-times=N]]. */
   const failures = new Map<string, number>()
 
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     void handle(request, response).catch(() => {
       if (!response.headersSent) sendError(response, 500, 'Fake gateway failure.', 'server_error', null)
       else response.destroy()
     })
-  })
+  }
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener)
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
@@ -103,11 +107,17 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
     const plan = planReply(lastUserText, maxTokens, options.defaultTokens)
     const scenario = readScenario(lastUserText)
+    if (scenario.hang) {
+      // Never answered: only the client's own patience (its idle watch) ends this.
+      streams.add(response)
+      response.on('close', () => streams.delete(response))
+      return
+    }
     if (scenario.status !== null) {
       const failed = failures.get(lastUserText) ?? 0
       if (scenario.failTimes === null || failed < scenario.failTimes) {
         failures.set(lastUserText, failed + 1)
-        const { message, type, code } = statusError(scenario.status)
+        const { message, type, code } = statusError(scenario.status, scenario)
         if (scenario.retryAfterSeconds !== null) response.setHeader('Retry-After', String(scenario.retryAfterSeconds))
         return sendError(response, scenario.status, message, type, code)
       }
@@ -119,6 +129,10 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       total_tokens: promptTokens + plan.tokens.length,
     }
     const finishReason = plan.truncated ? 'length' : 'stop'
+    const usageChunk = () =>
+      body.stream_options?.include_usage === true && !scenario.noUsage
+        ? `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`
+        : ''
     const id = `chatcmpl-fake-${Date.now()}`
     const created = Math.floor(Date.now() / 1000)
 
@@ -162,6 +176,13 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       streams.delete(response)
     })
     response.write(chunk({ role: 'assistant', content: '' }, null))
+    if (scenario.oddChunks) {
+      for (const odd of oddChunks) response.write(`data: ${JSON.stringify({ id, created, model, ...odd })}\n\n`)
+      for (const data of notObjects) response.write(`data: ${data}\n\n`)
+    }
+    /** An answer token as a chunk: content, or a refusal when the scenario declines. */
+    const tokenChunk = (token: string | undefined) =>
+      chunk(scenario.refusal ? { refusal: token } : { content: token }, null)
     /** The scripted failure due after `index` tokens, if any; true when the stream must not go on. */
     const failHere = (): boolean => {
       if (scenario.drop === index) {
@@ -175,6 +196,19 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       if (scenario.malformed === index) {
         response.write('data: {"id": "broken", "choices": [{"delta": {"content": "oops"\n\n')
         response.end()
+        return true
+      }
+      if (scenario.eventError === index) {
+        response.write(
+          `event: error\ndata: ${JSON.stringify({ error: { message: 'The provider is overloaded; try again.', type: 'overloaded_error', code: null } })}\n\n`,
+        )
+        response.end()
+        return true
+      }
+      if (scenario.contentFilter === index) {
+        response.write(chunk({}, 'content_filter'))
+        response.write(usageChunk())
+        response.end('data: [DONE]\n\n')
         return true
       }
       if (scenario.streamError === index) {
@@ -191,7 +225,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       if (response.destroyed) return
       if (reasoningLeft > 0) {
         reasoningLeft--
-        response.write(chunk({ reasoning_content: `thinking-${reasoningLeft} ` }, null))
+        const thought = `thinking-${reasoningLeft} `
+        response.write(chunk(scenario.reasoningField ? { reasoning: thought } : { reasoning_content: thought }, null))
         timer = setTimeout(next, delay)
         return
       }
@@ -199,12 +234,12 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       if (delay === 0) {
         // No pacing: the whole answer as fast as the socket takes it (benchmarks, pressure tests).
         while (index < plan.tokens.length) {
-          response.write(chunk({ content: plan.tokens[index++] }, null))
+          response.write(tokenChunk(plan.tokens[index++]))
           if (failHere()) return
         }
       } else if (index < plan.tokens.length) {
         for (let sent = 0; sent < (scenario.perTick ?? 1) && index < plan.tokens.length; sent++) {
-          send(chunk({ content: plan.tokens[index++] }, null))
+          send(tokenChunk(plan.tokens[index++]))
           if (sent + 1 < (scenario.perTick ?? 1) && failHere()) return
         }
         timer = setTimeout(next, delay)
@@ -212,10 +247,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       }
       if (failHere()) return
       response.write(chunk({}, finishReason))
-      if (body.stream_options?.include_usage === true)
-        response.write(
-          `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
-        )
+      response.write(usageChunk())
       response.end('data: [DONE]\n\n')
     }
     timer = setTimeout(next, delay)
@@ -227,7 +259,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   })
   const port = (server.address() as AddressInfo).port
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}/v1`,
     port,
     apiKey,
     requests,
@@ -238,6 +270,26 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     },
   }
 }
+
+/**
+ * Chunk shapes seen from real gateways that carry no answer text and must not break a client: no
+ * `choices` at all, an empty list without usage, a choice without `delta`, `content: null`, content
+ * that is not a string, a usage object without token counts.
+ */
+const oddChunks: object[] = [
+  { object: 'chat.completion.chunk' },
+  { object: 'chat.completion.chunk', choices: [] },
+  { object: 'chat.completion.chunk', choices: null },
+  { object: 'chat.completion.chunk', choices: [{ index: 0, finish_reason: null }] },
+  { object: 'chat.completion.chunk', choices: [{ index: 0, delta: null, finish_reason: null }] },
+  { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: null }, finish_reason: null }] },
+  { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: 42, role: null }, finish_reason: null }] },
+  { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: '' }, logprobs: null }], usage: {} },
+  { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { reasoning_content: null, tool_calls: [] } }] },
+]
+
+/** Valid JSON that is not a chunk object at all. */
+const notObjects = ['null', '42', '"text"', '[]', 'true']
 
 /** An offset inside the first multi-byte UTF-8 character of `bytes` (after its lead byte), or -1. */
 function multiByteCut(bytes: Buffer): number {

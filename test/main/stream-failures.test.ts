@@ -50,6 +50,7 @@ describe('a stream that breaks after the answer began keeps its text and says wh
     ['the stream ends without finish_reason or [DONE]', '[[no-done=7]] tell me', 'stream_broken'],
     ['a chunk is not JSON', '[[malformed=7]] tell me', 'stream_broken'],
     ['an error object arrives inside the stream', '[[stream-error=7]] tell me', 'server'],
+    ['a named `event: error` arrives', '[[event-error=7]] tell me', 'server'],
   ]
   it.each(cases)('%s', async (_label, content, kind) => {
     const { outcome, last, streamed } = await run(content)
@@ -57,7 +58,9 @@ describe('a stream that breaks after the answer began keeps its text and says wh
     expect(outcome.status).toBe('error')
     expect(outcome.text).toBe(firstTokens(content, 7))
     expect(streamed).toBe(outcome.text)
-    if (kind === 'server') expect(outcome.error?.message).toBe('The upstream provider failed mid-answer.')
+    if (content.includes('stream-error'))
+      expect(outcome.error?.message).toBe('The upstream provider failed mid-answer.')
+    if (content.includes('event-error')) expect(outcome.error?.message).toBe('The provider is overloaded; try again.')
   })
 })
 
@@ -162,6 +165,39 @@ describe('retries before the first token', () => {
 })
 
 describe('chunk shapes', () => {
+  it('odd chunks (no choices, no delta, content null or not a string, JSON that is no object) carry no text and break nothing', async () => {
+    const content = '[[odd-chunks=1]] [[tokens=6]] odd'
+    const { outcome, last } = await run(content)
+    expect(outcome).toMatchObject({ status: 'complete', finishReason: 'stop', reasoning: '', error: null })
+    expect(outcome.text).toBe(planReply(content, null).tokens.join(''))
+    // The usage-only last chunk (choices: []) still brings the counts.
+    expect(last).toMatchObject({ type: 'done', usage: { completionTokens: 6 } })
+  })
+
+  it('reads thinking sent as `delta.reasoning` too', async () => {
+    const { outcome } = await run('[[reasoning=2]] [[reasoning-field=1]] [[tokens=2]] think')
+    expect(outcome).toMatchObject({ status: 'complete', reasoning: 'thinking-1 thinking-0 ' })
+  })
+
+  it('shows a refusal as the answer', async () => {
+    const content = '[[refusal=1]] [[tokens=5]] do something bad'
+    const { outcome } = await run(content)
+    expect(outcome).toMatchObject({ status: 'complete', text: planReply(content, null).tokens.join('') })
+  })
+
+  it('keeps the finish reason: content_filter ends the answer with what came before', async () => {
+    const content = '[[content-filter=4]] [[tokens=10]] filtered'
+    const { outcome, last } = await run(content)
+    expect(outcome).toMatchObject({ status: 'complete', finishReason: 'content_filter', text: firstTokens(content, 4) })
+    expect(last).toMatchObject({ type: 'done', finishReason: 'content_filter' })
+  })
+
+  it('a provider that sends no usage ends with usage null, not a failure', async () => {
+    const { outcome, last } = await run('[[no-usage=1]] [[tokens=3]] no counts')
+    expect(outcome).toMatchObject({ status: 'complete', usage: null })
+    expect(last).toMatchObject({ type: 'done', usage: null })
+  })
+
   it('keeps thinking text (reasoning_content) apart from the answer, as its own events, before the answer', async () => {
     const content = '[[reasoning=3]] [[tokens=4]] think first'
     const { outcome } = await run(content)

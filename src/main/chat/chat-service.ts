@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto'
 import OpenAI from 'openai'
-import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions'
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions'
 import type { ChatEvent, CompletionRequest, Usage } from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
+import { contentOf, finishReasonOf, reasoningOf, usageOf } from './chunk-fields'
 import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
 import { IdleWatch } from './idle-watch'
 import { retryDelayMs, waitUnlessAborted } from './retry-policy'
@@ -167,7 +168,7 @@ export class ChatService {
     })
     const idle = new IdleWatch(this.options.idleTimeoutMs ?? defaultIdleTimeoutMs, signal)
     const idleTimeout = (): StreamOutcome => {
-      const seconds = Math.round((this.options.idleTimeoutMs ?? defaultIdleTimeoutMs) / 1000)
+      const seconds = Number(((this.options.idleTimeoutMs ?? defaultIdleTimeoutMs) / 1000).toFixed(1))
       const error: AppError = {
         kind: 'timeout',
         message: `Nothing arrived from the gateway for ${seconds} s, so the answer was ended. The text received so far is kept.`,
@@ -199,7 +200,8 @@ export class ChatService {
         ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
       }
       const maxRetries = this.options.maxRetries ?? 3
-      let stream: AsyncIterable<ChatCompletionChunk> | null = null
+      // Typed as unknown: gateways send shapes the SDK's types do not promise (see chunk-fields.ts).
+      let stream: AsyncIterable<unknown> | null = null
       for (let attempt = 0; stream === null; attempt++) {
         try {
           stream = await client.chat.completions.create(body, { signal: idle.signal })
@@ -231,7 +233,7 @@ export class ChatService {
           text += content
           coalescer.push(content)
         }
-        finishReason = chunk.choices?.[0]?.finish_reason ?? finishReason
+        finishReason = finishReasonOf(chunk) ?? finishReason
         usage = usageOf(chunk) ?? usage
       }
       reasoningCoalescer.flush()
@@ -282,32 +284,4 @@ function withSystemPrompt(messages: CompletionRequest['messages'], systemPrompt:
 
 function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
   return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, V>)
-}
-
-/**
- * Gateways send odd chunks (no `choices`, `content: null`, a role only); none of them may throw
- * here. A `refusal` is what the model says instead of an answer, so it is shown as the answer.
- */
-function contentOf(chunk: ChatCompletionChunk): string {
-  const delta = chunk.choices?.[0]?.delta as { content?: unknown; refusal?: unknown } | undefined
-  const content = delta?.content
-  if (typeof content === 'string' && content) return content
-  return typeof delta?.refusal === 'string' ? delta.refusal : ''
-}
-
-/** `reasoning_content` (DeepSeek) or `reasoning` (OpenRouter and others); not in the SDK's types. */
-function reasoningOf(chunk: ChatCompletionChunk): string {
-  const delta = chunk.choices?.[0]?.delta as { reasoning_content?: unknown; reasoning?: unknown } | undefined
-  if (typeof delta?.reasoning_content === 'string') return delta.reasoning_content
-  return typeof delta?.reasoning === 'string' ? delta.reasoning : ''
-}
-
-function usageOf(chunk: ChatCompletionChunk): Usage | null {
-  const usage = chunk.usage
-  if (!usage || typeof usage.completion_tokens !== 'number') return null
-  return {
-    promptTokens: usage.prompt_tokens ?? 0,
-    completionTokens: usage.completion_tokens,
-    totalTokens: usage.total_tokens ?? (usage.prompt_tokens ?? 0) + usage.completion_tokens,
-  }
 }

@@ -143,6 +143,7 @@ export const en = {
     busy: 'Several answers are already streaming. Wait for one to finish, or stop one, then try again.',
     server: 'The gateway had a problem. Try again in a moment.',
     network: 'Could not reach the gateway. Check your connection and the base URL in Settings.',
+    tls: 'The gateway’s security certificate was refused. A proxy or firewall may be intercepting the connection, or the base URL points at the wrong host. Check the base URL in Settings.',
     timeout: 'The gateway took too long to answer. Try again.',
     stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer. The text so far is kept.',
     aborted: 'Stopped.',

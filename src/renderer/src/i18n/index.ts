@@ -4,4 +4,4 @@ import { en } from './en'
 export const strings = en
 
 /** Which errors are fixed in Settings, so the message can offer to open it. */
-export const errorsFixedInSettings = new Set(['no_key', 'invalid_key', 'forbidden', 'network', 'not_found'])
+export const errorsFixedInSettings = new Set(['no_key', 'invalid_key', 'forbidden', 'network', 'tls', 'not_found'])

@@ -84,11 +84,14 @@ export function MessageView(props: MessageViewProps) {
   )
 }
 
+/** Kinds whose message from main adds something the general sentence cannot (the server's words, the cause). */
+const detailKinds = new Set<AppError['kind']>(['bad_request', 'server', 'unknown_model', 'network', 'tls'])
+
 function ErrorNote({ error, onOpenSettings }: { error: AppError; onOpenSettings(): void }) {
   const explanation = strings.errors[error.kind]
   // The server's own words help with a refused request; for the rest our sentence says it better.
   const detail =
-    error.kind === 'bad_request' || error.kind === 'server' || error.kind === 'unknown_model' ? error.message : null
+    detailKinds.has(error.kind) ? error.message : null
   return (
     <div className="error" role="alert">
       <p>{explanation}</p>
