@@ -3,7 +3,7 @@
  * stopped mid-answer, a third failing), no stream, timer, socket or listener of ours is left, and
  * the heap after garbage collection has grown by less than 5 MB.
  */
-import { setFlagsFromString } from 'node:v8'
+import { queryObjects, setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { ChatService } from '../../src/main/chat/chat-service'
@@ -29,10 +29,17 @@ afterAll(async () => {
   await gateway.close()
 })
 
-/** Our kinds of handles: timers, sockets, and anything else Node reports as keeping the loop alive. */
+/**
+ * Our kinds of handles: timers, sockets, and anything else Node reports as keeping the loop alive;
+ * the abort controllers and signals alive on the heap (each stream makes one for Stop and one for its
+ * idle watch); and every listener on `process`.
+ */
 function resources(): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1
+  counts.AbortController = queryObjects(AbortController, { format: 'count' })
+  counts.AbortSignal = queryObjects(AbortSignal, { format: 'count' })
+  counts.processListeners = process.eventNames().reduce((sum, name) => sum + process.listenerCount(name), 0)
   return counts
 }
 
@@ -101,9 +108,9 @@ it('1,000 streams leave no streams, timers, sockets or heap behind', { timeout: 
     `1,000 streams: heap +${heapGrowthMb.toFixed(2)} MB; resources ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
   )
   expect(after.Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0)
+  expect(after.AbortController).toBeLessThanOrEqual(before.AbortController!)
+  expect(after.AbortSignal).toBeLessThanOrEqual(before.AbortSignal!)
+  expect(after.processListeners).toBeLessThanOrEqual(before.processListeners!)
   expect(after.TCPSocketWrap ?? 0).toBeLessThanOrEqual((before.TCPSocketWrap ?? 0) + 2)
   expect(heapGrowthMb).toBeLessThan(5)
-  console.log(
-    `heap growth after 1,000 streams: ${heapGrowthMb.toFixed(2)} MB; resources ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
-  )
 })
