@@ -16,6 +16,11 @@ export interface FakeGatewayOptions {
   models?: string[]
   /** Answer length when a message does not ask for one with [[tokens=N]]. */
   defaultTokens?: number
+  /**
+   * Some gateways put the whole key they were sent into their error messages; with this on, every
+   * 401 and every scenario error does, so tests can check the app scrubs it.
+   */
+  echoKeyInErrors?: boolean
 }
 
 export interface RecordedRequest {
@@ -67,12 +72,13 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const body = request.method === 'POST' ? await readJson(request) : undefined
     requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body })
 
+    const presented = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
+    const echoed = options.echoKeyInErrors ? ` (request sent with key ${presented})` : ''
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
-      const presented = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
       return sendError(
         response,
         401,
-        `Incorrect API key provided: ${mask(presented)}. You can find your API key in your HolySheep dashboard.`,
+        `Incorrect API key provided: ${options.echoKeyInErrors ? presented : mask(presented)}. You can find your API key in your HolySheep dashboard.`,
         'invalid_request_error',
         'invalid_api_key',
       )
@@ -83,11 +89,11 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
         data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'holysheep' })),
       })
     }
-    if (request.method === 'POST' && path === '/v1/chat/completions') return chat(body as ChatBody, response)
+    if (request.method === 'POST' && path === '/v1/chat/completions') return chat(body as ChatBody, response, echoed)
     return sendError(response, 404, `Unknown path ${path}.`, 'invalid_request_error', null)
   }
 
-  function chat(body: ChatBody, response: ServerResponse): void {
+  function chat(body: ChatBody, response: ServerResponse, echoed = ''): void {
     const model = typeof body?.model === 'string' ? body.model : ''
     if (!models.includes(model))
       return sendError(
@@ -109,7 +115,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
         failures.set(lastUserText, failed + 1)
         const { message, type, code } = statusError(scenario.status)
         if (scenario.retryAfterSeconds !== null) response.setHeader('Retry-After', String(scenario.retryAfterSeconds))
-        return sendError(response, scenario.status, message, type, code)
+        return sendError(response, scenario.status, `${message}${echoed}`, type, code)
       }
     }
     const promptTokens = messages.reduce((sum, message) => sum + countTokens(String(message.content ?? '')), 0)
