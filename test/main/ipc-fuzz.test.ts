@@ -221,7 +221,10 @@ describe('IPC fuzzing', () => {
       value: { conversations: Array<{ id: string; title: string }> }
     }
     expect(list.value.conversations.map((c) => c.id).sort()).toEqual([...conversationIds].sort())
-    expect(await electron.ipcRenderer.invoke('key:status')).toMatchObject({ ok: true, value: { isSet: true, source: 'stored' } })
+    expect(await electron.ipcRenderer.invoke('key:status')).toMatchObject({
+      ok: true,
+      value: { isSet: true, source: 'stored' },
+    })
     expect(core.secrets.apiKey()).toBe('sk-fuzz-original-key-0001')
   })
 })
