@@ -3,7 +3,7 @@
  * safeStorage into the Electron-free core (`core.ts`) and applies the window's security defaults.
  */
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { appEventChannel } from '../shared/channels'
@@ -31,7 +31,7 @@ let core: Core | null = null
 
 const rendererDir = join(here, '../renderer')
 const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined
-const appUrl = devServerUrl ?? new URL(`file://${join(rendererDir, 'index.html')}`).href
+const appUrl = devServerUrl ?? pathToFileURL(join(rendererDir, 'index.html')).href
 const openStore = (dir: string, name: string): KeyValueStore =>
   new ElectronStore({ cwd: dir, name, ...jsonStoreOptions })
 
