@@ -32,6 +32,8 @@ export interface CoreOptions {
   /** How JSON stores are opened: electron-store in the desktop app, conf elsewhere. */
   openStore?: (dir: string, name: string) => KeyValueStore
   fetch?: typeof fetch
+  /** Hands a checked http(s) link to the OS (the desktop app's `shell`); browser mode has none. */
+  openExternal?: (url: string) => Promise<void>
 }
 
 export interface Core {
@@ -112,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     emitHistory: emit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
   let closed = false
   return {

@@ -3,8 +3,8 @@
  * safeStorage into the Electron-free core (`core.ts`) and applies the window's security defaults.
  */
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { appEventChannel } from '../shared/channels'
 import { createCore, type Core } from './core'
@@ -12,9 +12,15 @@ import { desktopFileAccess } from './files/desktop-file-access'
 import { registerIpcHandlers } from './ipc/register-ipc'
 import { createLogger } from './log'
 import { safeStorageEncryptor } from './secrets/encryptor'
-import { jsonStoreOptions } from './storage/open-json-store'
-import { contentSecurityPolicy } from './web/security'
-import { isAppUrl, mainWindowOptions } from './window-options'
+import { openExternalSafely } from './security/open-external'
+import { denyPermissions } from './security/permissions'
+import { installRequestFilter } from './security/request-filter'
+import { claimSingleInstance } from './security/single-instance'
+import { guardWebContents } from './security/web-contents-guard'
+import type { KeyValueStore } from './storage/key-value-store'
+import { jsonStoreOptions, openJsonStore } from './storage/open-json-store'
+import { createMainWindow, isAppUrl } from './window-options'
+import { WindowStateStore } from './window-state'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -23,15 +29,17 @@ if (process.env.HOLYSHEEP_DATA_DIR) app.setPath('userData', process.env.HOLYSHEE
 
 let core: Core | null = null
 
-function createWindow(activeCore: Core): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs')))
-  const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
-  const appUrl = devServerUrl ?? new URL(`file://${join(here, '../renderer/index.html')}`).href
+const rendererDir = join(here, '../renderer')
+const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined
+const appUrl = devServerUrl ?? pathToFileURL(join(rendererDir, 'index.html')).href
+const openStore = (dir: string, name: string): KeyValueStore =>
+  new ElectronStore({ cwd: dir, name, ...jsonStoreOptions })
 
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, appUrl)) event.preventDefault()
-  })
+function createWindow(activeCore: Core, windowState: WindowStateStore): BrowserWindow {
+  const { placement, maximized } = windowState.load(screen.getAllDisplays().map((display) => display.workArea))
+  const window = createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), placement)
+  if (maximized) window.maximize()
+  window.on('close', () => windowState.save(window.getNormalBounds(), window.isMaximized()))
   const unsubscribe = activeCore.onEvent((event) => {
     if (!window.isDestroyed()) window.webContents.send(appEventChannel, event)
   })
@@ -44,37 +52,49 @@ function createWindow(activeCore: Core): BrowserWindow {
 function start(): void {
   let currentKey: () => string | null = () => null
   const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
+  const dataDir = app.getPath('userData')
+
+  // Every page Electron creates (the window, DevTools, anything a page tries to open) is guarded.
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, {
+      isAppUrl: (url) => isAppUrl(url, appUrl),
+      onBlocked: (what, url) => log.warn(`blocked ${what}`, url.slice(0, 200)),
+    })
+  })
+  denyPermissions(session.defaultSession, (permission) => log.warn(`denied a ${permission} permission request`))
+  installRequestFilter(session.defaultSession.webRequest, { rendererDir, devServerUrl }, (url) =>
+    log.warn('blocked a request outside the app', url.slice(0, 200)),
+  )
+
   const activeCore = createCore({
-    dataDir: app.getPath('userData'),
+    dataDir,
     env: process.env,
     encryptor: safeStorageEncryptor(safeStorage, process.platform),
     log,
-    openStore: (dir, name) => new ElectronStore({ cwd: dir, name, ...jsonStoreOptions }),
+    openStore,
     files: desktopFileAccess(dialog, app.getPath('documents')),
     transferWorker: { file: join(here, 'transfer-worker.js') },
+    openExternal: openExternalSafely(shell),
   })
   currentKey = () => activeCore.secrets.apiKey()
   core = activeCore
   registerIpcHandlers(ipcMain, activeCore.dispatch)
+  const windowState = new WindowStateStore(openJsonStore(dataDir, 'window-state', log, openStore).store)
 
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } })
-  })
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows()
-    if (window?.isMinimized()) window.restore()
-    window?.focus()
-  })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(activeCore)
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(activeCore, windowState)
   })
-  createWindow(activeCore)
+  createWindow(activeCore, windowState)
+}
+
+function bringToFront(): void {
+  const [window] = BrowserWindow.getAllWindows()
+  if (window?.isMinimized()) window.restore()
+  window?.focus()
 }
 
 // A second copy of the app would fight over the same files: it hands over to the first and quits.
-if (app.requestSingleInstanceLock()) void app.whenReady().then(start)
-else app.quit()
+if (claimSingleInstance(app, bringToFront)) void app.whenReady().then(start)
 
 // Quitting aborts every stream first, so each ends with its partial text and a final event.
 let quitting = false

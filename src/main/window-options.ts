@@ -1,14 +1,28 @@
 import type { BrowserWindowConstructorOptions } from 'electron'
 
+/** Where the window goes: remembered bounds (see window-state.ts) or the default size. */
+export interface WindowPlacement {
+  x?: number
+  y?: number
+  width: number
+  height: number
+}
+
+export const defaultPlacement: WindowPlacement = { width: 1100, height: 760 }
+
 /**
- * The main window's options: the renderer is treated as hostile (it shows text an attacker can
- * influence), so it is isolated, sandboxed and has no Node. Kept apart from the Electron wiring so a
- * test can assert them without the Electron binary.
+ * Creates the main window. The renderer is treated as hostile (it shows text an attacker can
+ * influence), so it is isolated, sandboxed and has no Node. The options are written out here, in
+ * the `new BrowserWindow(...)` call itself, so both a test (with a fake constructor) and the
+ * electronegativity scan (which reads this call) see exactly what Electron gets.
  */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    width: 1100,
-    height: 760,
+export function createMainWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
+  preloadPath: string,
+  placement: WindowPlacement = defaultPlacement,
+): W {
+  return new BrowserWindow({
+    ...placement,
     minWidth: 560,
     minHeight: 420,
     show: false,
@@ -23,10 +37,15 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click would open a link in a new window; the window-open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: true,
     },
-  }
+  })
 }
 
 /** True when `url` belongs to the app itself (its file or the dev server); anything else is navigation away. */

@@ -29,6 +29,7 @@ export const invokeChannels = [
   'history:import',
   'jobs:cancel',
   'app:notices',
+  'app:openExternal',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

@@ -26,6 +26,7 @@ import { ExportFormatSchema, JobIdSchema } from './transfer'
 import type { Result } from './errors'
 import { KeyStatusSchema, SetKeyRequestSchema } from './key-status'
 import { SettingsPatchSchema, SettingsViewSchema } from './settings'
+import { OpenExternalRequestSchema, OpenExternalResponseSchema } from './external-link'
 
 const NoPayload = z.undefined()
 
@@ -103,6 +104,8 @@ export const contract = {
   },
   'jobs:cancel': { request: z.object({ jobId: JobIdSchema }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'app:notices': { request: NoPayload, response: z.array(NoticeSchema) },
+  /** Opens an http(s) link in the user's browser; main checks the URL again before the OS sees it. */
+  'app:openExternal': { request: OpenExternalRequestSchema, response: OpenExternalResponseSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>
 
 // Both directions of the check: every channel has schemas, and every schema has a channel name.

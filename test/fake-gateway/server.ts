@@ -19,6 +19,11 @@ export interface FakeGatewayOptions {
   defaultTokens?: number
   /** Serve HTTPS with this key and certificate (a TLS failure test uses a certificate nobody trusts). */
   tls?: { key: string; cert: string }
+  /**
+   * Some gateways put the whole key they were sent into their error messages; with this on, every
+   * 401 and every scenario error does, so tests can check the app scrubs it.
+   */
+  echoKeyInErrors?: boolean
 }
 
 export interface RecordedRequest {
@@ -71,12 +76,13 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const body = request.method === 'POST' ? await readJson(request) : undefined
     requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body })
 
+    const presented = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
+    const echoed = options.echoKeyInErrors ? ` (request sent with key ${presented})` : ''
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
-      const presented = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
       return sendError(
         response,
         401,
-        `Incorrect API key provided: ${mask(presented)}. You can find your API key in your HolySheep dashboard.`,
+        `Incorrect API key provided: ${options.echoKeyInErrors ? presented : mask(presented)}. You can find your API key in your HolySheep dashboard.`,
         'invalid_request_error',
         'invalid_api_key',
       )
@@ -87,11 +93,11 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
         data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'holysheep' })),
       })
     }
-    if (request.method === 'POST' && path === '/v1/chat/completions') return chat(body as ChatBody, response)
+    if (request.method === 'POST' && path === '/v1/chat/completions') return chat(body as ChatBody, response, echoed)
     return sendError(response, 404, `Unknown path ${path}.`, 'invalid_request_error', null)
   }
 
-  function chat(body: ChatBody, response: ServerResponse): void {
+  function chat(body: ChatBody, response: ServerResponse, echoed = ''): void {
     const model = typeof body?.model === 'string' ? body.model : ''
     if (!models.includes(model))
       return sendError(
@@ -119,7 +125,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
         failures.set(lastUserText, failed + 1)
         const { message, type, code } = statusError(scenario.status, scenario)
         if (scenario.retryAfterSeconds !== null) response.setHeader('Retry-After', String(scenario.retryAfterSeconds))
-        return sendError(response, scenario.status, message, type, code)
+        return sendError(response, scenario.status, `${message}${echoed}`, type, code)
       }
     }
     const promptTokens = messages.reduce((sum, message) => sum + countTokens(String(message.content ?? '')), 0)

@@ -50,14 +50,28 @@ function invoke(channel: string, body: unknown, headers: Record<string, string> 
 
 /** A raw request, to send headers `fetch` will not let us forge (Host). */
 function rawGet(path: string, headers: Record<string, string>): Promise<number> {
+  return rawRequest('GET', path, headers).then((response) => response.status)
+}
+
+function rawRequest(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, path, headers }, (response) => {
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, method, path, headers }, (response) => {
       response.resume()
-      resolve(response.statusCode ?? 0)
+      resolve({ status: response.statusCode ?? 0, headers: response.headers })
     })
     req.on('error', reject)
     req.end()
   })
+}
+
+/** No answer may grant another origin anything. */
+function expectNoCorsGrant(headers: Record<string, unknown> | Headers) {
+  const names = headers instanceof Headers ? [...headers.keys()] : Object.keys(headers)
+  expect(names.filter((name) => name.toLowerCase().startsWith('access-control-'))).toEqual([])
 }
 
 describe('browser mode server', () => {
@@ -194,5 +208,68 @@ describe('browser mode server', () => {
     expect((await download('holysheep-half.md.partial')).status).toBe(404)
     expect((await download('..%2Fsettings.json')).status).toBe(404)
     expect((await download('missing.md')).status).toBe(404)
+  })
+
+  describe('refusals (each alone)', () => {
+    it('binds to the loopback interface only', () => {
+      expect(server.boundAddress).toBe('127.0.0.1')
+    })
+
+    it('refuses a Host that is not its own in every form a rebinding page could send', async () => {
+      const withToken = `/api/events?token=${token}`
+      for (const host of [
+        'evil.example',
+        `evil.example:${server.port}`,
+        `127.0.0.1.evil.example:${server.port}`,
+        `localhost.evil.example:${server.port}`,
+        '127.0.0.1',
+        `127.0.0.1:${server.port + 1}`,
+        `0.0.0.0:${server.port}`,
+        `[::1]:${server.port}`,
+      ])
+        expect(await rawGet(withToken, { host }), host).toBe(421)
+    })
+
+    it('refuses foreign and opaque Origins on every route, even with the token', async () => {
+      for (const foreign of [
+        'null',
+        'http://evil.example',
+        `http://localhost.evil.example:${server.port}`,
+        `https://127.0.0.1:${server.port}`,
+        `http://127.0.0.1:${server.port}.evil.example`,
+      ]) {
+        const headers = { 'x-holysheep-token': token, origin: foreign }
+        const call = await invoke('settings:get', undefined, headers)
+        expect(call.status, foreign).toBe(403)
+        expectNoCorsGrant(call.headers)
+        expect((await fetch(`${origin}/api/events`, { headers })).status).toBe(403)
+        expect((await fetch(`${origin}/index.html`, { headers })).status).toBe(403)
+        expect((await fetch(`${origin}/api/download/x.md`, { headers })).status).toBe(403)
+      }
+    })
+
+    it('answers a CORS preflight from another origin with a refusal and no grant', async () => {
+      const preflight = await rawRequest('OPTIONS', '/api/invoke/key:set', {
+        host: `127.0.0.1:${server.port}`,
+        origin: 'http://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-holysheep-token, content-type',
+      })
+      expect(preflight.status).toBe(403)
+      expectNoCorsGrant(preflight.headers)
+      // Even the app's own pages and calls carry no CORS grant.
+      const page = await fetch(server.url)
+      expectNoCorsGrant(page.headers)
+    })
+
+    it('refuses a token in the wrong place or of the wrong length, and changes nothing', async () => {
+      const before = core.settings.get()
+      for (const presented of [token.slice(0, -1), `${token}0`, token.toUpperCase(), '', ' '])
+        expect((await invoke('settings:set', { temperature: 1 }, { 'x-holysheep-token': presented })).status).toBe(401)
+      expect((await invoke('settings:set', { temperature: 1 }, { cookie: `holysheep_token_1=${token}` })).status).toBe(
+        401,
+      )
+      expect(core.settings.get()).toEqual(before)
+    })
   })
 })

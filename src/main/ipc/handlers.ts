@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
+import { safeExternalUrl } from '../../shared/external-link'
 import type { ChatService } from '../chat/chat-service'
 import type { ConversationChat } from '../chat/conversation-chat'
 import { listModels } from '../chat/model-catalog'
@@ -24,6 +25,8 @@ export interface Services {
   notices: readonly Notice[]
   emitHistory(event: HistoryEvent): void
   fetch?: typeof fetch
+  /** Opens a link in the user's browser; absent in browser mode, where the page opens links itself. */
+  openExternal?: (url: string) => Promise<void>
 }
 
 /**
@@ -61,6 +64,14 @@ export function createHandlers(services: Services): Handlers {
     'key:clear': async () => ok(secrets.clear()),
     'models:list': async () => listModels(connection(), services.fetch),
     'app:notices': async () => ok([...services.notices]),
+    'app:openExternal': async ({ url }) => {
+      // The schema checked the URL already; main checks again at the last step before the OS.
+      const safe = safeExternalUrl(url)
+      if (safe === null) return fail('invalid_payload', 'Only http and https links can be opened.')
+      if (!services.openExternal) return ok({ opened: false })
+      await services.openExternal(safe)
+      return ok({ opened: true })
+    },
 
     'chat:send': async (request) => conversations.send(request),
     'chat:retry': async ({ messageId }) => conversations.retry(messageId),

@@ -39,6 +39,8 @@ export interface WebServer {
   /** The address to open, token included. */
   url: string
   port: number
+  /** The interface the socket is bound to: always loopback. */
+  boundAddress: string
   close(): Promise<void>
 }
 
@@ -109,10 +111,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', () => resolve())
   })
-  port = (server.address() as AddressInfo).port
+  const bound = server.address() as AddressInfo
+  port = bound.port
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
+    boundAddress: bound.address,
     close: async () => {
       unsubscribe()
       sse.close()

@@ -1,0 +1,28 @@
+/**
+ * Permission requests from web content (camera, microphone, geolocation, notifications, MIDI,
+ * clipboard reading, ...) are denied: a chat window needs none of them, and the page shows text an
+ * attacker can influence. Both the asynchronous request and the synchronous check are answered.
+ */
+
+/** The part of Electron's `Session` used here. */
+export interface PermissionSession {
+  setPermissionRequestHandler(
+    handler: ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+  ): void
+  setPermissionCheckHandler(handler: ((webContents: unknown, permission: string) => boolean) | null): void
+  setDevicePermissionHandler?(handler: (details: unknown) => boolean): void
+}
+
+/** Permissions the app grants; empty by design. Add one only with a reason in this comment. */
+export const grantedPermissions: ReadonlySet<string> = new Set()
+
+export function denyPermissions(session: PermissionSession, onDenied?: (permission: string) => void): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback) => {
+    const granted = grantedPermissions.has(permission)
+    if (!granted) onDenied?.(permission)
+    callback(granted)
+  })
+  session.setPermissionCheckHandler((_webContents, permission) => grantedPermissions.has(permission))
+  // USB, HID and serial devices: never.
+  session.setDevicePermissionHandler?.(() => false)
+}

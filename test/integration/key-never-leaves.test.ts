@@ -1,0 +1,197 @@
+/**
+ * The API key never leaves main. A whole session (set the key, chat, a gateway error, a wrong key, a
+ * network failure) runs through the real core, IPC (fake ipcMain/ipcRenderer with structured clone)
+ * and browser mode (HTTP + SSE), against a fake gateway that echoes the whole key in its error
+ * messages, as some gateways do. Every IPC result and event, every SSE byte, every HTTP body, every
+ * log line, everything written to stdout/stderr and every file in the data folder is recorded, and
+ * neither the right key nor the wrong one (nor a 10-character piece of either) may appear anywhere.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../../src/main/core'
+import { registerIpcHandlers } from '../../src/main/ipc/register-ipc'
+import { safeStorageEncryptor } from '../../src/main/secrets/encryptor'
+import { startWebServer, type WebServer } from '../../src/main/web/server'
+import { webFileAccess } from '../../src/main/web/web-file-access'
+import { appEventChannel } from '../../src/shared/channels'
+import type { ChatEvent } from '../../src/shared/chat'
+import type { AppEvent } from '../../src/shared/events'
+import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
+import { EventLog } from '../support/collect-events'
+import { createFakeElectron } from '../support/fake-electron'
+import { fakeSafeStorage } from '../support/fake-safe-storage'
+import { memoryLogger } from '../support/memory-logger'
+import { createTestCore } from '../support/test-core'
+import { useTempDirs } from '../support/temp-dir'
+
+const tempDir = useTempDirs()
+const rightKey = 'sk-hs-live-4f9c2e7a1b3d5f8e0a6c9b2d'
+const wrongKey = 'sk-hs-live-0e7d3a9f6c1b8e2d4a5f7c3b'
+const token = 'key-leak-test-token-0123456789'
+
+const recorded: string[] = []
+const record = (what: string, value: unknown) =>
+  recorded.push(`${what} ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+
+let gateway: FakeGateway
+let core: Core
+let server: WebServer
+let dataDir: string
+let electron: ReturnType<typeof createFakeElectron>
+let log: ReturnType<typeof memoryLogger>
+const events = new EventLog()
+
+async function invoke(channel: string, payload?: unknown) {
+  const result = await electron.ipcRenderer.invoke(channel, payload)
+  record(`ipc ${channel}`, result)
+  return result as { ok: boolean; value?: unknown; error?: { kind: string; message: string } }
+}
+
+async function chat(content: string): Promise<ChatEvent> {
+  const sent = await invoke('chat:send', { conversationId: null, content })
+  const { streamId } = sent.value as { streamId: string }
+  return events.end(streamId)
+}
+
+async function closedPort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as { port: number }
+  await new Promise<void>((resolve) => probe.close(() => resolve()))
+  return port
+}
+
+beforeAll(async () => {
+  gateway = await startFakeGateway({ apiKey: rightKey, tokenDelayMs: 1, echoKeyInErrors: true })
+  dataDir = tempDir()
+  // As index.ts builds it: the logger scrubs whatever key the store holds at each line.
+  log = memoryLogger(() => {
+    const key = core?.secrets.apiKey()
+    return key ? [key] : []
+  })
+  core = createTestCore({
+    dataDir,
+    log,
+    encryptor: safeStorageEncryptor(fakeSafeStorage(), 'darwin'),
+  })
+  electron = createFakeElectron()
+  registerIpcHandlers(electron.ipcMain, core.dispatch)
+  core.onEvent((event) => electron.ipcRenderer.webContents.send(appEventChannel, event))
+  electron.ipcRenderer.on(appEventChannel, (_event, payload) => {
+    record('ipc-event', payload)
+    if ('streamId' in (payload as AppEvent)) events.push(payload as ChatEvent)
+  })
+  server = await startWebServer({
+    core,
+    rendererDir: tempDir(),
+    files: webFileAccess(dataDir),
+    port: 0,
+    token,
+    log,
+  })
+})
+
+afterAll(async () => {
+  await core.shutdown()
+  await server.close()
+  await gateway.close()
+})
+
+describe('the API key', () => {
+  it('is found nowhere outside main through a whole session', { timeout: 60_000 }, async () => {
+    const origin = `http://127.0.0.1:${server.port}`
+    const output: string[] = []
+    const writes = { out: process.stdout.write, err: process.stderr.write }
+    const capture = (stream: NodeJS.WriteStream, original: typeof process.stdout.write) =>
+      ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        output.push(String(chunk))
+        return (original as (...args: unknown[]) => boolean).call(stream, chunk, ...rest)
+      }) as typeof process.stdout.write
+    process.stdout.write = capture(process.stdout, writes.out)
+    process.stderr.write = capture(process.stderr, writes.err)
+    const sse = new AbortController()
+    let sseText = ''
+    const sseDone = fetch(`${origin}/api/events`, { headers: { 'x-holysheep-token': token }, signal: sse.signal })
+      .then(async (response) => {
+        for await (const bytes of response.body as AsyncIterable<Uint8Array>) sseText += Buffer.from(bytes).toString()
+      })
+      .catch(() => {})
+    const http = async (channel: string, body?: unknown) => {
+      const response = await fetch(`${origin}/api/invoke/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-holysheep-token': token },
+        body: body === undefined ? '' : JSON.stringify(body),
+      })
+      record(`http ${channel}`, await response.text())
+    }
+
+    try {
+      // Point the app at the gateway, set the key and chat.
+      await invoke('settings:set', { baseURL: gateway.baseURL })
+      expect(await invoke('key:set', { key: rightKey })).toMatchObject({ ok: true, value: { isSet: true } })
+      expect(await chat('Xin chào [[tokens=30]]')).toMatchObject({ type: 'done' })
+      expect(await invoke('models:list')).toMatchObject({ ok: true })
+      await http('key:status')
+      await http('settings:get')
+      // The gateway refuses the request and echoes the (right) key in its message.
+      const refused = await chat('[[status=400]] please fail')
+      expect(refused, JSON.stringify(refused)).toMatchObject({ type: 'error', error: { kind: 'context_too_long' } })
+      // A wrong key: 401, its message echoing the wrong key.
+      await invoke('key:set', { key: wrongKey })
+      expect(await chat('hello again')).toMatchObject({ type: 'error', error: { kind: 'invalid_key' } })
+      expect(await invoke('models:list')).toMatchObject({ ok: false })
+      await http('models:list')
+      // Back to the right key, and no network: the gateway's port is closed.
+      await invoke('key:set', { key: rightKey })
+      await invoke('settings:set', { baseURL: `http://127.0.0.1:${await closedPort()}/v1` })
+      const offline = await chat('anyone there?')
+      expect(offline).toMatchObject({ type: 'error', error: { kind: 'network' } })
+      expect(await invoke('models:list')).toMatchObject({ ok: false })
+      await invoke('key:status')
+      await invoke('history:search', { query: 'hello', limit: 10 })
+      await invoke('history:list', { limit: 50, after: null })
+    } finally {
+      process.stdout.write = writes.out
+      process.stderr.write = writes.err
+      sse.abort()
+      await sseDone
+    }
+
+    // The keys were really used: the gateway saw both.
+    const presented = gateway.requests.map((request) => request.headers.authorization)
+    expect(presented).toContain(`Bearer ${rightKey}`)
+    expect(presented).toContain(`Bearer ${wrongKey}`)
+    // And the gateway's echo really reached main, where it was scrubbed.
+    const everything = [
+      ...recorded,
+      `sse ${sseText}`,
+      ...log.lines.map((line) => `log ${line}`),
+      ...output.map((line) => `output ${line}`),
+      ...readdirSync(dataDir)
+        .filter((file) => !file.endsWith('-shm'))
+        .flatMap((file) => {
+          try {
+            return [`file ${file} ${readFileSync(join(dataDir, file), 'latin1')}`]
+          } catch {
+            return [] // a folder (uploads/, exports/)
+          }
+        }),
+    ].join('\n')
+    expect(everything).toContain('[redacted]')
+    expect(sseText).toContain('"type":"error"')
+    expect(log.lines.length).toBeGreaterThan(0)
+
+    for (const key of [rightKey, wrongKey]) {
+      expect(everything.includes(key), `the whole key ${key}`).toBe(false)
+      // Nor a recognisable piece of it: every 10-character window of its random part.
+      const secretPart = key.slice('sk-hs-live-'.length)
+      for (let start = 0; start + 10 <= secretPart.length; start++) {
+        const piece = secretPart.slice(start, start + 10)
+        const at = everything.indexOf(piece)
+        expect(at, `"${piece}" of the key in: ${everything.slice(Math.max(0, at - 80), at + 40)}`).toBe(-1)
+      }
+    }
+  })
+})

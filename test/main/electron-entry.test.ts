@@ -1,0 +1,162 @@
+/**
+ * The Electron entry (`src/main/index.ts`) loaded for real against fake Electron objects: it must
+ * wire every item of the security checklist, not only define the functions that do it.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { invokeChannels } from '../../src/shared/channels'
+import { createFakeElectronApp, FakeBrowserWindow } from '../support/fake-electron-app'
+import { useTempDirs } from '../support/temp-dir'
+
+const tempDir = useTempDirs()
+let fake: ReturnType<typeof createFakeElectronApp>
+
+// Mocks are made once per file; the getters reach the fake of the current test.
+vi.mock('electron', () => {
+  const names = ['app', 'BrowserWindow', 'ipcMain', 'safeStorage', 'dialog', 'shell', 'screen', 'session'] as const
+  const module: Record<string, unknown> = {}
+  for (const name of names) Object.defineProperty(module, name, { get: () => fake.electron[name], enumerable: true })
+  return module
+})
+// electron-store needs a running Electron to find its folder; conf is what it extends.
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf')
+  class Store extends Conf {
+    constructor(options: { cwd: string; name: string }) {
+      super({ ...options, projectName: 'holysheep-chat', configName: options.name })
+    }
+  }
+  return { default: Store }
+})
+
+async function loadEntry(lock: boolean) {
+  const dataDir = tempDir()
+  fake = createFakeElectronApp({ dataDir, lock })
+  FakeBrowserWindow.all = []
+  vi.resetModules()
+  vi.stubEnv('HOLYSHEEP_DATA_DIR', dataDir)
+  vi.stubEnv('ELECTRON_RENDERER_URL', '')
+  await import('../../src/main/index')
+  fake.ready()
+  await vi.waitFor(() => expect(FakeBrowserWindow.all.length).toBeGreaterThan(0))
+  return dataDir
+}
+
+/** Quits the way the app does, so the core closes its database before the folder is removed. */
+async function quit() {
+  const before = fake.calls.quit
+  fake.electron.app.emit('before-quit', { preventDefault: () => {} })
+  await vi.waitFor(() => expect(fake.calls.quit).toBeGreaterThan(before))
+}
+
+describe('the Electron entry wires the security checklist', () => {
+  let dataDir: string
+  beforeEach(async () => {
+    dataDir = await loadEntry(true)
+  })
+  afterEach(async () => {
+    await quit()
+    vi.unstubAllEnvs()
+  })
+
+  it('takes the single-instance lock and brings the window forward on a second launch', () => {
+    expect(fake.calls.lockRequested).toBe(1)
+    expect(fake.electron.app.listenerCount('second-instance')).toBe(1)
+  })
+
+  it('opens one sandboxed, isolated window on the app’s own file', () => {
+    const [window] = FakeBrowserWindow.all
+    expect(window!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
+    expect(window!.loaded).toHaveLength(1)
+    expect(window!.loaded[0]).toMatch(/^file:\/\/.*\/renderer\/index\.html$/)
+  })
+
+  it('guards every web contents Electron creates', () => {
+    let openResult: unknown
+    const prevented: string[] = []
+    const listeners = new Map<string, (event: { preventDefault(): void }, url: string) => void>()
+    fake.electron.app.emit(
+      'web-contents-created',
+      {},
+      {
+        setWindowOpenHandler: (handler: (details: { url: string }) => unknown) =>
+          (openResult = handler({ url: 'https://evil.example/' })),
+        on: (event: string, listener: (event: { preventDefault(): void }, url: string) => void) =>
+          listeners.set(event, listener),
+      },
+    )
+    expect(openResult).toEqual({ action: 'deny' })
+    listeners.get('will-navigate')!({ preventDefault: () => prevented.push('navigate') }, 'https://evil.example/')
+    listeners.get('will-redirect')!({ preventDefault: () => prevented.push('redirect') }, 'file:///etc/passwd')
+    expect(prevented).toEqual(['navigate', 'redirect'])
+  })
+
+  it('denies permissions, blocks remote loads and sets the CSP header on the default session', () => {
+    const granted = vi.fn()
+    fake.session.permissionRequest!({}, 'media', granted)
+    expect(granted).toHaveBeenCalledWith(false)
+    expect(fake.session.permissionCheck!({}, 'notifications')).toBe(false)
+    const cancel = (url: string) => {
+      let cancelled: boolean | undefined
+      fake.session.beforeRequest!({ url }, (response: { cancel: boolean }) => (cancelled = response.cancel))
+      return cancelled
+    }
+    const page = FakeBrowserWindow.all[0]!.loaded[0]!
+    expect(cancel(page)).toBe(false)
+    expect(cancel('https://cdn.example.com/x.js')).toBe(true)
+    expect(cancel('file:///etc/passwd')).toBe(true)
+    let headers: Record<string, string[]> = {}
+    fake.session.headersReceived!(
+      { responseHeaders: {} },
+      (response: { responseHeaders: Record<string, string[]> }) => {
+        headers = response.responseHeaders
+      },
+    )
+    expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'")
+  })
+
+  it('registers every contract channel, and opens only checked links with the shell', async () => {
+    expect([...fake.electron.ipcMain.handlers.keys()].sort()).toEqual([...invokeChannels].sort())
+    const openExternal = fake.electron.ipcMain.handlers.get('app:openExternal')!
+    expect(await openExternal({}, { url: 'https://example.com/' })).toEqual({ ok: true, value: { opened: true } })
+    expect(await openExternal({}, { url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid_payload' },
+    })
+    expect(fake.calls.openedExternally).toEqual(['https://example.com/'])
+  })
+
+  it('remembers the window’s place when it closes', () => {
+    const [window] = FakeBrowserWindow.all
+    window!.getNormalBounds = () => ({ x: 40, y: 30, width: 900, height: 700 })
+    window!.emit('close')
+    const file = join(dataDir, 'window-state.json')
+    expect(existsSync(file)).toBe(true)
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      window: { bounds: { x: 40, y: 30, width: 900, height: 700 }, maximized: false },
+    })
+  })
+})
+
+describe('a second copy of the app', () => {
+  it('quits without opening a window or touching the data', async () => {
+    const dataDir = tempDir()
+    fake = createFakeElectronApp({ dataDir, lock: false })
+    FakeBrowserWindow.all = []
+    vi.resetModules()
+    vi.stubEnv('HOLYSHEEP_DATA_DIR', dataDir)
+    await import('../../src/main/index')
+    fake.ready()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(fake.calls.quit).toBe(1)
+    expect(FakeBrowserWindow.all).toHaveLength(0)
+    expect(existsSync(join(dataDir, 'history.sqlite'))).toBe(false)
+    vi.unstubAllEnvs()
+  })
+})

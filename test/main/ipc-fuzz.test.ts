@@ -1,0 +1,230 @@
+/**
+ * IPC under attack: thousands of random and malformed payloads (wrong types, huge strings,
+ * prototype-pollution keys, unknown channels) sent through the real registration code
+ * (`registerIpcHandlers`) and a faithful fake ipcMain/ipcRenderer (structured clone both ways) to a
+ * real core on a real SQLite file. Every one must come back as a typed `invalid_payload` error, the
+ * process must keep answering, and nothing stored may change. Seeded, so a failure reproduces:
+ * FUZZ_SEED=<seed> npx vitest run test/main/ipc-fuzz.test.ts
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Core } from '../../src/main/core'
+import { registerIpcHandlers } from '../../src/main/ipc/register-ipc'
+import { invokeChannels, type InvokeChannel } from '../../src/shared/channels'
+import { contract } from '../../src/shared/contract'
+import { AppErrorSchema } from '../../src/shared/errors'
+import { createFakeElectron } from '../support/fake-electron'
+import { createTestCore } from '../support/test-core'
+
+const seed = Number(process.env.FUZZ_SEED ?? 20261125)
+const runs = 3000
+const id = '0b0d4a7e-3c1f-4e8a-9f55-1b2c3d4e5f60'
+
+/** A valid request per channel, the starting point of the mutations. */
+const validExamples: Record<InvokeChannel, unknown> = {
+  'settings:get': undefined,
+  'settings:set': { defaultModel: 'gpt-4.1', temperature: 0.5 },
+  'key:status': undefined,
+  'key:set': { key: 'sk-fuzz-new-key-123456' },
+  'key:clear': undefined,
+  'models:list': undefined,
+  'chat:send': { conversationId: null, content: 'xin chào' },
+  'chat:stop': { streamId: id },
+  'chat:retry': { messageId: id },
+  'chat:continue': { messageId: id },
+  'chat:active': undefined,
+  'history:list': { limit: 10, after: null },
+  'history:get': { conversationId: id },
+  'history:messages': { conversationId: id, limit: 10, beforeMessageId: null },
+  'history:rename': { conversationId: id, title: 'New title' },
+  'history:pin': { conversationId: id, pinned: true },
+  'history:delete': { conversationId: id },
+  'history:restore': { conversationId: id },
+  'history:search': { query: 'tiếng', limit: 20 },
+  'history:export': { conversationId: null, format: 'json' },
+  'history:import': { uploadId: null },
+  'jobs:cancel': { jobId: id },
+  'app:notices': undefined,
+  'app:openExternal': { url: 'https://example.com/' },
+}
+
+const huge = ['x'.repeat(1_000_000), 'ệ'.repeat(300_000), `sk-${'a'.repeat(2_000_000)}`]
+const pollutionKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__']
+
+/** Keys an attacker likes, alongside random ones. */
+const key = fc.oneof(fc.constantFrom(...pollutionKeys), fc.string({ maxLength: 12 }))
+/** Values of every JSON-ish and clonable type, including huge strings and nested pollution. */
+const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  any: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constant(undefined),
+    fc.constant(null),
+    fc.boolean(),
+    fc.double(),
+    fc.integer(),
+    fc.bigInt(),
+    fc.string({ maxLength: 40 }),
+    fc.constantFrom(...huge),
+    fc.constantFrom('javascript:alert(1)', 'file:///etc/passwd', "1' OR 1=1 --", '../../etc/passwd', '\u0000'),
+    fc.date(),
+    tie('array'),
+    tie('object'),
+  ),
+  array: fc.array(tie('any'), { maxLength: 4 }),
+  object: fc.dictionary(key, tie('any'), { maxKeys: 4 }),
+})).any
+
+/** A valid request with one thing wrong: a field replaced, an extra (often polluting) key, a field removed. */
+function mutated(channel: InvokeChannel): fc.Arbitrary<unknown> {
+  const base = validExamples[channel]
+  if (base === undefined || base === null || typeof base !== 'object') return value
+  const fields = Object.keys(base)
+  return fc.oneof(
+    fc.tuple(fc.constantFrom(...fields), value).map(([field, wrong]) => ({ ...base, [field]: wrong })),
+    fc.tuple(key, value).map(([extra, wrong]) => {
+      const payload: Record<string, unknown> = { ...base }
+      Object.defineProperty(payload, extra, { value: wrong, enumerable: true, writable: true, configurable: true })
+      return payload
+    }),
+    fc.constantFrom(...fields).map((field) => {
+      const payload: Record<string, unknown> = { ...base }
+      delete payload[field]
+      return payload
+    }),
+    fc.constant(JSON.parse('{"__proto__": {"polluted": true}}') as unknown),
+  )
+}
+
+const attack = fc
+  .constantFrom(...invokeChannels)
+  .chain((channel) => fc.tuple(fc.constant(channel), fc.oneof(value, mutated(channel))))
+  // A payload the contract accepts is a normal call, not an attack: it is allowed to change state.
+  .filter(([channel, payload]) => !contract[channel].request.safeParse(payload).success)
+
+let core: Core
+let dataDir: string
+let electron: ReturnType<typeof createFakeElectron>
+let conversationIds: string[]
+
+/** Everything stored: every row of every table, and the JSON files beside the database. */
+function storedState() {
+  const db = new DatabaseSync(join(dataDir, 'history.sqlite'), { readOnly: true })
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{
+      name: string
+    }>
+    const rows = Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort(),
+      ]),
+    )
+    const files = Object.fromEntries(
+      readdirSync(dataDir)
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => [file, readFileSync(join(dataDir, file), 'utf8')]),
+    )
+    return { rows, files, folder: readdirSync(dataDir).sort() }
+  } finally {
+    db.close()
+  }
+}
+
+beforeAll(async () => {
+  // One data folder for the whole file: the tests run in order against the same stored state.
+  dataDir = mkdtempSync(join(tmpdir(), 'holysheep-fuzz-'))
+  core = createTestCore({ dataDir, env: { HOLYSHEEP_BASE_URL: 'http://127.0.0.1:9/v1' } })
+  core.secrets.setKey('sk-fuzz-original-key-0001')
+  core.settings.set({ defaultModel: 'claude-sonnet-4.5', temperature: 0.7, systemPrompt: 'Trả lời ngắn gọn.' })
+  conversationIds = ['Một', 'Two', 'Ba'].map((title) => core.history.createConversation({ title }).id)
+  core.history.setPinned(conversationIds[1]!, true)
+  electron = createFakeElectron()
+  registerIpcHandlers(electron.ipcMain, core.dispatch)
+})
+
+afterAll(async () => {
+  await core.shutdown()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+function expectTypedRefusal(result: unknown) {
+  expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
+  const { error } = result as { error: unknown }
+  // Exactly the boundary's error shape: a kind and a short message, no stack, no echo of the payload.
+  expect(AppErrorSchema.strict().parse(error)).toEqual(error)
+  const message = (error as { message: string }).message
+  expect(message.length).toBeLessThan(500)
+  expect(message).not.toMatch(/\n\s+at /)
+}
+
+describe('IPC fuzzing', () => {
+  it(
+    `refuses ${runs} malformed payloads on every channel with a typed error and changes nothing`,
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const before = storedState()
+      const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort()
+      const perChannel = new Map<string, number>()
+      await fc.assert(
+        fc.asyncProperty(attack, async ([channel, payload]) => {
+          perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1)
+          expectTypedRefusal(await electron.ipcRenderer.invoke(channel, payload))
+        }),
+        { seed, numRuns: runs, endOnFailure: true },
+      )
+      // Every channel was attacked, many times.
+      expect([...perChannel.keys()].sort()).toEqual([...invokeChannels].sort())
+      for (const count of perChannel.values()) expect(count).toBeGreaterThan(runs / invokeChannels.length / 3)
+      expect(storedState()).toEqual(before)
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore)
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    },
+  )
+
+  it('refuses unknown and malformed channel names, over IPC and at the dispatch boundary', async () => {
+    const before = storedState()
+    const handlers = electron.ipcMain.handlers.size
+    const channel = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('__proto__', 'constructor', 'toString', 'settings:get ', 'SETTINGS:GET', 'fs:read', 'eval'),
+      fc.constantFrom(...invokeChannels).map((known) => `${known}\u0000`),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        channel.filter((name) => !(invokeChannels as readonly string[]).includes(name)),
+        value,
+        async (name, payload) => {
+          // The renderer can only reach registered channels; Electron refuses the rest before main code runs.
+          await expect(electron.ipcRenderer.invoke(name, payload)).rejects.toThrow(/No handler registered/)
+          expectTypedRefusal(await core.dispatch(name, payload))
+        },
+      ),
+      { seed, numRuns: 1000 },
+    )
+    for (const name of [42, null, undefined, {}, ['settings:get'], Symbol.for('settings:get')])
+      expectTypedRefusal(await core.dispatch(name, undefined))
+    expect(electron.ipcMain.handlers.size).toBe(handlers)
+    expect(storedState()).toEqual(before)
+  })
+
+  it('still answers normal calls afterwards, with the data it had', async () => {
+    const settings = await electron.ipcRenderer.invoke('settings:get')
+    expect(settings).toMatchObject({ ok: true, value: { settings: { defaultModel: 'claude-sonnet-4.5' } } })
+    const list = (await electron.ipcRenderer.invoke('history:list', { limit: 10, after: null })) as {
+      ok: true
+      value: { conversations: Array<{ id: string; title: string }> }
+    }
+    expect(list.value.conversations.map((c) => c.id).sort()).toEqual([...conversationIds].sort())
+    expect(await electron.ipcRenderer.invoke('key:status')).toMatchObject({
+      ok: true,
+      value: { isSet: true, source: 'stored' },
+    })
+    expect(core.secrets.apiKey()).toBe('sk-fuzz-original-key-0001')
+  })
+})
