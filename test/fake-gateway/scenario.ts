@@ -14,6 +14,7 @@
  *   [[reasoning=8]]       N tokens of `delta.reasoning_content` (DeepSeek's thinking) before the answer
  *   [[per-tick=2]]        N tokens per pacing tick ([[delay=1]] [[per-tick=2]] is about 2,000 tokens/s)
  *   [[split-bytes=1]]     write each SSE event in two pieces cut inside a multi-byte character
+ *   [[no-usage=1]]        send no usage chunk even when asked for one (as some providers do)
  */
 export interface Scenario {
   status: number | null
@@ -28,6 +29,7 @@ export interface Scenario {
   reasoning: number | null
   perTick: number | null
   splitBytes: boolean
+  noUsage: boolean
 }
 
 function directive(text: string, name: string): number | null {
@@ -49,6 +51,7 @@ export function readScenario(lastUserMessage: string): Scenario {
     reasoning: directive(lastUserMessage, 'reasoning'),
     perTick: directive(lastUserMessage, 'per-tick'),
     splitBytes: directive(lastUserMessage, 'split-bytes') === 1,
+    noUsage: directive(lastUserMessage, 'no-usage') === 1,
   }
 }
 

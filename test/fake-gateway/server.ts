@@ -212,7 +212,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       }
       if (failHere()) return
       response.write(chunk({}, finishReason))
-      if (body.stream_options?.include_usage === true)
+      if (body.stream_options?.include_usage === true && !scenario.noUsage)
         response.write(
           `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
         )
