@@ -2,6 +2,7 @@ import type { AppError } from '../../../../shared/errors'
 import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
+import { AnswerUsage } from '../usage/AnswerUsage'
 import type { StreamState } from './chat-stream-store'
 import { RetryCountdown } from './RetryCountdown'
 
@@ -80,6 +81,7 @@ export function MessageView(props: MessageViewProps) {
           })}
         </div>
       ) : null}
+      {status !== 'streaming' ? <AnswerUsage usage={usage} costUsd={message.costUsd} /> : null}
     </article>
   )
 }
