@@ -75,7 +75,8 @@ export class ModelCatalog {
     } catch (error) {
       const appError = toAppError(error, [connection.apiKey])
       // Something answered, but not as an OpenAI-compatible gateway (an HTML page, say): the address is wrong.
-      if (appError.kind === 'internal' || appError.kind === 'bad_request')
+      // GET /models names no model, so a 404 here (however its text reads) is a wrong address too.
+      if (appError.kind === 'internal' || appError.kind === 'bad_request' || appError.kind === 'unknown_model')
         return fail('not_found', 'This address did not answer like an OpenAI-compatible gateway.')
       return { ok: false, error: appError }
     }
