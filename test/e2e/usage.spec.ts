@@ -35,7 +35,7 @@ test('a preset applied in the conversation settings wins over the defaults in th
   await page.keyboard.press('Enter')
   await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.meta')).toBeVisible()
 
-  await page.getByRole('button', { name: 'Conversation settings' }).click()
+  await page.getByRole('button', { name: 'Prompt and parameters' }).click()
   await page.getByLabel('Apply a preset').selectOption({ label: 'Code reviewer' })
   await page.getByLabel('Model', { exact: true }).last().fill('deepseek-v3.2')
   await page.getByRole('button', { name: 'Save', exact: true }).click()

@@ -190,7 +190,7 @@ export const en = {
     deleted: (name: string) => `Deleted the preset “${name}”.`,
   },
   conversationSettings: {
-    open: 'Conversation settings',
+    open: 'Prompt and parameters',
     title: 'Settings for this conversation',
     explain: 'These win over your defaults in Settings, for this conversation only. Empty fields use the defaults.',
     preset: 'Apply a preset',
