@@ -9,7 +9,7 @@ test('an answer shows its tokens and cost; the Usage view charts the day and lis
   await page.keyboard.press('Enter')
   const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
   // GPT-4.1 at $2 / $8 per million tokens, paid at ¥1 per $1.
-  await expect(answer.locator('.answer-usage')).toContainText(/in \/ 40 out tokens · CN¥0\.000\d+/)
+  await expect(answer.locator('.answer-usage')).toContainText(/in \/ 40 out tokens · ¥0\.000\d+/)
   await expect(page.locator('.conversation-usage')).toContainText('This conversation:')
 
   await page.getByRole('button', { name: 'Usage', exact: true }).click()

@@ -3,6 +3,7 @@ import type { Api } from '../../../../shared/api'
 import type { ModelInfo } from '../../../../shared/contract'
 import { knownModels } from '../../../../shared/models'
 import { strings } from '../../i18n'
+import './models.css'
 
 /**
  * The model for the next message: the gateway's models (or, offline, the last list it gave) by
@@ -32,20 +33,12 @@ export function ModelPicker({
     }
   }, [api, hasKey])
 
+  // The friendly name of a known id, as the input's tooltip; the datalist shows every name.
   const known = models.find((model) => model.id === value)
   return (
-    <label className="model-picker" title={strings.models.customHint}>
+    <label className="model-picker" title={known ? `${known.name} (${known.id})` : strings.models.customHint}>
       <span>{strings.chat.model}</span>
-      <input
-        list="model-options"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        spellCheck={false}
-        aria-describedby="model-picker-name"
-      />
-      <span id="model-picker-name" className="hint">
-        {known && known.name !== known.id ? known.name : ''}
-      </span>
+      <input list="model-options" value={value} onChange={(event) => onChange(event.target.value)} spellCheck={false} />
       <datalist id="model-options">
         {models.map((option) => (
           <option key={option.id} value={option.id}>

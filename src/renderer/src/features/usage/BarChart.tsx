@@ -11,18 +11,33 @@ export interface Bar {
 }
 
 const width = 640
-const height = 180
-const axis = 22
+const height = 130
+const axis = 20
+/** Room above the bars for the scale's label. */
+const top = 16
 
-export function BarChart({ bars, label }: { bars: readonly Bar[]; label: string }) {
+export function BarChart({
+  bars,
+  label,
+  formatMax,
+}: {
+  bars: readonly Bar[]
+  label: string
+  /** Labels the tallest bar's value, the chart's only scale. */
+  formatMax(max: number): string
+}) {
   const max = Math.max(...bars.map((bar) => bar.value), 0)
   const slot = width / Math.max(bars.length, 1)
   const plot = height - axis
   return (
     <svg className="bar-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      <line x1={0} y1={top} x2={width} y2={top} className="gridline" />
+      <text x={0} y={top - 4} className="tick">
+        {formatMax(max)}
+      </text>
       <line x1={0} y1={plot} x2={width} y2={plot} className="axis" />
       {bars.map((bar, index) => {
-        const barHeight = max === 0 ? 0 : (bar.value / max) * (plot - 4)
+        const barHeight = max === 0 ? 0 : (bar.value / max) * (plot - top)
         const x = index * slot + slot * 0.15
         return (
           <g key={bar.label}>
@@ -38,7 +53,12 @@ export function BarChart({ bars, label }: { bars: readonly Bar[]; label: string 
             </rect>
             {/* A date under every fifth bar and the last, so the axis stays readable. */}
             {index % 5 === 0 || index === bars.length - 1 ? (
-              <text x={x + slot * 0.35} y={height - 6} textAnchor="middle" className="tick">
+              <text
+                x={index === 0 ? x : index === bars.length - 1 ? x + slot * 0.7 : x + slot * 0.35}
+                y={height - 5}
+                textAnchor={index === 0 ? 'start' : index === bars.length - 1 ? 'end' : 'middle'}
+                className="tick"
+              >
                 {bar.label.slice(5)}
               </text>
             ) : null}

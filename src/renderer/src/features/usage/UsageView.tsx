@@ -61,6 +61,7 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
         <h2>{t.costPerDay(payment.currency)}</h2>
         <BarChart
           label={t.costPerDay(payment.currency)}
+          formatMax={(max) => formatCost(max, payment)}
           bars={summary.days.map((entry) => ({
             label: entry.day,
             value: entry.costUsd,
@@ -70,6 +71,7 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
         <h2>{t.tokensPerDay}</h2>
         <BarChart
           label={t.tokensPerDay}
+          formatMax={formatTokens}
           bars={summary.days.map((entry) => ({
             label: entry.day,
             value: entry.promptTokens + entry.completionTokens,

@@ -20,6 +20,8 @@ export function formatCost(usd: number, payment: Payment): string {
   return new Intl.NumberFormat('en', {
     style: 'currency',
     currency: payment.currency,
+    // "¥0.12" rather than "CN¥0.12": the labels around it already name the currency.
+    currencyDisplay: 'narrowSymbol',
     ...(small ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: 2 }),
   }).format(amount)
 }
