@@ -2,10 +2,13 @@
  * `npm run screenshots`: drives the real app in browser mode, against the fake gateway, in Debian's
  * Chromium, and saves the README's pictures to docs/.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 import { startFakeGateway } from '../test/fake-gateway/server'
 import { startBrowserMode } from '../test/support/browser-mode'
+import { seedUsageHistory } from './seed-usage-history'
 
 const docs = join(import.meta.dirname, '../docs')
 const gateway = await startFakeGateway({ tokenDelayMs: 30, defaultTokens: 90 })
@@ -36,8 +39,27 @@ try {
   await page.waitForTimeout(900)
   await page.screenshot({ path: join(docs, 'chat.png') })
   process.stdout.write(`saved ${join(docs, 'chat.png')}\n`)
+  await page.close()
+} finally {
+  await app.stop()
+}
+
+// The Usage view over a month of answers: seeded into a fresh data folder, then one answer today.
+const usageDir = mkdtempSync(join(tmpdir(), 'holysheep-usage-'))
+seedUsageHistory(usageDir)
+const usageApp = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir: usageDir })
+try {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: 'light' })
+  await page.goto(usageApp.url)
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=60]] Tóm tắt chi phí hôm nay')
+  await page.keyboard.press('Enter')
+  await page.getByRole('article', { name: 'Assistant' }).locator('.answer-usage').waitFor()
+  await page.getByRole('button', { name: 'Usage', exact: true }).click()
+  await page.getByRole('row', { name: /GPT-4\.1/ }).waitFor()
+  await page.screenshot({ path: join(docs, 'usage.png') })
+  process.stdout.write(`saved ${join(docs, 'usage.png')}\n`)
 } finally {
   await browser.close()
-  await app.stop()
+  await usageApp.stop()
   await gateway.close()
 }

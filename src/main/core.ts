@@ -9,6 +9,7 @@ import type { Notice } from '../shared/contract'
 import type { AppEvent } from '../shared/events'
 import { ChatService } from './chat/chat-service'
 import { ConversationChat } from './chat/conversation-chat'
+import { ModelCatalog } from './chat/model-catalog'
 import type { FileAccess } from './files/file-access'
 import { HistoryStore } from './history/history-store'
 import { TransferJobs } from './history/transfer/transfer-jobs'
@@ -17,6 +18,9 @@ import { createDispatch, type Dispatch } from './ipc/dispatch'
 import type { Logger } from './log'
 import type { Encryptor } from './secrets/encryptor'
 import { SecretStore } from './secrets/secret-store'
+import { createProxiedFetch } from './net/proxied-fetch'
+import { openSettingsFile } from './settings/open-settings-file'
+import { PresetStore } from './settings/preset-store'
 import { SettingsStore } from './settings/settings-store'
 import type { KeyValueStore } from './storage/key-value-store'
 import { openJsonStore } from './storage/open-json-store'
@@ -53,9 +57,12 @@ const keepDeletedMs = 24 * 60 * 60 * 1000
 export function createCore(options: CoreOptions): Core {
   const { dataDir, env, encryptor, log } = options
   const notices: Notice[] = []
-  const settingsFile = openJsonStore(dataDir, 'settings', log, options.openStore)
+  const settingsFile = openSettingsFile(dataDir, log, options.openStore)
   if (settingsFile.movedAsideTo) notices.push({ kind: 'settings_moved_aside', path: settingsFile.movedAsideTo })
   const settings = new SettingsStore(settingsFile.store, env, log)
+  const presets = new PresetStore(settingsFile.store, log)
+  // Every request to the gateway (chat, models, the onboarding check) goes through the proxy in use.
+  const gatewayFetch = options.fetch ?? createProxiedFetch(() => ({ proxy: settings.get().proxy, env }))
   const secrets = new SecretStore(openJsonStore(dataDir, 'secrets', log, options.openStore).store, encryptor, env, log)
 
   const historyPath = join(dataDir, 'history.sqlite')
@@ -75,18 +82,30 @@ export function createCore(options: CoreOptions): Core {
   const chat = new ChatService({
     connection: () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL }),
     defaults: () => {
-      const { defaultModel, temperature, maxTokens, systemPrompt } = settings.get()
-      return { model: defaultModel, temperature, maxTokens, systemPrompt }
+      const { defaultModel, temperature, topP, maxTokens, systemPrompt } = settings.get()
+      return { model: defaultModel, temperature, topP, maxTokens, systemPrompt }
     },
+    // Read at each stream, so a changed setting applies to the next answer.
+    get idleTimeoutMs() {
+      return settings.get().idleTimeoutSeconds * 1000
+    },
+    maxConcurrentStreams: () => settings.get().maxConcurrentStreams,
     // Storage sees each event before the views, so what they show is already saved or about to be.
     emit: (event) => {
       conversations?.observe(event)
       emit(event)
     },
     log,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: gatewayFetch,
   })
-  conversations = new ConversationChat({ history, chat, defaultModel: () => settings.get().defaultModel, emit, log })
+  conversations = new ConversationChat({
+    history,
+    chat,
+    defaultModel: () => settings.get().defaultModel,
+    prices: () => settings.get().prices,
+    emit,
+    log,
+  })
 
   const transfers = new TransferJobs({
     dbPath: historyPath,
@@ -105,6 +124,8 @@ export function createCore(options: CoreOptions): Core {
   }
   const handlers = createHandlers({
     settings,
+    presets,
+    models: new ModelCatalog({ cacheFile: join(dataDir, 'models-cache.json'), log, fetch: gatewayFetch }),
     secrets,
     chat,
     conversations,
@@ -113,7 +134,6 @@ export function createCore(options: CoreOptions): Core {
     files: options.files,
     notices,
     emitHistory: emit,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
   let closed = false

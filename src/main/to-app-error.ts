@@ -62,7 +62,9 @@ function kindForStatus(status: number, message: string, code: string | null | un
 }
 
 function byCode(code: string): AppError {
-  return code in tlsCodes ? { kind: 'tls', message: tlsCodes[code]! } : { kind: 'network', message: networkCodes[code]! }
+  return code in tlsCodes
+    ? { kind: 'tls', message: tlsCodes[code]! }
+    : { kind: 'network', message: networkCodes[code]! }
 }
 
 export function toAppError(error: unknown, secrets: readonly string[]): AppError {

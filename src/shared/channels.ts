@@ -11,7 +11,11 @@ export const invokeChannels = [
   'key:status',
   'key:set',
   'key:clear',
+  'key:check',
   'models:list',
+  'presets:list',
+  'presets:save',
+  'presets:delete',
   'chat:send',
   'chat:stop',
   'chat:retry',
@@ -22,6 +26,7 @@ export const invokeChannels = [
   'history:messages',
   'history:rename',
   'history:pin',
+  'history:setOverrides',
   'history:delete',
   'history:restore',
   'history:search',
@@ -30,6 +35,8 @@ export const invokeChannels = [
   'jobs:cancel',
   'app:notices',
   'app:openExternal',
+  'usage:summary',
+  'usage:conversation',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

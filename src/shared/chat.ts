@@ -73,6 +73,8 @@ export const UsageSchema = z.object({
   promptTokens: z.number().int().nonnegative(),
   completionTokens: z.number().int().nonnegative(),
   totalTokens: z.number().int().nonnegative(),
+  /** True when the provider sent no usage and the app estimated the tokens (about four characters a token). */
+  estimated: z.boolean().optional(),
 })
 export type Usage = z.infer<typeof UsageSchema>
 

@@ -17,6 +17,7 @@ import {
 } from './chat'
 import {
   ConversationIdSchema,
+  ConversationOverridesSchema,
   ConversationSchema,
   MessageIdSchema,
   SearchResultSchema,
@@ -25,8 +26,10 @@ import {
 import { ExportFormatSchema, JobIdSchema } from './transfer'
 import type { Result } from './errors'
 import { KeyStatusSchema, SetKeyRequestSchema } from './key-status'
+import { PresetListSchema, PresetSaveSchema, PresetSchema } from './presets'
 import { SettingsPatchSchema, SettingsViewSchema } from './settings'
 import { OpenExternalRequestSchema, OpenExternalResponseSchema } from './external-link'
+import { UsageSummaryRequestSchema, UsageSummarySchema, UsageTotalsSchema } from './usage'
 
 const NoPayload = z.undefined()
 
@@ -49,6 +52,14 @@ export const NoticeSchema = z.object({
 })
 export type Notice = z.infer<typeof NoticeSchema>
 
+/** A key to try, against the base URL in use or (onboarding) one the user typed. */
+export const KeyCheckRequestSchema = SetKeyRequestSchema.extend({
+  baseURL: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .nullable(),
+}).strict()
+
 /** A job started, or null when the user closed the file dialog. */
 const JobStarted = z.object({ jobId: JobIdSchema }).nullable()
 
@@ -58,7 +69,15 @@ export const contract = {
   'key:status': { request: NoPayload, response: KeyStatusSchema },
   'key:set': { request: SetKeyRequestSchema, response: KeyStatusSchema },
   'key:clear': { request: NoPayload, response: KeyStatusSchema },
+  /** Onboarding: tries a key (and maybe a base URL) with GET /models before anything is saved. */
+  'key:check': { request: KeyCheckRequestSchema, response: z.object({ models: z.number().int().nonnegative() }) },
   'models:list': { request: NoPayload, response: z.array(ModelInfoSchema) },
+  'presets:list': { request: NoPayload, response: PresetListSchema },
+  'presets:save': { request: PresetSaveSchema, response: PresetSchema },
+  'presets:delete': {
+    request: z.object({ id: PresetSchema.shape.id }).strict(),
+    response: z.object({ deleted: z.boolean() }),
+  },
   'chat:send': { request: ChatSendRequestSchema, response: ChatSendResponseSchema },
   'chat:stop': { request: ChatStopRequestSchema, response: ChatStopResponseSchema },
   'chat:retry': { request: ChatRetryRequestSchema, response: ChatSendResponseSchema },
@@ -87,6 +106,10 @@ export const contract = {
     request: z.object({ conversationId: ConversationIdSchema, pinned: z.boolean() }).strict(),
     response: ConversationSchema,
   },
+  'history:setOverrides': {
+    request: z.object({ conversationId: ConversationIdSchema, overrides: ConversationOverridesSchema }).strict(),
+    response: ConversationSchema,
+  },
   'history:delete': { request: ConversationRef, response: z.object({ deleted: z.boolean() }) },
   'history:restore': { request: ConversationRef, response: ConversationSchema },
   'history:search': {
@@ -106,6 +129,8 @@ export const contract = {
   'app:notices': { request: NoPayload, response: z.array(NoticeSchema) },
   /** Opens an http(s) link in the user's browser; main checks the URL again before the OS sees it. */
   'app:openExternal': { request: OpenExternalRequestSchema, response: OpenExternalResponseSchema },
+  'usage:summary': { request: UsageSummaryRequestSchema, response: UsageSummarySchema },
+  'usage:conversation': { request: ConversationRef, response: UsageTotalsSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>
 
 // Both directions of the check: every channel has schemas, and every schema has a channel name.

@@ -36,6 +36,21 @@ describe('dispatch, the main boundary', () => {
     ['a search limit out of range', 'history:search', { query: 'x', limit: 10_000 }],
     ['an export format that does not exist', 'history:export', { conversationId: null, format: 'pdf' }],
     ['a stream id that is not one', 'chat:stop', { streamId: '../../etc' }],
+    ['a proxy that is not http(s)', 'settings:set', { proxy: 'socks5://127.0.0.1:1080' }],
+    ['a price below zero', 'settings:set', { prices: { x: { inputUsdPerMillion: -1, outputUsdPerMillion: 1 } } }],
+    [
+      'an override out of range',
+      'history:setOverrides',
+      { conversationId: crypto.randomUUID(), overrides: { temperature: 5 } },
+    ],
+    [
+      'an override that is not one',
+      'history:setOverrides',
+      { conversationId: crypto.randomUUID(), overrides: { topK: 1 } },
+    ],
+    ['a preset without a name', 'presets:save', { name: ' ', systemPrompt: '' }],
+    ['a usage window of ten years', 'usage:summary', { days: 3650, utcOffsetMinutes: 0 }],
+    ['a key check against a file URL', 'key:check', { key: 'sk-0123456789', baseURL: 'file:///etc/passwd' }],
   ]
 
   it.each(refused)('refuses %s with invalid_payload and changes nothing', async (_label, channel, payload) => {

@@ -31,7 +31,11 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'key:status': undefined,
   'key:set': { key: 'sk-fuzz-new-key-123456' },
   'key:clear': undefined,
+  'key:check': { key: 'sk-fuzz-check-key-123456', baseURL: 'http://127.0.0.1:9/v1' },
   'models:list': undefined,
+  'presets:list': undefined,
+  'presets:save': { name: 'Fuzz preset', systemPrompt: 'Be brief.', temperature: 0.2 },
+  'presets:delete': { id: 'shipped-vietnamese-assistant' },
   'chat:send': { conversationId: null, content: 'xin chào' },
   'chat:stop': { streamId: id },
   'chat:retry': { messageId: id },
@@ -42,6 +46,7 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'history:messages': { conversationId: id, limit: 10, beforeMessageId: null },
   'history:rename': { conversationId: id, title: 'New title' },
   'history:pin': { conversationId: id, pinned: true },
+  'history:setOverrides': { conversationId: id, overrides: { model: 'gpt-4.1', temperature: 0.3 } },
   'history:delete': { conversationId: id },
   'history:restore': { conversationId: id },
   'history:search': { query: 'tiếng', limit: 20 },
@@ -50,6 +55,8 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'jobs:cancel': { jobId: id },
   'app:notices': undefined,
   'app:openExternal': { url: 'https://example.com/' },
+  'usage:summary': { days: 30, utcOffsetMinutes: 420 },
+  'usage:conversation': { conversationId: id },
 }
 
 const huge = ['x'.repeat(1_000_000), 'ệ'.repeat(300_000), `sk-${'a'.repeat(2_000_000)}`]

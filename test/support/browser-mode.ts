@@ -18,7 +18,8 @@ export interface BrowserModeProcess {
 }
 
 export interface BrowserModeOptions {
-  baseURL: string
+  /** HOLYSHEEP_BASE_URL; null leaves it unset, so the settings decide (a test must then set one on 127.0.0.1). */
+  baseURL: string | null
   apiKey?: string
   dataDir?: string
 }
@@ -31,8 +32,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
     ...process.env,
     PORT: '0',
     HOLYSHEEP_DATA_DIR: dataDir,
-    HOLYSHEEP_BASE_URL: options.baseURL,
   }
+  delete env.HOLYSHEEP_BASE_URL
+  if (options.baseURL !== null) env.HOLYSHEEP_BASE_URL = options.baseURL
   delete env.HOLYSHEEP_API_KEY
   if (options.apiKey !== undefined) env.HOLYSHEEP_API_KEY = options.apiKey
   const child = spawn(process.execPath, [webEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })

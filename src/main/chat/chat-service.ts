@@ -24,6 +24,8 @@ export interface GatewayConnection {
 export interface ChatDefaults {
   model: string
   temperature: number | null
+  /** Optional so callers without one leave `top_p` to the model. */
+  topP?: number | null
   maxTokens: number | null
   systemPrompt: string
 }
@@ -197,6 +199,7 @@ export class ChatService {
         stream: true as const,
         stream_options: { include_usage: true },
         ...optional('temperature', request.temperature ?? defaults.temperature),
+        ...optional('top_p', defaults.topP),
         ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
       }
       const maxRetries = this.options.maxRetries ?? 3

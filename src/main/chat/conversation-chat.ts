@@ -3,10 +3,11 @@
  * the request and the answer while it streams (at most every `persistEveryMs`, and at the end), so a
  * renderer reload, a second window or a crash loses at most the last batch.
  */
-import type { ActiveStream, ChatEvent, ChatMessage, ChatSendRequest, ChatSendResponse } from '../../shared/chat'
+import type { ActiveStream, ChatEvent, ChatMessage, ChatSendRequest, ChatSendResponse, Usage } from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
 import type { StoredMessage } from '../../shared/history'
+import { costUsd, estimateTokens, type PriceTable } from '../../shared/pricing'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
 import type { ChatService } from './chat-service'
@@ -16,6 +17,8 @@ export interface ConversationChatOptions {
   chat: ChatService
   /** The default model, when neither the message nor the conversation names one. */
   defaultModel(): string
+  /** List prices (USD per million tokens) by model, read when an answer finishes; none means no cost. */
+  prices?(): PriceTable
   emit(event: HistoryEvent): void
   log: Logger
   persistEveryMs?: number
@@ -74,6 +77,7 @@ export class ConversationChat {
     if (answer.saveTimer) clearTimeout(answer.saveTimer)
     this.live.delete(event.streamId)
     const error: AppError | null = event.type === 'error' ? event.error : null
+    const usage = this.usageOf(answer, event.type === 'done' ? event.usage : null)
     this.write(() =>
       this.options.history.finishMessage(answer.messageId, {
         content: answer.text,
@@ -82,8 +86,8 @@ export class ConversationChat {
         errorKind: error?.kind ?? null,
         errorMessage: error?.message ?? null,
         model: answer.model,
-        usage: event.type === 'done' ? event.usage : null,
-        costUsd: null,
+        usage,
+        costUsd: costUsd(this.options.prices?.() ?? {}, answer.model, usage),
         timings: event.timings,
         finishReason: event.type === 'done' && !event.stopped ? event.finishReason : null,
       }),
@@ -229,6 +233,22 @@ export class ConversationChat {
       streamId: started.ok ? started.value.streamId : null,
       error: started.ok ? null : started.error,
     }
+  }
+
+  /**
+   * The provider's usage when it sent some; otherwise, for an answer with text, an estimate of
+   * about four characters a token (prompt: the messages before the answer), marked `estimated`.
+   */
+  private usageOf(answer: LiveAnswer, reported: Usage | null): Usage | null {
+    if (reported) return reported
+    const completion = estimateTokens(answer.text) + estimateTokens(answer.reasoning)
+    if (completion === 0) return null
+    const before = this.options.history.listMessages(answer.conversationId, {
+      limit: maxMessagesSent,
+      beforeMessageId: answer.messageId,
+    }).messages
+    const prompt = toCompletionMessages(before).reduce((sum, message) => sum + estimateTokens(message.content), 0)
+    return { promptTokens: prompt, completionTokens: completion, totalTokens: prompt + completion, estimated: true }
   }
 
   private saveProgress(answer: LiveAnswer): void {

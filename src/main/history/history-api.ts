@@ -12,6 +12,7 @@ import type {
   SearchResult,
   StoredMessage,
 } from '../../shared/history'
+import type { UsageSummary, UsageTotals } from '../../shared/usage'
 
 /** Where the next page of the conversation list starts (keyset pagination: pinned, updatedAt, id). */
 export interface ConversationCursor {
@@ -109,6 +110,11 @@ export interface HistoryApi {
     bundles: ConversationBundle[],
     onProgress?: (conversationsDone: number) => void,
   ): { conversations: number; messages: number }
+
+  /** Tokens, cost and median latency per day and per model over the last `days` days (viewer's days). */
+  usageSummary(options: { days: number; utcOffsetMinutes: number }): UsageSummary
+  /** Tokens and cost of one conversation's answers. */
+  conversationUsage(conversationId: string): UsageTotals
 
   close(): void
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DatabaseSync } from 'node:sqlite'
 import type { Conversation, ConversationOverrides, SearchResult, StoredMessage } from '../../shared/history'
+import type { UsageSummary, UsageTotals } from '../../shared/usage'
 import type { Logger } from '../log'
 import { exportBundles, importBundles } from './bundles'
 import {
@@ -46,6 +47,7 @@ import { buildSnippet } from './search/snippet'
 import { queryWords } from './search/words'
 import { writeMeta } from './store-meta'
 import { titleFromMessage } from './title'
+import { conversationUsage, usageSummary } from './usage-queries'
 
 export interface HistoryStoreOptions {
   /** The database file; its folder is created when missing. */
@@ -280,6 +282,14 @@ export class HistoryStore implements HistoryApi {
     onProgress?: (conversationsDone: number) => void,
   ): { conversations: number; messages: number } {
     return importBundles(this.db, this.engine, bundles, onProgress)
+  }
+
+  usageSummary(options: { days: number; utcOffsetMinutes: number }): UsageSummary {
+    return usageSummary(this.db, { ...options, now: this.now() })
+  }
+
+  conversationUsage(conversationId: string): UsageTotals {
+    return conversationUsage(this.db, conversationId)
   }
 
   close(): void {

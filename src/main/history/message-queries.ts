@@ -11,8 +11,8 @@ export function insertMessage(db: HistoryDb, m: MessageInsert): number {
     .statement(
       `INSERT INTO messages (id, conversation_id, role, content, reasoning, status, error_kind, error_message, model,
          prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
-         finish_reason, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         finish_reason, usage_estimated, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       m.id,
@@ -32,6 +32,7 @@ export function insertMessage(db: HistoryDb, m: MessageInsert): number {
       m.total_ms,
       m.tokens_per_second,
       m.finish_reason,
+      m.usage_estimated,
       m.created_at,
       m.updated_at,
     )
@@ -102,7 +103,7 @@ export function writeFinishedMessage(db: HistoryDb, seq: number, final: Finished
   db.statement(
     `UPDATE messages SET content = ?, reasoning = ?, status = ?, error_kind = ?, error_message = ?, model = ?,
        prompt_tokens = ?, completion_tokens = ?, total_tokens = ?, cost_usd = ?,
-       ttft_ms = ?, total_ms = ?, tokens_per_second = ?, finish_reason = ?, updated_at = ?
+       ttft_ms = ?, total_ms = ?, tokens_per_second = ?, finish_reason = ?, usage_estimated = ?, updated_at = ?
      WHERE seq = ?`,
   ).run(
     final.content,
@@ -119,6 +120,7 @@ export function writeFinishedMessage(db: HistoryDb, seq: number, final: Finished
     final.timings?.totalMs ?? null,
     final.timings?.tokensPerSecond ?? null,
     final.finishReason ?? null,
+    final.usage?.estimated ? 1 : 0,
     at,
     seq,
   )

@@ -41,13 +41,15 @@ export interface MessageRow {
   total_ms: number | null
   tokens_per_second: number | null
   finish_reason: string | null
+  /** 1 when the tokens were estimated because the provider sent no usage. */
+  usage_estimated: number
   created_at: number
   updated_at: number
 }
 
 export const messageColumns = `seq, id, conversation_id, role, content, reasoning, status, error_kind, error_message,
   model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
-  finish_reason, created_at, updated_at`
+  finish_reason, usage_estimated, created_at, updated_at`
 
 /** Overrides were validated on the way in; a row that no longer parses falls back to the defaults. */
 function parseOverrides(json: string): ConversationOverrides {
@@ -89,6 +91,7 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
             promptTokens: row.prompt_tokens,
             completionTokens: row.completion_tokens ?? 0,
             totalTokens: row.total_tokens ?? 0,
+            ...(row.usage_estimated === 1 ? { estimated: true } : {}),
           },
     costUsd: row.cost_usd,
     timings:
@@ -121,6 +124,7 @@ export function rowForNewMessage(conversationId: string, message: NewMessage, at
     total_ms: null,
     tokens_per_second: null,
     finish_reason: null,
+    usage_estimated: 0,
     created_at: message.createdAt ?? at,
     updated_at: at,
   }
@@ -151,6 +155,7 @@ export function rowForImportedMessage(
     total_ms: message.timings?.totalMs ?? null,
     tokens_per_second: message.timings?.tokensPerSecond ?? null,
     finish_reason: message.finishReason ?? null,
+    usage_estimated: message.usage?.estimated ? 1 : 0,
     created_at: message.createdAt,
     updated_at: message.updatedAt,
   }

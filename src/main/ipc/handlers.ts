@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../../shared/errors'
 import { safeExternalUrl } from '../../shared/external-link'
 import type { ChatService } from '../chat/chat-service'
 import type { ConversationChat } from '../chat/conversation-chat'
-import { listModels } from '../chat/model-catalog'
+import type { ModelCatalog } from '../chat/model-catalog'
 import { exportFileName, type FileAccess } from '../files/file-access'
 import type { HistoryApi } from '../history/history-api'
 import { HistoryNotFoundError } from '../history/history-errors'
@@ -12,10 +12,13 @@ import type { Notice } from '../../shared/contract'
 import type { HistoryEvent } from '../../shared/events'
 import type { Conversation } from '../../shared/history'
 import type { SecretStore } from '../secrets/secret-store'
+import type { PresetStore } from '../settings/preset-store'
 import type { SettingsStore } from '../settings/settings-store'
 
 export interface Services {
   settings: SettingsStore
+  presets: PresetStore
+  models: ModelCatalog
   secrets: SecretStore
   chat: ChatService
   conversations: ConversationChat
@@ -24,7 +27,6 @@ export interface Services {
   files: FileAccess
   notices: readonly Notice[]
   emitHistory(event: HistoryEvent): void
-  fetch?: typeof fetch
   /** Opens a link in the user's browser; absent in browser mode, where the page opens links itself. */
   openExternal?: (url: string) => Promise<void>
 }
@@ -44,7 +46,7 @@ function unlessGone<T>(write: () => T): Result<T> {
 
 /** What each channel does, over already-validated payloads. Transport-free: IPC and HTTP share it. */
 export function createHandlers(services: Services): Handlers {
-  const { settings, secrets, chat, conversations, history, transfers, files } = services
+  const { settings, presets, models, secrets, chat, conversations, history, transfers, files } = services
   const connection = () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL })
   const found = <T>(value: T | null, what: string) =>
     value === null ? fail('not_found', `${what} no longer exists.`) : ok(value)
@@ -62,7 +64,23 @@ export function createHandlers(services: Services): Handlers {
     'key:status': async () => ok(secrets.status()),
     'key:set': async ({ key }) => ok(secrets.setKey(key)),
     'key:clear': async () => ok(secrets.clear()),
-    'models:list': async () => listModels(connection(), services.fetch),
+    'key:check': async ({ key, baseURL }) =>
+      models.check({
+        apiKey: key,
+        baseURL: baseURL?.replace(/\/+$/, '') ?? settings.effectiveBaseURL().effectiveBaseURL,
+      }),
+    'models:list': async () => models.list(connection()),
+    'presets:list': async () => ok(presets.list()),
+    'presets:save': async (preset) => {
+      const saved = presets.save(preset)
+      return saved ? ok(saved) : fail('not_found', 'This preset no longer exists.')
+    },
+    'presets:delete': async ({ id }) => ok({ deleted: presets.delete(id) }),
+    'usage:summary': async (request) => ok(history.usageSummary(request)),
+    'usage:conversation': async ({ conversationId }) =>
+      history.getConversation(conversationId)
+        ? ok(history.conversationUsage(conversationId))
+        : fail('not_found', 'This conversation no longer exists.'),
     'app:notices': async () => ok([...services.notices]),
     'app:openExternal': async ({ url }) => {
       // The schema checked the URL already; main checks again at the last step before the OS.
@@ -89,6 +107,8 @@ export function createHandlers(services: Services): Handlers {
       announced(unlessGone(() => history.renameConversation(conversationId, title))),
     'history:pin': async ({ conversationId, pinned }) =>
       announced(unlessGone(() => history.setPinned(conversationId, pinned))),
+    'history:setOverrides': async ({ conversationId, overrides }) =>
+      announced(unlessGone(() => history.setOverrides(conversationId, overrides))),
     'history:delete': async ({ conversationId }) => {
       if (!history.getConversation(conversationId)) return ok({ deleted: false })
       conversations.stopConversation(conversationId)

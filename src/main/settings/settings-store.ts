@@ -12,9 +12,9 @@ import type { KeyValueStore } from '../storage/key-value-store'
 const settingsKey = 'settings'
 
 /**
- * The user's non-secret settings. Reads are forgiving (a field that fails the schema falls back to
- * its default, and the log says so); writes are strict (the caller validated the patch, and the
- * merged result is validated again before it is stored).
+ * The user's non-secret settings, in a file `openSettingsFile` has already migrated and checked.
+ * Writes are strict: the caller validated the patch, and the merged result is validated again
+ * before it is stored, so the file never holds what the schema refuses.
  */
 export class SettingsStore {
   constructor(
@@ -24,16 +24,11 @@ export class SettingsStore {
   ) {}
 
   get(): Settings {
-    const stored = this.store.get(settingsKey)
-    const raw = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {}
-    const settings: Record<string, unknown> = { ...defaultSettings }
-    for (const field of Object.keys(defaultSettings) as Array<keyof Settings>) {
-      if (!(field in raw)) continue
-      const parsed = SettingsSchema.shape[field].safeParse(raw[field])
-      if (parsed.success) settings[field] = parsed.data
-      else this.log.warn(`setting "${field}" is invalid in the settings file; using its default`)
-    }
-    return settings as Settings
+    const parsed = SettingsSchema.safeParse(this.store.get(settingsKey))
+    if (parsed.success) return parsed.data
+    // Only an edit by hand while the app runs gets here; the next start moves such a file aside.
+    this.log.warn('settings.json changed under the app and no longer matches the schema; using the defaults')
+    return defaultSettings
   }
 
   set(patch: SettingsPatch): Settings {
@@ -50,8 +45,22 @@ export class SettingsStore {
     return { effectiveBaseURL: defaultBaseURL, baseURLSource: 'default' }
   }
 
+  /**
+   * The proxy shown to the user: the setting wins over HTTPS_PROXY / HTTP_PROXY (NO_PROXY still
+   * exempts its hosts either way; see proxy-dispatcher.ts).
+   */
+  effectiveProxy(settings: Settings = this.get()): Pick<SettingsView, 'effectiveProxy' | 'proxySource'> {
+    if (settings.proxy) return { effectiveProxy: settings.proxy, proxySource: 'settings' }
+    const fromEnv = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
+      .map((name) => this.env[name]?.trim())
+      .find(Boolean)
+    return fromEnv
+      ? { effectiveProxy: fromEnv, proxySource: 'environment' }
+      : { effectiveProxy: null, proxySource: 'none' }
+  }
+
   view(): SettingsView {
     const settings = this.get()
-    return { settings, ...this.effectiveBaseURL(settings) }
+    return { settings, ...this.effectiveBaseURL(settings), ...this.effectiveProxy(settings) }
   }
 }

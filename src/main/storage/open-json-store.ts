@@ -18,13 +18,18 @@ export function openJsonStore(
   try {
     return { store: open(dir, name), movedAsideTo: null }
   } catch (error) {
-    const file = join(dir, `${name}.json`)
-    if (!(error instanceof SyntaxError) || !existsSync(file)) throw error
-    const aside = join(dir, `${name}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
-    renameSync(file, aside)
+    if (!(error instanceof SyntaxError) || !existsSync(join(dir, `${name}.json`))) throw error
+    const aside = moveJsonFileAside(dir, name)
     log.warn(`${name}.json could not be read; it was moved to ${aside} and a new one was started`)
     return { store: open(dir, name), movedAsideTo: aside }
   }
+}
+
+/** Renames `<dir>/<name>.json` to `<name>.corrupt-<time>.json` beside it and returns the new path. */
+export function moveJsonFileAside(dir: string, name: string): string {
+  const aside = join(dir, `${name}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
+  renameSync(join(dir, `${name}.json`), aside)
+  return aside
 }
 
 /**

@@ -8,19 +8,24 @@ import { Sidebar } from './features/history/Sidebar'
 import { useConversations } from './features/history/use-conversations'
 import { useOpenConversation } from './features/history/use-open-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
+import { OnboardingView } from './features/onboarding/OnboardingView'
 import { SettingsView } from './features/settings/SettingsView'
+import { PaymentContext } from './features/usage/money'
+import { UsageView } from './features/usage/UsageView'
 import { JobsPanel } from './features/transfer/JobsPanel'
 import { TransferSection } from './features/transfer/TransferSection'
 import { useTransfers } from './features/transfer/use-transfers'
 import { strings } from './i18n'
 
-type Page = 'chat' | 'settings'
+type Page = 'chat' | 'settings' | 'usage'
 
 export function App({ api }: { api: Api }) {
   const [page, setPage] = useState<Page>('chat')
   const [settings, setSettings] = useState<SettingsData | null>(null)
   const [keyStatus, setKeyStatus] = useState<KeyStatus | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
+  /** First run without a key shows onboarding, until a key is saved or the user skips it. */
+  const [skippedOnboarding, setSkippedOnboarding] = useState(false)
   const [open, setOpen] = useState<{ conversationId: string | null; messageId: string | null }>({
     conversationId: null,
     messageId: null,
@@ -82,6 +87,11 @@ export function App({ api }: { api: Api }) {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [newChat])
 
+  const payment = useMemo(
+    () => ({ currency: settings?.settings.currency ?? 'CNY', paymentRate: settings?.settings.paymentRate ?? 1 }),
+    [settings?.settings.currency, settings?.settings.paymentRate],
+  )
+
   if (loadError)
     return (
       <p role="alert" className="load-error">
@@ -90,65 +100,92 @@ export function App({ api }: { api: Api }) {
     )
   if (!settings || !keyStatus) return null
 
-  return (
-    <div className="app">
-      <nav className="topbar" aria-label={strings.appName}>
-        <span className="brand">{strings.appName}</span>
-        <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
-          {strings.nav.chat}
-        </button>
-        <button
-          type="button"
-          aria-current={page === 'settings' ? 'page' : undefined}
-          onClick={() => setPage('settings')}
-        >
-          {strings.nav.settings}
-        </button>
-      </nav>
-      <NoticesBanner api={api} />
-      <div className="workspace">
-        <Sidebar
+  if (!keyStatus.isSet && !keyStatus.unreadableStoredKey && !skippedOnboarding)
+    return (
+      <div className="app">
+        <OnboardingView
           api={api}
-          list={conversations.list}
-          store={conversations.store}
-          currentId={open.conversationId}
-          onOpen={openConversation}
-          onNewChat={newChat}
-          onCurrentDeleted={closeConversation}
-          searchRef={searchRef}
+          keyStatus={keyStatus}
+          settings={settings}
+          onKeySaved={(status, nextSettings) => {
+            setSettings(nextSettings)
+            setKeyStatus(status)
+          }}
+          onSkip={() => setSkippedOnboarding(true)}
         />
-        <main className="page">
-          {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
-          <div hidden={page !== 'chat'} className="page-body">
-            <ChatView
-              api={api}
-              conversation={current}
-              conversationId={open.conversationId}
-              focusMessageId={open.messageId}
-              onFocusHandled={onFocusHandled}
-              defaultModel={settings.settings.defaultModel}
-              hasKey={keyStatus.isSet}
-              transfers={transfers.actions}
-              onConversationCreated={onConversationCreated}
-              onOpenSettings={() => setPage('settings')}
-              inputRef={messageRef}
-            />
-          </div>
-          {page === 'settings' ? (
-            <div className="page-body settings-page">
-              <SettingsView
-                api={api}
-                settings={settings}
-                keyStatus={keyStatus}
-                onSettingsChange={setSettings}
-                onKeyStatusChange={setKeyStatus}
-              />
-              <TransferSection actions={transfers.actions} platform={platform} />
-            </div>
-          ) : null}
-          <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
-        </main>
       </div>
-    </div>
+    )
+
+  return (
+    <PaymentContext.Provider value={payment}>
+      <div className="app">
+        <nav className="topbar" aria-label={strings.appName}>
+          <span className="brand">{strings.appName}</span>
+          <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
+            {strings.nav.chat}
+          </button>
+          <button
+            type="button"
+            aria-current={page === 'settings' ? 'page' : undefined}
+            onClick={() => setPage('settings')}
+          >
+            {strings.nav.settings}
+          </button>
+          <button type="button" aria-current={page === 'usage' ? 'page' : undefined} onClick={() => setPage('usage')}>
+            {strings.usage.nav}
+          </button>
+        </nav>
+        <NoticesBanner api={api} />
+        <div className="workspace">
+          <Sidebar
+            api={api}
+            list={conversations.list}
+            store={conversations.store}
+            currentId={open.conversationId}
+            onOpen={openConversation}
+            onNewChat={newChat}
+            onCurrentDeleted={closeConversation}
+            searchRef={searchRef}
+          />
+          <main className="page">
+            {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
+            <div hidden={page !== 'chat'} className="page-body">
+              <ChatView
+                api={api}
+                conversation={current}
+                conversationId={open.conversationId}
+                focusMessageId={open.messageId}
+                onFocusHandled={onFocusHandled}
+                defaultModel={settings.settings.defaultModel}
+                settings={settings.settings}
+                hasKey={keyStatus.isSet}
+                transfers={transfers.actions}
+                onConversationCreated={onConversationCreated}
+                onOpenSettings={() => setPage('settings')}
+                inputRef={messageRef}
+              />
+            </div>
+            {page === 'settings' ? (
+              <div className="page-body settings-page">
+                <SettingsView
+                  api={api}
+                  settings={settings}
+                  keyStatus={keyStatus}
+                  onSettingsChange={setSettings}
+                  onKeyStatusChange={setKeyStatus}
+                />
+                <TransferSection actions={transfers.actions} platform={platform} />
+              </div>
+            ) : null}
+            {page === 'usage' ? (
+              <div className="page-body">
+                <UsageView api={api} visible={page === 'usage'} />
+              </div>
+            ) : null}
+            <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
+          </main>
+        </div>
+      </div>
+    </PaymentContext.Provider>
   )
 }

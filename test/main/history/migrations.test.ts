@@ -203,6 +203,25 @@ describe('migrations', () => {
     store.close()
   })
 
+  it('005 adds usage_estimated (0 for older answers) and the answers-by-time index', () => {
+    const path = fileAtVersion(4)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 5)
+    expect(db.prepare('SELECT DISTINCT usage_estimated FROM messages').all()).toEqual([{ usage_estimated: 0 }])
+    expect(() => db.prepare('UPDATE messages SET usage_estimated = 2').run()).toThrow(/CHECK/)
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'messages_answers_by_time'").get()).toBeTruthy()
+    db.prepare('UPDATE messages SET usage_estimated = 1 WHERE id = ?').run('a2222222-2222-4222-8222-222222222222')
+    db.close()
+    const { store } = HistoryStore.open({ path, log: memoryLogger() })
+    expect(store.getMessage('a2222222-2222-4222-8222-222222222222')?.usage).toEqual({
+      promptTokens: 3,
+      completionTokens: 4,
+      totalTokens: 7,
+      estimated: true,
+    })
+    store.close()
+  })
+
   it('leave a file from a newer version alone and say so', () => {
     const path = join(tempDir(), 'history.sqlite')
     const db = new DatabaseSync(path)

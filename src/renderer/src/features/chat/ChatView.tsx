@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ModelInfo } from '../../../../shared/contract'
 import type { Conversation } from '../../../../shared/history'
-import { knownModels } from '../../../../shared/models'
+import type { Settings } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { ModelPicker } from '../models/ModelPicker'
+import { ConversationSettingsPanel } from '../settings/ConversationSettingsPanel'
+import { ConversationUsage } from '../usage/ConversationUsage'
 import type { TransferActions } from '../transfer/use-transfers'
 import { Composer } from './Composer'
 import { TranscriptView } from './TranscriptView'
@@ -16,6 +18,7 @@ interface ChatViewProps {
   focusMessageId: string | null
   onFocusHandled(): void
   defaultModel: string
+  settings: Settings
   hasKey: boolean
   transfers: TransferActions
   onConversationCreated(id: string): void
@@ -29,36 +32,23 @@ export function ChatView(props: ChatViewProps) {
   // The picker starts at the conversation's model, else the default; a choice here lasts for this window.
   const [pickedModel, setModel] = useState<string | null>(null)
   const model = pickedModel ?? conversation?.overrides.model ?? defaultModel
-  const [models, setModels] = useState<ModelInfo[]>(knownModels.map((known) => ({ ...known })))
   const activeModel = model.trim() || defaultModel
-
-  useEffect(() => {
-    if (!hasKey) return
-    void api.models.list().then((result) => {
-      if (result.ok && result.value.length) setModels(result.value)
-    })
-  }, [api, hasKey])
+  const [panelFor, setPanelFor] = useState<string | null>(null)
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
       <header className="chat-header">
         <h1 className="chat-title">{conversation?.title ?? strings.chat.newConversation}</h1>
-        <label className="model-picker">
-          <span>{strings.chat.model}</span>
-          <input
-            list="model-options"
-            value={model}
-            onChange={(event) => setModel(event.target.value)}
-            spellCheck={false}
-          />
-          <datalist id="model-options">
-            {models.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.name}
-              </option>
-            ))}
-          </datalist>
-        </label>
+        <ModelPicker api={api} value={model} onChange={setModel} hasKey={hasKey} />
+        {conversation ? (
+          <button
+            type="button"
+            aria-expanded={panelFor === conversation.id}
+            onClick={() => setPanelFor(panelFor === conversation.id ? null : conversation.id)}
+          >
+            {strings.conversationSettings.open}
+          </button>
+        ) : null}
         {conversationId ? (
           <div className="export-buttons" role="group" aria-label={strings.transfer.exportConversation}>
             <button type="button" onClick={() => props.transfers.exportConversation(conversationId, 'markdown')}>
@@ -70,6 +60,18 @@ export function ChatView(props: ChatViewProps) {
           </div>
         ) : null}
       </header>
+      {conversation && panelFor === conversation.id ? (
+        <ConversationSettingsPanel
+          key={conversation.id}
+          api={api}
+          conversation={conversation}
+          defaults={props.settings}
+          onClose={() => setPanelFor(null)}
+        />
+      ) : null}
+      {conversation ? (
+        <ConversationUsage api={api} conversationId={conversation.id} version={conversation.updatedAt} />
+      ) : null}
       {!hasKey ? (
         <div className="banner" role="status">
           {strings.chat.noKeyBanner}{' '}

@@ -2,6 +2,7 @@ import type { AppError } from '../../../../shared/errors'
 import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
+import { AnswerUsage } from '../usage/AnswerUsage'
 import type { StreamState } from './chat-stream-store'
 import { RetryCountdown } from './RetryCountdown'
 
@@ -80,6 +81,7 @@ export function MessageView(props: MessageViewProps) {
           })}
         </div>
       ) : null}
+      {status !== 'streaming' ? <AnswerUsage usage={usage} costUsd={message.costUsd} /> : null}
     </article>
   )
 }
@@ -90,8 +92,7 @@ const detailKinds = new Set<AppError['kind']>(['bad_request', 'server', 'unknown
 function ErrorNote({ error, onOpenSettings }: { error: AppError; onOpenSettings(): void }) {
   const explanation = strings.errors[error.kind]
   // The server's own words help with a refused request; for the rest our sentence says it better.
-  const detail =
-    detailKinds.has(error.kind) ? error.message : null
+  const detail = detailKinds.has(error.kind) ? error.message : null
   return (
     <div className="error" role="alert">
       <p>{explanation}</p>

@@ -4,6 +4,9 @@ import type { AppError } from '../../../../shared/errors'
 import type { KeyStatus } from '../../../../shared/key-status'
 import type { SettingsView as SettingsData } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { PreferencesSection } from './PreferencesSection'
+import { PresetsSection } from './PresetsSection'
+import { PricesSection } from './PricesSection'
 
 interface SettingsViewProps {
   api: Api
@@ -124,6 +127,10 @@ export function SettingsView({ api, settings, keyStatus, onSettingsChange, onKey
           </p>
         ) : null}
       </form>
+
+      <PreferencesSection api={api} settings={settings} onSettingsChange={onSettingsChange} />
+      <PresetsSection api={api} />
+      <PricesSection api={api} settings={settings} onSettingsChange={onSettingsChange} />
     </section>
   )
 }

@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { Language, SettingsView as SettingsData, Theme } from '../../../../shared/settings'
+import { strings } from '../../i18n'
+import './settings-extra.css'
+import { numberText, parseOptionalNumber } from './number-field'
+import { errorText, SaveNoticeLine, type SaveNotice } from './save-notice'
+
+interface Props {
+  api: Api
+  settings: SettingsData
+  onSettingsChange(settings: SettingsData): void
+}
+
+/** Default answer parameters, language and theme, streaming limits and the proxy. */
+export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
+  const t = strings.preferences
+  const current = settings.settings
+  const [temperature, setTemperature] = useState(numberText(current.temperature))
+  const [topP, setTopP] = useState(numberText(current.topP))
+  const [maxTokens, setMaxTokens] = useState(numberText(current.maxTokens))
+  const [systemPrompt, setSystemPrompt] = useState(current.systemPrompt)
+  const [language, setLanguage] = useState<Language>(current.language)
+  const [theme, setTheme] = useState<Theme>(current.theme)
+  const [idleTimeout, setIdleTimeout] = useState(String(current.idleTimeoutSeconds))
+  const [maxStreams, setMaxStreams] = useState(String(current.maxConcurrentStreams))
+  const [proxy, setProxy] = useState(current.proxy ?? '')
+  const [notice, setNotice] = useState<SaveNotice>(null)
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    const numbers = {
+      temperature: [parseOptionalNumber(temperature), t.temperature],
+      topP: [parseOptionalNumber(topP), t.topP],
+      maxTokens: [parseOptionalNumber(maxTokens), t.maxTokens],
+      idleTimeoutSeconds: [parseOptionalNumber(idleTimeout), t.idleTimeout],
+      maxConcurrentStreams: [parseOptionalNumber(maxStreams), t.maxConcurrentStreams],
+    } as const
+    for (const [value, label] of Object.values(numbers))
+      if (value === 'invalid') return setNotice({ kind: 'error', text: t.notANumber(label) })
+    const value = (key: keyof typeof numbers) => numbers[key][0] as number | null
+    const result = await api.settings.set({
+      temperature: value('temperature'),
+      topP: value('topP'),
+      maxTokens: value('maxTokens'),
+      systemPrompt,
+      language,
+      theme,
+      idleTimeoutSeconds: value('idleTimeoutSeconds') ?? current.idleTimeoutSeconds,
+      maxConcurrentStreams: value('maxConcurrentStreams') ?? current.maxConcurrentStreams,
+      proxy: proxy.trim() || null,
+    })
+    if (!result.ok) return setNotice({ kind: 'error', text: errorText(result.error) })
+    onSettingsChange(result.value)
+    setNotice({ kind: 'ok', text: t.saved })
+  }
+
+  return (
+    <form onSubmit={save} className="card preferences" aria-labelledby="preferences-title">
+      <h2 id="preferences-title">{t.parametersSection}</h2>
+      <p className="hint">{t.emptyMeansModel}</p>
+      <div className="field-row">
+        <label>
+          <span>{t.temperature}</span>
+          <input inputMode="decimal" value={temperature} onChange={(event) => setTemperature(event.target.value)} />
+        </label>
+        <label>
+          <span>{t.topP}</span>
+          <input inputMode="decimal" value={topP} onChange={(event) => setTopP(event.target.value)} />
+        </label>
+        <label>
+          <span>{t.maxTokens}</span>
+          <input inputMode="numeric" value={maxTokens} onChange={(event) => setMaxTokens(event.target.value)} />
+        </label>
+      </div>
+      <label>
+        <span>{t.systemPrompt}</span>
+        <textarea rows={3} value={systemPrompt} onChange={(event) => setSystemPrompt(event.target.value)} />
+      </label>
+
+      <h2>{t.appearanceSection}</h2>
+      <div className="field-row">
+        <label>
+          <span>{t.language}</span>
+          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+            {(Object.keys(t.languages) as Language[]).map((option) => (
+              <option key={option} value={option}>
+                {t.languages[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t.theme}</span>
+          <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
+            {(Object.keys(t.themes) as Theme[]).map((option) => (
+              <option key={option} value={option}>
+                {t.themes[option]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <h2>{t.streamingSection}</h2>
+      <div className="field-row">
+        <label>
+          <span>{t.idleTimeout}</span>
+          <input inputMode="numeric" value={idleTimeout} onChange={(event) => setIdleTimeout(event.target.value)} />
+        </label>
+        <label>
+          <span>{t.maxConcurrentStreams}</span>
+          <input inputMode="numeric" value={maxStreams} onChange={(event) => setMaxStreams(event.target.value)} />
+        </label>
+      </div>
+      <label>
+        <span>{t.proxy}</span>
+        <input
+          type="url"
+          spellCheck={false}
+          placeholder="http://127.0.0.1:3128"
+          value={proxy}
+          onChange={(event) => setProxy(event.target.value)}
+        />
+      </label>
+      <p className="hint">
+        {t.proxyHint} {t.proxyInUse(settings.proxySource, settings.effectiveProxy)}
+      </p>
+      <div className="actions">
+        <button type="submit">{t.save}</button>
+      </div>
+      <SaveNoticeLine notice={notice} />
+    </form>
+  )
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { AppError } from '../../../../shared/errors'
+import { friendlyModelName } from '../../../../shared/models'
+import type { UsageSummary } from '../../../../shared/usage'
+import { strings } from '../../i18n'
+import { BarChart } from './BarChart'
+import { formatCost, formatTokens, usePayment } from './money'
+import './usage.css'
+
+const days = 30
+
+/** Totals per day and per model over the last 30 days, with the median latency of each model. */
+export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
+  const t = strings.usage
+  const payment = usePayment()
+  const [summary, setSummary] = useState<UsageSummary | null>(null)
+  const [error, setError] = useState<AppError | null>(null)
+
+  useEffect(() => {
+    if (!visible) return
+    let current = true
+    // getTimezoneOffset is minutes *behind* UTC; the contract wants minutes ahead.
+    const utcOffsetMinutes = -new Date().getTimezoneOffset()
+    void api.usage.summary({ days, utcOffsetMinutes }).then((result) => {
+      if (!current) return
+      if (result.ok) {
+        setSummary(result.value)
+        setError(null)
+      } else setError(result.error)
+    })
+    return () => {
+      current = false
+    }
+  }, [api, visible])
+
+  if (error)
+    return (
+      <section className="usage">
+        <h1>{t.title}</h1>
+        <p className="error" role="alert">
+          {t.failed} {strings.errors[error.kind]}
+        </p>
+      </section>
+    )
+  if (!summary) return null
+  const { total } = summary
+  return (
+    <section className="usage" aria-labelledby="usage-title">
+      <h1 id="usage-title">
+        {t.title} <span className="hint">{t.last30Days}</span>
+      </h1>
+      <div className="usage-totals" role="group" aria-label={t.total}>
+        <Figure label={t.cost(payment.currency)} value={formatCost(total.costUsd, payment)} />
+        <Figure label={t.inputTokens} value={formatTokens(total.promptTokens)} />
+        <Figure label={t.outputTokens} value={formatTokens(total.completionTokens)} />
+        <Figure label={t.answers} value={formatTokens(total.answers)} />
+      </div>
+      {total.answers === 0 ? <p className="hint">{t.nothingYet}</p> : null}
+      <div className="card">
+        <h2>{t.costPerDay(payment.currency)}</h2>
+        <BarChart
+          label={t.costPerDay(payment.currency)}
+          formatMax={(max) => formatCost(max, payment)}
+          bars={summary.days.map((entry) => ({
+            label: entry.day,
+            value: entry.costUsd,
+            title: t.chartLabel(entry.day, formatCost(entry.costUsd, payment)),
+          }))}
+        />
+        <h2>{t.tokensPerDay}</h2>
+        <BarChart
+          label={t.tokensPerDay}
+          formatMax={formatTokens}
+          bars={summary.days.map((entry) => ({
+            label: entry.day,
+            value: entry.promptTokens + entry.completionTokens,
+            title: t.chartLabel(entry.day, formatTokens(entry.promptTokens + entry.completionTokens)),
+          }))}
+        />
+      </div>
+      <div className="card">
+        <h2>{t.byModel}</h2>
+        <table className="usage-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.model}</th>
+              <th scope="col">{t.answers}</th>
+              <th scope="col">{t.inputTokens}</th>
+              <th scope="col">{t.outputTokens}</th>
+              <th scope="col">{t.cost(payment.currency)}</th>
+              <th scope="col">{t.medianTtft}</th>
+              <th scope="col">{t.medianSpeed}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.models.map((row) => (
+              <tr key={row.model}>
+                <th scope="row">{friendlyModelName(row.model) || t.none}</th>
+                <td>{formatTokens(row.answers)}</td>
+                <td>{formatTokens(row.promptTokens)}</td>
+                <td>{formatTokens(row.completionTokens)}</td>
+                <td>{formatCost(row.costUsd, payment)}</td>
+                <td>{row.medianTimeToFirstTokenMs === null ? t.none : t.ms(row.medianTimeToFirstTokenMs)}</td>
+                <td>{row.medianTokensPerSecond === null ? t.none : t.perSecond(row.medianTokensPerSecond)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {total.estimatedAnswers > 0 ? <p className="hint">{t.estimatedNote(total.estimatedAnswers)}</p> : null}
+        {total.unpricedAnswers > 0 ? <p className="hint">{t.unpricedNote(total.unpricedAnswers)}</p> : null}
+      </div>
+    </section>
+  )
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="usage-figure">
+      <span className="hint">{label}</span>
+      <strong>{value}</strong>
+    </div>
+  )
+}

@@ -1,0 +1,159 @@
+/**
+ * Settings and per-conversation overrides as the gateway sees them: the real core, the real SDK,
+ * the fake gateway recording each request body; usage and cost as stored with each answer.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ChatEvent, ChatSendResponse } from '../../src/shared/chat'
+import type { Result } from '../../src/shared/errors'
+import type { AppEvent } from '../../src/shared/events'
+import type { Conversation, StoredMessage } from '../../src/shared/history'
+import type { UsageTotals } from '../../src/shared/usage'
+import { startFakeGateway } from '../fake-gateway/server'
+import { createTestCore } from '../support/test-core'
+import { useTempDirs } from '../support/temp-dir'
+
+const tempDir = useTempDirs()
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function setup() {
+  const gateway = await startFakeGateway({ tokenDelayMs: 2 })
+  cleanups.push(() => gateway.close())
+  const core = createTestCore({ dataDir: tempDir(), env: { HOLYSHEEP_API_KEY: gateway.apiKey } })
+  cleanups.push(() => core.shutdown())
+  core.settings.set({ baseURL: gateway.baseURL })
+  const events: AppEvent[] = []
+  core.onEvent((event) => events.push(event))
+  const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
+    const result = (await core.dispatch(channel, payload)) as Result<T>
+    if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`)
+    return result.value
+  }
+  const ended = async (streamId: string, timeoutMs = 15_000): Promise<ChatEvent> => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const last = events.find(
+        (event): event is ChatEvent =>
+          'streamId' in event && event.streamId === streamId && (event.type === 'done' || event.type === 'error'),
+      )
+      if (last) return last
+      if (Date.now() > deadline) throw new Error('stream did not end')
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  }
+  const answerOf = async (conversationId: string) => {
+    const { messages } = await call<{ messages: StoredMessage[] }>('history:messages', {
+      conversationId,
+      limit: 10,
+      beforeMessageId: null,
+    })
+    return messages.at(-1)!
+  }
+  const chatBodies = () =>
+    gateway.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => request.body)
+  return { gateway, core, call, ended, answerOf, chatBodies }
+}
+
+describe('settings and overrides in the request the gateway receives', () => {
+  it('sends the defaults, then the conversation’s overrides in their place', async () => {
+    const { call, ended, chatBodies } = await setup()
+    await call('settings:set', {
+      defaultModel: 'gpt-4.1',
+      temperature: 0.5,
+      topP: 0.8,
+      maxTokens: 300,
+      systemPrompt: 'Be brief.',
+    })
+    const first = await call<ChatSendResponse>('chat:send', { conversationId: null, content: 'Xin chào' })
+    await ended(first.streamId!)
+    expect(chatBodies().at(-1)).toMatchObject({
+      model: 'gpt-4.1',
+      temperature: 0.5,
+      top_p: 0.8,
+      max_tokens: 300,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Xin chào' },
+      ],
+    })
+
+    const overridden = await call<Conversation>('history:setOverrides', {
+      conversationId: first.conversationId,
+      overrides: { model: 'deepseek-v3.2', temperature: 0.1, maxTokens: 42, systemPrompt: 'Trả lời bằng tiếng Việt.' },
+    })
+    expect(overridden.overrides.model).toBe('deepseek-v3.2')
+    const second = await call<ChatSendResponse>('chat:send', { conversationId: first.conversationId, content: 'Tiếp' })
+    await ended(second.streamId!)
+    const body = chatBodies().at(-1) as { messages: Array<{ role: string; content: string }> }
+    expect(body).toMatchObject({ model: 'deepseek-v3.2', temperature: 0.1, max_tokens: 42, top_p: 0.8 })
+    expect(body.messages[0]).toEqual({ role: 'system', content: 'Trả lời bằng tiếng Việt.' })
+    expect(body.messages.filter((message) => message.role === 'system')).toHaveLength(1)
+  })
+
+  it('applies a changed concurrency cap to the next send', async () => {
+    const { call, ended } = await setup()
+    await call('settings:set', { maxConcurrentStreams: 1 })
+    const slow = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[tokens=200]] slow' })
+    const refused = await call<ChatSendResponse>('chat:send', { conversationId: null, content: 'second' })
+    expect(refused.streamId).toBeNull()
+    expect(refused.error).toMatchObject({ kind: 'busy', message: expect.stringContaining('1 answers') })
+    await call('chat:stop', { streamId: slow.streamId })
+    await ended(slow.streamId!)
+  })
+
+  it('applies a changed idle timeout to the next stream', async () => {
+    const { call, ended } = await setup()
+    await call('settings:set', { idleTimeoutSeconds: 5 })
+    const sent = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[stall=2]] quiet' })
+    const last = await ended(sent.streamId!, 20_000)
+    expect(last).toMatchObject({ type: 'error', error: { kind: 'timeout', message: expect.stringContaining('5 s') } })
+  }, 30_000)
+})
+
+describe('usage and cost stored with each answer', () => {
+  it('keeps the reported usage and prices it from the table', async () => {
+    const { call, ended, answerOf } = await setup()
+    await call('settings:set', {
+      prices: { 'gpt-4.1': { inputUsdPerMillion: 2, outputUsdPerMillion: 8 } },
+    })
+    const sent = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[tokens=25]] hi' })
+    await ended(sent.streamId!)
+    const answer = await answerOf(sent.conversationId)
+    expect(answer.usage?.estimated).toBeUndefined()
+    const { promptTokens, completionTokens } = answer.usage!
+    expect(completionTokens).toBe(25)
+    expect(answer.costUsd).toBeCloseTo((promptTokens * 2 + completionTokens * 8) / 1e6, 12)
+    expect(await call<UsageTotals>('usage:conversation', { conversationId: sent.conversationId })).toMatchObject({
+      answers: 1,
+      promptTokens,
+      completionTokens,
+      estimatedAnswers: 0,
+    })
+  })
+
+  it('estimates the tokens (four characters a token) when the provider sends no usage, and says so', async () => {
+    const { call, ended, answerOf } = await setup()
+    const question = '[[no-usage=1]] [[tokens=12]] đếm giúp tôi'
+    const sent = await call<ChatSendResponse>('chat:send', { conversationId: null, content: question })
+    const done = await ended(sent.streamId!)
+    expect(done).toMatchObject({ type: 'done', usage: null })
+    const answer = await answerOf(sent.conversationId)
+    expect(answer.usage).toEqual({
+      promptTokens: Math.ceil(question.length / 4),
+      completionTokens: Math.ceil(answer.content.length / 4),
+      totalTokens: Math.ceil(question.length / 4) + Math.ceil(answer.content.length / 4),
+      estimated: true,
+    })
+    expect(answer.costUsd).toBeCloseTo((answer.usage!.promptTokens * 2 + answer.usage!.completionTokens * 8) / 1e6, 12)
+  })
+
+  it('leaves the cost empty for a model without a price', async () => {
+    const { call, ended, answerOf } = await setup()
+    await call('settings:set', { prices: {} })
+    const sent = await call<ChatSendResponse>('chat:send', { conversationId: null, content: 'hi' })
+    await ended(sent.streamId!)
+    expect((await answerOf(sent.conversationId)).costUsd).toBeNull()
+  })
+})
