@@ -93,6 +93,8 @@ function bringToFront(): void {
   window?.focus()
 }
 
+// Every renderer sandboxed, whatever options a window is created with (must be called before ready).
+app.enableSandbox()
 // A second copy of the app would fight over the same files: it hands over to the first and quits.
 if (claimSingleInstance(app, bringToFront)) void app.whenReady().then(start)
 

@@ -60,6 +60,10 @@ describe('the Electron entry wires the security checklist', () => {
     vi.unstubAllEnvs()
   })
 
+  it('sandboxes every renderer app-wide, before the app is ready', () => {
+    expect(fake.calls.sandboxEnabledBeforeReady).toBe(true)
+  })
+
   it('takes the single-instance lock and brings the window forward on a second launch', () => {
     expect(fake.calls.lockRequested).toBe(1)
     expect(fake.electron.app.listenerCount('second-instance')).toBe(1)

@@ -2,6 +2,7 @@
  * The Electron security checklist, item by item, through the small Electron-free functions that
  * `src/main/index.ts` wires (the wiring itself is checked in electron-entry.test.ts).
  */
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import { openExternalSafely } from '../../src/main/security/open-external'
 import { denyPermissions, type PermissionSession } from '../../src/main/security/permissions'
@@ -118,6 +119,10 @@ describe('what the window may load', () => {
     expect(isAllowedRequest(appUrl, policy)).toBe(true)
     expect(isAllowedRequest(`file://${rendererDir}/assets/index-abc.js`, policy)).toBe(true)
     expect(isAllowedRequest('data:image/png;base64,iVBORw0KGgo=', policy)).toBe(true)
+    // macOS: the app folder has a space in its name, and a user's folder may have any letters.
+    const mac = { rendererDir: '/Users/Thảo/Apps/HolySheep Chat.app/Contents/Resources/app.asar/out/renderer' }
+    expect(isAllowedRequest(pathToFileURL(`${mac.rendererDir}/index.html`).href, mac)).toBe(true)
+    expect(isAllowedRequest(pathToFileURL('/Users/Thảo/Documents/notes.txt').href, mac)).toBe(false)
   })
 
   it('refuses other files, including by ../ and encoded tricks', () => {

@@ -14,10 +14,13 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core'
 import { registerIpcHandlers } from '../../src/main/ipc/register-ipc'
+import { startWebServer, type WebServer } from '../../src/main/web/server'
+import { webFileAccess } from '../../src/main/web/web-file-access'
 import { invokeChannels, type InvokeChannel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { AppErrorSchema } from '../../src/shared/errors'
 import { createFakeElectron } from '../support/fake-electron'
+import { memoryLogger } from '../support/memory-logger'
 import { createTestCore } from '../support/test-core'
 
 const seed = Number(process.env.FUZZ_SEED ?? 20261125)
@@ -116,6 +119,9 @@ let core: Core
 let dataDir: string
 let electron: ReturnType<typeof createFakeElectron>
 let conversationIds: string[]
+let web: WebServer
+let rendererDir: string
+const webToken = 'fuzz-token-0123456789abcdefghij'
 
 /** Everything stored: every row of every table, and the JSON files beside the database. */
 function storedState() {
@@ -151,11 +157,22 @@ beforeAll(async () => {
   core.history.setPinned(conversationIds[1]!, true)
   electron = createFakeElectron()
   registerIpcHandlers(electron.ipcMain, core.dispatch)
+  rendererDir = mkdtempSync(join(tmpdir(), 'holysheep-fuzz-renderer-'))
+  web = await startWebServer({
+    core,
+    rendererDir,
+    files: webFileAccess(dataDir),
+    port: 0,
+    token: webToken,
+    log: memoryLogger(),
+  })
 })
 
 afterAll(async () => {
+  await web.close()
   await core.shutdown()
   rmSync(dataDir, { recursive: true, force: true })
+  rmSync(rendererDir, { recursive: true, force: true })
 })
 
 function expectTypedRefusal(result: unknown) {
@@ -217,6 +234,35 @@ describe('IPC fuzzing', () => {
     for (const name of [42, null, undefined, {}, ['settings:get'], Symbol.for('settings:get')])
       expectTypedRefusal(await core.dispatch(name, undefined))
     expect(electron.ipcMain.handlers.size).toBe(handlers)
+    expect(storedState()).toEqual(before)
+  })
+
+  it('refuses the same attacks over browser mode’s HTTP route', { timeout: 300_000 }, async () => {
+    const before = storedState()
+    /** What JSON can carry of an attack (no undefined, bigint or Date); others are not sendable over HTTP. */
+    const asJson = (payload: unknown): string | null => {
+      try {
+        const text = JSON.stringify(payload)
+        return text === undefined ? null : text
+      } catch {
+        return null
+      }
+    }
+    const overHttp = attack
+      .map(([channel, payload]) => [channel, asJson(payload)] as const)
+      .filter(([channel, body]) => body !== null && !contract[channel].request.safeParse(JSON.parse(body)).success)
+    await fc.assert(
+      fc.asyncProperty(overHttp, async ([channel, body]) => {
+        const response = await fetch(`http://127.0.0.1:${web.port}/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-holysheep-token': webToken },
+          body: body!,
+        })
+        expect(response.status).toBe(200)
+        expectTypedRefusal(await response.json())
+      }),
+      { seed, numRuns: 500, endOnFailure: true },
+    )
     expect(storedState()).toEqual(before)
   })
 

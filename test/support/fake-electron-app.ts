@@ -54,7 +54,8 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean 
   const paths: Record<string, string> = { userData: options.dataDir, documents: options.dataDir }
   let ready!: () => void
   const whenReady = new Promise<void>((resolve) => (ready = resolve))
-  const calls = { lockRequested: 0, quit: 0, openedExternally: [] as string[] }
+  const calls = { lockRequested: 0, quit: 0, sandboxEnabledBeforeReady: false, openedExternally: [] as string[] }
+  let isReady = false
   const session = {
     permissionRequest: null as PermissionRequest | null,
     permissionCheck: null as PermissionCheck | null,
@@ -68,6 +69,10 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean 
     requestSingleInstanceLock: () => (calls.lockRequested++, options.lock),
     quit: () => void calls.quit++,
     whenReady: () => whenReady,
+    enableSandbox: () => {
+      // Electron throws if this comes after ready; the fake records whether it came in time.
+      calls.sandboxEnabledBeforeReady = !isReady
+    },
     on: (event: string, listener: AppListener) => appEvents.on(event, listener),
     emit: (event: string, ...args: unknown[]) => appEvents.emit(event, ...args),
     listenerCount: (event: string) => appEvents.listenerCount(event),
@@ -95,5 +100,9 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean 
       },
     },
   }
-  return { electron, calls, session, ready }
+  const markReady = () => {
+    isReady = true
+    ready()
+  }
+  return { electron, calls, session, ready: markReady }
 }
