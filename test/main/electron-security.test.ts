@@ -110,6 +110,16 @@ describe('permission requests', () => {
     expect(denied).toEqual(asked)
     expect(session.device!({ deviceType: 'usb' })).toBe(false)
   })
+
+  it('grants only writing plain text to the clipboard, for the Copy buttons', () => {
+    const session = fakeSession()
+    denyPermissions(session)
+    const callback = vi.fn()
+    session.request!({}, 'clipboard-sanitized-write', callback)
+    expect(callback).toHaveBeenCalledWith(true)
+    expect(session.check!({}, 'clipboard-sanitized-write')).toBe(true)
+    expect(session.check!({}, 'clipboard-read')).toBe(false)
+  })
 })
 
 describe('what the window may load', () => {

@@ -13,8 +13,12 @@ export interface PermissionSession {
   setDevicePermissionHandler?(handler: (details: unknown) => boolean): void
 }
 
-/** Permissions the app grants; empty by design. Add one only with a reason in this comment. */
-export const grantedPermissions: ReadonlySet<string> = new Set()
+/**
+ * Permissions the app grants, each with its reason:
+ * - `clipboard-sanitized-write`: the Copy buttons on answers and code blocks write plain text. Writing
+ *   cannot read anything; reading the clipboard (`clipboard-read`) stays denied.
+ */
+export const grantedPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write'])
 
 export function denyPermissions(session: PermissionSession, onDenied?: (permission: string) => void): void {
   session.setPermissionRequestHandler((_webContents, permission, callback) => {
