@@ -92,6 +92,37 @@ describe('settings and overrides in the request the gateway receives', () => {
     expect(body.messages.filter((message) => message.role === 'system')).toHaveLength(1)
   })
 
+  it('starts a new conversation with the overrides sent with its first message, and refuses them later', async () => {
+    const { call, ended, chatBodies } = await setup()
+    const sent = await call<ChatSendResponse>('chat:send', {
+      conversationId: null,
+      content: 'Translate: good morning',
+      overrides: { systemPrompt: 'Translate into Vietnamese.', temperature: 0.3 },
+    })
+    await ended(sent.streamId!)
+    expect(chatBodies().at(-1)).toMatchObject({
+      temperature: 0.3,
+      messages: [
+        { role: 'system', content: 'Translate into Vietnamese.' },
+        { role: 'user', content: 'Translate: good morning' },
+      ],
+    })
+    const conversation = await call<Conversation>('history:get', { conversationId: sent.conversationId })
+    expect(conversation.overrides).toEqual({ systemPrompt: 'Translate into Vietnamese.', temperature: 0.3 })
+    const refused = await (async () => {
+      try {
+        await call('chat:send', { conversationId: sent.conversationId, content: 'x', overrides: { temperature: 1 } })
+        return null
+      } catch (error) {
+        return (error as Error).message
+      }
+    })()
+    expect(refused).toContain('invalid_payload')
+    expect(
+      (await call<Conversation>('history:get', { conversationId: sent.conversationId })).overrides.temperature,
+    ).toBe(0.3)
+  })
+
   it('applies a changed concurrency cap to the next send', async () => {
     const { call, ended } = await setup()
     await call('settings:set', { maxConcurrentStreams: 1 })

@@ -99,7 +99,10 @@ export class ConversationChat {
     const { history } = this.options
     const existing = request.conversationId ? history.getConversation(request.conversationId) : null
     if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
-    const conversation = existing ?? history.createConversation()
+    if (existing && request.overrides)
+      return fail('invalid_payload', 'Overrides come with a new conversation only; change them in its settings.')
+    const conversation =
+      existing ?? history.createConversation(request.overrides ? { overrides: request.overrides } : {})
     const userMessage = history.appendMessage(conversation.id, {
       role: 'user',
       content: request.content,
