@@ -180,6 +180,33 @@ describe('usage and cost stored with each answer', () => {
     expect(answer.costUsd).toBeCloseTo((answer.usage!.promptTokens * 2 + answer.usage!.completionTokens * 8) / 1e6, 12)
   })
 
+  it('adds a continued answer’s tokens and cost to the part it continues', async () => {
+    const { call, ended, answerOf } = await setup()
+    const sent = await call<ChatSendResponse>('chat:send', {
+      conversationId: null,
+      content: '[[drop=6]] [[tokens=30]] hi',
+    })
+    expect(await ended(sent.streamId!)).toMatchObject({ type: 'error', error: { kind: 'stream_broken' } })
+    const broken = await answerOf(sent.conversationId)
+    // The drop came before any usage chunk: the partial answer's tokens are estimated.
+    expect(broken.usage).toMatchObject({ estimated: true, completionTokens: Math.ceil(broken.content.length / 4) })
+    const continued = await call<ChatSendResponse>('chat:continue', { messageId: broken.id })
+    const done = await ended(continued.streamId!)
+    if (done.type !== 'done' || !done.usage) throw new Error('the continuation should end with usage')
+    const whole = await answerOf(sent.conversationId)
+    expect(whole.id).toBe(broken.id)
+    expect(whole.usage).toEqual({
+      promptTokens: broken.usage!.promptTokens + done.usage.promptTokens,
+      completionTokens: broken.usage!.completionTokens + done.usage.completionTokens,
+      totalTokens: broken.usage!.totalTokens + done.usage.totalTokens,
+      estimated: true,
+    })
+    expect(whole.costUsd).toBeCloseTo(
+      broken.costUsd! + (done.usage.promptTokens * 2 + done.usage.completionTokens * 8) / 1e6,
+      12,
+    )
+  })
+
   it('leaves the cost empty for a model without a price', async () => {
     const { call, ended, answerOf } = await setup()
     await call('settings:set', { prices: {} })
