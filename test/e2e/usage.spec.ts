@@ -15,9 +15,12 @@ test('an answer shows its tokens and cost; the Usage view charts the day and lis
   await page.getByRole('button', { name: 'Usage', exact: true }).click()
   await expect(page.getByRole('heading', { name: /Usage/ })).toBeVisible()
   const costChart = page.getByRole('img', { name: 'Cost per day (CNY)' })
-  await expect(costChart.locator('rect.bar')).toHaveCount(30)
-  // Only today's bar has height.
-  await expect(costChart.locator('rect.bar[height="0"]')).toHaveCount(29)
+  await expect(costChart.locator('g.bar')).toHaveCount(30)
+  // Only today's bar has height: one segment, GPT-4.1's, in the first series colour.
+  await expect(costChart.locator('g.bar[data-value="0"]')).toHaveCount(29)
+  await expect(costChart.locator('rect.segment')).toHaveCount(1)
+  await expect(costChart.locator('rect.segment.series-0')).toHaveCount(1)
+  await expect(page.locator('.chart-legend')).toHaveText('GPT-4.1')
   const row = page.getByRole('row', { name: /GPT-4\.1/ })
   await expect(row.getByRole('cell').nth(0)).toHaveText('1')
   await expect(row.getByRole('cell').nth(2)).toHaveText('40')
