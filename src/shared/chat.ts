@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AppErrorSchema } from './errors'
+import { ConversationOverridesSchema } from './overrides'
 
 export const ChatMessageSchema = z.object({
   role: z.enum(['system', 'user', 'assistant']),
@@ -31,6 +32,8 @@ export const ChatSendRequestSchema = z
     content: z.string().trim().min(1, 'The message is empty.').max(1_000_000),
     /** This message only; otherwise the conversation's override, then the default model. */
     model: z.string().trim().min(1).max(200).optional(),
+    /** For a new conversation only (conversationId null): its settings from the start, e.g. a preset. */
+    overrides: ConversationOverridesSchema.optional(),
   })
   .strict()
 export type ChatSendRequest = z.infer<typeof ChatSendRequestSchema>

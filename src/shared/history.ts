@@ -5,23 +5,16 @@
 import { z } from 'zod'
 import { TimingsSchema, UsageSchema } from './chat'
 import { ErrorKindSchema } from './errors'
+import { ConversationOverridesSchema } from './overrides'
+
+/** Per-conversation settings; declared in overrides.ts so chat.ts can use them too. */
+export { ConversationOverridesSchema, type ConversationOverrides } from './overrides'
 
 export const ConversationIdSchema = z.string().uuid()
 export const MessageIdSchema = z.string().uuid()
 
 export const MessageStatusSchema = z.enum(['complete', 'streaming', 'stopped', 'interrupted', 'error'])
 export type MessageStatus = z.infer<typeof MessageStatusSchema>
-
-/** Per-conversation settings that win over the user's defaults; absent means "use the default". */
-export const ConversationOverridesSchema = z
-  .object({
-    model: z.string().trim().min(1).max(200).optional(),
-    temperature: z.number().min(0).max(2).optional(),
-    maxTokens: z.number().int().min(1).max(1_000_000).optional(),
-    systemPrompt: z.string().max(20_000).optional(),
-  })
-  .strict()
-export type ConversationOverrides = z.infer<typeof ConversationOverridesSchema>
 
 export const ConversationSchema = z.object({
   id: ConversationIdSchema,

@@ -28,7 +28,15 @@ export type UsageSummaryRequest = z.infer<typeof UsageSummaryRequestSchema>
 
 export const UsageSummarySchema = z.object({
   /** Every day of the window, oldest first, as YYYY-MM-DD in the viewer's time; days without answers are zero. */
-  days: z.array(UsageTotalsSchema.extend({ day: z.string() })),
+  days: z.array(
+    UsageTotalsSchema.extend({
+      day: z.string(),
+      /** That day's cost and tokens per model, for the stacked bars. */
+      perModel: z.array(
+        z.object({ model: z.string(), costUsd: z.number().nonnegative(), tokens: z.number().int().nonnegative() }),
+      ),
+    }),
+  ),
   /** Per model, most expensive first, with the median latency of its answers. */
   models: z.array(
     UsageTotalsSchema.extend({

@@ -92,6 +92,37 @@ describe('settings and overrides in the request the gateway receives', () => {
     expect(body.messages.filter((message) => message.role === 'system')).toHaveLength(1)
   })
 
+  it('starts a new conversation with the overrides sent with its first message, and refuses them later', async () => {
+    const { call, ended, chatBodies } = await setup()
+    const sent = await call<ChatSendResponse>('chat:send', {
+      conversationId: null,
+      content: 'Translate: good morning',
+      overrides: { systemPrompt: 'Translate into Vietnamese.', temperature: 0.3 },
+    })
+    await ended(sent.streamId!)
+    expect(chatBodies().at(-1)).toMatchObject({
+      temperature: 0.3,
+      messages: [
+        { role: 'system', content: 'Translate into Vietnamese.' },
+        { role: 'user', content: 'Translate: good morning' },
+      ],
+    })
+    const conversation = await call<Conversation>('history:get', { conversationId: sent.conversationId })
+    expect(conversation.overrides).toEqual({ systemPrompt: 'Translate into Vietnamese.', temperature: 0.3 })
+    const refused = await (async () => {
+      try {
+        await call('chat:send', { conversationId: sent.conversationId, content: 'x', overrides: { temperature: 1 } })
+        return null
+      } catch (error) {
+        return (error as Error).message
+      }
+    })()
+    expect(refused).toContain('invalid_payload')
+    expect(
+      (await call<Conversation>('history:get', { conversationId: sent.conversationId })).overrides.temperature,
+    ).toBe(0.3)
+  })
+
   it('applies a changed concurrency cap to the next send', async () => {
     const { call, ended } = await setup()
     await call('settings:set', { maxConcurrentStreams: 1 })
@@ -147,6 +178,33 @@ describe('usage and cost stored with each answer', () => {
       estimated: true,
     })
     expect(answer.costUsd).toBeCloseTo((answer.usage!.promptTokens * 2 + answer.usage!.completionTokens * 8) / 1e6, 12)
+  })
+
+  it('adds a continued answer’s tokens and cost to the part it continues', async () => {
+    const { call, ended, answerOf } = await setup()
+    const sent = await call<ChatSendResponse>('chat:send', {
+      conversationId: null,
+      content: '[[drop=6]] [[tokens=30]] hi',
+    })
+    expect(await ended(sent.streamId!)).toMatchObject({ type: 'error', error: { kind: 'stream_broken' } })
+    const broken = await answerOf(sent.conversationId)
+    // The drop came before any usage chunk: the partial answer's tokens are estimated.
+    expect(broken.usage).toMatchObject({ estimated: true, completionTokens: Math.ceil(broken.content.length / 4) })
+    const continued = await call<ChatSendResponse>('chat:continue', { messageId: broken.id })
+    const done = await ended(continued.streamId!)
+    if (done.type !== 'done' || !done.usage) throw new Error('the continuation should end with usage')
+    const whole = await answerOf(sent.conversationId)
+    expect(whole.id).toBe(broken.id)
+    expect(whole.usage).toEqual({
+      promptTokens: broken.usage!.promptTokens + done.usage.promptTokens,
+      completionTokens: broken.usage!.completionTokens + done.usage.completionTokens,
+      totalTokens: broken.usage!.totalTokens + done.usage.totalTokens,
+      estimated: true,
+    })
+    expect(whole.costUsd).toBeCloseTo(
+      broken.costUsd! + (done.usage.promptTokens * 2 + done.usage.completionTokens * 8) / 1e6,
+      12,
+    )
   })
 
   it('leaves the cost empty for a model without a price', async () => {

@@ -52,7 +52,7 @@ const gatewayHost = (gateway: FakeGateway) => new URL(gateway.baseURL).host
 
 describe('the proxy', () => {
   it('carries chat and models requests when HTTP_PROXY names it', async () => {
-    const { gateway, proxy, call, chat } = await setup((proxy) => ({ HTTP_PROXY: proxy.url }))
+    const { gateway, proxy, call, chat } = await setup((proxy) => ({ HTTP_PROXY: proxy.url, NO_PROXY: '' }))
     expect(await chat('[[tokens=5]] qua proxy')).toMatchObject({ type: 'done' })
     const models = await call<ModelInfo[]>('models:list')
     expect(models.ok).toBe(true)
@@ -63,12 +63,18 @@ describe('the proxy', () => {
   })
 
   it('uses the proxy setting over the environment, from the next request on', async () => {
-    const { gateway, proxy, core, chat } = await setup(() => ({}))
+    const { gateway, proxy, core, chat } = await setup(() => ({ NO_PROXY: '' }))
     expect(await chat('direct')).toMatchObject({ type: 'done' })
     expect(proxy.hits).toEqual([])
     core.settings.set({ proxy: proxy.url })
     expect(await chat('through the setting')).toMatchObject({ type: 'done' })
     expect(proxy.hits).toEqual([expect.stringContaining(gatewayHost(gateway))])
+  })
+
+  it('goes direct to this machine’s own addresses when NO_PROXY is not set at all', async () => {
+    const { proxy, chat } = await setup((proxy) => ({ HTTP_PROXY: proxy.url }))
+    expect(await chat('local gateway')).toMatchObject({ type: 'done' })
+    expect(proxy.hits).toEqual([])
   })
 
   it('goes direct to the hosts NO_PROXY names', async () => {
@@ -85,6 +91,7 @@ describe('the proxy', () => {
     const { gateway, chat } = await setup(() => ({
       HTTPS_PROXY: `http://127.0.0.1:${port}`,
       HTTP_PROXY: `http://127.0.0.1:${port}`,
+      NO_PROXY: '',
     }))
     expect(await chat('[[tokens=3]] nowhere')).toMatchObject({ type: 'error', error: { kind: 'network' } })
     expect(gateway.requests).toEqual([])

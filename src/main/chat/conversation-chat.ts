@@ -3,13 +3,14 @@
  * the request and the answer while it streams (at most every `persistEveryMs`, and at the end), so a
  * renderer reload, a second window or a crash loses at most the last batch.
  */
-import type { ActiveStream, ChatEvent, ChatMessage, ChatSendRequest, ChatSendResponse, Usage } from '../../shared/chat'
+import type { ActiveStream, ChatEvent, ChatMessage, ChatSendRequest, ChatSendResponse } from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
 import type { StoredMessage } from '../../shared/history'
-import { costUsd, estimateTokens, type PriceTable } from '../../shared/pricing'
+import type { PriceTable } from '../../shared/pricing'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
+import { answerUsage, type EarlierPart } from './answer-usage'
 import type { ChatService } from './chat-service'
 
 export interface ConversationChatOptions {
@@ -34,6 +35,10 @@ interface LiveAnswer {
   reasoning: string
   lastSeq: number
   saveTimer: ReturnType<typeof setTimeout> | null
+  /** Where this stream's own text starts (after the part a Continue appends to). */
+  initialLength: number
+  /** The usage and cost the message held before a Continue, added to this stream's. */
+  earlier: EarlierPart | null
 }
 
 /** What the model is told on Continue; it sees its own partial answer just before. */
@@ -52,6 +57,7 @@ export class ConversationChat {
   observe(event: ChatEvent): void {
     if (event.type === 'start') {
       if (!event.conversationId || !event.messageId) return
+      const continued = event.initialText ? this.options.history.getMessage(event.messageId) : null
       this.live.set(event.streamId, {
         streamId: event.streamId,
         conversationId: event.conversationId,
@@ -61,6 +67,8 @@ export class ConversationChat {
         reasoning: '',
         lastSeq: event.seq,
         saveTimer: null,
+        initialLength: event.initialText.length,
+        earlier: continued ? { usage: continued.usage, costUsd: continued.costUsd } : null,
       })
       return
     }
@@ -77,7 +85,15 @@ export class ConversationChat {
     if (answer.saveTimer) clearTimeout(answer.saveTimer)
     this.live.delete(event.streamId)
     const error: AppError | null = event.type === 'error' ? event.error : null
-    const usage = this.usageOf(answer, event.type === 'done' ? event.usage : null)
+    const { usage, costUsd } = answerUsage({
+      model: answer.model,
+      prices: this.options.prices?.() ?? {},
+      reported: event.type === 'done' ? event.usage : null,
+      newText: answer.text.slice(answer.initialLength),
+      newReasoning: answer.reasoning,
+      promptMessages: () => this.promptBefore(answer),
+      earlier: answer.earlier,
+    })
     this.write(() =>
       this.options.history.finishMessage(answer.messageId, {
         content: answer.text,
@@ -87,7 +103,7 @@ export class ConversationChat {
         errorMessage: error?.message ?? null,
         model: answer.model,
         usage,
-        costUsd: costUsd(this.options.prices?.() ?? {}, answer.model, usage),
+        costUsd,
         timings: event.timings,
         finishReason: event.type === 'done' && !event.stopped ? event.finishReason : null,
       }),
@@ -99,7 +115,10 @@ export class ConversationChat {
     const { history } = this.options
     const existing = request.conversationId ? history.getConversation(request.conversationId) : null
     if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
-    const conversation = existing ?? history.createConversation()
+    if (existing && request.overrides)
+      return fail('invalid_payload', 'Overrides come with a new conversation only; change them in its settings.')
+    const conversation =
+      existing ?? history.createConversation(request.overrides ? { overrides: request.overrides } : {})
     const userMessage = history.appendMessage(conversation.id, {
       role: 'user',
       content: request.content,
@@ -235,20 +254,17 @@ export class ConversationChat {
     }
   }
 
-  /**
-   * The provider's usage when it sent some; otherwise, for an answer with text, an estimate of
-   * about four characters a token (prompt: the messages before the answer), marked `estimated`.
-   */
-  private usageOf(answer: LiveAnswer, reported: Usage | null): Usage | null {
-    if (reported) return reported
-    const completion = estimateTokens(answer.text) + estimateTokens(answer.reasoning)
-    if (completion === 0) return null
+  /** The messages sent before an answer (for estimating its prompt): those before it, and its own earlier part. */
+  private promptBefore(answer: LiveAnswer): ChatMessage[] {
     const before = this.options.history.listMessages(answer.conversationId, {
       limit: maxMessagesSent,
       beforeMessageId: answer.messageId,
     }).messages
-    const prompt = toCompletionMessages(before).reduce((sum, message) => sum + estimateTokens(message.content), 0)
-    return { promptTokens: prompt, completionTokens: completion, totalTokens: prompt + completion, estimated: true }
+    const earlierPart = answer.text.slice(0, answer.initialLength)
+    return [
+      ...toCompletionMessages(before),
+      ...(earlierPart ? [{ role: 'assistant' as const, content: earlierPart }] : []),
+    ]
   }
 
   private saveProgress(answer: LiveAnswer): void {

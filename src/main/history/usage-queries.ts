@@ -58,9 +58,22 @@ export function usageSummary(
     )
     .all({ ...window, offsetMs }) as Array<TotalsRow & { day: string }>
   const dayTotals = new Map(byDay.map((row) => [row.day, totals(row)]))
+  const byDayAndModel = db
+    .statement(
+      `SELECT strftime('%Y-%m-%d', (created_at + :offsetMs) / 1000, 'unixepoch') AS day, COALESCE(model, '') AS model,
+         COALESCE(SUM(cost_usd), 0) AS costUsd, COALESCE(SUM(total_tokens), 0) AS tokens
+       ${answersInWindow} GROUP BY day, model ORDER BY day, model`,
+    )
+    .all({ ...window, offsetMs }) as Array<{ day: string; model: string; costUsd: number; tokens: number }>
+  const perModel = new Map<string, Array<{ model: string; costUsd: number; tokens: number }>>()
+  for (const row of byDayAndModel) {
+    const list = perModel.get(row.day) ?? []
+    list.push({ model: row.model, costUsd: Number(row.costUsd), tokens: Number(row.tokens) })
+    perModel.set(row.day, list)
+  }
   const days = Array.from({ length: options.days }, (_, index) => {
     const day = dayLabel(since + index * dayMs, offsetMs)
-    return { day, ...(dayTotals.get(day) ?? totals(undefined)) }
+    return { day, ...(dayTotals.get(day) ?? totals(undefined)), perModel: perModel.get(day) ?? [] }
   })
 
   const byModel = db

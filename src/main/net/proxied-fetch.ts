@@ -19,12 +19,24 @@ function fromEnv(env: ProxyChoice['env'], ...names: string[]): string {
   return names.map((name) => env[name]?.trim()).find(Boolean) ?? ''
 }
 
+/**
+ * The hosts that go direct. When NO_PROXY is not set at all, this machine's own addresses do: a
+ * proxy elsewhere cannot reach a gateway on this machine's loopback (a local gateway, a test's).
+ * A NO_PROXY that is set, even empty, is taken exactly as written.
+ */
+export const defaultNoProxy = 'localhost,127.0.0.1'
+
+function noProxyOf(env: ProxyChoice['env']): string {
+  const set = ['no_proxy', 'NO_PROXY'].map((name) => env[name]).find((value) => value !== undefined)
+  return set === undefined ? defaultNoProxy : set.trim()
+}
+
 /** The dispatcher for a choice; only the environment and the setting decide it, so it is built once per pair. */
 function dispatcherFor({ proxy, env }: ProxyChoice): EnvHttpProxyAgent {
   const httpProxy = proxy ?? fromEnv(env, 'http_proxy', 'HTTP_PROXY')
   const httpsProxy = proxy ?? (fromEnv(env, 'https_proxy', 'HTTPS_PROXY') || httpProxy)
   // Empty strings (not undefined) so undici does not fall back to process.env.
-  return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: fromEnv(env, 'no_proxy', 'NO_PROXY') })
+  return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: noProxyOf(env) })
 }
 
 /**
@@ -39,7 +51,7 @@ export function createProxiedFetch(choice: () => ProxyChoice): typeof fetch {
       wanted.proxy,
       fromEnv(wanted.env, 'http_proxy', 'HTTP_PROXY'),
       fromEnv(wanted.env, 'https_proxy', 'HTTPS_PROXY'),
-      fromEnv(wanted.env, 'no_proxy', 'NO_PROXY'),
+      noProxyOf(wanted.env),
     ])
     if (current?.key !== key) {
       void current?.agent.close().catch(() => undefined)

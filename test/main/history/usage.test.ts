@@ -145,6 +145,14 @@ describe('usage aggregation', () => {
       unpricedAnswers: 1,
     })
     expect(summary.days[0]).toMatchObject({ answers: 1, promptTokens: 1 })
+    expect(summary.days.at(-2)!.perModel).toEqual([
+      { model: 'gemini-2.5-flash', costUsd: expect.closeTo((300 * 0.3 + 30 * 2.5) / 1e6, 12), tokens: 330 },
+      { model: 'my-own-model', costUsd: 0, tokens: 10 },
+    ])
+    expect(summary.days.at(-1)!.perModel.map((entry) => [entry.model, entry.tokens])).toEqual([
+      ['deepseek-v3.2', 200],
+      ['gpt-4.1', 4020],
+    ])
     expect(summary.days.slice(1, -2).every((entry) => entry.answers === 0)).toBe(true)
 
     expect(summary.models.map((model) => model.model)).toEqual([
@@ -188,7 +196,7 @@ describe('usage aggregation', () => {
         .all(sql.includes(':offsetMs') ? { since: 0, until: 0, offsetMs: 0 } : { since: 0, until: 0 })
         .map((row) => String(row.detail)),
     )
-    expect(plans).toHaveLength(5)
+    expect(plans).toHaveLength(6)
     for (const plan of plans) {
       const messageLines = plan.filter((line) => / messages /.test(`${line} `))
       expect(messageLines).toEqual([

@@ -203,6 +203,7 @@ export const en = {
     clear: 'Use the defaults',
     close: 'Close',
     saved: 'Saved for this conversation.',
+    savedDraft: 'Kept for this new chat: its first message uses these.',
     defaultHint: (value: string) => `Default: ${value}`,
     noDefault: 'model default',
   },

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { Conversation } from '../../../../shared/history'
+import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
 import { strings } from '../../i18n'
 import { ModelPicker } from '../models/ModelPicker'
@@ -31,20 +31,30 @@ export function ChatView(props: ChatViewProps) {
   const chat = useChat(api, conversationId, props.onConversationCreated)
   // The picker starts at the conversation's model, else the default; a choice here lasts for this window.
   const [pickedModel, setModel] = useState<string | null>(null)
-  const model = pickedModel ?? conversation?.overrides.model ?? defaultModel
+  // A new chat's settings (a preset, say) wait here until its first message creates it.
+  const [draft, setDraft] = useState<ConversationOverrides>({})
+  // Forgotten when another conversation opens (React's "adjust state when a prop changes" pattern).
+  const [draftFor, setDraftFor] = useState(conversationId)
+  if (draftFor !== conversationId) {
+    setDraftFor(conversationId)
+    setDraft({})
+  }
+  const model =
+    pickedModel ?? conversation?.overrides.model ?? (conversationId ? undefined : draft.model) ?? defaultModel
   const activeModel = model.trim() || defaultModel
   const [panelFor, setPanelFor] = useState<string | null>(null)
+  const panelKey = conversation?.id ?? (conversationId ? null : 'new')
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
       <header className="chat-header">
         <h1 className="chat-title">{conversation?.title ?? strings.chat.newConversation}</h1>
         <ModelPicker api={api} value={model} onChange={setModel} hasKey={hasKey} />
-        {conversation ? (
+        {panelKey ? (
           <button
             type="button"
-            aria-expanded={panelFor === conversation.id}
-            onClick={() => setPanelFor(panelFor === conversation.id ? null : conversation.id)}
+            aria-expanded={panelFor === panelKey}
+            onClick={() => setPanelFor(panelFor === panelKey ? null : panelKey)}
           >
             {strings.conversationSettings.open}
           </button>
@@ -60,11 +70,13 @@ export function ChatView(props: ChatViewProps) {
           </div>
         ) : null}
       </header>
-      {conversation && panelFor === conversation.id ? (
+      {panelKey && panelFor === panelKey ? (
         <ConversationSettingsPanel
-          key={conversation.id}
+          key={panelKey}
           api={api}
           conversation={conversation}
+          draft={draft}
+          onDraftChange={setDraft}
           defaults={props.settings}
           onClose={() => setPanelFor(null)}
         />
@@ -101,7 +113,7 @@ export function ChatView(props: ChatViewProps) {
       <Composer
         inputRef={props.inputRef}
         isStreaming={chat.isStreaming}
-        onSend={(text) => chat.send(text, activeModel)}
+        onSend={(text) => chat.send(text, activeModel, draft)}
         onStop={chat.stop}
       />
     </section>

@@ -3,6 +3,7 @@ import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import { ChatStreamStore } from './chat-stream-store'
 import { TranscriptStore } from './transcript-store'
+import type { ConversationOverrides } from '../../../../shared/history'
 
 /**
  * The chat's state across conversations: live streams (from events, re-attached after a reload)
@@ -52,10 +53,15 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
 
   /** Resolves true once main has stored the message (the composer then clears its text). */
   const send = useCallback(
-    async (content: string, model: string): Promise<boolean> => {
+    async (content: string, model: string, overrides?: ConversationOverrides): Promise<boolean> => {
       setSending(true)
       setSendError(null)
-      const result = await api.chat.send({ conversationId, content, model })
+      const result = await api.chat.send({
+        conversationId,
+        content,
+        model,
+        ...(overrides && conversationId === null ? { overrides } : {}),
+      })
       setSending(false)
       if (!result.ok) {
         setSendError(result.error)

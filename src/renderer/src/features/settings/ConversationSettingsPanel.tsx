@@ -9,7 +9,10 @@ import { numberText, parseOptionalNumber } from './number-field'
 
 interface Props {
   api: Api
-  conversation: Conversation
+  /** null for a new chat: the settings are then kept as a draft and sent with its first message. */
+  conversation: Conversation | null
+  draft: ConversationOverrides
+  onDraftChange(overrides: ConversationOverrides): void
   defaults: Settings
   onClose(): void
 }
@@ -18,9 +21,9 @@ interface Props {
  * Model, temperature, max tokens and system prompt for one conversation, winning over the
  * defaults; a preset fills the fields in one go. Saved through `history:setOverrides`.
  */
-export function ConversationSettingsPanel({ api, conversation, defaults, onClose }: Props) {
+export function ConversationSettingsPanel({ api, conversation, draft, onDraftChange, defaults, onClose }: Props) {
   const t = strings.conversationSettings
-  const { overrides } = conversation
+  const overrides = conversation?.overrides ?? draft
   const [presets, setPresets] = useState<Preset[]>([])
   const [model, setModel] = useState(overrides.model ?? '')
   const [temperature, setTemperature] = useState(numberText(overrides.temperature))
@@ -44,6 +47,10 @@ export function ConversationSettingsPanel({ api, conversation, defaults, onClose
   }
 
   const save = async (next: ConversationOverrides) => {
+    if (!conversation) {
+      onDraftChange(next)
+      return setNotice({ kind: 'ok', text: t.savedDraft })
+    }
     const result = await api.history.setOverrides({ conversationId: conversation.id, overrides: next })
     setNotice(
       result.ok

@@ -1,11 +1,13 @@
 /**
- * A small bar chart drawn by hand in SVG: one bar per day, the tallest scaled to the plot's height.
- * No chart library: thirty bars do not need one. Each bar has a <title> (a tooltip, and a name for
- * screen readers), and the whole chart has a label; the table beside it carries the same figures.
+ * A small stacked bar chart drawn by hand in SVG: one bar per day, one coloured segment per model,
+ * the tallest bar scaled to the plot's height. No chart library: thirty bars do not need one. Each
+ * bar has a <title> (a tooltip, and a name for screen readers), the chart has a label and a legend,
+ * and the table below carries the same figures.
  */
 export interface Bar {
   label: string
-  value: number
+  /** Values per series (model), in any order; missing series are zero. */
+  segments: ReadonlyArray<{ series: string; value: number }>
   /** What the tooltip says, e.g. "2025-03-31: ¥0.12". */
   title: string
 }
@@ -15,20 +17,32 @@ const height = 130
 const axis = 20
 /** Room above the bars for the scale's label. */
 const top = 16
+/** Distinct colours for the first series; the rest share one. */
+const palette = 6
+
+export function seriesClass(series: readonly string[], name: string): string {
+  const index = series.indexOf(name)
+  return index >= 0 && index < palette ? `series-${index}` : 'series-other'
+}
 
 export function BarChart({
   bars,
+  series,
   label,
   formatMax,
 }: {
   bars: readonly Bar[]
+  /** Series in stacking and colour order (the models, most expensive first). */
+  series: readonly string[]
   label: string
   /** Labels the tallest bar's value, the chart's only scale. */
   formatMax(max: number): string
 }) {
-  const max = Math.max(...bars.map((bar) => bar.value), 0)
+  const totals = bars.map((bar) => bar.segments.reduce((sum, segment) => sum + segment.value, 0))
+  const max = Math.max(...totals, 0)
   const slot = width / Math.max(bars.length, 1)
   const plot = height - axis
+  const scale = (value: number) => (max === 0 ? 0 : (value / max) * (plot - top))
   return (
     <svg className="bar-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
       <line x1={0} y1={top} x2={width} y2={top} className="gridline" />
@@ -37,20 +51,26 @@ export function BarChart({
       </text>
       <line x1={0} y1={plot} x2={width} y2={plot} className="axis" />
       {bars.map((bar, index) => {
-        const barHeight = max === 0 ? 0 : (bar.value / max) * (plot - top)
         const x = index * slot + slot * 0.15
+        const ordered = [...bar.segments].sort((a, b) => series.indexOf(a.series) - series.indexOf(b.series))
+        let y = plot
         return (
-          <g key={bar.label}>
-            <rect
-              x={x}
-              y={plot - barHeight}
-              width={slot * 0.7}
-              height={Math.max(barHeight, bar.value > 0 ? 1 : 0)}
-              className="bar"
-              data-value={bar.value}
-            >
-              <title>{bar.title}</title>
-            </rect>
+          <g key={bar.label} className="bar" data-value={totals[index]}>
+            <title>{bar.title}</title>
+            {ordered.map((segment) => {
+              const segmentHeight = scale(segment.value)
+              y -= segmentHeight
+              return segment.value > 0 ? (
+                <rect
+                  key={segment.series}
+                  x={x}
+                  y={y}
+                  width={slot * 0.7}
+                  height={Math.max(segmentHeight, 1)}
+                  className={`segment ${seriesClass(series, segment.series)}`}
+                />
+              ) : null
+            })}
             {/* A date under every fifth bar and the last, so the axis stays readable. */}
             {index % 5 === 0 || index === bars.length - 1 ? (
               <text
@@ -66,5 +86,19 @@ export function BarChart({
         )
       })}
     </svg>
+  )
+}
+
+/** Which colour is which model. */
+export function Legend({ series, nameOf }: { series: readonly string[]; nameOf(series: string): string }) {
+  return (
+    <ul className="chart-legend">
+      {series.map((name) => (
+        <li key={name}>
+          <span className={`swatch ${seriesClass(series, name)}`} aria-hidden="true" />
+          {nameOf(name)}
+        </li>
+      ))}
+    </ul>
   )
 }

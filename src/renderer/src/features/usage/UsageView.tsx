@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/errors'
 import { friendlyModelName } from '../../../../shared/models'
 import type { UsageSummary } from '../../../../shared/usage'
 import { strings } from '../../i18n'
-import { BarChart } from './BarChart'
+import { BarChart, Legend } from './BarChart'
 import { formatCost, formatTokens, usePayment } from './money'
 import './usage.css'
 
@@ -45,6 +45,8 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
     )
   if (!summary) return null
   const { total } = summary
+  const series = summary.models.map((row) => row.model)
+  const modelName = (id: string) => friendlyModelName(id) || t.none
   return (
     <section className="usage" aria-labelledby="usage-title">
       <h1 id="usage-title">
@@ -62,9 +64,10 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
         <BarChart
           label={t.costPerDay(payment.currency)}
           formatMax={(max) => formatCost(max, payment)}
+          series={series}
           bars={summary.days.map((entry) => ({
             label: entry.day,
-            value: entry.costUsd,
+            segments: entry.perModel.map((part) => ({ series: part.model, value: part.costUsd })),
             title: t.chartLabel(entry.day, formatCost(entry.costUsd, payment)),
           }))}
         />
@@ -72,12 +75,14 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
         <BarChart
           label={t.tokensPerDay}
           formatMax={formatTokens}
+          series={series}
           bars={summary.days.map((entry) => ({
             label: entry.day,
-            value: entry.promptTokens + entry.completionTokens,
+            segments: entry.perModel.map((part) => ({ series: part.model, value: part.tokens })),
             title: t.chartLabel(entry.day, formatTokens(entry.promptTokens + entry.completionTokens)),
           }))}
         />
+        <Legend series={series} nameOf={modelName} />
       </div>
       <div className="card">
         <h2>{t.byModel}</h2>
@@ -96,7 +101,7 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
           <tbody>
             {summary.models.map((row) => (
               <tr key={row.model}>
-                <th scope="row">{friendlyModelName(row.model) || t.none}</th>
+                <th scope="row">{modelName(row.model)}</th>
                 <td>{formatTokens(row.answers)}</td>
                 <td>{formatTokens(row.promptTokens)}</td>
                 <td>{formatTokens(row.completionTokens)}</td>
