@@ -43,6 +43,16 @@ export const en = {
         .filter(Boolean)
         .join(' · '),
   },
+  markdown: {
+    code: 'Code',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy',
+    copyCode: (language: string) => `Copy ${language} code`,
+    image: (alt: string) => (alt ? `Image: ${alt}` : 'Image'),
+    taskDone: 'Done',
+    taskOpen: 'Not done',
+  },
   history: {
     sidebar: 'Conversations and search',
     conversations: 'Conversations',

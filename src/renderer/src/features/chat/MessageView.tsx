@@ -2,6 +2,7 @@ import type { AppError } from '../../../../shared/errors'
 import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
+import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
 import type { StreamState } from './chat-stream-store'
 import { RetryCountdown } from './RetryCountdown'
 
@@ -52,7 +53,7 @@ export function MessageView(props: MessageViewProps) {
           <div className="reasoning-text">{reasoning}</div>
         </details>
       ) : null}
-      {text ? <div className="text">{text}</div> : null}
+      {text ? <StreamingMarkdown text={text} /> : null}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
