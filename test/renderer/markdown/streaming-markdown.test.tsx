@@ -73,7 +73,7 @@ describe('StreamingMarkdown', () => {
     expect(container.querySelector('pre')?.textContent).toBe('def f():\n\n\nreturn 1')
     rerender(<StreamingMarkdown text={'Here:\n\n```python\ndef f():\n\n\nreturn 1\n```\nAfter.\n'} />)
     expect(container.querySelector('pre')?.textContent).toBe('def f():\n\n\nreturn 1')
-    expect(container.querySelector('.markdown > p:last-child')?.textContent).toBe('After.')
+    expect(container.querySelector('.markdown > .md-block:last-child > p')?.textContent).toBe('After.')
   })
 
   it('shows a table arriving row by row', () => {
@@ -124,6 +124,16 @@ describe('StreamingMarkdown', () => {
     // A delta parses the tail, plus the block it just finished when one ends: never the blocks before.
     expect(parsesPerDelta).toBeLessThanOrEqual(2)
     for (const block of blocks) expect(parsed.filter((source) => source === block).length).toBeLessThanOrEqual(2)
-    expect(container.querySelectorAll('.markdown > p, .markdown > ul')).toHaveLength(41)
+    expect(container.querySelectorAll('.md-block > p, .md-block > ul')).toHaveLength(41)
+  })
+
+  it('shows a text replaced by one as long or shorter in full, not the blocks of the one before', () => {
+    const text = (word: string) => Array.from({ length: 70 }, (_, index) => `${word} ${index}\n\n`).join('') + 'end\n'
+    const { container, rerender } = render(<StreamingMarkdown text={text('old')} />)
+    rerender(<StreamingMarkdown text={text('new')} />)
+    expect(container.textContent).not.toContain('old')
+    expect(container.querySelectorAll('.md-block > p')).toHaveLength(71)
+    rerender(<StreamingMarkdown text={'short\n\nend\n'} />)
+    expect(container.textContent).toBe('shortend')
   })
 })

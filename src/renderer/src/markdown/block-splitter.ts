@@ -17,6 +17,8 @@ export interface SplitResult {
   finished: readonly string[]
   /** The block still growing (may be empty). */
   tail: string
+  /** Counts the times the splitter started over because the text was replaced rather than extended. */
+  restarts: number
 }
 
 interface ScanState {
@@ -57,21 +59,24 @@ export class BlockSplitter {
   private text = ''
   private state = freshState(0)
   private finished: string[] = []
-  private result: SplitResult = { finished: [], tail: '' }
+  private result: SplitResult = { finished: [], tail: '', restarts: 0 }
 
   /** The blocks of `text`; cheap when `text` extends the previous call's text. */
   update(text: string): SplitResult {
     if (text === this.text) return this.result
-    if (text.length < this.text.length || !text.startsWith(this.text)) {
+    // Only the open block is compared, so a delta costs the same at any length: finished blocks are
+    // taken to stay as they were. An answer only grows (Continue appends too); another text for the
+    // same component would be another message, and the transcript keys its rows by message id.
+    if (text.length <= this.text.length || !text.startsWith(this.result.tail, this.state.blockStart)) {
       Object.assign(this.state, freshState(0))
       this.finished = []
-      this.result = { finished: this.finished, tail: '' }
+      this.result = { finished: this.finished, tail: '', restarts: this.result.restarts + 1 }
     }
     this.text = text
     const before = this.finished.length
     this.scan(text)
     const finished = this.finished.length === before ? this.result.finished : this.finished.slice()
-    this.result = { finished, tail: text.slice(this.state.blockStart) }
+    this.result = { finished, tail: text.slice(this.state.blockStart), restarts: this.result.restarts }
     return this.result
   }
 

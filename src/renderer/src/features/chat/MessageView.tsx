@@ -53,7 +53,11 @@ export function MessageView(props: MessageViewProps) {
           <div className="reasoning-text">{reasoning}</div>
         </details>
       ) : null}
-      {text ? <StreamingMarkdown text={text} /> : null}
+      {text ? (
+        <div className="text">
+          <StreamingMarkdown key={message.id} text={text} />
+        </div>
+      ) : null}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
