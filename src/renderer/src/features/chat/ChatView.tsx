@@ -8,6 +8,7 @@ import type { TransferActions } from '../transfer/use-transfers'
 import { Composer } from './Composer'
 import { TranscriptView } from './TranscriptView'
 import { useChat } from './use-chat'
+import { useMessageActions } from './use-message-actions'
 
 interface ChatViewProps {
   api: Api
@@ -31,6 +32,8 @@ export function ChatView(props: ChatViewProps) {
   const model = pickedModel ?? conversation?.overrides.model ?? defaultModel
   const [models, setModels] = useState<ModelInfo[]>(knownModels.map((known) => ({ ...known })))
   const activeModel = model.trim() || defaultModel
+  const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
+  const error = chat.sendError ?? messageActions.actionError
 
   useEffect(() => {
     if (!hasKey) return
@@ -89,11 +92,12 @@ export function ChatView(props: ChatViewProps) {
         onRetry={(messageId) => void chat.retry(messageId)}
         onContinue={(messageId) => void chat.continueAnswer(messageId)}
         onOpenSettings={props.onOpenSettings}
+        busy={chat.isStreaming}
+        actions={messageActions}
       />
-      {chat.sendError ? (
+      {error ? (
         <p className="error" role="alert">
-          {strings.errors[chat.sendError.kind]}{' '}
-          {chat.sendError.kind === 'invalid_payload' ? chat.sendError.message : ''}
+          {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
         </p>
       ) : null}
       <Composer
