@@ -15,6 +15,10 @@ export const SettingsSchema = z.object({
   temperature: z.number().min(0).max(2).nullable(),
   maxTokens: z.number().int().min(1).max(1_000_000).nullable(),
   systemPrompt: z.string().max(20_000),
+  /** Light, dark, or whatever the operating system uses. */
+  theme: z.enum(['system', 'light', 'dark']),
+  /** The UI's language; 'system' follows the OS locale (in browser mode, the browser's). */
+  language: z.enum(['system', 'en', 'vi']),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 
@@ -24,6 +28,8 @@ export const defaultSettings: Settings = {
   temperature: null,
   maxTokens: null,
   systemPrompt: '',
+  theme: 'system',
+  language: 'system',
 }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */

@@ -12,7 +12,9 @@ import { SettingsView } from './features/settings/SettingsView'
 import { JobsPanel } from './features/transfer/JobsPanel'
 import { TransferSection } from './features/transfer/TransferSection'
 import { useTransfers } from './features/transfer/use-transfers'
-import { strings } from './i18n'
+import { applyLanguage, resolveLanguage, strings } from './i18n'
+import { AppearanceSection } from './features/settings/AppearanceSection'
+import { useTheme } from './theme/use-theme'
 
 type Page = 'chat' | 'settings'
 
@@ -33,6 +35,9 @@ export function App({ api }: { api: Api }) {
     open.conversationId,
     conversations.list.conversations.find((item) => item.id === open.conversationId) ?? null,
   )
+  useTheme(settings?.settings.theme ?? 'system')
+  // Before the first render of any view, so every string in it is in the chosen language.
+  const language = applyLanguage(resolveLanguage(settings?.settings.language ?? 'system'))
   const messageRef = useRef<HTMLTextAreaElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -91,7 +96,8 @@ export function App({ api }: { api: Api }) {
   if (!settings || !keyStatus) return null
 
   return (
-    <div className="app">
+    // Keyed by language: a switch re-mounts the views, so memoised ones show the new strings too.
+    <div className="app" key={language}>
       <nav className="topbar" aria-label={strings.appName}>
         <span className="brand">{strings.appName}</span>
         <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
@@ -136,6 +142,7 @@ export function App({ api }: { api: Api }) {
           </div>
           {page === 'settings' ? (
             <div className="page-body settings-page">
+              <AppearanceSection api={api} settings={settings} onSettingsChange={setSettings} />
               <SettingsView
                 api={api}
                 settings={settings}
