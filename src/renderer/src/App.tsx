@@ -15,6 +15,8 @@ import { useTransfers } from './features/transfer/use-transfers'
 import { applyLanguage, resolveLanguage, strings } from './i18n'
 import { AppearanceSection } from './features/settings/AppearanceSection'
 import { useTheme } from './theme/use-theme'
+import { ShortcutsPanel } from './features/shortcuts/ShortcutsPanel'
+import { useShortcuts } from './features/shortcuts/use-shortcuts'
 
 type Page = 'chat' | 'settings'
 
@@ -70,22 +72,29 @@ export function App({ api }: { api: Api }) {
     [],
   )
 
-  // Ctrl/Cmd+N: new chat; Ctrl/Cmd+K: search.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
-      const key = event.key.toLowerCase()
-      if (key === 'n') {
-        event.preventDefault()
-        newChat()
-      } else if (key === 'k') {
-        event.preventDefault()
-        searchRef.current?.focus()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [newChat])
+  const [showShortcuts, setShowShortcuts] = useState(false)
+  /** Opens the conversation `step` places down (or up) the list from the open one. */
+  const stepConversation = (step: 1 | -1) => {
+    const list = conversations.list.conversations
+    if (!list.length) return false
+    const at = list.findIndex((item) => item.id === open.conversationId)
+    const next = at === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + step))
+    openConversation(list[next]!.id)
+    return true
+  }
+  // Esc (stop) belongs to the chat view, which knows what streams.
+  useShortcuts({
+    newChat,
+    search: () => searchRef.current?.focus(),
+    focusMessage: () => {
+      setPage('chat')
+      requestAnimationFrame(() => messageRef.current?.focus())
+    },
+    next: () => stepConversation(1),
+    previous: () => stepConversation(-1),
+    settings: () => setPage('settings'),
+    list: () => setShowShortcuts(true),
+  })
 
   if (loadError)
     return (
@@ -110,7 +119,16 @@ export function App({ api }: { api: Api }) {
         >
           {strings.nav.settings}
         </button>
+        <button
+          type="button"
+          aria-label={strings.shortcuts.open}
+          aria-haspopup="dialog"
+          onClick={() => setShowShortcuts(true)}
+        >
+          ⌨
+        </button>
       </nav>
+      {showShortcuts ? <ShortcutsPanel onClose={() => setShowShortcuts(false)} /> : null}
       <NoticesBanner api={api} />
       <div className="workspace">
         <Sidebar

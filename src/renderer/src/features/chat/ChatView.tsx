@@ -7,6 +7,7 @@ import { strings } from '../../i18n'
 import type { TransferActions } from '../transfer/use-transfers'
 import { Composer } from './Composer'
 import { TranscriptView } from './TranscriptView'
+import { useShortcuts } from '../shortcuts/use-shortcuts'
 import { useChat } from './use-chat'
 import { useMessageActions } from './use-message-actions'
 
@@ -33,6 +34,13 @@ export function ChatView(props: ChatViewProps) {
   const [models, setModels] = useState<ModelInfo[]>(knownModels.map((known) => ({ ...known })))
   const activeModel = model.trim() || defaultModel
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
+  // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams.
+  useShortcuts({
+    stop: () => {
+      if (!chat.isStreaming || document.querySelector('dialog[open]')) return false
+      chat.stop()
+    },
+  })
   const error = chat.sendError ?? messageActions.actionError
 
   useEffect(() => {

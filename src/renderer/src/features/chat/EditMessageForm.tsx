@@ -34,8 +34,11 @@ export function EditMessageForm({ initial, onSend, onCancel }: EditMessageFormPr
         rows={Math.min(12, text.split('\n').length + 1)}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel()
-          else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+          if (event.key === 'Escape') {
+            // Esc here leaves the editor; it must not also stop an answer (a window shortcut).
+            event.preventDefault()
+            onCancel()
+          } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
             event.preventDefault()
             void send()
           }

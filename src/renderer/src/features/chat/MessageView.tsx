@@ -3,6 +3,7 @@ import type { AppError } from '../../../../shared/errors'
 import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
+import { formatDateTime } from '../../i18n/format'
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
 import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
@@ -111,6 +112,8 @@ export function MessageView(props: MessageViewProps) {
       ) : null}
       {status === 'complete' || status === 'stopped' ? (
         <div className="meta">
+          <time dateTime={new Date(message.createdAt).toISOString()}>{formatDateTime(message.createdAt)}</time>
+          {' · '}
           {strings.chat.meta({
             model: friendlyModelName(live?.model ?? message.model ?? ''),
             ttftMs: timings?.timeToFirstTokenMs ?? null,
