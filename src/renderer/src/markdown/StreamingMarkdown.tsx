@@ -50,13 +50,17 @@ class BlockGroups {
 }
 
 /**
- * Each finished block in its own box that the browser may skip laying out and painting while it is
- * off screen (content-visibility), so a frame's layout cost does not grow with the answer either.
+ * A group of finished blocks, each in its own box that the browser may skip laying out and painting
+ * while it is off screen (content-visibility), so a frame's layout cost does not grow with the answer either.
  */
 const FinishedGroup = memo(function FinishedGroup({ blocks }: { blocks: readonly string[] }) {
-  return blocks.map((block, index) => (
-    <div className="md-block" key={index}>
-      <MarkdownBlock source={block} />
+  return (
+    <div className="md-group">
+      {blocks.map((block, index) => (
+        <div className="md-block" key={index}>
+          <MarkdownBlock source={block} />
+        </div>
+      ))}
     </div>
-  ))
+  )
 })
