@@ -1,13 +1,33 @@
+import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    // Main, preload, shared and the fake gateway all run under Node (24, as in Electron 45's main).
-    include: ['test/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Every test starts its own servers on port 0, so files can run in parallel safely.
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Main, preload, shared and the fake gateway all run under Node (24, as in Electron 45's main).
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/renderer/**'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          // The renderer's stores and components, in a DOM (happy-dom) under the same Node.
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+    ],
   },
 })

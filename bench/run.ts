@@ -2,5 +2,7 @@
 export {}
 
 await import('./chat-stream.bench')
+const { runRendererBench } = await import('./renderer-stream.bench')
+await runRendererBench()
 const { runHistoryBench } = await import('./history.bench')
 await runHistoryBench()

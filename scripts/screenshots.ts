@@ -1,6 +1,6 @@
 /**
  * `npm run screenshots`: drives the real app in browser mode, against the fake gateway, in Debian's
- * Chromium, and saves the README's pictures to docs/.
+ * Chromium, and saves the README's pictures to docs/: chat.png (light), chat-dark.png and usage.png.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,7 +18,7 @@ const browser = await chromium.launch({
   args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking'],
 })
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 720 }, colorScheme: 'light' })
+  const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, colorScheme: 'light' })
   await page.goto(app.url)
   const input = page.getByRole('textbox', { name: 'Message' })
   // A little history in the sidebar first, as a user would have.
@@ -31,15 +31,30 @@ try {
     await page.getByRole('article', { name: 'Assistant' }).locator('.meta').waitFor()
     await page.getByRole('button', { name: 'New chat' }).click()
   }
-  await input.fill('Giải thích ngắn gọn SSE streaming là gì?')
+  // An answer with markdown: a heading, a task list, a table, highlighted code with Copy.
+  await input.fill('[[markdown]] Hướng dẫn cài đặt nhanh?')
   await page.keyboard.press('Enter')
   await page.getByRole('article', { name: 'Assistant' }).first().locator('.meta').waitFor()
-  await input.fill('Viết thêm một đoạn dài hơn nhé.')
-  await page.keyboard.press('Enter')
-  await page.waitForTimeout(900)
+  await page.getByRole('log').evaluate((log) => (log.scrollTop = 0))
   await page.screenshot({ path: join(docs, 'chat.png') })
   process.stdout.write(`saved ${join(docs, 'chat.png')}\n`)
+
+  // The same conversation in the dark theme (following a dark OS).
+  const dark = await browser.newPage({ viewport: { width: 1100, height: 760 }, colorScheme: 'dark' })
+  await dark.goto(app.url)
+  await dark
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .first()
+    .click()
+  await dark.getByRole('article', { name: 'Assistant' }).first().locator('.meta').waitFor()
+  await dark.getByRole('log').evaluate((log) => (log.scrollTop = 0))
+  await dark.screenshot({ path: join(docs, 'chat-dark.png') })
+  process.stdout.write(`saved ${join(docs, 'chat-dark.png')}\n`)
   await page.close()
+  await dark.close()
 } finally {
   await app.stop()
 }

@@ -54,6 +54,20 @@ export type ChatSendResponse = z.infer<typeof ChatSendResponseSchema>
 /** Answer again in place of an assistant message that failed, stopped or was interrupted. */
 export const ChatRetryRequestSchema = z.object({ messageId: z.string().uuid() }).strict()
 
+/**
+ * Edit and resend: a question of the user's gets new text and is sent again. It replaces the old
+ * one: the question and every later message of the conversation are deleted, then the new text is
+ * sent as the conversation's last message (no branches are kept).
+ */
+export const ChatEditRequestSchema = z
+  .object({
+    messageId: z.string().uuid(),
+    content: z.string().trim().min(1, 'The message is empty.').max(1_000_000),
+    model: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+export type ChatEditRequest = z.infer<typeof ChatEditRequestSchema>
+
 /** Ask the model to go on from where an answer stopped, appending to the same message. */
 export const ChatContinueRequestSchema = z.object({ messageId: z.string().uuid() }).strict()
 

@@ -9,6 +9,7 @@ import type { InvokeChannel } from './channels'
 import {
   ActiveStreamSchema,
   ChatContinueRequestSchema,
+  ChatEditRequestSchema,
   ChatRetryRequestSchema,
   ChatSendRequestSchema,
   ChatSendResponseSchema,
@@ -82,6 +83,7 @@ export const contract = {
   'chat:stop': { request: ChatStopRequestSchema, response: ChatStopResponseSchema },
   'chat:retry': { request: ChatRetryRequestSchema, response: ChatSendResponseSchema },
   'chat:continue': { request: ChatContinueRequestSchema, response: ChatSendResponseSchema },
+  'chat:edit': { request: ChatEditRequestSchema, response: ChatSendResponseSchema },
   'chat:active': { request: NoPayload, response: z.array(ActiveStreamSchema) },
   'history:list': {
     request: z.object({ limit: z.number().int().min(1).max(500), after: ConversationCursorSchema.nullable() }).strict(),
@@ -111,6 +113,11 @@ export const contract = {
     response: ConversationSchema,
   },
   'history:delete': { request: ConversationRef, response: z.object({ deleted: z.boolean() }) },
+  /** One message, for good (no undo); refused while it streams. */
+  'history:deleteMessage': {
+    request: z.object({ messageId: MessageIdSchema }).strict(),
+    response: z.object({ deleted: z.boolean() }),
+  },
   'history:restore': { request: ConversationRef, response: ConversationSchema },
   'history:search': {
     request: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(200) }).strict(),

@@ -24,7 +24,7 @@ test('an answer streams into the log over several paints and arrives whole', asy
 
   const expected = planReply(message, null).tokens.join('').trim()
   await expect(answer).toHaveText(expected, { timeout: 10_000 })
-  await expect(log.getByRole('article', { name: 'You' })).toHaveText(message)
+  await expect(log.getByRole('article', { name: 'You' }).locator('.text')).toHaveText(message)
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
   // Lengths only ever grew: text appended, never replaced.
   expect([...lengths].sort((a, b) => a - b)).toEqual(lengths)
@@ -63,7 +63,9 @@ test('Shift+Enter makes a new line and Enter sends', async ({ page, app }) => {
   await expect(input).toHaveValue('first line\nsecond line')
   await page.keyboard.press('Enter')
   await expect(input).toHaveValue('')
-  await expect(page.getByRole('log').getByRole('article', { name: 'You' })).toHaveText('first line\nsecond line')
+  await expect(page.getByRole('log').getByRole('article', { name: 'You' }).locator('.text')).toHaveText(
+    'first line\nsecond line',
+  )
   await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.meta')).toContainText(
     'tokens',
   )
@@ -129,7 +131,9 @@ test('an answer streaming in one conversation stays there while another is used'
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(log.getByRole('article', { name: 'Assistant' }).locator('.meta')).toBeVisible()
   await expect(log.getByRole('article')).toHaveCount(2)
-  await expect(log.getByRole('article', { name: 'You' })).toHaveText('[[tokens=3]] A quick second chat')
+  await expect(log.getByRole('article', { name: 'You' }).locator('.text')).toHaveText(
+    '[[tokens=3]] A quick second chat',
+  )
 
   // Both are listed; the first, opened again, finishes its answer whole.
   const list = page.getByRole('list', { name: 'Conversations' })

@@ -49,13 +49,15 @@ test('two conversations survive a restart, open with their text, and search find
 
     await items.nth(1).getByRole('button').first().click()
     const log = page.getByRole('log')
-    await expect(log.getByRole('article', { name: 'You' })).toHaveText(
+    await expect(log.getByRole('article', { name: 'You' }).locator('.text')).toHaveText(
       '[[tokens=6]] Tôi muốn học tiếng Việt về con trâu',
     )
     const firstAnswer = planReply('[[tokens=6]] Tôi muốn học tiếng Việt về con trâu', null).tokens.join('').trim()
     await expect(log.getByRole('article', { name: 'Assistant' }).locator('.text')).toHaveText(firstAnswer)
     await conversationList(page).getByRole('listitem').nth(0).getByRole('button').first().click()
-    await expect(log.getByRole('article', { name: 'You' })).toHaveText('[[tokens=6]] Second chat about regex')
+    await expect(log.getByRole('article', { name: 'You' }).locator('.text')).toHaveText(
+      '[[tokens=6]] Second chat about regex',
+    )
 
     // Without diacritics, and the hit opens the first conversation at its message.
     await page.getByRole('searchbox', { name: 'Search' }).fill('con trau')
@@ -63,7 +65,7 @@ test('two conversations survive a restart, open with their text, and search find
     await expect(hit.locator('mark').first()).toHaveText(/con/i)
     await expect(hit).toContainText('Tôi muốn học tiếng Việt')
     await hit.click()
-    await expect(log.getByRole('article', { name: 'You' })).toHaveText(
+    await expect(log.getByRole('article', { name: 'You' }).locator('.text')).toHaveText(
       '[[tokens=6]] Tôi muốn học tiếng Việt về con trâu',
     )
     await expect(log.locator('.message.highlighted')).toBeVisible()
@@ -162,7 +164,9 @@ test('offline: history still lists, opens and searches; a send fails with Retry 
     await page.goto(offline.url)
     await conversationList(page).getByRole('listitem').first().getByRole('button').first().click()
     const log = page.getByRole('log')
-    await expect(log.getByRole('article', { name: 'You' })).toHaveText('[[tokens=4]] lưu trữ ngoại tuyến')
+    await expect(log.getByRole('article', { name: 'You' }).locator('.text')).toHaveText(
+      '[[tokens=4]] lưu trữ ngoại tuyến',
+    )
     await page.getByRole('searchbox', { name: 'Search' }).fill('ngoai tuyen')
     await expect(page.getByRole('list', { name: 'Search results' }).locator('mark').first()).toBeVisible()
     await page.getByRole('searchbox', { name: 'Search' }).fill('')
@@ -170,7 +174,7 @@ test('offline: history still lists, opens and searches; a send fails with Retry 
     await page.getByRole('textbox', { name: 'Message' }).fill('Bạn còn đó không?')
     await page.getByRole('button', { name: 'Send' }).click()
     await expect(log.getByRole('alert')).toContainText('Could not reach the gateway', { timeout: 20_000 })
-    await expect(log.getByRole('article', { name: 'You' }).last()).toHaveText('Bạn còn đó không?')
+    await expect(log.getByRole('article', { name: 'You' }).last().locator('.text')).toHaveText('Bạn còn đó không?')
     await expect(log.getByRole('button', { name: 'Try again' })).toBeVisible()
   } finally {
     await offline.stop()

@@ -66,7 +66,7 @@ test('10,000 messages: a screenful in the DOM, older pages load in place, a sear
     mimeType: 'application/json',
     buffer: longExport(),
   })
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 conversation (10000 messages).' })).toBeVisible({
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 conversation (10,000 messages).' })).toBeVisible({
     timeout: 20_000,
   })
   await page.getByRole('button', { name: 'Chat', exact: true }).click()

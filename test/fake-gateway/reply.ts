@@ -3,6 +3,7 @@
  * from the message itself, so a demo or an end-to-end test needs no extra API:
  *   [[tokens=400]]  answer with 400 tokens (default 24, or the gateway's `defaultTokens`)
  *   [[delay=50]]    wait 50 ms between tokens (default: the gateway's pacing)
+ *   [[markdown]]    answer with a fixed markdown sample (heading, list, table, code, link, raw HTML)
  */
 const filler = (
   'Xin chào bạn, đây là câu trả lời thử nghiệm từ cổng giả lập. Tiếng Việt có dấu: ă â đ ê ô ơ ư, ' +
@@ -20,6 +21,34 @@ function directive(text: string, name: string): number | null {
   return match ? Number(match[1]) : null
 }
 
+/** The `[[markdown]]` answer: every construct the renderer draws, for UI tests and screenshots. */
+export const markdownSample = [
+  '## Cài đặt nhanh',
+  '',
+  'Làm theo **ba bước** sau, rồi xem [tài liệu](https://example.com/docs) nếu cần. ~~Không cần~~ khởi động lại.',
+  '',
+  '- [x] Tải gói',
+  '- [ ] Chạy thử',
+  '',
+  '| Lệnh | Tác dụng |',
+  '|---|---|',
+  '| `npm test` | chạy kiểm thử |',
+  '| `npm run bench` | đo tốc độ |',
+  '',
+  '```ts',
+  'export function greet(name: string): string {',
+  '  return `Xin chào, ${name}!`',
+  '}',
+  '```',
+  '',
+  'Raw HTML stays text: <b>not bold</b>',
+  '',
+].join('\n')
+
+/** Cuts text into tokens of four characters, as a model streams it. */
+const inPieces = (text: string) =>
+  Array.from({ length: Math.ceil(text.length / 4) }, (_, index) => text.slice(index * 4, index * 4 + 4))
+
 export function planReply(
   lastUserMessage: string,
   maxTokens: number | null,
@@ -27,6 +56,11 @@ export function planReply(
 ): ReplyPlan & { truncated: boolean } {
   const wanted = Math.min(directive(lastUserMessage, 'tokens') ?? defaultTokens, 100_000)
   const delayMs = directive(lastUserMessage, 'delay')
+  if (lastUserMessage.includes('[[markdown]]')) {
+    const tokens = inPieces(markdownSample)
+    const limit = maxTokens ?? Number.POSITIVE_INFINITY
+    return { tokens: tokens.slice(0, limit), delayMs, truncated: tokens.length > limit }
+  }
   const quoted = lastUserMessage
     .replace(/\[\[\w+=\d+\]\]/g, '')
     .trim()

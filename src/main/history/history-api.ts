@@ -93,6 +93,8 @@ export interface HistoryApi {
     options: { limit: number; beforeMessageId?: string | null },
   ): { messages: StoredMessage[]; hasMore: boolean }
   deleteMessage(id: string): void
+  /** Deletes a message and every later message of its conversation (edit and resend); returns how many. */
+  deleteMessagesFrom(id: string): number
 
   /** Start-up recovery: every message still `streaming` (the app was killed) becomes `interrupted`. */
   markInterruptedStreams(): number

@@ -28,6 +28,7 @@ import { inTransaction, type HistoryDb } from './history-db'
 import { HistoryNotFoundError } from './history-errors'
 import {
   deleteMessageRow,
+  messageSeqsFrom,
   findLiveMessage,
   findMessage,
   insertMessage,
@@ -244,6 +245,19 @@ export class HistoryStore implements HistoryApi {
       if (!row) return
       if (row.status !== 'streaming') this.engine.unindex(this.db, row.seq)
       deleteMessageRow(this.db, row.seq)
+    })
+  }
+
+  deleteMessagesFrom(id: string): number {
+    return inTransaction(this.db, () => {
+      const row = findMessage(this.db, id)
+      if (!row) return 0
+      const rows = messageSeqsFrom(this.db, row.conversation_id, row.seq)
+      for (const later of rows) {
+        if (later.status !== 'streaming') this.engine.unindex(this.db, later.seq)
+        deleteMessageRow(this.db, later.seq)
+      }
+      return rows.length
     })
   }
 

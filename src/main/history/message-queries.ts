@@ -145,6 +145,17 @@ export function reopenForStreaming(db: HistoryDb, seq: number, at: number): void
   ).run(at, seq)
 }
 
+/** The seq and status of a message and every later one of its conversation (edit and resend drops them). */
+export function messageSeqsFrom(
+  db: HistoryDb,
+  conversationId: string,
+  fromSeq: number,
+): { seq: number; status: string }[] {
+  return db
+    .statement('SELECT seq, status FROM messages WHERE conversation_id = ? AND seq >= ? ORDER BY seq')
+    .all(conversationId, fromSeq) as unknown as { seq: number; status: string }[]
+}
+
 export function deleteMessageRow(db: HistoryDb, seq: number): void {
   db.statement('DELETE FROM messages WHERE seq = ?').run(seq)
 }

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../shared/errors'
 import { safeExternalUrl } from '../../shared/external-link'
 import type { ChatService } from '../chat/chat-service'
 import type { ConversationChat } from '../chat/conversation-chat'
+import { MessageActions } from '../chat/message-actions'
 import type { ModelCatalog } from '../chat/model-catalog'
 import { exportFileName, type FileAccess } from '../files/file-access'
 import type { HistoryApi } from '../history/history-api'
@@ -47,6 +48,7 @@ function unlessGone<T>(write: () => T): Result<T> {
 /** What each channel does, over already-validated payloads. Transport-free: IPC and HTTP share it. */
 export function createHandlers(services: Services): Handlers {
   const { settings, presets, models, secrets, chat, conversations, history, transfers, files } = services
+  const messageActions = new MessageActions({ history, conversations, emit: services.emitHistory })
   const connection = () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL })
   const found = <T>(value: T | null, what: string) =>
     value === null ? fail('not_found', `${what} no longer exists.`) : ok(value)
@@ -94,6 +96,7 @@ export function createHandlers(services: Services): Handlers {
     'chat:send': async (request) => conversations.send(request),
     'chat:retry': async ({ messageId }) => conversations.retry(messageId),
     'chat:continue': async ({ messageId }) => conversations.continue(messageId),
+    'chat:edit': async (request) => messageActions.editAndResend(request),
     'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
     'chat:active': async () => ok(conversations.active()),
 
@@ -116,6 +119,7 @@ export function createHandlers(services: Services): Handlers {
       services.emitHistory({ type: 'history', change: 'deleted', conversationId })
       return ok({ deleted: true })
     },
+    'history:deleteMessage': async ({ messageId }) => messageActions.deleteMessage(messageId),
     'history:restore': async ({ conversationId }) => {
       return announced(unlessGone(() => history.restoreConversation(conversationId)))
     },

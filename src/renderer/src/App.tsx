@@ -10,12 +10,16 @@ import { useOpenConversation } from './features/history/use-open-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
 import { OnboardingView } from './features/onboarding/OnboardingView'
 import { SettingsView } from './features/settings/SettingsView'
-import { PaymentContext } from './features/usage/money'
+import { paymentStore } from './features/usage/money'
 import { UsageView } from './features/usage/UsageView'
 import { JobsPanel } from './features/transfer/JobsPanel'
 import { TransferSection } from './features/transfer/TransferSection'
 import { useTransfers } from './features/transfer/use-transfers'
-import { strings } from './i18n'
+import { applyLanguage, resolveLanguage, strings } from './i18n'
+import { AppearanceSection } from './features/settings/AppearanceSection'
+import { useTheme } from './theme/use-theme'
+import { ShortcutsPanel } from './features/shortcuts/ShortcutsPanel'
+import { useShortcuts } from './features/shortcuts/use-shortcuts'
 
 type Page = 'chat' | 'settings' | 'usage'
 
@@ -38,6 +42,9 @@ export function App({ api }: { api: Api }) {
     open.conversationId,
     conversations.list.conversations.find((item) => item.id === open.conversationId) ?? null,
   )
+  useTheme(settings?.settings.theme ?? 'system')
+  // Before the first render of any view, so every string in it is in the chosen language.
+  const language = applyLanguage(resolveLanguage(settings?.settings.language ?? 'system'))
   const messageRef = useRef<HTMLTextAreaElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -70,27 +77,36 @@ export function App({ api }: { api: Api }) {
     [],
   )
 
-  // Ctrl/Cmd+N: new chat; Ctrl/Cmd+K: search.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
-      const key = event.key.toLowerCase()
-      if (key === 'n') {
-        event.preventDefault()
-        newChat()
-      } else if (key === 'k') {
-        event.preventDefault()
-        searchRef.current?.focus()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [newChat])
+  const [showShortcuts, setShowShortcuts] = useState(false)
+  /** Opens the conversation `step` places down (or up) the list from the open one. */
+  const stepConversation = (step: 1 | -1) => {
+    const list = conversations.list.conversations
+    if (!list.length) return false
+    const at = list.findIndex((item) => item.id === open.conversationId)
+    const next = at === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + step))
+    openConversation(list[next]!.id)
+    return true
+  }
+  // Esc (stop) belongs to the chat view, which knows what streams.
+  useShortcuts({
+    newChat,
+    search: () => searchRef.current?.focus(),
+    focusMessage: () => {
+      setPage('chat')
+      requestAnimationFrame(() => messageRef.current?.focus())
+    },
+    next: () => stepConversation(1),
+    previous: () => stepConversation(-1),
+    settings: () => setPage('settings'),
+    list: () => setShowShortcuts(true),
+  })
 
-  const payment = useMemo(
-    () => ({ currency: settings?.settings.currency ?? 'CNY', paymentRate: settings?.settings.paymentRate ?? 1 }),
-    [settings?.settings.currency, settings?.settings.paymentRate],
-  )
+  // Every cost on screen follows the currency and payment rate in Settings.
+  const currency = settings?.settings.currency
+  const paymentRate = settings?.settings.paymentRate
+  useEffect(() => {
+    if (currency !== undefined && paymentRate !== undefined) paymentStore.update(currency, paymentRate)
+  }, [currency, paymentRate])
 
   if (loadError)
     return (
@@ -102,7 +118,7 @@ export function App({ api }: { api: Api }) {
 
   if (!keyStatus.isSet && !keyStatus.unreadableStoredKey && !skippedOnboarding)
     return (
-      <div className="app">
+      <div className="app" key={language}>
         <OnboardingView
           api={api}
           keyStatus={keyStatus}
@@ -117,75 +133,84 @@ export function App({ api }: { api: Api }) {
     )
 
   return (
-    <PaymentContext.Provider value={payment}>
-      <div className="app">
-        <nav className="topbar" aria-label={strings.appName}>
-          <span className="brand">{strings.appName}</span>
-          <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
-            {strings.nav.chat}
-          </button>
-          <button
-            type="button"
-            aria-current={page === 'settings' ? 'page' : undefined}
-            onClick={() => setPage('settings')}
-          >
-            {strings.nav.settings}
-          </button>
-          <button type="button" aria-current={page === 'usage' ? 'page' : undefined} onClick={() => setPage('usage')}>
-            {strings.usage.nav}
-          </button>
-        </nav>
-        <NoticesBanner api={api} />
-        <div className="workspace">
-          <Sidebar
-            api={api}
-            list={conversations.list}
-            store={conversations.store}
-            currentId={open.conversationId}
-            onOpen={openConversation}
-            onNewChat={newChat}
-            onCurrentDeleted={closeConversation}
-            searchRef={searchRef}
-          />
-          <main className="page">
-            {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
-            <div hidden={page !== 'chat'} className="page-body">
-              <ChatView
+    // Keyed by language: a switch re-mounts the views, so memoised ones show the new strings too.
+    <div className="app" key={language}>
+      <nav className="topbar" aria-label={strings.appName}>
+        <span className="brand">{strings.appName}</span>
+        <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
+          {strings.nav.chat}
+        </button>
+        <button
+          type="button"
+          aria-current={page === 'settings' ? 'page' : undefined}
+          onClick={() => setPage('settings')}
+        >
+          {strings.nav.settings}
+        </button>
+        <button type="button" aria-current={page === 'usage' ? 'page' : undefined} onClick={() => setPage('usage')}>
+          {strings.usage.nav}
+        </button>
+        <button
+          type="button"
+          aria-label={strings.shortcuts.open}
+          aria-haspopup="dialog"
+          onClick={() => setShowShortcuts(true)}
+        >
+          ⌨
+        </button>
+      </nav>
+      {showShortcuts ? <ShortcutsPanel onClose={() => setShowShortcuts(false)} /> : null}
+      <NoticesBanner api={api} />
+      <div className="workspace">
+        <Sidebar
+          api={api}
+          list={conversations.list}
+          store={conversations.store}
+          currentId={open.conversationId}
+          onOpen={openConversation}
+          onNewChat={newChat}
+          onCurrentDeleted={closeConversation}
+          searchRef={searchRef}
+        />
+        <main className="page">
+          {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
+          <div hidden={page !== 'chat'} className="page-body">
+            <ChatView
+              api={api}
+              conversation={current}
+              conversationId={open.conversationId}
+              focusMessageId={open.messageId}
+              onFocusHandled={onFocusHandled}
+              defaultModel={settings.settings.defaultModel}
+              settings={settings.settings}
+              hasKey={keyStatus.isSet}
+              transfers={transfers.actions}
+              onConversationCreated={onConversationCreated}
+              onOpenSettings={() => setPage('settings')}
+              inputRef={messageRef}
+            />
+          </div>
+          {page === 'settings' ? (
+            <div className="page-body settings-page">
+              <AppearanceSection api={api} settings={settings} onSettingsChange={setSettings} />
+              <SettingsView
                 api={api}
-                conversation={current}
-                conversationId={open.conversationId}
-                focusMessageId={open.messageId}
-                onFocusHandled={onFocusHandled}
-                defaultModel={settings.settings.defaultModel}
-                settings={settings.settings}
-                hasKey={keyStatus.isSet}
-                transfers={transfers.actions}
-                onConversationCreated={onConversationCreated}
-                onOpenSettings={() => setPage('settings')}
-                inputRef={messageRef}
+                settings={settings}
+                keyStatus={keyStatus}
+                onSettingsChange={setSettings}
+                onKeyStatusChange={setKeyStatus}
               />
+              <TransferSection actions={transfers.actions} platform={platform} />
             </div>
-            {page === 'settings' ? (
-              <div className="page-body settings-page">
-                <SettingsView
-                  api={api}
-                  settings={settings}
-                  keyStatus={keyStatus}
-                  onSettingsChange={setSettings}
-                  onKeyStatusChange={setKeyStatus}
-                />
-                <TransferSection actions={transfers.actions} platform={platform} />
-              </div>
-            ) : null}
-            {page === 'usage' ? (
-              <div className="page-body">
-                <UsageView api={api} visible={page === 'usage'} />
-              </div>
-            ) : null}
-            <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
-          </main>
-        </div>
+          ) : null}
+          {page === 'usage' ? (
+            <div className="page-body">
+              <UsageView api={api} visible={page === 'usage'} />
+            </div>
+          ) : null}
+          <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
+        </main>
       </div>
-    </PaymentContext.Provider>
+    </div>
   )
 }

@@ -1,5 +1,6 @@
 import type { ErrorKind } from '../../../shared/errors'
 import type { KeyProtection } from '../../../shared/key-status'
+import { formatNumber } from './format'
 
 /**
  * Every string the renderer shows, in one place, so a translation is one more file of this shape.
@@ -30,18 +31,38 @@ export const en = {
     retry: 'Try again',
     continue: 'Continue',
     thinkingSection: 'Thinking',
+    messageActions: 'Message actions',
+    copyMessage: 'Copy message',
+    edit: 'Edit',
+    editMessage: 'Edit message',
+    editReplaces: 'Sending replaces this message and every message after it.',
+    sendEdited: 'Send edited',
+    cancel: 'Cancel',
+    regenerate: 'Regenerate',
+    deleteMessage: 'Delete',
+    confirmDelete: 'Delete for good',
     lengthLimit: 'The answer reached its length limit (max tokens). Continue asks for the rest.',
     contentFilter: 'The provider’s content filter stopped this answer.',
     noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
       [
         parts.model,
-        parts.ttftMs === null ? null : `first token ${Math.round(parts.ttftMs)} ms`,
-        parts.tokensPerSecond === null ? null : `${parts.tokensPerSecond.toFixed(1)} tokens/s`,
-        parts.tokens === null ? null : `${parts.tokens} tokens`,
+        parts.ttftMs === null ? null : `first token ${formatNumber(Math.round(parts.ttftMs))} ms`,
+        parts.tokensPerSecond === null ? null : `${formatNumber(parts.tokensPerSecond, 1)} tokens/s`,
+        parts.tokens === null ? null : `${formatNumber(parts.tokens)} tokens`,
       ]
         .filter(Boolean)
         .join(' · '),
+  },
+  markdown: {
+    code: 'Code',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy',
+    copyCode: (language: string) => `Copy ${language} code`,
+    image: (alt: string) => (alt ? `Image: ${alt}` : 'Image'),
+    taskDone: 'Done',
+    taskOpen: 'Not done',
   },
   history: {
     sidebar: 'Conversations and search',
@@ -77,19 +98,21 @@ export const en = {
     exporting: 'Exporting',
     importing: 'Importing',
     progress: (done: number, total: number | null, unit: 'bytes' | 'conversations') => {
-      const amount = (value: number) => (unit === 'bytes' ? `${(value / 1_048_576).toFixed(1)} MB` : `${value}`)
+      const amount = (value: number) =>
+        unit === 'bytes' ? `${formatNumber(value / 1_048_576, 1)} MB` : formatNumber(value)
       const of = total === null ? amount(done) : `${amount(done)} of ${amount(total)}`
       return unit === 'bytes' ? `${of} read` : `${of} conversations`
     },
     cancel: 'Cancel',
     dismiss: 'Dismiss',
-    cancelled: (kind: 'export' | 'import') =>
+    cancelled: (kind: 'export' | 'import'): string =>
       kind === 'export' ? 'Export cancelled.' : 'Import cancelled; nothing was imported.',
-    failed: (kind: 'export' | 'import') =>
+    failed: (kind: 'export' | 'import'): string =>
       kind === 'export' ? 'Export failed:' : 'Import failed; nothing was imported:',
     imported: (conversations: number, messages: number) =>
-      `Imported ${conversations} conversation${conversations === 1 ? '' : 's'} (${messages} message${messages === 1 ? '' : 's'}).`,
-    exported: (conversations: number) => `Exported ${conversations} conversation${conversations === 1 ? '' : 's'}.`,
+      `Imported ${formatNumber(conversations)} conversation${conversations === 1 ? '' : 's'} (${formatNumber(messages)} message${messages === 1 ? '' : 's'}).`,
+    exported: (conversations: number) =>
+      `Exported ${formatNumber(conversations)} conversation${conversations === 1 ? '' : 's'}.`,
     download: 'Download',
   },
   notices: {
@@ -130,6 +153,24 @@ export const en = {
     defaultModel: 'Default model',
     save: 'Save settings',
     saved: 'Settings saved.',
+    appearanceSection: 'Appearance and language',
+    theme: 'Theme',
+    themeOptions: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+    language: 'Language',
+    languageOptions: { system: 'Follow the system', en: 'English', vi: 'Tiếng Việt' },
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    open: 'Keyboard shortcuts',
+    close: 'Close',
+    newChat: 'New chat',
+    search: 'Search conversations',
+    focusMessage: 'Write a message',
+    stop: 'Stop the answer',
+    next: 'Next conversation',
+    previous: 'Previous conversation',
+    settings: 'Open settings',
+    list: 'Show these shortcuts',
   },
   preferences: {
     parametersSection: 'Answers',

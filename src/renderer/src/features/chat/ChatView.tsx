@@ -9,7 +9,9 @@ import { ConversationUsage } from '../usage/ConversationUsage'
 import type { TransferActions } from '../transfer/use-transfers'
 import { Composer } from './Composer'
 import { TranscriptView } from './TranscriptView'
+import { useShortcuts } from '../shortcuts/use-shortcuts'
 import { useChat } from './use-chat'
+import { useMessageActions } from './use-message-actions'
 
 interface ChatViewProps {
   api: Api
@@ -44,6 +46,15 @@ export function ChatView(props: ChatViewProps) {
   const activeModel = model.trim() || defaultModel
   const [panelFor, setPanelFor] = useState<string | null>(null)
   const panelKey = conversation?.id ?? (conversationId ? null : 'new')
+  const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
+  // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams.
+  useShortcuts({
+    stop: () => {
+      if (!chat.isStreaming || document.querySelector('dialog[open]')) return false
+      chat.stop()
+    },
+  })
+  const error = chat.sendError ?? messageActions.actionError
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
@@ -103,11 +114,12 @@ export function ChatView(props: ChatViewProps) {
         onRetry={(messageId) => void chat.retry(messageId)}
         onContinue={(messageId) => void chat.continueAnswer(messageId)}
         onOpenSettings={props.onOpenSettings}
+        busy={chat.isStreaming}
+        actions={messageActions}
       />
-      {chat.sendError ? (
+      {error ? (
         <p className="error" role="alert">
-          {strings.errors[chat.sendError.kind]}{' '}
-          {chat.sendError.kind === 'invalid_payload' ? chat.sendError.message : ''}
+          {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
         </p>
       ) : null}
       <Composer

@@ -1,10 +1,16 @@
+import { useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
 import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
+import { formatDateTime } from '../../i18n/format'
+import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
 import { AnswerUsage } from '../usage/AnswerUsage'
 import type { StreamState } from './chat-stream-store'
+import { EditMessageForm } from './EditMessageForm'
+import { MessageToolbar } from './MessageToolbar'
 import { RetryCountdown } from './RetryCountdown'
+import type { MessageActionHandlers } from './use-message-actions'
 
 interface MessageViewProps {
   message: StoredMessage
@@ -12,6 +18,11 @@ interface MessageViewProps {
   stream: StreamState | undefined
   canRetry: boolean
   highlighted: boolean
+  /** The conversation's last message (an answer there can be regenerated). */
+  isLast: boolean
+  /** An answer streams in this conversation: questions cannot be edited meanwhile. */
+  conversationBusy: boolean
+  actions: MessageActionHandlers
   onRetry(): void
   onContinue(): void
   onOpenSettings(): void
@@ -19,12 +30,29 @@ interface MessageViewProps {
 
 /** One stored message; an answer still streaming shows the live text from its events. */
 export function MessageView(props: MessageViewProps) {
-  const { message, stream, canRetry, highlighted, onRetry, onOpenSettings } = props
+  const { message, stream, canRetry, highlighted, onRetry, onOpenSettings, actions } = props
+  const [editing, setEditing] = useState(false)
   const className = `message ${message.role}${highlighted ? ' highlighted' : ''}`
   if (message.role !== 'assistant') {
     return (
       <article className={className} aria-label={strings.chat.you} data-message-id={message.id}>
-        <div className="text">{message.content}</div>
+        {editing ? (
+          <EditMessageForm
+            initial={message.content}
+            onSend={(content) => actions.editAndResend(message.id, content)}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <>
+            <div className="text">{message.content}</div>
+            <MessageToolbar
+              text={message.content}
+              onEdit={props.conversationBusy ? null : () => setEditing(true)}
+              onRegenerate={null}
+              onDelete={() => void actions.deleteMessage(message.id)}
+            />
+          </>
+        )}
       </article>
     )
   }
@@ -53,7 +81,11 @@ export function MessageView(props: MessageViewProps) {
           <div className="reasoning-text">{reasoning}</div>
         </details>
       ) : null}
-      {text ? <div className="text">{text}</div> : null}
+      {text ? (
+        <div className="text">
+          <StreamingMarkdown key={message.id} text={text} />
+        </div>
+      ) : null}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
@@ -71,8 +103,18 @@ export function MessageView(props: MessageViewProps) {
           </button>
         </div>
       ) : null}
+      {status !== 'streaming' ? (
+        <MessageToolbar
+          text={text}
+          onEdit={null}
+          onRegenerate={props.isLast && !canRetry ? () => void actions.regenerate(message.id) : null}
+          onDelete={() => void actions.deleteMessage(message.id)}
+        />
+      ) : null}
       {status === 'complete' || status === 'stopped' ? (
         <div className="meta">
+          <time dateTime={new Date(message.createdAt).toISOString()}>{formatDateTime(message.createdAt)}</time>
+          {' · '}
           {strings.chat.meta({
             model: friendlyModelName(live?.model ?? message.model ?? ''),
             ttftMs: timings?.timeToFirstTokenMs ?? null,

@@ -4,6 +4,7 @@ import type { StoredMessage } from '../../../../shared/history'
 import { strings } from '../../i18n'
 import type { ChatStreamStore, StreamState } from './chat-stream-store'
 import { MessageView } from './MessageView'
+import type { MessageActionHandlers } from './use-message-actions'
 import type { Transcript, TranscriptStore } from './transcript-store'
 import { useTranscriptScroll } from './use-transcript-scroll'
 
@@ -18,6 +19,9 @@ interface TranscriptViewProps {
   focusMessageId: string | null
   /** Called once the view is at the hit, so the parent can clear it (and the same hit can be asked for again). */
   onFocusHandled(): void
+  /** An answer streams in this conversation. */
+  busy: boolean
+  actions: MessageActionHandlers
   onRetry(messageId: string): void
   onContinue(messageId: string): void
   onOpenSettings(): void
@@ -87,6 +91,9 @@ export function TranscriptView(props: TranscriptViewProps) {
                   message === last && (message.role === 'user' || retryable.has(message.status) || cutShort(message))
                 }
                 highlighted={highlighted === message.id}
+                isLast={message === last}
+                conversationBusy={props.busy}
+                actions={props.actions}
                 onRetry={() => props.onRetry(message.id)}
                 onContinue={() => props.onContinue(message.id)}
                 onOpenSettings={props.onOpenSettings}

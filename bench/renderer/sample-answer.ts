@@ -1,0 +1,45 @@
+/**
+ * A long model answer for the renderer bench: prose (Vietnamese and English), lists, tables and code,
+ * repeated with variations up to the wanted length, then cut into token-sized deltas (1–6 characters,
+ * as models send them). Deterministic, so every run streams the same bytes.
+ */
+const sections = [
+  (n: number) =>
+    `## Phần ${n}: tổng quan\n\nĐây là một đoạn văn dài bằng tiếng Việt có dấu, với **chữ đậm**, *chữ nghiêng* và \`mã nội tuyến\`. ` +
+    `The answer keeps going in English too, explaining step ${n} with a [link](https://example.com/${n}) and ~~old text~~.\n\n`,
+  (n: number) =>
+    `- Bước ${n}.1: cài đặt các gói cần thiết\n- Bước ${n}.2: chạy lệnh kiểm tra\n  - chi tiết lồng bên trong\n- [x] đã xong\n- [ ] chưa xong\n\n`,
+  (n: number) =>
+    `| Tên | Giá trị | Ghi chú |\n|---|---:|---|\n` +
+    Array.from({ length: 6 }, (_, row) => `| mục ${n}.${row} | ${(n * 37 + row * 11) % 1000} | dòng ${row} |\n`).join(
+      '',
+    ) +
+    '\n',
+  (n: number) =>
+    '```ts\n' +
+    `export function step${n}(input: number[]): number {\n  // cộng dồn các giá trị\n  let total = 0\n` +
+    `  for (const value of input) {\n    total += value * ${n}\n  }\n\n  return total\n}\n` +
+    '```\n\n',
+  (n: number) =>
+    `1. First numbered point for part ${n}, with enough words to wrap across the line in a narrow window.\n` +
+    `2. Second point: *emphasis*, \`code\` and a number ${n * 1000}.\n\n> A quoted remark that closes part ${n}.\n\n`,
+]
+
+export function sampleAnswer(length: number): string {
+  let text = ''
+  for (let n = 1; text.length < length; n++) for (const section of sections) text += section(n)
+  return text.slice(0, length)
+}
+
+/** Cuts the text into deltas of 1–6 characters (a small linear congruential generator, fixed seed). */
+export function toDeltas(text: string): string[] {
+  const deltas: string[] = []
+  let seed = 7
+  for (let at = 0; at < text.length;) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff
+    const size = 1 + (seed % 6)
+    deltas.push(text.slice(at, at + size))
+    at += size
+  }
+  return deltas
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react'
+import { strings } from '../../i18n'
+import { CopyButton } from '../../markdown/CodeBlock'
+
+interface MessageToolbarProps {
+  text: string
+  /** Shown for the user's own questions. */
+  onEdit: (() => void) | null
+  /** Shown for the last answer once it has ended. */
+  onRegenerate: (() => void) | null
+  onDelete: (() => void) | null
+}
+
+/** Copy, edit, regenerate and delete for one message; delete asks once more, since it cannot be undone. */
+export function MessageToolbar({ text, onEdit, onRegenerate, onDelete }: MessageToolbarProps) {
+  const [confirming, setConfirming] = useState(false)
+  return (
+    <div className="message-toolbar" role="group" aria-label={strings.chat.messageActions}>
+      {text ? <CopyButton text={text} label={strings.chat.copyMessage} /> : null}
+      {onEdit ? (
+        <button type="button" onClick={onEdit}>
+          {strings.chat.edit}
+        </button>
+      ) : null}
+      {onRegenerate ? (
+        <button type="button" onClick={onRegenerate}>
+          {strings.chat.regenerate}
+        </button>
+      ) : null}
+      {onDelete && !confirming ? (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {strings.chat.deleteMessage}
+        </button>
+      ) : null}
+      {onDelete && confirming ? (
+        <>
+          <button type="button" className="danger" onClick={onDelete}>
+            {strings.chat.confirmDelete}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {strings.chat.cancel}
+          </button>
+        </>
+      ) : null}
+    </div>
+  )
+}

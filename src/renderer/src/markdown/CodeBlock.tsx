@@ -1,0 +1,55 @@
+import { memo, useEffect, useRef, useState } from 'react'
+import { strings } from '../i18n'
+import { highlightCode } from './highlight'
+
+interface CodeBlockProps {
+  code: string
+  /** From the fence's info string (```ts), or null. */
+  language: string | null
+}
+
+/** A fenced code block: its language, a Copy button and the highlighted code. */
+export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockProps) {
+  const html = highlightCode(code, language)
+  const label = language ?? strings.markdown.code
+  return (
+    <div className="code-block">
+      <div className="code-header">
+        <span className="code-language">{label}</span>
+        <CopyButton text={code} label={strings.markdown.copyCode(label)} />
+      </div>
+      <pre>
+        {html === null ? (
+          <code>{code}</code>
+        ) : (
+          // highlight.js escapes the code; the HTML holds only its own spans.
+          <code className={`hljs language-${language}`} dangerouslySetInnerHTML={{ __html: html }} />
+        )}
+      </pre>
+    </div>
+  )
+})
+
+/** Copies `text` to the clipboard and says so for a moment. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => () => clearTimeout(timer.current ?? undefined), [])
+  const copy = () => {
+    navigator.clipboard.writeText(text).then(
+      () => setState('copied'),
+      () => setState('failed'),
+    )
+    clearTimeout(timer.current ?? undefined)
+    timer.current = setTimeout(() => setState('idle'), 2000)
+  }
+  return (
+    <button type="button" className="copy" aria-label={label} onClick={copy}>
+      {state === 'copied'
+        ? strings.markdown.copied
+        : state === 'failed'
+          ? strings.markdown.copyFailed
+          : strings.markdown.copy}
+    </button>
+  )
+}

@@ -1,0 +1,66 @@
+import { memo, useState } from 'react'
+import { BlockSplitter } from './block-splitter'
+import { MarkdownBlock } from './MarkdownBlock'
+
+/** Finished blocks per memoised group: adding a block re-renders one group and checks the others' props only. */
+const groupSize = 32
+
+/**
+ * An answer as markdown that may still be growing. The text is split into blocks; finished blocks sit
+ * in memoised groups that re-render only when a block joins them, so a delta re-parses just the tail
+ * and a finished block costs a few prop checks however long the answer is.
+ */
+export function StreamingMarkdown({ text }: { text: string }) {
+  // One splitter and one group cache per mounted answer: they remember how far they have got.
+  const [splitter] = useState(() => new BlockSplitter())
+  const [groups] = useState(() => new BlockGroups())
+  const { finished, tail, restarts } = splitter.update(text)
+  return (
+    <div className="markdown">
+      {groups.update(finished, restarts).map((group, index) => (
+        <FinishedGroup key={index} blocks={group} />
+      ))}
+      {tail ? (
+        <div className="md-block md-tail" key={`tail-${finished.length}`}>
+          <MarkdownBlock source={tail} />
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+/** Cuts the finished blocks into groups, handing back the same array for a group that did not change. */
+class BlockGroups {
+  private groups: (readonly string[])[] = []
+  private restarts = 0
+
+  update(finished: readonly string[], restarts: number): readonly (readonly string[])[] {
+    if (restarts !== this.restarts) {
+      this.restarts = restarts
+      this.groups = []
+    }
+    const count = Math.ceil(finished.length / groupSize)
+    for (let index = Math.max(0, this.groups.length - 1); index < count; index++) {
+      const group = this.groups[index]
+      const size = Math.min(groupSize, finished.length - index * groupSize)
+      if (group?.length !== size) this.groups[index] = finished.slice(index * groupSize, index * groupSize + size)
+    }
+    return this.groups
+  }
+}
+
+/**
+ * A group of finished blocks, each in its own box that the browser may skip laying out and painting
+ * while it is off screen (content-visibility), so a frame's layout cost does not grow with the answer either.
+ */
+const FinishedGroup = memo(function FinishedGroup({ blocks }: { blocks: readonly string[] }) {
+  return (
+    <div className="md-group">
+      {blocks.map((block, index) => (
+        <div className="md-block" key={index}>
+          <MarkdownBlock source={block} />
+        </div>
+      ))}
+    </div>
+  )
+})

@@ -1,0 +1,93 @@
+import type { Element } from 'hast'
+import type { Components } from 'react-markdown'
+import remarkGfm from 'remark-gfm'
+import { openLink, safeExternalUrl } from '../api/open-link'
+import { strings } from '../i18n'
+import { CodeBlock } from './CodeBlock'
+import { remarkHtmlAsText } from './remark-html-as-text'
+
+/** The remark plugins every block is parsed with: GitHub's tables, task lists and strikethrough; HTML as text. */
+export const remarkPlugins = [remarkGfm, remarkHtmlAsText]
+
+/** How answers' elements are drawn: code blocks with Copy, links that open outside, no remote images. */
+export const markdownComponents: Components = {
+  pre({ node }) {
+    const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
+    return <CodeBlock code={code ? textOf(code).replace(/\n$/, '') : ''} language={languageOf(code)} />
+  },
+  a({ href, children }) {
+    const url = href ? safeExternalUrl(href) : null
+    // Only http(s) links are links; anything else (javascript:, file:, relative) stays text.
+    if (!url) return <span className="link-refused">{children}</span>
+    return (
+      <a
+        href={url}
+        target="_blank"
+        rel="noopener noreferrer"
+        onClick={(event) => {
+          event.preventDefault()
+          openLink(url)
+        }}
+      >
+        {children}
+      </a>
+    )
+  },
+  // An image would be fetched from wherever the answer says: show it as a link to open instead.
+  img({ src, alt }) {
+    const url = typeof src === 'string' ? safeExternalUrl(src) : null
+    const label = strings.markdown.image(alt ?? '')
+    if (!url) return <span>{label}</span>
+    return (
+      <a
+        href={url}
+        target="_blank"
+        rel="noopener noreferrer"
+        onClick={(event) => {
+          event.preventDefault()
+          openLink(url)
+        }}
+      >
+        {label}
+      </a>
+    )
+  },
+  input({ type, checked }) {
+    if (type !== 'checkbox') return null
+    return (
+      <input
+        type="checkbox"
+        checked={Boolean(checked)}
+        readOnly
+        disabled
+        aria-label={checked ? strings.markdown.taskDone : strings.markdown.taskOpen}
+      />
+    )
+  },
+  table({ children }) {
+    // Wide tables scroll on their own instead of widening the answer.
+    return (
+      <div className="table-scroll">
+        <table>{children}</table>
+      </div>
+    )
+  },
+}
+
+function textOf(node: Element): string {
+  let text = ''
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.value
+    else if (child.type === 'element') text += textOf(child)
+  }
+  return text
+}
+
+function languageOf(code: Element | undefined): string | null {
+  const classes = code?.properties.className
+  if (!Array.isArray(classes)) return null
+  for (const name of classes) {
+    if (typeof name === 'string' && name.startsWith('language-')) return name.slice('language-'.length) || null
+  }
+  return null
+}

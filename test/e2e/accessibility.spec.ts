@@ -1,0 +1,48 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/** axe-core in the installed Chromium: no serious or critical violation, named so a failure says what and where. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+    }))
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation in the ${theme} theme: chat, history, settings, shortcuts`, async ({
+    page,
+    app,
+  }) => {
+    await page.emulateMedia({ colorScheme: theme })
+    await page.goto(app.url)
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+
+    // Chat, with a markdown answer (code, table, task list, link) and a question.
+    await page.getByRole('textbox', { name: 'Message' }).fill('[[markdown]] [[delay=0]] everything')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByRole('article', { name: 'Assistant' }).locator('.meta')).toBeVisible({ timeout: 15_000 })
+    expect(await seriousViolations(page)).toEqual([])
+
+    // History: the sidebar with search results.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('everything')
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('button').first()).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.getByRole('searchbox', { name: 'Search' }).fill('')
+
+    // Settings.
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click()
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+
+    // The shortcuts panel.
+    await page.keyboard.press('Control+/')
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+  })
+}
