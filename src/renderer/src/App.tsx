@@ -10,7 +10,7 @@ import { useOpenConversation } from './features/history/use-open-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
 import { OnboardingView } from './features/onboarding/OnboardingView'
 import { SettingsView } from './features/settings/SettingsView'
-import { PaymentContext } from './features/usage/money'
+import { paymentStore } from './features/usage/money'
 import { UsageView } from './features/usage/UsageView'
 import { JobsPanel } from './features/transfer/JobsPanel'
 import { TransferSection } from './features/transfer/TransferSection'
@@ -87,10 +87,12 @@ export function App({ api }: { api: Api }) {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [newChat])
 
-  const payment = useMemo(
-    () => ({ currency: settings?.settings.currency ?? 'CNY', paymentRate: settings?.settings.paymentRate ?? 1 }),
-    [settings?.settings.currency, settings?.settings.paymentRate],
-  )
+  // Every cost on screen follows the currency and payment rate in Settings.
+  const currency = settings?.settings.currency
+  const paymentRate = settings?.settings.paymentRate
+  useEffect(() => {
+    if (currency !== undefined && paymentRate !== undefined) paymentStore.update(currency, paymentRate)
+  }, [currency, paymentRate])
 
   if (loadError)
     return (
@@ -117,75 +119,73 @@ export function App({ api }: { api: Api }) {
     )
 
   return (
-    <PaymentContext.Provider value={payment}>
-      <div className="app">
-        <nav className="topbar" aria-label={strings.appName}>
-          <span className="brand">{strings.appName}</span>
-          <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
-            {strings.nav.chat}
-          </button>
-          <button
-            type="button"
-            aria-current={page === 'settings' ? 'page' : undefined}
-            onClick={() => setPage('settings')}
-          >
-            {strings.nav.settings}
-          </button>
-          <button type="button" aria-current={page === 'usage' ? 'page' : undefined} onClick={() => setPage('usage')}>
-            {strings.usage.nav}
-          </button>
-        </nav>
-        <NoticesBanner api={api} />
-        <div className="workspace">
-          <Sidebar
-            api={api}
-            list={conversations.list}
-            store={conversations.store}
-            currentId={open.conversationId}
-            onOpen={openConversation}
-            onNewChat={newChat}
-            onCurrentDeleted={closeConversation}
-            searchRef={searchRef}
-          />
-          <main className="page">
-            {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
-            <div hidden={page !== 'chat'} className="page-body">
-              <ChatView
+    <div className="app">
+      <nav className="topbar" aria-label={strings.appName}>
+        <span className="brand">{strings.appName}</span>
+        <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
+          {strings.nav.chat}
+        </button>
+        <button
+          type="button"
+          aria-current={page === 'settings' ? 'page' : undefined}
+          onClick={() => setPage('settings')}
+        >
+          {strings.nav.settings}
+        </button>
+        <button type="button" aria-current={page === 'usage' ? 'page' : undefined} onClick={() => setPage('usage')}>
+          {strings.usage.nav}
+        </button>
+      </nav>
+      <NoticesBanner api={api} />
+      <div className="workspace">
+        <Sidebar
+          api={api}
+          list={conversations.list}
+          store={conversations.store}
+          currentId={open.conversationId}
+          onOpen={openConversation}
+          onNewChat={newChat}
+          onCurrentDeleted={closeConversation}
+          searchRef={searchRef}
+        />
+        <main className="page">
+          {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
+          <div hidden={page !== 'chat'} className="page-body">
+            <ChatView
+              api={api}
+              conversation={current}
+              conversationId={open.conversationId}
+              focusMessageId={open.messageId}
+              onFocusHandled={onFocusHandled}
+              defaultModel={settings.settings.defaultModel}
+              settings={settings.settings}
+              hasKey={keyStatus.isSet}
+              transfers={transfers.actions}
+              onConversationCreated={onConversationCreated}
+              onOpenSettings={() => setPage('settings')}
+              inputRef={messageRef}
+            />
+          </div>
+          {page === 'settings' ? (
+            <div className="page-body settings-page">
+              <SettingsView
                 api={api}
-                conversation={current}
-                conversationId={open.conversationId}
-                focusMessageId={open.messageId}
-                onFocusHandled={onFocusHandled}
-                defaultModel={settings.settings.defaultModel}
-                settings={settings.settings}
-                hasKey={keyStatus.isSet}
-                transfers={transfers.actions}
-                onConversationCreated={onConversationCreated}
-                onOpenSettings={() => setPage('settings')}
-                inputRef={messageRef}
+                settings={settings}
+                keyStatus={keyStatus}
+                onSettingsChange={setSettings}
+                onKeyStatusChange={setKeyStatus}
               />
+              <TransferSection actions={transfers.actions} platform={platform} />
             </div>
-            {page === 'settings' ? (
-              <div className="page-body settings-page">
-                <SettingsView
-                  api={api}
-                  settings={settings}
-                  keyStatus={keyStatus}
-                  onSettingsChange={setSettings}
-                  onKeyStatusChange={setKeyStatus}
-                />
-                <TransferSection actions={transfers.actions} platform={platform} />
-              </div>
-            ) : null}
-            {page === 'usage' ? (
-              <div className="page-body">
-                <UsageView api={api} visible={page === 'usage'} />
-              </div>
-            ) : null}
-            <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
-          </main>
-        </div>
+          ) : null}
+          {page === 'usage' ? (
+            <div className="page-body">
+              <UsageView api={api} visible={page === 'usage'} />
+            </div>
+          ) : null}
+          <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
+        </main>
       </div>
-    </PaymentContext.Provider>
+    </div>
   )
 }
