@@ -27,3 +27,25 @@ test('an answer shows its tokens and cost; the Usage view charts the day and lis
   await expect(row).toContainText('ms')
   await expect(row).toContainText('tokens/s')
 })
+
+test('costs follow the currency and payment rate set in Settings', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=300]] [[delay=2]] dài')
+  await page.keyboard.press('Enter')
+  const cost = page.getByRole('log').getByRole('article', { name: 'Assistant' }).locator('.answer-usage')
+  await expect(cost).toContainText('¥')
+  const yuan = Number((await cost.textContent())!.match(/¥([\d.]+)/)![1])
+
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
+  const prices = page.locator('form.prices')
+  await prices.getByLabel('Currency (code)').fill('VND')
+  await prices.getByLabel(/Payment rate/).fill('3500')
+  await prices.getByRole('button', { name: 'Save prices' }).click()
+  await expect(prices.getByRole('status')).toContainText('Prices saved')
+  await page.getByRole('button', { name: 'Chat', exact: true }).click()
+  await expect(cost).toContainText('₫')
+  const dong = Number((await cost.textContent())!.match(/₫([\d,.]+)/)![1]!.replace(/,/g, ''))
+  // The same list price at 3,500 ₫ per USD instead of ¥1 (rounded for display).
+  expect(dong / yuan).toBeGreaterThan(3300)
+  expect(dong / yuan).toBeLessThan(3700)
+})

@@ -129,6 +129,17 @@ describe('SettingsStore', () => {
     expect(readFile(dir).schemaVersion).toBe(currentSettingsVersion)
   })
 
+  it.each(['[]', '42', 'null', '{"settings": []}'])(
+    'moves JSON that is no settings object (%s) aside, unchanged',
+    (content) => {
+      const dir = tempDir()
+      writeFileSync(join(dir, 'settings.json'), content)
+      const { settings, movedAsideTo } = open(dir)
+      expect(readFileSync(movedAsideTo!, 'utf8')).toBe(content)
+      expect(settings.get()).toEqual(defaultSettings)
+    },
+  )
+
   it('moves a file from a newer version of the app aside rather than guessing at it', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ schemaVersion: 99, settings: {} }))

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { Language, SettingsView as SettingsData, Theme } from '../../../../shared/settings'
+import type { SettingsView as SettingsData } from '../../../../shared/settings'
 import { strings } from '../../i18n'
 import './settings-extra.css'
 import { numberText, parseOptionalNumber } from './number-field'
@@ -12,7 +12,7 @@ interface Props {
   onSettingsChange(settings: SettingsData): void
 }
 
-/** Default answer parameters, language and theme, streaming limits and the proxy. */
+/** Default answer parameters, streaming limits and the proxy (language and theme: AppearanceSection). */
 export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
   const t = strings.preferences
   const current = settings.settings
@@ -20,8 +20,6 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
   const [topP, setTopP] = useState(numberText(current.topP))
   const [maxTokens, setMaxTokens] = useState(numberText(current.maxTokens))
   const [systemPrompt, setSystemPrompt] = useState(current.systemPrompt)
-  const [language, setLanguage] = useState<Language>(current.language)
-  const [theme, setTheme] = useState<Theme>(current.theme)
   const [idleTimeout, setIdleTimeout] = useState(String(current.idleTimeoutSeconds))
   const [maxStreams, setMaxStreams] = useState(String(current.maxConcurrentStreams))
   const [proxy, setProxy] = useState(current.proxy ?? '')
@@ -44,8 +42,6 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
       topP: value('topP'),
       maxTokens: value('maxTokens'),
       systemPrompt,
-      language,
-      theme,
       idleTimeoutSeconds: value('idleTimeoutSeconds') ?? current.idleTimeoutSeconds,
       maxConcurrentStreams: value('maxConcurrentStreams') ?? current.maxConcurrentStreams,
       proxy: proxy.trim() || null,
@@ -77,30 +73,6 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
         <span>{t.systemPrompt}</span>
         <textarea rows={3} value={systemPrompt} onChange={(event) => setSystemPrompt(event.target.value)} />
       </label>
-
-      <h2>{t.appearanceSection}</h2>
-      <div className="field-row">
-        <label>
-          <span>{t.language}</span>
-          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {(Object.keys(t.languages) as Language[]).map((option) => (
-              <option key={option} value={option}>
-                {t.languages[option]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t.theme}</span>
-          <select value={theme} onChange={(event) => setTheme(event.target.value as Theme)}>
-            {(Object.keys(t.themes) as Theme[]).map((option) => (
-              <option key={option} value={option}>
-                {t.themes[option]}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
 
       <h2>{t.streamingSection}</h2>
       <div className="field-row">

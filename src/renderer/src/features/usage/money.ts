@@ -1,5 +1,6 @@
-import { createContext, useContext } from 'react'
+import { useSyncExternalStore } from 'react'
 import { localCost } from '../../../../shared/pricing'
+import { ExternalStore } from '../../lib/external-store'
 
 /** What the user pays in: their currency and how much of it one USD of list price costs. */
 export interface Payment {
@@ -7,10 +8,21 @@ export interface Payment {
   paymentRate: number
 }
 
-export const PaymentContext = createContext<Payment>({ currency: 'CNY', paymentRate: 1 })
+/**
+ * The payment settings for every cost on screen. A store rather than a React context, so the app
+ * shell only tells it when the settings change (`usePaymentSettings`) and no tree is re-wrapped.
+ */
+class PaymentStore extends ExternalStore<Payment> {
+  update(currency: string, paymentRate: number): void {
+    const current = this.getSnapshot()
+    if (current.currency !== currency || current.paymentRate !== paymentRate) this.set({ currency, paymentRate })
+  }
+}
+
+export const paymentStore = new PaymentStore({ currency: 'CNY', paymentRate: 1 })
 
 export function usePayment(): Payment {
-  return useContext(PaymentContext)
+  return useSyncExternalStore(paymentStore.subscribe, paymentStore.getSnapshot)
 }
 
 /** A list price in USD, shown in the user's currency; small amounts keep three significant digits. */
