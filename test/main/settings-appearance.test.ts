@@ -1,9 +1,9 @@
 /** The theme and language settings: stored across a reopen, refused when unknown, defaulted when a file lacks them. */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SettingsStore } from '../../src/main/settings/settings-store'
-import { openJsonStore } from '../../src/main/storage/open-json-store'
+import { openSettingsFile } from '../../src/main/settings/open-settings-file'
 import { SettingsPatchSchema } from '../../src/shared/settings'
 import { memoryLogger } from '../support/memory-logger'
 import { useTempDirs } from '../support/temp-dir'
@@ -12,7 +12,7 @@ const tempDir = useTempDirs()
 
 function open(dir: string) {
   const log = memoryLogger()
-  return new SettingsStore(openJsonStore(dir, 'settings', log).store, {}, log)
+  return new SettingsStore(openSettingsFile(dir, log).store, {}, log)
 }
 
 describe('theme and language settings', () => {
@@ -29,15 +29,20 @@ describe('theme and language settings', () => {
     expect(SettingsPatchSchema.safeParse({ theme: 'light', language: 'en' }).success).toBe(true)
   })
 
-  it('reads a settings file from before these fields as following the system', () => {
+  it('reads a settings file from before these fields (0.1.0) as following the system', () => {
     const dir = tempDir()
-    open(dir).set({ defaultModel: 'gpt-4.1' })
-    const file = join(dir, 'settings.json')
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { settings: Record<string, unknown> }
-    delete stored.settings.theme
-    delete stored.settings.language
-    stored.settings.defaultModel = 'deepseek-v3.2'
-    writeFileSync(file, JSON.stringify(stored))
-    expect(open(dir).get()).toMatchObject({ theme: 'system', language: 'system', defaultModel: 'deepseek-v3.2' })
+    // 0.1.0 wrote these five settings and no schema version; the migrations add the rest.
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        settings: { baseURL: null, defaultModel: 'deepseek-v3.2', temperature: 0.4, maxTokens: null, systemPrompt: '' },
+      }),
+    )
+    expect(open(dir).get()).toMatchObject({
+      theme: 'system',
+      language: 'system',
+      defaultModel: 'deepseek-v3.2',
+      temperature: 0.4,
+    })
   })
 })
