@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react'
 import { strings } from '../i18n'
-import { highlightCode } from './highlight'
+import { codeChunks } from './code-chunks'
+import { highlightCode, isKnownLanguage } from './highlight'
 
 interface CodeBlockProps {
   code: string
@@ -10,8 +11,8 @@ interface CodeBlockProps {
 
 /** A fenced code block: its language, a Copy button and the highlighted code. */
 export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockProps) {
-  const html = highlightCode(code, language)
   const label = language ?? strings.markdown.code
+  const known = isKnownLanguage(language)
   return (
     <div className="code-block">
       <div className="code-header">
@@ -19,15 +20,21 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
         <CopyButton text={code} label={strings.markdown.copyCode(label)} />
       </div>
       <pre>
-        {html === null ? (
-          <code>{code}</code>
-        ) : (
-          // highlight.js escapes the code; the HTML holds only its own spans.
-          <code className={`hljs language-${language}`} dangerouslySetInnerHTML={{ __html: html }} />
-        )}
+        <code className={known ? `hljs language-${language}` : undefined}>
+          {codeChunks(code).map((chunk, index) => (
+            <CodeChunk key={index} code={chunk} language={known ? language : null} />
+          ))}
+        </code>
       </pre>
     </div>
   )
+})
+
+/** One chunk of a code block, highlighted once: a chunk before the last never changes while code streams. */
+const CodeChunk = memo(function CodeChunk({ code, language }: CodeBlockProps) {
+  const html = highlightCode(code, language)
+  // highlight.js escapes the code; the HTML holds only its own spans.
+  return html === null ? <span>{code}</span> : <span dangerouslySetInnerHTML={{ __html: html }} />
 })
 
 /** Copies `text` to the clipboard and says so for a moment. */

@@ -54,11 +54,16 @@ const grammars = {
 }
 for (const [name, grammar] of Object.entries(grammars)) hljs.registerLanguage(name, grammar)
 
+/** True when the language (or an alias such as `ts`) has a bundled grammar. */
+export function isKnownLanguage(language: string | null): language is string {
+  return Boolean(language && hljs.getLanguage(language))
+}
+
 /**
  * The code as highlighted HTML when its language is known, else null (shown as plain text).
  * highlight.js escapes the code itself, so the result holds only its own `<span class="hljs-…">`.
  */
 export function highlightCode(code: string, language: string | null): string | null {
-  if (!language || !hljs.getLanguage(language)) return null
+  if (!isKnownLanguage(language)) return null
   return hljs.highlight(code, { language, ignoreIllegals: true }).value
 }
