@@ -1,22 +1,17 @@
+import { safeExternalUrl } from '../../../shared/external-link'
+
+export { safeExternalUrl }
+
 /**
- * Opens a link from an answer outside the app. Only http and https are ever opened. In browser mode
- * that is a new tab with no opener and no referrer; the desktop app will ask main (an `openExternal`
- * channel that checks the URL again) once that channel exists, by changing this one function.
- * Returns false when the URL was refused.
+ * Opens a link from an answer outside the app; only http(s) URLs without credentials are ever
+ * opened (the same check main makes). The desktop app asks main (`app:openExternal`, which checks
+ * again before the OS sees the URL); browser mode opens a new tab with no opener and no referrer.
+ * Returns false when the URL was refused here.
  */
 export function openLink(url: string): boolean {
   const safe = safeExternalUrl(url)
   if (!safe) return false
-  window.open(safe, '_blank', 'noopener,noreferrer')
+  if (window.api) void window.api.app.openExternal({ url: safe })
+  else window.open(safe, '_blank', 'noopener,noreferrer')
   return true
-}
-
-/** The URL normalised when it is an absolute http(s) URL, else null. */
-export function safeExternalUrl(url: string): string | null {
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
-  } catch {
-    return null
-  }
 }
