@@ -65,3 +65,27 @@ test('a reasoning model’s thinking shows in a collapsible Thinking section, ap
   await thinking.locator('summary').click()
   await expect(thinking.locator('.reasoning-text')).toContainText('thinking-3 thinking-2 thinking-1 thinking-0')
 })
+
+test('an error names its way out: another model for an unknown one, a new chat for one too long', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  const picker = page.getByRole('combobox', { name: 'Model' })
+  await picker.fill('gpt-9000')
+  await page.getByRole('textbox', { name: 'Message' }).fill('hello')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const alert = page.getByRole('log').getByRole('article', { name: 'Assistant' }).getByRole('alert')
+  await expect(alert).toContainText('The gateway does not know this model. Pick another model.')
+  await alert.getByRole('button', { name: 'Pick another model' }).click()
+  await expect(picker).toBeFocused()
+
+  await picker.fill('gpt-4.1')
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[status=400]] a very long conversation')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const tooLong = page.getByRole('log').getByRole('article', { name: 'Assistant' }).last().getByRole('alert')
+  await expect(tooLong).toContainText('The conversation is too long for this model.')
+  await tooLong.getByRole('button', { name: 'New chat' }).click()
+  await expect(page.getByRole('heading', { name: 'New conversation' })).toBeVisible()
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused()
+})

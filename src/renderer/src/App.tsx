@@ -187,6 +187,7 @@ export function App({ api }: { api: Api }) {
               transfers={transfers.actions}
               onConversationCreated={onConversationCreated}
               onOpenSettings={() => setPage('settings')}
+              onNewChat={newChat}
               inputRef={messageRef}
             />
           </div>

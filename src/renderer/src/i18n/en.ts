@@ -28,6 +28,7 @@ export const en = {
     thinking: 'Waiting for the first token…',
     newChat: 'New chat',
     openSettings: 'Open settings',
+    pickModel: 'Pick another model',
     retry: 'Try again',
     continue: 'Continue',
     thinkingSection: 'Thinking',

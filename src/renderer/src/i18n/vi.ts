@@ -29,6 +29,7 @@ export const vi: Strings = {
     thinking: 'Đang chờ token đầu tiên…',
     newChat: 'Trò chuyện mới',
     openSettings: 'Mở Cài đặt',
+    pickModel: 'Chọn mô hình khác',
     retry: 'Thử lại',
     continue: 'Tiếp tục',
     thinkingSection: 'Suy nghĩ',

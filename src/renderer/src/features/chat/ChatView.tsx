@@ -25,6 +25,7 @@ interface ChatViewProps {
   transfers: TransferActions
   onConversationCreated(id: string): void
   onOpenSettings(): void
+  onNewChat(): void
   inputRef: React.Ref<HTMLTextAreaElement>
 }
 
@@ -114,6 +115,7 @@ export function ChatView(props: ChatViewProps) {
         onRetry={(messageId) => void chat.retry(messageId)}
         onContinue={(messageId) => void chat.continueAnswer(messageId)}
         onOpenSettings={props.onOpenSettings}
+        onNewChat={props.onNewChat}
         busy={chat.isStreaming}
         actions={messageActions}
       />

@@ -6,6 +6,7 @@ import { errorsFixedInSettings, strings } from '../../i18n'
 import { formatDateTime } from '../../i18n/format'
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
 import { AnswerUsage } from '../usage/AnswerUsage'
+import { modelPickerInputId } from '../models/ModelPicker'
 import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
 import { MessageToolbar } from './MessageToolbar'
@@ -26,6 +27,8 @@ interface MessageViewProps {
   onRetry(): void
   onContinue(): void
   onOpenSettings(): void
+  /** Starts a new chat: the way out of a conversation too long for the model. */
+  onNewChat(): void
 }
 
 /** One stored message; an answer still streaming shows the live text from its events. */
@@ -90,7 +93,7 @@ export function MessageView(props: MessageViewProps) {
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
       {finishReason === 'content_filter' ? <div className="note">{strings.chat.contentFilter}</div> : null}
-      {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} /> : null}
+      {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} onNewChat={props.onNewChat} /> : null}
       {canRetry && status !== 'streaming' ? (
         <div className="actions">
           {text ? (
@@ -131,19 +134,38 @@ export function MessageView(props: MessageViewProps) {
 /** Kinds whose message from main adds something the general sentence cannot (the server's words, the cause). */
 const detailKinds = new Set<AppError['kind']>(['bad_request', 'server', 'unknown_model', 'network', 'tls'])
 
-function ErrorNote({ error, onOpenSettings }: { error: AppError; onOpenSettings(): void }) {
+/** Kinds another model may not have: the way out is the model picker above the conversation. */
+const pickModelKinds = new Set<AppError['kind']>(['unknown_model', 'forbidden'])
+
+function ErrorNote(props: { error: AppError; onOpenSettings(): void; onNewChat(): void }) {
+  const { error, onOpenSettings } = props
   const explanation = strings.errors[error.kind]
   // The server's own words help with a refused request; for the rest our sentence says it better.
   const detail = detailKinds.has(error.kind) ? error.message : null
+  const pickModel = pickModelKinds.has(error.kind)
+  const newChat = error.kind === 'context_too_long'
+  const settings = errorsFixedInSettings.has(error.kind)
   return (
     <div className="error" role="alert">
       <p>{explanation}</p>
       {detail ? <p className="detail">{detail}</p> : null}
-      {errorsFixedInSettings.has(error.kind) ? (
+      {pickModel || newChat || settings ? (
         <div className="actions">
-          <button type="button" onClick={onOpenSettings}>
-            {strings.chat.openSettings}
-          </button>
+          {pickModel ? (
+            <button type="button" onClick={() => document.getElementById(modelPickerInputId)?.focus()}>
+              {strings.chat.pickModel}
+            </button>
+          ) : null}
+          {newChat ? (
+            <button type="button" onClick={props.onNewChat}>
+              {strings.chat.newChat}
+            </button>
+          ) : null}
+          {settings ? (
+            <button type="button" onClick={onOpenSettings}>
+              {strings.chat.openSettings}
+            </button>
+          ) : null}
         </div>
       ) : null}
     </div>

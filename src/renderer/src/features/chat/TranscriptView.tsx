@@ -25,6 +25,7 @@ interface TranscriptViewProps {
   onRetry(messageId: string): void
   onContinue(messageId: string): void
   onOpenSettings(): void
+  onNewChat(): void
 }
 
 const retryable = new Set<StoredMessage['status']>(['error', 'stopped', 'interrupted'])
@@ -97,6 +98,7 @@ export function TranscriptView(props: TranscriptViewProps) {
                 onRetry={() => props.onRetry(message.id)}
                 onContinue={() => props.onContinue(message.id)}
                 onOpenSettings={props.onOpenSettings}
+                onNewChat={props.onNewChat}
               />
             </div>
           )

@@ -10,6 +10,9 @@ import './models.css'
  * their friendly names, and any other id typed freely. The datalist is shared with Settings'
  * default-model field by its id.
  */
+/** The picker's input, so an error about the model can send the user straight to it. */
+export const modelPickerInputId = 'model-picker'
+
 export function ModelPicker({
   api,
   value,
@@ -38,7 +41,13 @@ export function ModelPicker({
   return (
     <label className="model-picker" title={known ? `${known.name} (${known.id})` : strings.models.customHint}>
       <span>{strings.chat.model}</span>
-      <input list="model-options" value={value} onChange={(event) => onChange(event.target.value)} spellCheck={false} />
+      <input
+        id={modelPickerInputId}
+        list="model-options"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        spellCheck={false}
+      />
       <datalist id="model-options">
         {models.map((option) => (
           <option key={option.id} value={option.id}>
