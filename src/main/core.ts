@@ -63,7 +63,9 @@ export function createCore(options: CoreOptions): Core {
   const presets = new PresetStore(settingsFile.store, log)
   // Every request to the gateway (chat, models, the onboarding check) goes through the proxy in use.
   const gatewayFetch = options.fetch ?? createProxiedFetch(() => ({ proxy: settings.get().proxy, env }))
-  const secrets = new SecretStore(openJsonStore(dataDir, 'secrets', log, options.openStore).store, encryptor, env, log)
+  const secretsFile = openJsonStore(dataDir, 'secrets', log, options.openStore)
+  if (secretsFile.movedAsideTo) notices.push({ kind: 'key_moved_aside', path: secretsFile.movedAsideTo })
+  const secrets = new SecretStore(secretsFile.store, encryptor, env, log)
 
   const historyPath = join(dataDir, 'history.sqlite')
   const opened = HistoryStore.open({ path: historyPath, log })

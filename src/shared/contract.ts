@@ -48,7 +48,7 @@ export type ConversationCursor = z.infer<typeof ConversationCursorSchema>
 
 /** Something the user should know from start-up, such as a damaged file that was kept aside. */
 export const NoticeSchema = z.object({
-  kind: z.enum(['history_moved_aside', 'settings_moved_aside']),
+  kind: z.enum(['history_moved_aside', 'settings_moved_aside', 'key_moved_aside']),
   path: z.string(),
 })
 export type Notice = z.infer<typeof NoticeSchema>

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { plainTextEncryptor, safeStorageEncryptor } from '../../src/main/secrets/encryptor'
@@ -7,6 +7,7 @@ import { openConfStore } from '../../src/main/storage/open-json-store'
 import { fakeSafeStorage } from '../support/fake-safe-storage'
 import { memoryLogger } from '../support/memory-logger'
 import { useTempDirs } from '../support/temp-dir'
+import { createTestCore } from '../support/test-core'
 
 const tempDir = useTempDirs()
 const key = 'hs-test-key-3f9a1c2b7d'
@@ -86,5 +87,29 @@ describe('the secrets file', () => {
     const dir = tempDir()
     store(dir).secrets.setKey(key)
     expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600)
+  })
+})
+
+describe('a damaged key file', () => {
+  it.each([
+    ['JSON that is not an object', '["hs-test-key"]'],
+    ['not JSON at all', '{"apiKey": "hs-te'],
+  ])('holding %s is kept aside, not overwritten, and the user is told', async (_label, content) => {
+    const dataDir = tempDir()
+    writeFileSync(join(dataDir, 'secrets.json'), content)
+    const core = createTestCore({ dataDir })
+    try {
+      const notices = await core.dispatch('app:notices', undefined)
+      expect(notices).toMatchObject({ ok: true, value: [{ kind: 'key_moved_aside' }] })
+      const { path } = (notices as { value: Array<{ path: string }> }).value[0]!
+      expect(readFileSync(path, 'utf8')).toBe(content)
+      expect(core.secrets.status().isSet).toBe(false)
+      // A key entered again is stored in a fresh file beside the kept one.
+      core.secrets.setKey(key)
+      expect(core.secrets.apiKey()).toBe(key)
+      expect(readFileSync(path, 'utf8')).toBe(content)
+    } finally {
+      await core.shutdown()
+    }
   })
 })

@@ -4,8 +4,6 @@
  * a fresh file with the defaults is started, and `movedAsideTo` tells the caller so the user hears
  * of it.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { PresetListSchema, shippedPresets } from '../../shared/presets'
 import { defaultSettings, SettingsSchema } from '../../shared/settings'
 import type { Logger } from '../log'
@@ -20,8 +18,7 @@ export function openSettingsFile(
   log: Logger,
   open: (dir: string, name: string) => KeyValueStore = openConfStore,
 ): { store: KeyValueStore; movedAsideTo: string | null } {
-  // JSON that is not an object (`[]`, `42`) would be silently replaced by the store: keep it aside first.
-  if (notAnObject(join(dir, `${settingsFileName}.json`))) return startAfresh(dir, log, open, 'is not a JSON object')
+  // Not JSON, or JSON that is not an object: openJsonStore keeps it aside and starts afresh.
   const opened = openJsonStore(dir, settingsFileName, log, open)
   const problem = bringUpToDate(opened.store, log)
   if (problem === null) return opened
@@ -39,17 +36,6 @@ function startAfresh(
   const store = open(dir, settingsFileName)
   writeDefaults(store)
   return { store, movedAsideTo: aside }
-}
-
-function notAnObject(file: string): boolean {
-  if (!existsSync(file)) return false
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
-    return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)
-  } catch {
-    // Not JSON at all: openJsonStore keeps it aside.
-    return false
-  }
 }
 
 /** Migrates and validates in place; returns what is wrong with the file, or null when it is fine. */

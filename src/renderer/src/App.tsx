@@ -119,6 +119,7 @@ export function App({ api }: { api: Api }) {
   if (!keyStatus.isSet && !keyStatus.unreadableStoredKey && !skippedOnboarding)
     return (
       <div className="app" key={language}>
+        <NoticesBanner api={api} />
         <OnboardingView
           api={api}
           keyStatus={keyStatus}

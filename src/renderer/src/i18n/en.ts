@@ -121,6 +121,8 @@ export const en = {
       `Your history file could not be opened. It was kept at ${path} and a new one was started.`,
     settings_moved_aside: (path: string) =>
       `Your settings file could not be read. It was kept at ${path} and the defaults are in use.`,
+    key_moved_aside: (path: string) =>
+      `The file holding your API key could not be read. It was kept at ${path}; enter your key again.`,
     dismiss: 'Dismiss',
   },
   settings: {

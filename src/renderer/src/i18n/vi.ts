@@ -121,6 +121,8 @@ export const vi: Strings = {
       `Không mở được tệp lịch sử của bạn. Tệp cũ được giữ lại tại ${path} và một tệp mới đã được tạo.`,
     settings_moved_aside: (path: string) =>
       `Không đọc được tệp cài đặt của bạn. Tệp cũ được giữ lại tại ${path} và các giá trị mặc định đang được dùng.`,
+    key_moved_aside: (path: string) =>
+      `Không đọc được tệp chứa khóa API của bạn. Tệp cũ được giữ lại tại ${path}; hãy nhập lại khóa.`,
     dismiss: 'Đóng',
   },
   settings: {
