@@ -1,4 +1,5 @@
 import type { Element } from 'hast'
+import type { ReactNode } from 'react'
 import type { Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import { openLink, safeExternalUrl } from '../api/open-link'
@@ -19,38 +20,14 @@ export const markdownComponents: Components = {
     const url = href ? safeExternalUrl(href) : null
     // Only http(s) links are links; anything else (javascript:, file:, relative) stays text.
     if (!url) return <span className="link-refused">{children}</span>
-    return (
-      <a
-        href={url}
-        target="_blank"
-        rel="noopener noreferrer"
-        onClick={(event) => {
-          event.preventDefault()
-          openLink(url)
-        }}
-      >
-        {children}
-      </a>
-    )
+    return <ExternalLink url={url}>{children}</ExternalLink>
   },
   // An image would be fetched from wherever the answer says: show it as a link to open instead.
   img({ src, alt }) {
     const url = typeof src === 'string' ? safeExternalUrl(src) : null
     const label = strings.markdown.image(alt ?? '')
     if (!url) return <span>{label}</span>
-    return (
-      <a
-        href={url}
-        target="_blank"
-        rel="noopener noreferrer"
-        onClick={(event) => {
-          event.preventDefault()
-          openLink(url)
-        }}
-      >
-        {label}
-      </a>
-    )
+    return <ExternalLink url={url}>{label}</ExternalLink>
   },
   input({ type, checked }) {
     if (type !== 'checkbox') return null
@@ -90,4 +67,21 @@ function languageOf(code: Element | undefined): string | null {
     if (typeof name === 'string' && name.startsWith('language-')) return name.slice('language-'.length) || null
   }
   return null
+}
+
+/** A link that leaves the app: never navigates this window, opens through `openLink` (http(s) only). */
+function ExternalLink({ url, children }: { url: string; children: ReactNode }) {
+  return (
+    <a
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={(event) => {
+        event.preventDefault()
+        openLink(url)
+      }}
+    >
+      {children}
+    </a>
+  )
 }
