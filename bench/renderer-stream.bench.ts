@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net'
 import { chromium } from 'playwright-core'
 import sirv from 'sirv'
 import { build } from 'vite'
-import type { BenchWindow, Frame, Mode } from './renderer-bench-types'
+import type { BenchWindow, Content, Frame, Mode } from './renderer-bench-types'
 
 const totalChars = 100_000
 const deltasPerSecond = 2_000
@@ -64,61 +64,64 @@ export async function runRendererBench(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 900, height: 800 } })
     await page.goto(`http://127.0.0.1:${port}/index.html`)
     await page.waitForFunction(() => 'rendererBench' in globalThis)
-    const perDelta = (mode: Mode, at: number, samples: number) =>
+    const perDelta = (mode: Mode, content: Content, at: number, samples: number) =>
       page.evaluate(
-        ([m, total, a, s]) => (globalThis as unknown as BenchWindow).rendererBench.perDelta(m, total, a, s),
-        [mode, totalChars, at, samples] as const,
+        ([m, c, total, a, n]) => (globalThis as unknown as BenchWindow).rendererBench.perDelta(m, c, total, a, n),
+        [mode, content, totalChars, at, samples] as const,
       )
-    const stream = (mode: Mode) =>
-      page.evaluate(([m, total, rate]) => (globalThis as unknown as BenchWindow).rendererBench.stream(m, total, rate), [
-        mode,
-        totalChars,
-        deltasPerSecond,
-      ] as const)
+    const stream = (mode: Mode, content: Content) =>
+      page.evaluate(
+        ([m, c, total, rate]) => (globalThis as unknown as BenchWindow).rendererBench.stream(m, c, total, rate),
+        [mode, content, totalChars, deltasPerSecond] as const,
+      )
 
     // Warm-up: JIT and grammars for both paths.
-    await perDelta('incremental', 10_000, 20)
-    await perDelta('naive', 10_000, 20)
+    await perDelta('incremental', 'mixed', 10_000, 20)
+    await perDelta('naive', 'mixed', 10_000, 20)
 
-    const rows: Record<string, string | number>[] = []
-    const delta: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
-    const frameP95: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
-    for (const mode of ['incremental', 'naive'] as const) {
-      for (const at of checkpoints)
-        delta[mode][at] = quantile(await perDelta(mode, at, mode === 'naive' && at > 10_000 ? 20 : 60), 0.5)
-      const frames: Frame[] = await stream(mode)
-      for (const at of checkpoints) {
-        const [from, to] = windows[at]!
-        const near = frames.filter((frame) => frame.chars >= from && frame.chars < to)
-        const work = near.map((frame) => frame.work)
-        frameP95[mode][at] = quantile(work, 0.95)
-        rows.push({
-          renderer: mode,
-          chars: at.toLocaleString('en'),
-          frames: near.length,
-          'deltas/frame': (near.reduce((sum, frame) => sum + frame.deltas, 0) / Math.max(1, near.length)).toFixed(1),
-          'frame work p50 ms': ms(quantile(work, 0.5)),
-          'frame work p95 ms': ms(frameP95[mode][at]),
-          'frame interval p95 ms': ms(
-            quantile(
-              near.map((frame) => frame.interval),
-              0.95,
+    for (const content of ['mixed', 'code'] as const) {
+      const rows: Record<string, string | number>[] = []
+      const delta: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
+      const frameP95: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
+      for (const mode of ['incremental', 'naive'] as const) {
+        for (const at of checkpoints)
+          delta[mode][at] = quantile(await perDelta(mode, content, at, mode === 'naive' && at > 10_000 ? 20 : 60), 0.5)
+        const frames: Frame[] = await stream(mode, content)
+        for (const at of checkpoints) {
+          const [from, to] = windows[at]!
+          const near = frames.filter((frame) => frame.chars >= from && frame.chars < to)
+          const work = near.map((frame) => frame.work)
+          frameP95[mode][at] = quantile(work, 0.95)
+          rows.push({
+            renderer: mode,
+            chars: at.toLocaleString('en'),
+            frames: near.length,
+            'deltas/frame': (near.reduce((sum, frame) => sum + frame.deltas, 0) / Math.max(1, near.length)).toFixed(1),
+            'frame work p50 ms': ms(quantile(work, 0.5)),
+            'frame work p95 ms': ms(frameP95[mode][at]),
+            'frame interval p95 ms': ms(
+              quantile(
+                near.map((frame) => frame.interval),
+                0.95,
+              ),
             ),
-          ),
-          'one delta ms (median)': ms(delta[mode][at]!),
-        })
+            'one delta ms (median)': ms(delta[mode][at]!),
+          })
+        }
       }
+      const what =
+        content === 'mixed' ? 'markdown answer (prose, lists, tables, code)' : 'answer that is one long code block'
+      console.log(
+        `\nRenderer: ${totalChars.toLocaleString('en')}-character ${what} at ${deltasPerSecond.toLocaleString('en')} deltas/s in Chromium`,
+      )
+      console.table(rows)
+      const growth = delta.incremental[100_000]! / delta.incremental[1_000]!
+      const speedup = delta.naive[100_000]! / delta.incremental[100_000]!
+      const worstFrame = Math.max(...checkpoints.map((at) => frameP95.incremental[at]!))
+      console.log(`incremental frame work p95, worst window: ${ms(worstFrame)} ms (goal ≤ 16.7 ms)`)
+      console.log(`incremental one delta at 100k / at 1k: ${growth.toFixed(2)}× (goal ≤ 2×)`)
+      console.log(`naive / incremental, one delta at 100k: ${speedup.toFixed(1)}× (goal ≥ 10×)`)
     }
-    console.log(
-      `\nRenderer: ${totalChars.toLocaleString('en')}-character markdown answer at ${deltasPerSecond.toLocaleString('en')} deltas/s in Chromium`,
-    )
-    console.table(rows)
-    const growth = delta.incremental[100_000]! / delta.incremental[1_000]!
-    const speedup = delta.naive[100_000]! / delta.incremental[100_000]!
-    const worstFrame = Math.max(...checkpoints.map((at) => frameP95.incremental[at]!))
-    console.log(`incremental frame work p95, worst window: ${ms(worstFrame)} ms (goal ≤ 16.7 ms)`)
-    console.log(`incremental one delta at 100k / at 1k: ${growth.toFixed(2)}× (goal ≤ 2×)`)
-    console.log(`naive / incremental, one delta at 100k: ${speedup.toFixed(1)}× (goal ≥ 10×)`)
   } finally {
     await browser.close()
     server.close()

@@ -7,8 +7,8 @@ import { createRoot } from 'react-dom/client'
 import { MarkdownBlock } from '../../src/renderer/src/markdown/MarkdownBlock'
 import { StreamingMarkdown } from '../../src/renderer/src/markdown/StreamingMarkdown'
 import '../../src/renderer/src/styles.css'
-import type { BenchWindow, Frame, Mode } from '../renderer-bench-types'
-import { sampleAnswer, toDeltas } from './sample-answer'
+import type { BenchWindow, Content, Frame, Mode } from '../renderer-bench-types'
+import { sample, toDeltas } from './sample-answer'
 
 function Answer({ mode, text }: { mode: Mode; text: string }) {
   return (
@@ -40,8 +40,8 @@ function mount() {
  * Streams the answer at `perSecond` deltas. As in the app, deltas arriving between two frames are
  * shown together (main coalesces them into about one event per frame), so each frame renders once.
  */
-function stream(mode: Mode, chars: number, perSecond: number): Promise<Frame[]> {
-  const deltas = toDeltas(sampleAnswer(chars))
+function stream(mode: Mode, content: Content, chars: number, perSecond: number): Promise<Frame[]> {
+  const deltas = toDeltas(sample(content, chars))
   const view = mount()
   const frames: Frame[] = []
   let applied = 0
@@ -74,8 +74,8 @@ function stream(mode: Mode, chars: number, perSecond: number): Promise<Frame[]> 
  * The cost of one delta at a length: the answer is shown up to about `atChars`, then `samples`
  * single deltas are rendered one by one; returns each one's time (render, commit, layout), ms.
  */
-function perDelta(mode: Mode, totalChars: number, atChars: number, samples: number): number[] {
-  const deltas = toDeltas(sampleAnswer(totalChars))
+function perDelta(mode: Mode, content: Content, totalChars: number, atChars: number, samples: number): number[] {
+  const deltas = toDeltas(sample(content, totalChars))
   let text = ''
   let index = 0
   while (index < deltas.length && text.length + deltas[index]!.length <= atChars - 200) text += deltas[index++]

@@ -31,6 +31,20 @@ export function sampleAnswer(length: number): string {
   return text.slice(0, length)
 }
 
+/** The other hard case: one answer that is a single long code block, still open while it streams. */
+export function sampleCodeAnswer(length: number): string {
+  let text = 'Here is the whole file:\n\n```ts\n'
+  for (let n = 1; text.length < length; n++)
+    text +=
+      `/** Step ${n}: adds up the values, times ${n}. */\nexport function step${n}(input: number[]): number {\n` +
+      `  let total = 0\n  for (const value of input) total += value * ${n}\n  return total // "done ${n}"\n}\n\n`
+  return text.slice(0, length)
+}
+
+export type SampleContent = 'mixed' | 'code'
+export const sample = (content: SampleContent, length: number) =>
+  content === 'code' ? sampleCodeAnswer(length) : sampleAnswer(length)
+
 /** Cuts the text into deltas of 1–6 characters (a small linear congruential generator, fixed seed). */
 export function toDeltas(text: string): string[] {
   const deltas: string[] = []

@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/react'
 import type * as HighlightCore from 'highlight.js/lib/core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { codeChunks } from '../../../src/renderer/src/markdown/code-chunks'
+import { CodeChunker, codeChunks } from '../../../src/renderer/src/markdown/code-chunks'
 import { StreamingMarkdown } from '../../../src/renderer/src/markdown/StreamingMarkdown'
 
 /** Every piece of code highlight.js is asked to highlight: the real library runs, this only watches. */
@@ -42,6 +42,20 @@ describe('code chunks', () => {
       const chunks = codeChunks(program.slice(0, end))
       expect(chunks.slice(0, -1)).toEqual(final.slice(0, chunks.length - 1))
     }
+  })
+
+  it('are found incrementally: closed chunks come back as they were, and replaced code starts over', () => {
+    const chunker = new CodeChunker()
+    let previous: readonly string[] = []
+    for (let end = 1; end <= program.length; end += 23) {
+      const chunks = chunker.update(program.slice(0, end))
+      expect(chunks.join('')).toBe(program.slice(0, end))
+      expect(chunks.slice(0, previous.length - 1)).toEqual(previous.slice(0, -1))
+      previous = chunks
+    }
+    expect(chunker.update(program)).toEqual(codeChunks(program))
+    expect(chunker.update('other code\n')).toEqual(['other code\n'])
+    expect(chunker.update(program.replace('step0', 'stepX'))).toEqual(codeChunks(program.replace('step0', 'stepX')))
   })
 
   it('let a long code block streaming in the tail re-highlight only its last chunk', () => {

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react'
 import { strings } from '../i18n'
-import { codeChunks } from './code-chunks'
+import { CodeChunker } from './code-chunks'
 import { highlightCode, isKnownLanguage } from './highlight'
 
 interface CodeBlockProps {
@@ -13,6 +13,8 @@ interface CodeBlockProps {
 export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockProps) {
   const label = language ?? strings.markdown.code
   const known = isKnownLanguage(language)
+  // One chunker per code block on screen: while the code streams in, it scans only what is new.
+  const [chunker] = useState(() => new CodeChunker())
   return (
     <div className="code-block">
       <div className="code-header">
@@ -21,7 +23,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
       </div>
       <pre>
         <code className={known ? `hljs language-${language}` : undefined}>
-          {codeChunks(code).map((chunk, index) => (
+          {chunker.update(code).map((chunk, index) => (
             <CodeChunk key={index} code={chunk} language={known ? language : null} />
           ))}
         </code>
@@ -34,7 +36,11 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
 const CodeChunk = memo(function CodeChunk({ code, language }: CodeBlockProps) {
   const html = highlightCode(code, language)
   // highlight.js escapes the code; the HTML holds only its own spans.
-  return html === null ? <span>{code}</span> : <span dangerouslySetInnerHTML={{ __html: html }} />
+  return html === null ? (
+    <span className="code-chunk">{code}</span>
+  ) : (
+    <span className="code-chunk" dangerouslySetInnerHTML={{ __html: html }} />
+  )
 })
 
 /** Copies `text` to the clipboard and says so for a moment. */

@@ -1,5 +1,7 @@
 import { memo, useState } from 'react'
 import { BlockSplitter } from './block-splitter'
+import { CodeBlock } from './CodeBlock'
+import { parseFenceBlock } from './fence-block'
 import { MarkdownBlock } from './MarkdownBlock'
 
 /** Finished blocks per memoised group: adding a block re-renders one group and checks the others' props only. */
@@ -22,7 +24,7 @@ export function StreamingMarkdown({ text }: { text: string }) {
       ))}
       {tail ? (
         <div className="md-block md-tail" key={`tail-${finished.length}`}>
-          <MarkdownBlock source={tail} />
+          <BlockView source={tail} />
         </div>
       ) : null}
     </div>
@@ -58,9 +60,15 @@ const FinishedGroup = memo(function FinishedGroup({ blocks }: { blocks: readonly
     <div className="md-group">
       {blocks.map((block, index) => (
         <div className="md-block" key={index}>
-          <MarkdownBlock source={block} />
+          <BlockView source={block} />
         </div>
       ))}
     </div>
   )
+})
+
+/** A block: a plain fenced code block is drawn from its lines; anything else is parsed as markdown. */
+const BlockView = memo(function BlockView({ source }: { source: string }) {
+  const fence = parseFenceBlock(source)
+  return fence ? <CodeBlock code={fence.code} language={fence.language} /> : <MarkdownBlock source={source} />
 })
