@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { startBrowserMode } from '../support/browser-mode'
 import { expect, test } from './fixtures'
 
 /** axe-core in the installed Chromium: no serious or critical violation, named so a failure says what and where. */
@@ -15,7 +16,7 @@ async function seriousViolations(page: Page) {
 }
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`axe finds no serious or critical violation in the ${theme} theme: chat, history, settings, shortcuts`, async ({
+  test(`axe finds no serious or critical violation in the ${theme} theme: chat, history, settings, usage, shortcuts`, async ({
     page,
     app,
   }) => {
@@ -29,6 +30,11 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('article', { name: 'Assistant' }).locator('.meta')).toBeVisible({ timeout: 15_000 })
     expect(await seriousViolations(page)).toEqual([])
 
+    // The conversation's own settings panel.
+    await page.getByRole('button', { name: 'Prompt and parameters' }).click()
+    await expect(page.getByRole('heading', { name: 'Settings for this conversation' })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+
     // History: the sidebar with search results.
     await page.getByRole('searchbox', { name: 'Search' }).fill('everything')
     await expect(page.getByRole('list', { name: 'Search results' }).getByRole('button').first()).toBeVisible()
@@ -40,9 +46,36 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
     expect(await seriousViolations(page)).toEqual([])
 
+    // Usage, with today's answer in its chart and table.
+    await page.getByRole('navigation').getByRole('button', { name: 'Usage' }).click()
+    await expect(page.getByRole('heading', { name: 'Usage', level: 1 })).toBeVisible()
+    await expect(page.getByRole('row', { name: /GPT-4\.1/ })).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+
     // The shortcuts panel.
     await page.keyboard.press('Control+/')
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
     expect(await seriousViolations(page)).toEqual([])
+  })
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation on the first-run screen in the ${theme} theme`, async ({
+    page,
+    gateway,
+  }) => {
+    const app = await startBrowserMode({ baseURL: gateway.baseURL })
+    try {
+      await page.emulateMedia({ colorScheme: theme })
+      await page.goto(app.url)
+      await expect(page.getByRole('heading', { name: 'Welcome to HolySheep Chat' })).toBeVisible()
+      expect(await seriousViolations(page)).toEqual([])
+      await page.getByLabel('API key').fill('sk-wrong-key-0123456789')
+      await page.getByRole('button', { name: 'Check and save' }).click()
+      await expect(page.getByRole('alert')).toContainText('The gateway refused this key')
+      expect(await seriousViolations(page)).toEqual([])
+    } finally {
+      await app.stop()
+    }
   })
 }

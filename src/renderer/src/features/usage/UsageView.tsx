@@ -48,7 +48,8 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
   const series = summary.models.map((row) => row.model)
   const modelName = (id: string) => friendlyModelName(id) || t.none
   return (
-    <section className="usage" aria-labelledby="usage-title">
+    // Focusable, so a keyboard user can scroll the page (the charts and table may be taller than the window).
+    <section className="usage" aria-labelledby="usage-title" tabIndex={0}>
       <h1 id="usage-title">
         {t.title} <span className="hint">{t.last30Days}</span>
       </h1>
