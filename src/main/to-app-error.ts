@@ -3,10 +3,10 @@
  * Messages are scrubbed of secrets here, before they can be logged or cross to the renderer.
  */
 import OpenAI from 'openai'
-import type { AppError, ErrorKind } from '../shared/errors'
+import type { AppError, ConnectionCause, ErrorKind } from '../shared/errors'
 import { scrubSecrets } from './log'
 
-const networkCodes: Record<string, string> = {
+const networkCodes: Partial<Record<ConnectionCause, string>> = {
   ECONNREFUSED: 'The gateway refused the connection.',
   ENOTFOUND: 'The gateway’s address could not be found (DNS).',
   EAI_AGAIN: 'The gateway’s address could not be looked up; the network may be offline.',
@@ -21,7 +21,7 @@ const networkCodes: Record<string, string> = {
  * Certificate failures get their own kind: retrying cannot help, and the usual cause here is a proxy
  * or firewall that intercepts HTTPS, or a base URL that points at the wrong host.
  */
-const tlsCodes: Record<string, string> = {
+const tlsCodes: Partial<Record<ConnectionCause, string>> = {
   CERT_HAS_EXPIRED: 'The gateway’s TLS certificate has expired.',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'The gateway’s TLS certificate is self-signed and not trusted.',
   SELF_SIGNED_CERT_IN_CHAIN: 'The gateway’s TLS certificate is signed by an authority this computer does not trust.',
@@ -32,11 +32,11 @@ const tlsCodes: Record<string, string> = {
 }
 
 /** Walks an error's `cause` chain (fetch wraps the socket error) for a Node error code. */
-function findErrorCode(error: unknown): string | undefined {
+function findErrorCode(error: unknown): ConnectionCause | undefined {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && (code in networkCodes || code in tlsCodes)) return code
+    if (typeof code === 'string' && (code in networkCodes || code in tlsCodes)) return code as ConnectionCause
     current = (current as { cause?: unknown }).cause
   }
   return undefined
@@ -61,10 +61,9 @@ function kindForStatus(status: number, message: string, code: string | null | un
   return 'bad_request'
 }
 
-function byCode(code: string): AppError {
-  return code in tlsCodes
-    ? { kind: 'tls', message: tlsCodes[code]! }
-    : { kind: 'network', message: networkCodes[code]! }
+function byCode(cause: ConnectionCause): AppError {
+  const tls = tlsCodes[cause]
+  return tls ? { kind: 'tls', message: tls, cause } : { kind: 'network', message: networkCodes[cause]!, cause }
 }
 
 export function toAppError(error: unknown, secrets: readonly string[]): AppError {

@@ -32,12 +32,38 @@ export const errorKinds = [
 export const ErrorKindSchema = z.enum(errorKinds)
 export type ErrorKind = z.infer<typeof ErrorKindSchema>
 
+/**
+ * Why a connection failed below HTTP (the Node or TLS error code), for `network` and `tls` errors, so
+ * the UI can say it in the user's language; main's message says the same in English, for logs.
+ */
+export const connectionCauses = [
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+] as const
+export const ConnectionCauseSchema = z.enum(connectionCauses)
+export type ConnectionCause = z.infer<typeof ConnectionCauseSchema>
+
 /** An error as it crosses the boundary: a kind, a scrubbed message, never a stack or a secret. */
 export const AppErrorSchema = z.object({
   kind: ErrorKindSchema,
   message: z.string(),
   /** HTTP status from the gateway, when there was one. */
   status: z.number().int().optional(),
+  /** For `network` and `tls`: the cause, when main recognised it. */
+  cause: ConnectionCauseSchema.optional(),
 })
 export type AppError = z.infer<typeof AppErrorSchema>
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { startBrowserMode } from '../support/browser-mode'
 import { expect, test } from './fixtures'
 
 const html = (page: Page) => page.locator('html')
@@ -15,6 +16,24 @@ test.describe('a Vietnamese browser', () => {
     await page.getByRole('button', { name: 'Gửi' }).click()
     await expect(page.getByRole('alert')).toContainText('Cổng kết nối không chấp nhận khóa API của bạn.')
     await expect(page.getByRole('button', { name: 'Mở Cài đặt' })).toBeVisible()
+  })
+
+  test('says why a connection failed in Vietnamese too', async ({ page, gateway }) => {
+    // The gateway's port is closed: the connection is refused (and retried, then given up).
+    const port = gateway.port
+    await gateway.close()
+    const app = await startBrowserMode({ baseURL: `http://127.0.0.1:${port}/v1`, apiKey: gateway.apiKey })
+    try {
+      await page.goto(app.url)
+      await page.getByRole('textbox', { name: 'Tin nhắn' }).fill('xin chào')
+      await page.getByRole('button', { name: 'Gửi' }).click()
+      const alert = page.getByRole('log').getByRole('article').last().getByRole('alert')
+      await expect(alert).toContainText('Không kết nối được tới cổng.', { timeout: 20_000 })
+      await expect(alert).toContainText('Cổng từ chối kết nối.')
+      await expect(alert).not.toContainText('refused')
+    } finally {
+      await app.stop()
+    }
   })
 })
 

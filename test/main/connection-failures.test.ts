@@ -61,7 +61,11 @@ describe('below HTTP', () => {
       fetch: fetchResolvingWith('ENOTFOUND'),
     })
     expect(outcome).toMatchObject({ status: 'error', text: '' })
-    expect(outcome.error).toEqual({ kind: 'network', message: 'The gateway’s address could not be found (DNS).' })
+    expect(outcome.error).toEqual({
+      kind: 'network',
+      cause: 'ENOTFOUND',
+      message: 'The gateway’s address could not be found (DNS).',
+    })
   })
 
   it('no DNS answer at all (offline) says the network may be offline, and is retried', async () => {
@@ -72,6 +76,7 @@ describe('below HTTP', () => {
     expect(events.filter((event) => event.type === 'retrying')).toHaveLength(1)
     expect(outcome.error).toEqual({
       kind: 'network',
+      cause: 'EAI_AGAIN',
       message: 'The gateway’s address could not be looked up; the network may be offline.',
     })
   })
@@ -88,6 +93,7 @@ describe('below HTTP', () => {
     const { outcome, events } = await outcomeOf(gateway.baseURL, 'hi', { maxRetries: 3 })
     expect(outcome.error).toEqual({
       kind: 'tls',
+      cause: 'DEPTH_ZERO_SELF_SIGNED_CERT',
       message: 'The gateway’s TLS certificate is self-signed and not trusted.',
     })
     expect(events.some((event) => event.type === 'retrying')).toBe(false)

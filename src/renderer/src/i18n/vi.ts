@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../../shared/errors'
+import type { ConnectionCause, ErrorKind } from '../../../shared/errors'
 import type { KeyProtection } from '../../../shared/key-status'
 import type { Strings } from './en'
 import { formatNumber } from './format'
@@ -328,4 +328,21 @@ export const vi: Strings = {
     invalid_file: 'Không thể nhập tệp này.',
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
+  connectionCauses: {
+    ECONNREFUSED: 'Cổng từ chối kết nối.',
+    ENOTFOUND: 'Không tìm thấy địa chỉ của cổng (DNS).',
+    EAI_AGAIN: 'Không tra được địa chỉ của cổng; có thể mạng đang ngoại tuyến.',
+    ECONNRESET: 'Kết nối tới cổng bị ngắt giữa chừng.',
+    ENETUNREACH: 'Không tới được mạng; có thể máy đang ngoại tuyến.',
+    EHOSTUNREACH: 'Không tới được máy chủ của cổng.',
+    ETIMEDOUT: 'Kết nối tới cổng quá thời gian chờ.',
+    UND_ERR_CONNECT_TIMEOUT: 'Kết nối tới cổng quá thời gian chờ.',
+    CERT_HAS_EXPIRED: 'Chứng chỉ TLS của cổng đã hết hạn.',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'Chứng chỉ TLS của cổng là tự ký và không được tin cậy.',
+    SELF_SIGNED_CERT_IN_CHAIN: 'Chứng chỉ TLS của cổng do một tổ chức mà máy này không tin cậy cấp.',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'Không xác minh được chứng chỉ TLS của cổng.',
+    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'Không xác minh được chứng chỉ TLS của cổng.',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'Chứng chỉ TLS của cổng không khớp với địa chỉ của nó.',
+    EPROTO: 'Kết nối bảo mật tới cổng thất bại (TLS).',
+  } satisfies Record<ConnectionCause, string>,
 }

@@ -63,9 +63,13 @@ export function MessageView(props: MessageViewProps) {
   const status = live ? live.status : message.status
   const text = live ? live.text : message.content
   const reasoning = live ? live.reasoning : (message.reasoning ?? '')
+  // The stream's own error, while this window holds it, carries the cause (translated below); history keeps the
+  // kind and main's message.
   const error: AppError | null =
     live?.error ??
-    (message.status === 'error' ? { kind: message.errorKind ?? 'internal', message: message.errorMessage ?? '' } : null)
+    (message.status === 'error'
+      ? (stream?.error ?? { kind: message.errorKind ?? 'internal', message: message.errorMessage ?? '' })
+      : null)
   const usage = live?.usage ?? message.usage
   const finishReason = live ? live.finishReason : message.finishReason
   const timings = live?.timings ?? message.timings
@@ -140,8 +144,13 @@ const pickModelKinds = new Set<AppError['kind']>(['unknown_model', 'forbidden'])
 function ErrorNote(props: { error: AppError; onOpenSettings(): void; onNewChat(): void }) {
   const { error, onOpenSettings } = props
   const explanation = strings.errors[error.kind]
-  // The server's own words help with a refused request; for the rest our sentence says it better.
-  const detail = detailKinds.has(error.kind) ? error.message : null
+  // The cause of a connection failure, in the user's language; the server's own words help with a refused
+  // request; for the rest our sentence says it better. (An answer stored before causes existed keeps main's words.)
+  const detail = error.cause
+    ? strings.connectionCauses[error.cause]
+    : detailKinds.has(error.kind)
+      ? error.message
+      : null
   const pickModel = pickModelKinds.has(error.kind)
   const newChat = error.kind === 'context_too_long'
   const settings = errorsFixedInSettings.has(error.kind)
