@@ -125,6 +125,7 @@ export function makeBundle(text: TextGenerator, size: number, start: number, tit
       status: 'complete',
       errorKind: null,
       errorMessage: null,
+      errorCause: null,
       model: user ? null : 'gpt-4.1',
       usage: user ? null : { promptTokens: 500, completionTokens: 200, totalTokens: 700 },
       costUsd: user ? null : 0.0021,

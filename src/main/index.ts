@@ -10,7 +10,7 @@ import { appEventChannel } from '../shared/channels'
 import { createCore, type Core } from './core'
 import { desktopFileAccess } from './files/desktop-file-access'
 import { registerIpcHandlers } from './ipc/register-ipc'
-import { createLogger } from './log'
+import { createLogger, type Logger } from './log'
 import { safeStorageEncryptor } from './secrets/encryptor'
 import { openExternalSafely } from './security/open-external'
 import { denyPermissions } from './security/permissions'
@@ -28,6 +28,8 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 if (process.env.HOLYSHEEP_DATA_DIR) app.setPath('userData', process.env.HOLYSHEEP_DATA_DIR)
 
 let core: Core | null = null
+/** The core's logger, for what happens while quitting. */
+let quitLog: Logger | null = null
 
 const rendererDir = join(here, '../renderer')
 const devServerUrl = (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) || undefined
@@ -52,6 +54,7 @@ function createWindow(activeCore: Core, windowState: WindowStateStore): BrowserW
 function start(): void {
   let currentKey: () => string | null = () => null
   const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
+  quitLog = log
   const dataDir = app.getPath('userData')
 
   // Every page Electron creates (the window, DevTools, anything a page tries to open) is guarded.
@@ -104,7 +107,11 @@ app.on('before-quit', (event) => {
   if (quitting || !core) return
   event.preventDefault()
   quitting = true
-  void core.shutdown().finally(() => app.quit())
+  // Quit even if saving failed: a window that cannot close would be worse.
+  void core
+    .shutdown()
+    .catch((error: unknown) => quitLog?.error('shutdown failed', error))
+    .finally(() => app.quit())
 })
 
 app.on('window-all-closed', () => {

@@ -46,7 +46,7 @@ export class WindowStateStore {
     return { placement: clampTo(bounds, display), maximized }
   }
 
-  /** Called on move, resize and close with the window's normal (unmaximised) bounds. */
+  /** Called when the window closes, with its normal (unmaximised) bounds. */
   save(bounds: Rectangle, maximized: boolean): void {
     const rounded = {
       x: Math.round(bounds.x),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod'
 import { TimingsSchema, UsageSchema } from './chat'
-import { ErrorKindSchema } from './errors'
+import { ConnectionCauseSchema, ErrorKindSchema } from './errors'
 import { ConversationOverridesSchema } from './overrides'
 
 /** Per-conversation settings; declared in overrides.ts so chat.ts can use them too. */
@@ -36,6 +36,8 @@ export const StoredMessageSchema = z.object({
   status: MessageStatusSchema,
   errorKind: ErrorKindSchema.nullable(),
   errorMessage: z.string().nullable(),
+  /** For a `network` or `tls` error: the cause, for the UI to word. Optional on import. */
+  errorCause: ConnectionCauseSchema.nullable().default(null),
   model: z.string().nullable(),
   usage: UsageSchema.nullable(),
   costUsd: z.number().nullable(),

@@ -148,7 +148,14 @@ describe('conversations over the real core', () => {
     expect(end).toMatchObject({ type: 'error', error: { kind: 'network' } })
     const [question, answer] = await offline.messages(sent.conversationId)
     expect(question).toMatchObject({ role: 'user', content: 'Bạn có đó không?', status: 'complete' })
-    expect(answer).toMatchObject({ role: 'assistant', status: 'error', errorKind: 'network', content: '' })
+    // The cause is kept too, so the UI can word it in the user's language after a restart.
+    expect(answer).toMatchObject({
+      role: 'assistant',
+      status: 'error',
+      errorKind: 'network',
+      errorCause: 'ECONNREFUSED',
+      content: '',
+    })
 
     // Online again (the gateway the settings point to now answers): Retry replaces the failed answer.
     await offline.call('settings:set', { baseURL: offline.gateway.baseURL })
@@ -161,6 +168,7 @@ describe('conversations over the real core', () => {
       ['assistant', 'complete'],
     ])
     expect(after[1]!.content).toBe(planReply('Bạn có đó không?', null).tokens.join(''))
+    expect(after[1]).toMatchObject({ errorKind: null, errorCause: null })
   })
 
   it('stores an answer that cannot start (no key) as an error naming the key', async () => {

@@ -93,6 +93,12 @@ describe('SettingsStore', () => {
     })
   })
 
+  it('never shows a proxy password from the environment to the window', () => {
+    const view = open(tempDir(), { HTTPS_PROXY: 'http://corp-user:s3cret-pa55@10.0.0.1:8080' }).settings.view()
+    expect(view.effectiveProxy).toBe('http://corp-user:***@10.0.0.1:8080/')
+    expect(JSON.stringify(view)).not.toContain('s3cret-pa55')
+  })
+
   const refused: Array<[string, Record<string, unknown>]> = [
     ['a base URL that is not http(s)', { baseURL: 'file:///etc/passwd' }],
     ['a proxy that is not http(s)', { proxy: 'socks5://127.0.0.1:1080' }],

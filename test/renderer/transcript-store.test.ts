@@ -15,6 +15,7 @@ function message(index: number): StoredMessage {
     status: 'complete',
     errorKind: null,
     errorMessage: null,
+    errorCause: null,
     model: null,
     usage: null,
     costUsd: null,

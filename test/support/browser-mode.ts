@@ -36,6 +36,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   delete env.HOLYSHEEP_BASE_URL
   if (options.baseURL !== null) env.HOLYSHEEP_BASE_URL = options.baseURL
   delete env.HOLYSHEEP_API_KEY
+  // The machine's proxy must not sit between the app and the local fake gateway.
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'])
+    delete env[name]
   if (options.apiKey !== undefined) env.HOLYSHEEP_API_KEY = options.apiKey
   const child = spawn(process.execPath, [webEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''

@@ -85,15 +85,23 @@ export class ConversationChat {
     if (answer.saveTimer) clearTimeout(answer.saveTimer)
     this.live.delete(event.streamId)
     const error: AppError | null = event.type === 'error' ? event.error : null
-    const { usage, costUsd } = answerUsage({
-      model: answer.model,
-      prices: this.options.prices?.() ?? {},
-      reported: event.type === 'done' ? event.usage : null,
-      newText: answer.text.slice(answer.initialLength),
-      newReasoning: answer.reasoning,
-      promptMessages: () => this.promptBefore(answer),
-      earlier: answer.earlier,
-    })
+    // Pricing reads history (the prompt, to estimate tokens): like the write, it must never throw into
+    // ChatService's emit, or the answer would stay `streaming` and the stream's promise reject.
+    let priced: ReturnType<typeof answerUsage> = { usage: null, costUsd: null }
+    try {
+      priced = answerUsage({
+        model: answer.model,
+        prices: this.options.prices?.() ?? {},
+        reported: event.type === 'done' ? event.usage : null,
+        newText: answer.text.slice(answer.initialLength),
+        newReasoning: answer.reasoning,
+        promptMessages: () => this.promptBefore(answer),
+        earlier: answer.earlier,
+      })
+    } catch (caught) {
+      this.options.log.error('could not work out an answer’s usage', caught)
+    }
+    const { usage, costUsd } = priced
     this.write(() =>
       this.options.history.finishMessage(answer.messageId, {
         content: answer.text,
@@ -101,6 +109,7 @@ export class ConversationChat {
         status: event.type === 'error' ? 'error' : event.stopped ? 'stopped' : 'complete',
         errorKind: error?.kind ?? null,
         errorMessage: error?.message ?? null,
+        errorCause: error?.cause ?? null,
         model: answer.model,
         usage,
         costUsd,

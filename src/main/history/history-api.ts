@@ -4,7 +4,7 @@
  * workers are written against this interface.
  */
 import type { Timings, Usage } from '../../shared/chat'
-import type { ErrorKind } from '../../shared/errors'
+import type { ConnectionCause, ErrorKind } from '../../shared/errors'
 import type {
   Conversation,
   ConversationOverrides,
@@ -31,6 +31,7 @@ export interface NewMessage {
   model?: string | null
   errorKind?: ErrorKind | null
   errorMessage?: string | null
+  errorCause?: ConnectionCause | null
   createdAt?: number
 }
 
@@ -40,6 +41,8 @@ export interface FinishedMessage {
   status: Exclude<MessageStatus, 'streaming'>
   errorKind: ErrorKind | null
   errorMessage: string | null
+  /** For a network or TLS failure, its cause (see `AppError.cause`). */
+  errorCause?: ConnectionCause | null
   model: string | null
   usage: Usage | null
   costUsd: number | null

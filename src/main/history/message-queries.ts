@@ -9,10 +9,10 @@ export type MessageInsert = Omit<MessageRow, 'seq'>
 export function insertMessage(db: HistoryDb, m: MessageInsert): number {
   const result = db
     .statement(
-      `INSERT INTO messages (id, conversation_id, role, content, reasoning, status, error_kind, error_message, model,
-         prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
-         finish_reason, usage_estimated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (id, conversation_id, role, content, reasoning, status, error_kind, error_message,
+         error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms,
+         tokens_per_second, finish_reason, usage_estimated, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       m.id,
@@ -23,6 +23,7 @@ export function insertMessage(db: HistoryDb, m: MessageInsert): number {
       m.status,
       m.error_kind,
       m.error_message,
+      m.error_cause,
       m.model,
       m.prompt_tokens,
       m.completion_tokens,
@@ -101,7 +102,8 @@ export function updateStreamingText(
 
 export function writeFinishedMessage(db: HistoryDb, seq: number, final: FinishedMessage, at: number): void {
   db.statement(
-    `UPDATE messages SET content = ?, reasoning = ?, status = ?, error_kind = ?, error_message = ?, model = ?,
+    `UPDATE messages SET content = ?, reasoning = ?, status = ?, error_kind = ?, error_message = ?, error_cause = ?,
+       model = ?,
        prompt_tokens = ?, completion_tokens = ?, total_tokens = ?, cost_usd = ?,
        ttft_ms = ?, total_ms = ?, tokens_per_second = ?, finish_reason = ?, usage_estimated = ?, updated_at = ?
      WHERE seq = ?`,
@@ -111,6 +113,7 @@ export function writeFinishedMessage(db: HistoryDb, seq: number, final: Finished
     final.status,
     final.errorKind,
     final.errorMessage,
+    final.errorCause ?? null,
     final.model,
     final.usage?.promptTokens ?? null,
     final.usage?.completionTokens ?? null,
@@ -141,7 +144,8 @@ export function markMessageInterrupted(db: HistoryDb, seq: number, at: number): 
 /** An answer that goes on (Continue): streaming again, its old error cleared, its text kept. */
 export function reopenForStreaming(db: HistoryDb, seq: number, at: number): void {
   db.statement(
-    "UPDATE messages SET status = 'streaming', error_kind = NULL, error_message = NULL, updated_at = ? WHERE seq = ?",
+    `UPDATE messages SET status = 'streaming', error_kind = NULL, error_message = NULL, error_cause = NULL,
+       updated_at = ? WHERE seq = ?`,
   ).run(at, seq)
 }
 

@@ -1,6 +1,6 @@
 /** Row shapes as SQLite returns them, and their mapping to the domain types of src/shared/history.ts. */
 import { randomUUID } from 'node:crypto'
-import type { ErrorKind } from '../../shared/errors'
+import { ConnectionCauseSchema, type ErrorKind } from '../../shared/errors'
 import {
   ConversationOverridesSchema,
   type Conversation,
@@ -32,6 +32,7 @@ export interface MessageRow {
   status: MessageStatus
   error_kind: string | null
   error_message: string | null
+  error_cause: string | null
   model: string | null
   prompt_tokens: number | null
   completion_tokens: number | null
@@ -48,7 +49,7 @@ export interface MessageRow {
 }
 
 export const messageColumns = `seq, id, conversation_id, role, content, reasoning, status, error_kind, error_message,
-  model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
+  error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
   finish_reason, usage_estimated, created_at, updated_at`
 
 /** Overrides were validated on the way in; a row that no longer parses falls back to the defaults. */
@@ -83,6 +84,7 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
     status: row.status,
     errorKind: row.error_kind as ErrorKind | null,
     errorMessage: row.error_message,
+    errorCause: ConnectionCauseSchema.safeParse(row.error_cause).data ?? null,
     model: row.model,
     usage:
       row.prompt_tokens === null
@@ -115,6 +117,7 @@ export function rowForNewMessage(conversationId: string, message: NewMessage, at
     status: message.status,
     error_kind: message.errorKind ?? null,
     error_message: message.errorMessage ?? null,
+    error_cause: message.errorCause ?? null,
     model: message.model ?? null,
     prompt_tokens: null,
     completion_tokens: null,
@@ -146,6 +149,7 @@ export function rowForImportedMessage(
     status,
     error_kind: message.errorKind ?? null,
     error_message: message.errorMessage ?? null,
+    error_cause: message.errorCause ?? null,
     model: message.model ?? null,
     prompt_tokens: message.usage?.promptTokens ?? null,
     completion_tokens: message.usage?.completionTokens ?? null,

@@ -50,17 +50,29 @@ export class SettingsStore {
    * exempts its hosts either way; see proxy-dispatcher.ts).
    */
   effectiveProxy(settings: Settings = this.get()): Pick<SettingsView, 'effectiveProxy' | 'proxySource'> {
-    if (settings.proxy) return { effectiveProxy: settings.proxy, proxySource: 'settings' }
+    if (settings.proxy) return { effectiveProxy: withoutPassword(settings.proxy), proxySource: 'settings' }
     const fromEnv = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']
       .map((name) => this.env[name]?.trim())
       .find(Boolean)
     return fromEnv
-      ? { effectiveProxy: fromEnv, proxySource: 'environment' }
+      ? { effectiveProxy: withoutPassword(fromEnv), proxySource: 'environment' }
       : { effectiveProxy: null, proxySource: 'none' }
   }
 
   view(): SettingsView {
     const settings = this.get()
     return { settings, ...this.effectiveBaseURL(settings), ...this.effectiveProxy(settings) }
+  }
+}
+
+/** A proxy URL as shown to the user: a password in it (`http://user:secret@host`) never leaves main. */
+export function withoutPassword(proxyUrl: string): string {
+  try {
+    const url = new URL(proxyUrl)
+    if (!url.password) return proxyUrl
+    url.password = '***'
+    return url.href
+  } catch {
+    return proxyUrl.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@')
   }
 }

@@ -222,6 +222,24 @@ describe('migrations', () => {
     store.close()
   })
 
+  it('006 adds error_cause, empty for answers written before it', () => {
+    const path = fileAtVersion(5)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 6)
+    expect(db.prepare('SELECT DISTINCT error_cause FROM messages').all()).toEqual([{ error_cause: null }])
+    db.prepare("UPDATE messages SET status = 'error', error_kind = 'tls', error_cause = ? WHERE id = ?").run(
+      'CERT_HAS_EXPIRED',
+      'a2222222-2222-4222-8222-222222222222',
+    )
+    db.close()
+    const { store } = HistoryStore.open({ path, log: memoryLogger() })
+    expect(store.getMessage('a2222222-2222-4222-8222-222222222222')).toMatchObject({
+      errorKind: 'tls',
+      errorCause: 'CERT_HAS_EXPIRED',
+    })
+    store.close()
+  })
+
   it('leave a file from a newer version alone and say so', () => {
     const path = join(tempDir(), 'history.sqlite')
     const db = new DatabaseSync(path)

@@ -5,10 +5,18 @@ import { migration002 } from './002-list-support'
 import { migration003 } from './003-store-meta'
 import { migration004 } from './004-finish-reason'
 import { migration005 } from './005-usage'
+import { migration006 } from './006-error-cause'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005]
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+]
 
 export const currentSchemaVersion = migrations.at(-1)!.version
 

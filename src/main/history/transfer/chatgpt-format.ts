@@ -94,6 +94,7 @@ function toBundle(conversation: ChatGptConversation, thread: ChatGptNode[], now:
       status: 'complete',
       errorKind: null,
       errorMessage: null,
+      errorCause: null,
       model: role === 'assistant' && typeof model === 'string' ? model : null,
       usage: null,
       costUsd: null,

@@ -63,12 +63,14 @@ export function MessageView(props: MessageViewProps) {
   const status = live ? live.status : message.status
   const text = live ? live.text : message.content
   const reasoning = live ? live.reasoning : (message.reasoning ?? '')
-  // The stream's own error, while this window holds it, carries the cause (translated below); history keeps the
-  // kind and main's message.
   const error: AppError | null =
     live?.error ??
     (message.status === 'error'
-      ? (stream?.error ?? { kind: message.errorKind ?? 'internal', message: message.errorMessage ?? '' })
+      ? {
+          kind: message.errorKind ?? 'internal',
+          message: message.errorMessage ?? '',
+          ...(message.errorCause ? { cause: message.errorCause } : {}),
+        }
       : null)
   const usage = live?.usage ?? message.usage
   const finishReason = live ? live.finishReason : message.finishReason
