@@ -3,40 +3,23 @@
  * Messages are scrubbed of secrets here, before they can be logged or cross to the renderer.
  */
 import OpenAI from 'openai'
-import type { AppError, ConnectionCause, ErrorKind } from '../shared/errors'
+import {
+  connectionCauseInEnglish,
+  ConnectionCauseSchema,
+  tlsCauses,
+  type AppError,
+  type ConnectionCause,
+  type ErrorKind,
+} from '../shared/errors'
 import { scrubSecrets } from './log'
-
-const networkCodes: Partial<Record<ConnectionCause, string>> = {
-  ECONNREFUSED: 'The gateway refused the connection.',
-  ENOTFOUND: 'The gateway’s address could not be found (DNS).',
-  EAI_AGAIN: 'The gateway’s address could not be looked up; the network may be offline.',
-  ECONNRESET: 'The connection to the gateway was reset.',
-  ENETUNREACH: 'The network is unreachable; the computer may be offline.',
-  EHOSTUNREACH: 'The gateway’s host is unreachable.',
-  ETIMEDOUT: 'The connection to the gateway timed out.',
-  UND_ERR_CONNECT_TIMEOUT: 'The connection to the gateway timed out.',
-}
-
-/**
- * Certificate failures get their own kind: retrying cannot help, and the usual cause here is a proxy
- * or firewall that intercepts HTTPS, or a base URL that points at the wrong host.
- */
-const tlsCodes: Partial<Record<ConnectionCause, string>> = {
-  CERT_HAS_EXPIRED: 'The gateway’s TLS certificate has expired.',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'The gateway’s TLS certificate is self-signed and not trusted.',
-  SELF_SIGNED_CERT_IN_CHAIN: 'The gateway’s TLS certificate is signed by an authority this computer does not trust.',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The gateway’s TLS certificate could not be verified.',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'The gateway’s TLS certificate could not be verified.',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'The gateway’s TLS certificate does not match its address.',
-  EPROTO: 'The secure connection to the gateway failed (TLS).',
-}
 
 /** Walks an error's `cause` chain (fetch wraps the socket error) for a Node error code. */
 function findErrorCode(error: unknown): ConnectionCause | undefined {
   let current: unknown = error
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && (code in networkCodes || code in tlsCodes)) return code as ConnectionCause
+    const cause = ConnectionCauseSchema.safeParse(code)
+    if (cause.success) return cause.data
     current = (current as { cause?: unknown }).cause
   }
   return undefined
@@ -62,8 +45,7 @@ function kindForStatus(status: number, message: string, code: string | null | un
 }
 
 function byCode(cause: ConnectionCause): AppError {
-  const tls = tlsCodes[cause]
-  return tls ? { kind: 'tls', message: tls, cause } : { kind: 'network', message: networkCodes[cause]!, cause }
+  return { kind: tlsCauses.has(cause) ? 'tls' : 'network', message: connectionCauseInEnglish[cause], cause }
 }
 
 export function toAppError(error: unknown, secrets: readonly string[]): AppError {

@@ -56,6 +56,39 @@ export const connectionCauses = [
 export const ConnectionCauseSchema = z.enum(connectionCauses)
 export type ConnectionCause = z.infer<typeof ConnectionCauseSchema>
 
+/** Each cause in English: main's error message (and logs), and the English UI's wording. */
+export const connectionCauseInEnglish: Record<ConnectionCause, string> = {
+  ECONNREFUSED: 'The gateway refused the connection.',
+  ENOTFOUND: 'The gateway’s address could not be found (DNS).',
+  EAI_AGAIN: 'The gateway’s address could not be looked up; the network may be offline.',
+  ECONNRESET: 'The connection to the gateway was reset.',
+  ENETUNREACH: 'The network is unreachable; the computer may be offline.',
+  EHOSTUNREACH: 'The gateway’s host is unreachable.',
+  ETIMEDOUT: 'The connection to the gateway timed out.',
+  UND_ERR_CONNECT_TIMEOUT: 'The connection to the gateway timed out.',
+  CERT_HAS_EXPIRED: 'The gateway’s TLS certificate has expired.',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'The gateway’s TLS certificate is self-signed and not trusted.',
+  SELF_SIGNED_CERT_IN_CHAIN: 'The gateway’s TLS certificate is signed by an authority this computer does not trust.',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The gateway’s TLS certificate could not be verified.',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'The gateway’s TLS certificate could not be verified.',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'The gateway’s TLS certificate does not match its address.',
+  EPROTO: 'The secure connection to the gateway failed (TLS).',
+}
+
+/**
+ * Certificate failures get their own kind (`tls`): retrying cannot help, and the usual cause is a proxy
+ * or firewall that intercepts HTTPS, or a base URL that points at the wrong host.
+ */
+export const tlsCauses: ReadonlySet<ConnectionCause> = new Set([
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+])
+
 /** An error as it crosses the boundary: a kind, a scrubbed message, never a stack or a secret. */
 export const AppErrorSchema = z.object({
   kind: ErrorKindSchema,

@@ -1,4 +1,4 @@
-import type { ConnectionCause, ErrorKind } from '../../../shared/errors'
+import { connectionCauseInEnglish, type ErrorKind } from '../../../shared/errors'
 import type { KeyProtection } from '../../../shared/key-status'
 import { formatNumber } from './format'
 
@@ -327,23 +327,7 @@ export const en = {
     internal: 'Something went wrong inside the app.',
   } satisfies Record<ErrorKind, string>,
   /** The cause under a network or TLS error. */
-  connectionCauses: {
-    ECONNREFUSED: 'The gateway refused the connection.',
-    ENOTFOUND: 'The gateway’s address could not be found (DNS).',
-    EAI_AGAIN: 'The gateway’s address could not be looked up; the network may be offline.',
-    ECONNRESET: 'The connection to the gateway was reset.',
-    ENETUNREACH: 'The network is unreachable; the computer may be offline.',
-    EHOSTUNREACH: 'The gateway’s host is unreachable.',
-    ETIMEDOUT: 'The connection to the gateway timed out.',
-    UND_ERR_CONNECT_TIMEOUT: 'The connection to the gateway timed out.',
-    CERT_HAS_EXPIRED: 'The gateway’s TLS certificate has expired.',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'The gateway’s TLS certificate is self-signed and not trusted.',
-    SELF_SIGNED_CERT_IN_CHAIN: 'The gateway’s TLS certificate is signed by an authority this computer does not trust.',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'The gateway’s TLS certificate could not be verified.',
-    UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'The gateway’s TLS certificate could not be verified.',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'The gateway’s TLS certificate does not match its address.',
-    EPROTO: 'The secure connection to the gateway failed (TLS).',
-  } satisfies Record<ConnectionCause, string>,
+  connectionCauses: connectionCauseInEnglish,
 }
 
 export type Strings = typeof en
