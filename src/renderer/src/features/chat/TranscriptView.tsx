@@ -50,7 +50,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     getItemKey: (index) => messages[index]!.id,
   })
 
-  const { highlighted, onScroll } = useTranscriptScroll({
+  const { highlighted, onScroll, onUserScroll } = useTranscriptScroll({
     virtualizer,
     scrollRef,
     transcript,
@@ -70,6 +70,10 @@ export function TranscriptView(props: TranscriptViewProps) {
       aria-live="polite"
       ref={scrollRef}
       onScroll={onScroll}
+      onWheel={onUserScroll}
+      onTouchStart={onUserScroll}
+      onKeyDown={onUserScroll}
+      onPointerDown={onUserScroll}
       tabIndex={0}
     >
       {messages.length === 0 && !transcript.loading ? <p className="empty">{strings.chat.empty}</p> : null}

@@ -29,6 +29,10 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
   const { virtualizer, scrollRef, transcript, transcriptStore, streams, focusMessageId, onFocusHandled } = options
   const { messages } = transcript
   const following = useRef(true)
+  // True from the moment we scroll to the end until the view gets there. A long jump in a virtualised list
+  // lands in steps (rows are measured on the way), and the scroll events in between are ours, not the
+  // user's: they must not count as "scrolled up". A wheel, touch, key or pointer on the list ends it.
+  const autoScrolling = useRef(false)
   const [highlighted, setHighlighted] = useState<string | null>(null)
 
   // Keep the view where it was when older messages are put above it.
@@ -51,14 +55,19 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
   let liveLength = 0
   for (const stream of streams.values())
     if (stream.conversationId === transcript.conversationId) liveLength += stream.text.length
+  // Rows grow after they render (an answer's meta and usage lines, a row measured for the first time): the
+  // end moves, so a view that follows must move with it.
+  const totalSize = virtualizer.getTotalSize()
   useEffect(() => {
     const before = seen.current
     if (before.conversationId !== transcript.conversationId || (lastId && before.lastId !== lastId))
       following.current = true
     seen.current = { conversationId: transcript.conversationId, lastId }
-    if (following.current && messages.length && !focusMessageId)
+    if (following.current && messages.length && !focusMessageId) {
+      autoScrolling.current = true
       virtualizer.scrollToIndex(messages.length - 1, { align: 'end' })
-  }, [transcript.conversationId, lastId, messages.length, liveLength, virtualizer, focusMessageId])
+    }
+  }, [transcript.conversationId, lastId, messages.length, liveLength, totalSize, virtualizer, focusMessageId])
 
   // Open at a search hit once its conversation has loaded: load back to it, scroll there, highlight it.
   const handledFocus = useRef<string | null>(null)
@@ -75,6 +84,7 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
       const index = transcriptStore.getSnapshot().messages.findIndex((message) => message.id === focusMessageId)
       if (found && index >= 0) {
         following.current = false
+        autoScrolling.current = false
         requestAnimationFrame(() => virtualizer.scrollToIndex(index, { align: 'center' }))
         setHighlighted(focusMessageId)
       }
@@ -91,10 +101,19 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
   const onScroll = () => {
     const element = scrollRef.current
     if (!element) return
-    following.current = element.scrollHeight - element.scrollTop - element.clientHeight < followSlackPx
+    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < followSlackPx
+    if (atBottom) {
+      following.current = true
+      autoScrolling.current = false
+    } else if (!autoScrolling.current) following.current = false
     if (element.scrollTop < loadOlderWithinPx && transcript.hasMore && !transcript.loading)
       void transcriptStore.loadOlder()
   }
 
-  return { highlighted, onScroll }
+  /** The user reached for the list (wheel, touch, key, pointer): scroll events from now on are theirs. */
+  const onUserScroll = () => {
+    autoScrolling.current = false
+  }
+
+  return { highlighted, onScroll, onUserScroll }
 }
