@@ -40,6 +40,16 @@ export const SettingsSchema = z.object({
     .trim()
     .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as CNY or USD.'),
   paymentRate: z.number().positive().max(1_000_000),
+  /** A rolling copy of the history (and settings) taken once a day in a worker. */
+  backupsEnabled: z.boolean(),
+  /** How many daily backups are kept; the oldest beyond this are deleted. */
+  backupsToKeep: z.number().int().min(1).max(100),
+  /** The desktop app checks for updates at start and every few hours (never in browser mode or development). */
+  autoUpdate: z.boolean(),
+  /** An answer longer than this many characters ends as an error, keeping the text so far. */
+  maxAnswerChars: z.number().int().min(10_000).max(50_000_000),
+  /** An answer still streaming after this many seconds ends as a timeout, keeping the text so far. */
+  totalTimeoutSeconds: z.number().int().min(30).max(7_200),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 export type Language = z.infer<typeof LanguageSchema>
@@ -61,6 +71,11 @@ export const defaultSettings: Settings = {
   // HolySheep bills ¥1 for each $1 of list price.
   currency: 'CNY',
   paymentRate: 1,
+  backupsEnabled: true,
+  backupsToKeep: 7,
+  autoUpdate: true,
+  maxAnswerChars: 2_000_000,
+  totalTimeoutSeconds: 1_800,
 }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */

@@ -67,6 +67,18 @@ describe('settings migrations', () => {
     expect(up({ settings: {}, presets: [] }).presets).toEqual([])
   })
 
+  it('5 adds backups, updates and answer limits, keeping values already there', () => {
+    const up = settingsMigrations[3]!.up
+    expect(up({ settings: {} }).settings).toEqual({
+      backupsEnabled: true,
+      backupsToKeep: 7,
+      autoUpdate: true,
+      maxAnswerChars: 2_000_000,
+      totalTimeoutSeconds: 1_800,
+    })
+    expect(up({ settings: { backupsToKeep: 3 } }).settings.backupsToKeep).toBe(3)
+  })
+
   it('bring a 0.1.0 file to the current version on open, keeping every value the user had', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(version1File))

@@ -52,6 +52,21 @@ export const settingsMigrations: readonly SettingsMigration[] = [
     name: 'presets, starting with the shipped ones',
     up: (document) => ({ ...document, presets: document.presets ?? shippedPresets.map((preset) => ({ ...preset })) }),
   },
+  {
+    version: 5,
+    name: 'backups, updates and answer limits',
+    up: ({ settings, ...rest }) => ({
+      ...rest,
+      settings: {
+        backupsEnabled: true,
+        backupsToKeep: 7,
+        autoUpdate: true,
+        maxAnswerChars: 2_000_000,
+        totalTimeoutSeconds: 1_800,
+        ...settings,
+      },
+    }),
+  },
 ]
 
 export const currentSettingsVersion = settingsMigrations.at(-1)!.version
