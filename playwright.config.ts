@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumPath } from './scripts/browser-finder.mjs'
 
 /**
  * UI tests in Debian's Chromium against browser mode (the built app served by `out/main/web.js`).
- * Playwright never downloads a browser here: CHROMIUM_PATH or /usr/bin/chromium is used.
+ * The browser is found (or installed) by scripts/browser-finder.mjs; `npm run test:e2e` provisions it first.
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -18,7 +19,7 @@ export default defineConfig({
     headless: true,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       // The sandbox cannot start as root (CI); background networking would try the closed internet.
       args: [
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core'
 import sirv from 'sirv'
 import { build } from 'vite'
 import type { BenchWindow, Content, Frame, Mode } from './renderer-bench-types'
+import { chromiumPath } from '../scripts/browser-finder.mjs'
 
 const totalChars = 100_000
 const deltasPerSecond = 2_000
@@ -50,7 +51,7 @@ export async function runRendererBench(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: [
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
       '--disable-gpu',

@@ -9,12 +9,13 @@ import { chromium } from 'playwright-core'
 import { startFakeGateway } from '../test/fake-gateway/server'
 import { startBrowserMode } from '../test/support/browser-mode'
 import { seedUsageHistory } from './seed-usage-history'
+import { chromiumPath } from './browser-finder.mjs'
 
 const docs = join(import.meta.dirname, '../docs')
 const gateway = await startFakeGateway({ tokenDelayMs: 30, defaultTokens: 90 })
 const app = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey })
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking'],
 })
 try {
