@@ -177,6 +177,19 @@ describe('auto-update in the entry', () => {
     expect(await status({}, undefined)).toEqual({ ok: true, value: { supported: true, ready: null } })
   })
 
+  it('tells the window about a downloaded update and restarts into it when asked', async () => {
+    await loadEntry(true, { packaged: true })
+    await vi.waitFor(() => expect(updater.fake.listenerCount('update-downloaded')).toBe(1))
+    updater.fake.download('0.2.0')
+    expect(FakeBrowserWindow.all[0]!.sent).toContainEqual([
+      'app:event',
+      { type: 'update', ready: { version: '0.2.0' } },
+    ])
+    const install = fake.electron.ipcMain.handlers.get('app:installUpdate')!
+    expect(await install({}, undefined)).toEqual({ ok: true, value: { restarting: true } })
+    await vi.waitFor(() => expect(updater.fake.installs).toBe(1))
+  })
+
   it('never loads electron-updater in development (not packaged)', async () => {
     await loadEntry(true)
     const status = fake.electron.ipcMain.handlers.get('app:updateStatus')!
