@@ -10,7 +10,7 @@ const nodeModules = {
   message: 'Node is not available here.',
 }
 const electron = {
-  group: ['electron', 'electron/*', 'electron-store'],
+  group: ['electron', 'electron/*', 'electron-store', 'electron-updater'],
   message: 'Electron stays in src/main/index.ts and src/preload.',
 }
 

@@ -24,6 +24,7 @@ import { PresetStore } from './settings/preset-store'
 import { SettingsStore } from './settings/settings-store'
 import type { KeyValueStore } from './storage/key-value-store'
 import { openJsonStore } from './storage/open-json-store'
+import { UpdateController, type Timers } from './updates/update-controller'
 
 export interface CoreOptions {
   dataDir: string
@@ -38,6 +39,8 @@ export interface CoreOptions {
   fetch?: typeof fetch
   /** Hands a checked http(s) link to the OS (the desktop app's `shell`); browser mode has none. */
   openExternal?: (url: string) => Promise<void>
+  /** The update checks' timers; real ones by default. */
+  updateTimers?: Timers
 }
 
 export interface Core {
@@ -47,6 +50,8 @@ export interface Core {
   secrets: SecretStore
   chat: ChatService
   history: HistoryStore
+  /** Self-update; idle until the packaged desktop app attaches electron-updater to it. */
+  updates: UpdateController
   /** Aborts every stream and job, saves every partial answer, closes the database. */
   shutdown(): Promise<void>
 }
@@ -81,6 +86,15 @@ export function createCore(options: CoreOptions): Core {
   const emit = (event: AppEvent) => bus.emit(appEventChannel, event)
 
   let conversations: ConversationChat | null = null
+  // `chat` is read only once an updater is attached, long after it exists.
+  const updates = new UpdateController({
+    isEnabled: () => settings.get().autoUpdate,
+    isStreaming: () => chat.activeStreamCount > 0,
+    emit,
+    log,
+    ...(options.updateTimers ? { timers: options.updateTimers } : {}),
+  })
+  settings.onChange(() => updates.settingsChanged())
   const chat = new ChatService({
     connection: () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL }),
     defaults: () => {
@@ -99,6 +113,8 @@ export function createCore(options: CoreOptions): Core {
     },
     log,
     fetch: gatewayFetch,
+    // An update that downloaded while answers streamed is offered once the last one has ended.
+    onStreamEnded: () => updates.streamEnded(),
   })
   conversations = new ConversationChat({
     history,
@@ -135,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
     transfers,
     files: options.files,
     notices,
+    updates,
     emitHistory: emit,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
@@ -149,9 +166,11 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     chat,
     history,
+    updates,
     shutdown: async () => {
       if (closed) return
       closed = true
+      updates.dispose()
       await Promise.all([chat.stopAll(), transfers.cancelAll()])
       history.close()
     },

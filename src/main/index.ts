@@ -88,6 +88,19 @@ function start(): void {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(activeCore, windowState)
   })
   createWindow(activeCore, windowState)
+  // Only the installed app updates itself; in development there is no feed (nor app-update.yml).
+  if (app.isPackaged) void attachUpdater(activeCore, log)
+}
+
+/** Loaded only when needed, so development and browser mode never load electron-updater at all. */
+async function attachUpdater(activeCore: Core, log: Logger): Promise<void> {
+  try {
+    // A CommonJS module whose `autoUpdater` is a getter Node cannot list as a named export: read it from default.
+    const { autoUpdater } = (await import('electron-updater')).default
+    activeCore.updates.attach(autoUpdater)
+  } catch (error) {
+    log.warn('auto-update is unavailable', error)
+  }
 }
 
 function bringToFront(): void {

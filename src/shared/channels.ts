@@ -37,13 +37,18 @@ export const invokeChannels = [
   'jobs:cancel',
   'app:notices',
   'app:openExternal',
+  'app:updateStatus',
+  'app:installUpdate',
   'usage:summary',
   'usage:conversation',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]
 
-/** The one channel main pushes on: chat events (batched, sequenced per stream), job progress, history changes. */
+/**
+ * The one channel main pushes on: chat events (batched, sequenced per stream), job progress, history
+ * changes, a downloaded update.
+ */
 export const appEventChannel = 'app:event'
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {

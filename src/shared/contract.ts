@@ -30,6 +30,7 @@ import { KeyStatusSchema, SetKeyRequestSchema } from './key-status'
 import { PresetListSchema, PresetSaveSchema, PresetSchema } from './presets'
 import { SettingsPatchSchema, SettingsViewSchema } from './settings'
 import { OpenExternalRequestSchema, OpenExternalResponseSchema } from './external-link'
+import { InstallUpdateResponseSchema, UpdateStatusSchema } from './updates'
 import { UsageSummaryRequestSchema, UsageSummarySchema, UsageTotalsSchema } from './usage'
 
 const NoPayload = z.undefined()
@@ -136,6 +137,10 @@ export const contract = {
   'app:notices': { request: NoPayload, response: z.array(NoticeSchema) },
   /** Opens an http(s) link in the user's browser; main checks the URL again before the OS sees it. */
   'app:openExternal': { request: OpenExternalRequestSchema, response: OpenExternalResponseSchema },
+  /** Whether this build updates itself, and a downloaded update already offered (after a reload, say). */
+  'app:updateStatus': { request: NoPayload, response: UpdateStatusSchema },
+  /** Restarts into the downloaded update; refused (`busy`) while an answer streams, so none is cut off. */
+  'app:installUpdate': { request: NoPayload, response: InstallUpdateResponseSchema },
   'usage:summary': { request: UsageSummaryRequestSchema, response: UsageSummarySchema },
   'usage:conversation': { request: ConversationRef, response: UsageTotalsSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ChatEventSchema } from './chat'
 import { ConversationSchema } from './history'
 import { JobEventSchema } from './transfer'
+import { UpdateEventSchema } from './updates'
 
 /** History changed outside the view's own request: a title, a new conversation from another window, an import. */
 export const HistoryEventSchema = z.discriminatedUnion('change', [
@@ -13,5 +14,5 @@ export const HistoryEventSchema = z.discriminatedUnion('change', [
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>
 
 /** Everything main pushes on the one event channel. */
-export const AppEventSchema = z.union([ChatEventSchema, JobEventSchema, HistoryEventSchema])
+export const AppEventSchema = z.union([ChatEventSchema, JobEventSchema, HistoryEventSchema, UpdateEventSchema])
 export type AppEvent = z.infer<typeof AppEventSchema>

@@ -73,3 +73,22 @@ test('answer parameters, streaming limits, proxy, prices and presets are saved a
     'Tóm tắt',
   ])
 })
+
+test('the auto-update switch is saved, and browser mode says it applies to the desktop app', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
+  const preferences = page.locator('form.preferences')
+  const autoUpdate = preferences.getByRole('switch', { name: 'Check for updates automatically' })
+  await expect(autoUpdate).toBeChecked()
+  // Browser mode never updates itself (no updater is attached), and says so.
+  await expect(preferences).toContainText('Applies to the installed desktop app; this copy does not update itself.')
+  await autoUpdate.uncheck()
+  await preferences.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(preferences.getByRole('status')).toHaveText('Saved. It applies from the next answer.')
+  // No update banner in browser mode.
+  await expect(page.getByRole('button', { name: 'Restart to update' })).toHaveCount(0)
+
+  await page.reload()
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
+  await expect(autoUpdate).not.toBeChecked()
+})

@@ -7,10 +7,13 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { invokeChannels } from '../../src/shared/channels'
 import { createFakeElectronApp, FakeBrowserWindow } from '../support/fake-electron-app'
+import { FakeUpdater } from '../support/fake-updater'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
 let fake: ReturnType<typeof createFakeElectronApp>
+/** electron-updater's `autoUpdater` for the current test, and how often the entry asked for it. */
+let updater: { fake: FakeUpdater; reads: number } = { fake: new FakeUpdater(), reads: 0 }
 
 // Mocks are made once per file; the getters reach the fake of the current test.
 vi.mock('electron', () => {
@@ -30,9 +33,20 @@ vi.mock('electron-store', async () => {
   return { default: Store }
 })
 
-async function loadEntry(lock: boolean) {
+// A CommonJS module: its exports arrive as `default` (see attachUpdater in index.ts).
+vi.mock('electron-updater', () => ({
+  default: {
+    get autoUpdater() {
+      updater.reads++
+      return updater.fake
+    },
+  },
+}))
+
+async function loadEntry(lock: boolean, options: { packaged?: boolean } = {}) {
   const dataDir = tempDir()
-  fake = createFakeElectronApp({ dataDir, lock })
+  updater = { fake: new FakeUpdater(), reads: 0 }
+  fake = createFakeElectronApp({ dataDir, lock, ...options })
   FakeBrowserWindow.all = []
   vi.resetModules()
   vi.stubEnv('HOLYSHEEP_DATA_DIR', dataDir)
@@ -145,6 +159,45 @@ describe('the Electron entry wires the security checklist', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
       window: { bounds: { x: 40, y: 30, width: 900, height: 700 }, maximized: false },
     })
+  })
+})
+
+describe('auto-update in the entry', () => {
+  afterEach(async () => {
+    await quit()
+    vi.unstubAllEnvs()
+  })
+
+  it('attaches electron-updater when the app is packaged', async () => {
+    await loadEntry(true, { packaged: true })
+    await vi.waitFor(() => expect(updater.fake.listenerCount('update-downloaded')).toBe(1))
+    expect(updater.fake.listenerCount('error')).toBe(1)
+    expect(updater.fake.autoDownload).toBe(true)
+    const status = fake.electron.ipcMain.handlers.get('app:updateStatus')!
+    expect(await status({}, undefined)).toEqual({ ok: true, value: { supported: true, ready: null } })
+  })
+
+  it('tells the window about a downloaded update and restarts into it when asked', async () => {
+    await loadEntry(true, { packaged: true })
+    await vi.waitFor(() => expect(updater.fake.listenerCount('update-downloaded')).toBe(1))
+    updater.fake.download('0.2.0')
+    expect(FakeBrowserWindow.all[0]!.sent).toContainEqual([
+      'app:event',
+      { type: 'update', ready: { version: '0.2.0' } },
+    ])
+    const install = fake.electron.ipcMain.handlers.get('app:installUpdate')!
+    expect(await install({}, undefined)).toEqual({ ok: true, value: { restarting: true } })
+    await vi.waitFor(() => expect(updater.fake.installs).toBe(1))
+  })
+
+  it('never loads electron-updater in development (not packaged)', async () => {
+    await loadEntry(true)
+    const status = fake.electron.ipcMain.handlers.get('app:updateStatus')!
+    expect(await status({}, undefined)).toEqual({ ok: true, value: { supported: false, ready: null } })
+    // Long enough for a dynamic import to have finished, had one started.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(updater.reads).toBe(0)
+    expect(updater.fake.listenerCount('update-downloaded')).toBe(0)
   })
 })
 

@@ -60,6 +60,8 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'jobs:cancel': { jobId: id },
   'app:notices': undefined,
   'app:openExternal': { url: 'https://example.com/' },
+  'app:updateStatus': undefined,
+  'app:installUpdate': undefined,
   'usage:summary': { days: 30, utcOffsetMinutes: 420 },
   'usage:conversation': { conversationId: id },
 }

@@ -72,7 +72,7 @@ describe('electron-builder configuration', () => {
     )
   })
 
-  it('builds NSIS, dmg with hardened runtime, AppImage and deb, in an asar, with the fuses hook', async () => {
+  it('builds NSIS, dmg (and the zip macOS updates from) with hardened runtime, AppImage and deb, in an asar, with the fuses hook', async () => {
     const config = await loadConfig()
     expect(config).toMatchObject({
       appId: 'ai.holysheep.chat',
@@ -80,7 +80,7 @@ describe('electron-builder configuration', () => {
       asar: true,
       afterPack: './scripts/after-pack.mjs',
       win: { target: ['nsis'] },
-      mac: { target: ['dmg'], hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist' },
+      mac: { target: ['dmg', 'zip'], hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist' },
       linux: { target: ['AppImage', 'deb'] },
       nsis: { deleteAppDataOnUninstall: false },
     })

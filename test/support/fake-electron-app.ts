@@ -49,7 +49,7 @@ export class FakeBrowserWindow extends EventEmitter {
   })
 }
 
-export function createFakeElectronApp(options: { dataDir: string; lock: boolean }) {
+export function createFakeElectronApp(options: { dataDir: string; lock: boolean; packaged?: boolean }) {
   const appEvents = new EventEmitter()
   const paths: Record<string, string> = { userData: options.dataDir, documents: options.dataDir }
   let ready!: () => void
@@ -63,7 +63,7 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean 
     headersReceived: null as HeadersReceived | null,
   }
   const app = {
-    isPackaged: false,
+    isPackaged: options.packaged ?? false,
     setPath: (name: string, value: string) => (paths[name] = value),
     getPath: (name: string) => paths[name] ?? options.dataDir,
     requestSingleInstanceLock: () => (calls.lockRequested++, options.lock),

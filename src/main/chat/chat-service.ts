@@ -47,6 +47,8 @@ export interface ChatServiceOptions {
   idleTimeoutMs?: number
   /** Answers that may stream at once, across conversations; default 4. Read at each send. */
   maxConcurrentStreams?: () => number
+  /** Called after a stream has sent its last event and left `activeStreamCount`. */
+  onStreamEnded?: () => void
 }
 
 export const defaultMaxConcurrentStreams = 4
@@ -97,9 +99,10 @@ export class ChatService {
       return fail('busy', `${cap} answers are already streaming. Wait for one to finish, or stop one, then try again.`)
     const streamId = randomUUID()
     const controller = new AbortController()
-    const finished = this.run(streamId, request, target, { apiKey, baseURL }, controller.signal).finally(() =>
-      this.active.delete(streamId),
-    )
+    const finished = this.run(streamId, request, target, { apiKey, baseURL }, controller.signal).finally(() => {
+      this.active.delete(streamId)
+      this.options.onStreamEnded?.()
+    })
     this.active.set(streamId, { controller, finished })
     return ok({ streamId, finished })
   }

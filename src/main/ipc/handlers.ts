@@ -15,6 +15,7 @@ import type { Conversation } from '../../shared/history'
 import type { SecretStore } from '../secrets/secret-store'
 import type { PresetStore } from '../settings/preset-store'
 import type { SettingsStore } from '../settings/settings-store'
+import type { UpdateController } from '../updates/update-controller'
 
 export interface Services {
   settings: SettingsStore
@@ -27,6 +28,7 @@ export interface Services {
   transfers: TransferJobs
   files: FileAccess
   notices: readonly Notice[]
+  updates: Pick<UpdateController, 'status' | 'install'>
   emitHistory(event: HistoryEvent): void
   /** Opens a link in the user's browser; absent in browser mode, where the page opens links itself. */
   openExternal?: (url: string) => Promise<void>
@@ -84,6 +86,8 @@ export function createHandlers(services: Services): Handlers {
         ? ok(history.conversationUsage(conversationId))
         : fail('not_found', 'This conversation no longer exists.'),
     'app:notices': async () => ok([...services.notices]),
+    'app:updateStatus': async () => ok(services.updates.status()),
+    'app:installUpdate': async () => services.updates.install(),
     'app:openExternal': async ({ url }) => {
       // The schema checked the URL already; main checks again at the last step before the OS.
       const safe = safeExternalUrl(url)

@@ -17,6 +17,8 @@ const settingsKey = 'settings'
  * before it is stored, so the file never holds what the schema refuses.
  */
 export class SettingsStore {
+  private readonly listeners = new Set<(settings: Settings) => void>()
+
   constructor(
     private readonly store: KeyValueStore,
     private readonly env: Readonly<Record<string, string | undefined>>,
@@ -34,7 +36,14 @@ export class SettingsStore {
   set(patch: SettingsPatch): Settings {
     const next = SettingsSchema.parse({ ...this.get(), ...patch })
     this.store.set(settingsKey, next)
+    for (const listener of this.listeners) listener(next)
     return next
+  }
+
+  /** Calls `listener` after each saved change (for services that follow a setting); returns the unsubscribe. */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   /** The gateway in use: HOLYSHEEP_BASE_URL wins over the setting, which wins over the default. */

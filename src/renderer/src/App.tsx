@@ -8,6 +8,7 @@ import { Sidebar } from './features/history/Sidebar'
 import { useConversations } from './features/history/use-conversations'
 import { useOpenConversation } from './features/history/use-open-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
+import { UpdateBanner } from './features/updates/UpdateBanner'
 import { OnboardingView } from './features/onboarding/OnboardingView'
 import { SettingsView } from './features/settings/SettingsView'
 import { paymentStore } from './features/usage/money'
@@ -162,6 +163,7 @@ export function App({ api }: { api: Api }) {
       </nav>
       {showShortcuts ? <ShortcutsPanel onClose={() => setShowShortcuts(false)} /> : null}
       <NoticesBanner api={api} />
+      <UpdateBanner api={api} />
       <div className="workspace">
         <Sidebar
           api={api}

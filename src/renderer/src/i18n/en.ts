@@ -125,6 +125,17 @@ export const en = {
       `The file holding your API key could not be read. It was kept at ${path}; enter your key again.`,
     dismiss: 'Dismiss',
   },
+  updates: {
+    ready: (version: string) => `A new version (${version}) is ready.`,
+    restart: 'Restart to update',
+    later: 'Later',
+    restarting: 'Restarting to update…',
+    busy: 'An answer is still streaming. Restart to update when it has finished.',
+    section: 'Updates',
+    autoUpdate: 'Check for updates automatically',
+    autoUpdateHint: 'Checks at start and every 4 hours, downloads in the background, and asks before restarting.',
+    desktopOnly: 'Applies to the installed desktop app; this copy does not update itself.',
+  },
   settings: {
     title: 'Settings',
     keySection: 'API key',

@@ -125,6 +125,17 @@ export const vi: Strings = {
       `Không đọc được tệp chứa khóa API của bạn. Tệp cũ được giữ lại tại ${path}; hãy nhập lại khóa.`,
     dismiss: 'Đóng',
   },
+  updates: {
+    ready: (version: string) => `Đã có phiên bản mới (${version}).`,
+    restart: 'Khởi động lại để cập nhật',
+    later: 'Để sau',
+    restarting: 'Đang khởi động lại để cập nhật…',
+    busy: 'Vẫn còn câu trả lời đang được truyền về. Hãy khởi động lại để cập nhật khi nó xong.',
+    section: 'Cập nhật',
+    autoUpdate: 'Tự động kiểm tra bản cập nhật',
+    autoUpdateHint: 'Kiểm tra khi mở ứng dụng và mỗi 4 giờ, tải về ở chế độ nền, và hỏi bạn trước khi khởi động lại.',
+    desktopOnly: 'Chỉ áp dụng cho ứng dụng máy tính đã cài đặt; bản này không tự cập nhật.',
+  },
   settings: {
     title: 'Cài đặt',
     keySection: 'Khóa API',

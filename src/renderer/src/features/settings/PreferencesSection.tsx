@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { SettingsView as SettingsData } from '../../../../shared/settings'
 import { strings } from '../../i18n'
@@ -12,7 +12,7 @@ interface Props {
   onSettingsChange(settings: SettingsData): void
 }
 
-/** Default answer parameters, streaming limits and the proxy (language and theme: AppearanceSection). */
+/** Default answer parameters, streaming limits, the proxy and updates (language and theme: AppearanceSection). */
 export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
   const t = strings.preferences
   const current = settings.settings
@@ -23,7 +23,13 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
   const [idleTimeout, setIdleTimeout] = useState(String(current.idleTimeoutSeconds))
   const [maxStreams, setMaxStreams] = useState(String(current.maxConcurrentStreams))
   const [proxy, setProxy] = useState(current.proxy ?? '')
+  const [autoUpdate, setAutoUpdate] = useState(current.autoUpdate)
+  /** Whether this copy updates itself (the installed desktop app); null until main has said. */
+  const [updatable, setUpdatable] = useState<boolean | null>(null)
   const [notice, setNotice] = useState<SaveNotice>(null)
+  useEffect(() => {
+    void api.app.updateStatus().then((result) => setUpdatable(result.ok ? result.value.supported : null))
+  }, [api])
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
@@ -45,6 +51,7 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
       idleTimeoutSeconds: value('idleTimeoutSeconds') ?? current.idleTimeoutSeconds,
       maxConcurrentStreams: value('maxConcurrentStreams') ?? current.maxConcurrentStreams,
       proxy: proxy.trim() || null,
+      autoUpdate,
     })
     if (!result.ok) return setNotice({ kind: 'error', text: errorText(result.error) })
     onSettingsChange(result.value)
@@ -98,6 +105,18 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
       <p className="hint">
         {t.proxyHint} {t.proxyInUse(settings.proxySource, settings.effectiveProxy)}
       </p>
+
+      <h2>{strings.updates.section}</h2>
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={autoUpdate}
+          onChange={(event) => setAutoUpdate(event.target.checked)}
+        />
+        <span>{strings.updates.autoUpdate}</span>
+      </label>
+      <p className="hint">{updatable === false ? strings.updates.desktopOnly : strings.updates.autoUpdateHint}</p>
       <div className="actions">
         <button type="submit">{t.save}</button>
       </div>

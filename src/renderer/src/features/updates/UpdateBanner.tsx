@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { AppError } from '../../../../shared/errors'
+import { strings } from '../../i18n'
+import './updates.css'
+
+function refusal(error: AppError): string {
+  // Main refuses while an answer streams, so the restart never cuts one off.
+  return error.kind === 'busy' ? strings.updates.busy : strings.errors[error.kind]
+}
+
+/**
+ * "A new version is ready — Restart to update": shown when main offers a downloaded update (only ever
+ * while nothing streams), and again after a reload, until the user restarts or puts it off.
+ */
+export function UpdateBanner({ api }: { api: Api }) {
+  const t = strings.updates
+  const [version, setVersion] = useState<string | null>(null)
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const [restarting, setRestarting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    const unsubscribe = api.onEvent((event) => {
+      if (event.type === 'update') setVersion(event.ready.version)
+    })
+    void api.app.updateStatus().then((result) => {
+      if (result.ok && result.value.ready) setVersion(result.value.ready.version)
+    })
+    return unsubscribe
+  }, [api])
+  if (version === null || dismissed === version) return null
+
+  const restart = async () => {
+    setError(null)
+    const result = await api.app.installUpdate()
+    if (result.ok) setRestarting(true)
+    else setError(refusal(result.error))
+  }
+  return (
+    <div className="banner update-banner" role="status">
+      <p>{restarting ? t.restarting : t.ready(version)}</p>
+      {restarting ? null : (
+        <div className="actions">
+          <button type="button" onClick={() => void restart()}>
+            {t.restart}
+          </button>
+          <button type="button" onClick={() => setDismissed(version)}>
+            {t.later}
+          </button>
+        </div>
+      )}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
