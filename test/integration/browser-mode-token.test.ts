@@ -26,7 +26,8 @@ describe('browser mode access token', () => {
     expect(first.url.hostname).toBe('127.0.0.1')
     // 24 random bytes in base64url: 32 characters, 192 bits.
     expect(first.token).toMatch(/^[A-Za-z0-9_-]{32}$/)
-    expect((await fetch(first.app.url)).status).toBe(200)
+    // The address sets the cookie and sends the browser on to the clean address.
+    expect((await fetch(first.app.url, { redirect: 'manual' })).status).toBe(303)
     await first.app.stop()
 
     const second = await start(dataDir)
@@ -34,7 +35,7 @@ describe('browser mode access token', () => {
     expect(second.token).not.toBe(first.token)
     const withOldToken = new URL(second.url)
     withOldToken.searchParams.set('token', first.token)
-    expect((await fetch(withOldToken)).status).toBe(401)
-    expect((await fetch(second.app.url)).status).toBe(200)
+    expect((await fetch(withOldToken, { redirect: 'manual' })).status).toBe(401)
+    expect((await fetch(second.app.url, { redirect: 'manual' })).status).toBe(303)
   })
 })
