@@ -25,6 +25,7 @@ import {
 } from './security'
 import { receiveUpload, sendDownload, type FileRouteResult } from './file-routes'
 import { SseClients } from './sse-clients'
+import { UploadQuota, type UploadLimits } from './upload-quota'
 
 export interface WebServerOptions {
   core: Pick<Core, 'dispatch' | 'onEvent'>
@@ -36,6 +37,8 @@ export interface WebServerOptions {
   token: string
   log: Logger
   heartbeatMs?: number
+  /** How much `uploads/` may hold; 2 GB in all and 4 at once by default. */
+  uploadLimits?: UploadLimits
 }
 
 export interface WebServer {
@@ -57,6 +60,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const sse = new SseClients(options.heartbeatMs)
   const unsubscribe = core.onEvent((event) => sse.send(event))
   let port = options.port
+  const uploadQuota = new UploadQuota(options.files.uploadsDir, options.uploadLimits)
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
     setHeaders: (response) => setSecurityHeaders(response),
@@ -109,7 +113,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.')
       if (!request.headers['content-type']?.startsWith('application/octet-stream'))
         return refuse(response, 415, 'Send the file as application/octet-stream.')
-      return answer(response, await receiveUpload(request, options.files.uploadsDir))
+      return answer(response, await receiveUpload(request, options.files.uploadsDir, uploadQuota))
     }
     if (url.pathname.startsWith('/api/download/')) {
       if (request.method !== 'GET') return refuse(response, 405, 'Use GET.')
