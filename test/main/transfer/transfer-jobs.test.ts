@@ -139,14 +139,26 @@ describe('export and import jobs', () => {
   })
 
   it('runs two exports to the same file at once, each through its own .partial, both done', async () => {
-    const { store, jobs, end, dir } = fresh()
-    store.importBundles(generatedBundles(40, 6))
+    const { path, store, dir } = fresh()
+    const journal = join(dir, 'exports-in-progress.json')
+    const { jobs, end } = jobsFor(path, { partialJournalFile: journal })
+    store.importBundles(generatedBundles(300, 8))
     const outPath = join(dir, 'all.json')
     const start = () => jobs.startExport({ conversationIds: null, format: 'json', outPath, location: outPath })
-    const [first, second] = await Promise.all([end(start()), end(start())])
-    expect([first.phase, second.phase, first.error, second.error]).toEqual(['done', 'done', null, null])
-    expect(JSON.parse(readFileSync(outPath, 'utf8')).conversations).toHaveLength(40)
+    const jobIds = [start(), start()]
+    // Each job writes its own file until it renames it: one never truncates or renames the other's.
+    const partials = JSON.parse(readFileSync(journal, 'utf8')) as string[]
+    expect(partials).toHaveLength(2)
+    expect(new Set(partials).size).toBe(2)
+    for (const partial of partials) expect(partial.startsWith(`${outPath}.`) && partial.endsWith('.partial')).toBe(true)
+    const ended = await Promise.all(jobIds.map((jobId) => end(jobId)))
+    expect(ended.map((event) => [event.phase, event.error])).toEqual([
+      ['done', null],
+      ['done', null],
+    ])
+    expect(JSON.parse(readFileSync(outPath, 'utf8')).conversations).toHaveLength(300)
     expect(readdirSync(dir).filter((name) => name.includes('.partial'))).toEqual([])
+    expect(JSON.parse(readFileSync(journal, 'utf8'))).toEqual([])
   })
 
   it('removes at start the .partial files an earlier run was writing, and no other', async () => {
