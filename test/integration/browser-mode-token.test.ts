@@ -2,6 +2,8 @@
  * Browser mode as the user starts it (`out/main/web.js`): each start makes its own random access
  * token, so an address seen once (in a shell history, a screenshot) opens nothing after a restart.
  */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode'
 import { useTempDirs } from '../support/temp-dir'
@@ -38,4 +40,31 @@ describe('browser mode access token', () => {
     expect((await fetch(withOldToken, { redirect: 'manual' })).status).toBe(401)
     expect((await fetch(second.app.url, { redirect: 'manual' })).status).toBe(303)
   })
+})
+
+describe('browser mode at start', () => {
+  it(
+    'removes the uploads and unfinished exports a killed run left, and keeps finished exports',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = tempDir()
+      mkdirSync(join(dataDir, 'uploads'))
+      mkdirSync(join(dataDir, 'exports'))
+      writeFileSync(join(dataDir, 'uploads', '0b3f3d52-5a4e-4b8e-9c1e-2f6f8e8c9a10.upload'), '[{"mapping":{}}]')
+      writeFileSync(join(dataDir, 'exports', 'holysheep-all-conversations-2026-12-01.json.1a2b3c4d.partial'), '{"fo')
+      writeFileSync(join(dataDir, 'exports', 'holysheep-all-conversations-2026-11-30.json'), '{}')
+      // The desktop app's kind of leftover: a .partial beside the user's own file, named in the journal.
+      const elsewhere = tempDir()
+      const journaled = join(elsewhere, 'my-export.json.9f8e7d6c.partial')
+      writeFileSync(journaled, '{"fo')
+      writeFileSync(join(elsewhere, 'not-ours.json.partial'), 'x')
+      writeFileSync(join(dataDir, 'exports-in-progress.json'), JSON.stringify([journaled]))
+
+      const { app } = await start(dataDir)
+      expect(existsSync(join(dataDir, 'uploads'))).toBe(false)
+      expect(readdirSync(join(dataDir, 'exports'))).toEqual(['holysheep-all-conversations-2026-11-30.json'])
+      expect(readdirSync(elsewhere)).toEqual(['not-ours.json.partial'])
+      expect(app.output()).not.toMatch(/ ERROR /)
+    },
+  )
 })
