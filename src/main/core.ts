@@ -128,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
   const transfers = new TransferJobs({
     dbPath: historyPath,
     workerFile: options.transferWorker.file,
+    partialJournalFile: join(dataDir, 'exports-in-progress.json'),
     ...(options.transferWorker.execArgv ? { workerExecArgv: options.transferWorker.execArgv } : {}),
     log,
     emit: (event) => {

@@ -26,6 +26,8 @@ export const errorKinds = [
   'not_found',
   /** A file the user gave (an import) is broken; the message names what and where. */
   'invalid_file',
+  /** Browser mode refused an upload: its folder would hold too much, or too many arrive at once. */
+  'upload_limit',
   'internal',
 ] as const
 
@@ -89,6 +91,14 @@ export const tlsCauses: ReadonlySet<ConnectionCause> = new Set([
   'EPROTO',
 ])
 
+/** What an import file is when it is not UTF-8 text: an archive, another encoding, or bytes that are not UTF-8 at `byteOffset`. */
+export const ImportProblemSchema = z.object({
+  kind: z.enum(['zip', 'gzip', 'utf16', 'not_utf8']),
+  /** For `not_utf8`: the offset (from 0) of the first byte that is not UTF-8. */
+  byteOffset: z.number().int().nonnegative().optional(),
+})
+export type ImportProblem = z.infer<typeof ImportProblemSchema>
+
 /** An error as it crosses the boundary: a kind, a scrubbed message, never a stack or a secret. */
 export const AppErrorSchema = z.object({
   kind: ErrorKindSchema,
@@ -97,6 +107,8 @@ export const AppErrorSchema = z.object({
   status: z.number().int().optional(),
   /** For `network` and `tls`: the cause, when main recognised it. */
   cause: ConnectionCauseSchema.optional(),
+  /** For `invalid_file`: a file that is not UTF-8 JSON at all, so the UI can say what it is in the user's language. */
+  importProblem: ImportProblemSchema.optional(),
 })
 export type AppError = z.infer<typeof AppErrorSchema>
 

@@ -236,3 +236,34 @@ test('a history file that is not a database is kept aside, and the user is told 
     await app.stop()
   }
 })
+
+test.describe('a Vietnamese browser importing', () => {
+  test.use({ locale: 'vi-VN' })
+
+  test('is told in Vietnamese that a ZIP or a UTF-16 file is not UTF-8 JSON, and nothing is imported', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url)
+    // The token went into a cookie on the way in: the address bar and history never hold it.
+    expect(new URL(page.url()).search).toBe('')
+    await page.getByRole('navigation').getByRole('button', { name: 'Cài đặt' }).click()
+    await page.getByLabel('Nhập…').setInputFiles({
+      name: 'chatgpt-export.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60)]),
+    })
+    await expect(page.getByRole('status').filter({ hasText: 'Nhập thất bại' })).toContainText(
+      'Đây là tệp nén ZIP, không phải tệp JSON.',
+    )
+    await page.getByLabel('Nhập…').setInputFiles({
+      name: 'conversations.json',
+      mimeType: 'application/json',
+      buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(chatgptSample, 'utf8'), 'utf16le')]),
+    })
+    await expect(page.getByRole('status').filter({ hasText: 'UTF-16' })).toContainText(
+      'Tệp này là văn bản UTF-16. Hãy lưu lại dưới dạng JSON mã hóa UTF-8, rồi nhập lại.',
+    )
+    await expect(page.getByRole('list', { name: 'Các cuộc trò chuyện' }).getByRole('listitem')).toHaveCount(0)
+  })
+})

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -19,6 +19,7 @@ let core: Core
 let server: WebServer
 let origin: string
 let files: ReturnType<typeof webFileAccess>
+let log: ReturnType<typeof memoryLogger>
 
 beforeEach(async () => {
   gateway = await startFakeGateway({ tokenDelayMs: 2 })
@@ -30,7 +31,8 @@ beforeEach(async () => {
     dataDir,
     env: { HOLYSHEEP_BASE_URL: gateway.baseURL, HOLYSHEEP_API_KEY: gateway.apiKey },
   })
-  server = await startWebServer({ core, rendererDir, port: 0, token, log: memoryLogger(), files })
+  log = memoryLogger()
+  server = await startWebServer({ core, rendererDir, port: 0, token, log, files })
   origin = `http://127.0.0.1:${server.port}`
 })
 
@@ -46,6 +48,10 @@ function invoke(channel: string, body: unknown, headers: Record<string, string> 
     headers: { 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? '' : JSON.stringify(body),
   })
+}
+
+function readdirOrEmpty(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : []
 }
 
 /** A raw request, to send headers `fetch` will not let us forge (Host). */
@@ -79,18 +85,56 @@ describe('browser mode server', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${token}`)
   })
 
-  it('serves the app for the token and remembers it in an HttpOnly cookie', async () => {
+  it('takes the token from the address on the page load only: a cookie, then the clean address', async () => {
     expect((await fetch(`${origin}/`)).status).toBe(401)
-    expect((await fetch(`${origin}/?token=wrong`)).status).toBe(401)
-    const page = await fetch(server.url)
+    expect((await fetch(`${origin}/?token=wrong`, { redirect: 'manual' })).status).toBe(401)
+    const opened = await fetch(server.url, { redirect: 'manual' })
+    expect(opened.status).toBe(303)
+    expect(opened.headers.get('location')).toBe('/')
+    const cookie = opened.headers.get('set-cookie')!
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Strict/)
+    const page = await fetch(`${origin}/`, { headers: { cookie: cookie.split(';')[0]! } })
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('HolySheep Chat')
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
-    const cookie = page.headers.get('set-cookie')!
-    expect(cookie).toMatch(/HttpOnly/)
-    expect(cookie).toMatch(/SameSite=Strict/)
     const withCookie = await fetch(`${origin}/index.html`, { headers: { cookie: cookie.split(';')[0]! } })
     expect(withCookie.status).toBe(200)
+  })
+
+  it('refuses the token as a query parameter on every other route', async () => {
+    const query = `token=${token}`
+    const call = await fetch(`${origin}/api/invoke/settings:get?${query}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '',
+    })
+    expect(call.status).toBe(401)
+    expect((await fetch(`${origin}/api/events?${query}`)).status).toBe(401)
+    expect((await fetch(`${origin}/index.html?${query}`)).status).toBe(401)
+    expect((await fetch(`${origin}/api/download/x.md?${query}`)).status).toBe(401)
+    const upload = await fetch(`${origin}/api/upload?${query}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: 'x',
+    })
+    expect(upload.status).toBe(401)
+    expect(readdirOrEmpty(files.uploadsDir)).toEqual([])
+  })
+
+  it('answers a malformed percent-encoding in the cookie or the channel with 400/401, logging no error', async () => {
+    const cookieName = `holysheep_token_${server.port}`
+    for (const value of ['%E0%A4%A', '%', `${token}%zz`]) {
+      const call = await invoke('settings:get', undefined, { cookie: `${cookieName}=${value}` })
+      expect(call.status, value).toBe(401)
+      expect((await fetch(`${origin}/`, { headers: { cookie: `${cookieName}=${value}` } })).status).toBe(401)
+    }
+    const channel = await invoke('settings%E0%A4%A', undefined)
+    expect(channel.status).toBe(400)
+    expect(await channel.json()).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
+    const lonePercent = await invoke('%', undefined)
+    expect(lonePercent.status).toBe(400)
+    expect(log.lines.filter((line) => / ERROR /.test(line))).toEqual([])
   })
 
   it('refuses calls without the token or with another one', async () => {
@@ -121,7 +165,7 @@ describe('browser mode server', () => {
 
   it('refuses a Host that is not its own (DNS rebinding)', async () => {
     expect(await rawGet(`/?token=${token}`, { host: `evil.example:${server.port}` })).toBe(421)
-    expect(await rawGet(`/?token=${token}`, { host: `localhost:${server.port}` })).toBe(200)
+    expect(await rawGet(`/?token=${token}`, { host: `localhost:${server.port}` })).toBe(303)
   })
 
   it('refuses bodies that are not JSON, and payloads the contract refuses', async () => {
@@ -145,7 +189,10 @@ describe('browser mode server', () => {
   it('streams chat events over SSE to a client holding the token', async () => {
     expect((await fetch(`${origin}/api/events`)).status).toBe(401)
     const controller = new AbortController()
-    const events = await fetch(`${origin}/api/events?token=${token}`, { signal: controller.signal })
+    const events = await fetch(`${origin}/api/events`, {
+      headers: { cookie: `holysheep_token_${server.port}=${token}` },
+      signal: controller.signal,
+    })
     expect(events.headers.get('content-type')).toContain('text/event-stream')
     const sent = (await (await invoke('chat:send', { conversationId: null, content: '[[tokens=12]] hi' })).json()) as {
       ok: true
@@ -216,7 +263,7 @@ describe('browser mode server', () => {
     })
 
     it('refuses a Host that is not its own in every form a rebinding page could send', async () => {
-      const withToken = `/api/events?token=${token}`
+      const withToken = `/?token=${token}`
       for (const host of [
         'evil.example',
         `evil.example:${server.port}`,

@@ -132,7 +132,7 @@ export function createHandlers(services: Services): Handlers {
       const conversation = conversationId ? history.getConversation(conversationId) : null
       if (conversationId && !conversation) return fail('not_found', 'This conversation no longer exists.')
       const target = await files.chooseExportTarget(
-        exportFileName(conversation?.title ?? null, format === 'markdown' ? 'md' : 'json'),
+        exportFileName(conversation?.title ?? null, format === 'markdown' ? 'md' : 'json', new Date(), conversationId),
       )
       if (!target) return ok(null)
       const jobId = transfers.startExport({
@@ -146,7 +146,8 @@ export function createHandlers(services: Services): Handlers {
     'history:import': async ({ uploadId }) => {
       const source = await files.chooseImportSource(uploadId)
       if (!source) return uploadId ? fail('not_found', 'The uploaded file is gone; upload it again.') : ok(null)
-      return ok({ jobId: transfers.startImport({ inPath: source }) })
+      const release = () => files.releaseImportSource?.(source)
+      return ok({ jobId: transfers.startImport({ inPath: source, onEnd: release }) })
     },
     'jobs:cancel': async ({ jobId }) => ok({ cancelled: transfers.cancel(jobId) }),
   }

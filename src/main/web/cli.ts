@@ -3,7 +3,7 @@
  * from HOLYSHEEP_API_KEY or is stored in plain text (browser mode has no OS encryption, and says so).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
@@ -21,8 +21,7 @@ async function main(): Promise<void> {
   let currentKey: () => string | null = () => null
   const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
   const files = webFileAccess(dataDir)
-  // Uploads live only as long as the import that reads them; whatever is left is from an earlier run.
-  rmSync(files.uploadsDir, { recursive: true, force: true })
+  files.removeLeftovers(log)
   const core = createCore({
     dataDir,
     env: process.env,

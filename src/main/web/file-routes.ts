@@ -2,7 +2,7 @@
  * Browser mode's stand-ins for the desktop file dialogs: an import file is uploaded first, an export
  * is downloaded after the job wrote it. Both stay inside the data folder's `uploads` and `exports`.
  *
- *   POST /api/upload           raw file bytes in, `{ ok: true, value: { uploadId } }` out
+ *   POST /api/upload           raw file bytes in, `{ ok: true, value: { uploadId } }` out (within a quota)
  *   GET  /api/download/<name>  a finished export, as an attachment
  */
 import { randomUUID } from 'node:crypto'
@@ -11,30 +11,37 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { basename, join } from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-
-/** Heavy users' exports reach hundreds of megabytes; anything beyond this is not a history file. */
-export const maxUploadBytes = 2 * 1024 * 1024 * 1024
+import type { UploadQuota, UploadRefusal } from './upload-quota'
 
 export type FileRouteResult = { kind: 'json'; status: number; body: unknown } | { kind: 'streamed' }
 
-export async function receiveUpload(request: IncomingMessage, uploadsDir: string): Promise<FileRouteResult> {
+/** An upload is taken only within `quota` (see upload-quota.ts); the file is deleted when its import ends. */
+export async function receiveUpload(
+  request: IncomingMessage,
+  uploadsDir: string,
+  quota: UploadQuota,
+): Promise<FileRouteResult> {
   const declared = Number(request.headers['content-length'] ?? 0)
-  if (declared > maxUploadBytes) return tooLarge()
-  mkdirSync(uploadsDir, { recursive: true })
+  if (!Number.isSafeInteger(declared) || declared < 0) return fail(400, 'Bad Content-Length.')
   const uploadId = randomUUID()
+  const ticket = quota.begin(uploadId, declared)
+  if ('refused' in ticket) return refused(ticket.refused, quota)
+  mkdirSync(uploadsDir, { recursive: true })
   const path = join(uploadsDir, `${uploadId}.upload`)
-  let size = 0
+  let overQuota = false
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      size += chunk.length
-      callback(size > maxUploadBytes ? new Error('too large') : null, chunk)
+      overQuota = !ticket.received(chunk.length)
+      callback(overQuota ? new Error('over the upload quota') : null, chunk)
     },
   })
   try {
     await pipeline(request, limit, createWriteStream(path, { mode: 0o600 }))
   } catch {
     rmSync(path, { force: true })
-    return size > maxUploadBytes ? tooLarge() : fail(400, 'The upload was interrupted; try again.')
+    return overQuota ? refused('total', quota) : fail(400, 'The upload was interrupted; try again.')
+  } finally {
+    ticket.end()
   }
   return { kind: 'json', status: 200, body: { ok: true, value: { uploadId } } }
 }
@@ -71,8 +78,18 @@ export async function sendDownload(
   return { kind: 'streamed' }
 }
 
-function tooLarge(): FileRouteResult {
-  return fail(413, 'The file is larger than 2 GB.')
+/** 413 for room, 429 for too many at once; the renderer words `upload_limit` in the user's language. */
+function refused(why: UploadRefusal, quota: UploadQuota): FileRouteResult {
+  const { totalBytes, concurrent } = quota.limits
+  const message =
+    why === 'total'
+      ? `There is no room for this upload: uploads waiting for their import may take ${Math.round(totalBytes / 2 ** 20)} MB in all.`
+      : `Too many uploads at once (at most ${concurrent}); wait for one to finish.`
+  return {
+    kind: 'json',
+    status: why === 'total' ? 413 : 429,
+    body: { ok: false, error: { kind: 'upload_limit', message } },
+  }
 }
 
 function fail(status: number, message: string): FileRouteResult {

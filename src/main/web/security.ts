@@ -31,14 +31,27 @@ export function tokenCookieName(port: number): string {
   return `holysheep_token_${port}`
 }
 
+/** The cookie's value; a value whose percent-encoding is broken counts as no cookie (a 401, not a 500). */
 export function readCookie(request: IncomingMessage, name: string): string | undefined {
   const header = request.headers.cookie
   if (!header) return undefined
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(rest.join('='))
+    if (key === name) return safeDecode(rest.join('=')) ?? undefined
   }
   return undefined
+}
+
+/**
+ * `decodeURIComponent` that answers null for a malformed encoding (`%E0%A4%A`, a lone `%`) instead
+ * of throwing a URIError, which would reach the server's catch-all as a 500 and an error log line.
+ */
+export function safeDecode(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded)
+  } catch {
+    return null
+  }
 }
 
 /**

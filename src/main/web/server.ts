@@ -2,7 +2,9 @@
  * Browser mode: the built renderer and the same contract over HTTP (requests) and SSE (events), on
  * 127.0.0.1 only, behind a random token. Requests go through the same `dispatch` as IPC.
  *
- *   GET  /?token=T            the app; sets the token cookie so the page and its requests carry it
+ *   GET  /?token=T            sets the token cookie and redirects to `/`, so the page and its requests carry it
+ *                             (the only place the token is read from the address: elsewhere it would land in
+ *                             logs, history and Referer headers)
  *   POST /api/invoke/<chan>   a contract call; JSON body in, JSON result envelope out
  *   GET  /api/events          main's events (chat, jobs, history) as server-sent events
  *   POST /api/upload, GET /api/download/<name>   see file-routes.ts
@@ -17,11 +19,13 @@ import {
   hostAllowed,
   originAllowed,
   readCookie,
+  safeDecode,
   tokenCookieName,
   tokenMatches,
 } from './security'
 import { receiveUpload, sendDownload, type FileRouteResult } from './file-routes'
 import { SseClients } from './sse-clients'
+import { UploadQuota, type UploadLimits } from './upload-quota'
 
 export interface WebServerOptions {
   core: Pick<Core, 'dispatch' | 'onEvent'>
@@ -33,6 +37,8 @@ export interface WebServerOptions {
   token: string
   log: Logger
   heartbeatMs?: number
+  /** How much `uploads/` may hold; 2 GB in all and 4 at once by default. */
+  uploadLimits?: UploadLimits
 }
 
 export interface WebServer {
@@ -44,6 +50,8 @@ export interface WebServer {
   close(): Promise<void>
 }
 
+const wrongTokenMessage = 'Open the address printed by `npm run web`: it carries the access token.'
+
 /** Large enough for a long conversation sent with a message, small enough to refuse abuse. */
 const maxBodyBytes = 16 * 1024 * 1024
 
@@ -52,6 +60,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const sse = new SseClients(options.heartbeatMs)
   const unsubscribe = core.onEvent((event) => sse.send(event))
   let port = options.port
+  const uploadQuota = new UploadQuota(options.files.uploadsDir, options.uploadLimits)
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
     setHeaders: (response) => setSecurityHeaders(response),
@@ -67,22 +76,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   })
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+    const url = parseRequestUrl(request.url)
+    if (!url) return refuse(response, 400, 'Bad request address.')
     if (!hostAllowed(request, port)) return refuse(response, 421, 'Unknown host.')
     if (!originAllowed(request, port)) return refuse(response, 403, 'Requests from other origins are refused.')
     const cookieName = tokenCookieName(port)
-    const queryToken = url.searchParams.get('token')
-    if (tokenMatches(queryToken, token) && request.method === 'GET' && url.pathname === '/') {
-      response.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`)
+    if (request.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
+      if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(response, 401, wrongTokenMessage)
+      // The page load that opens the printed address: the token moves into an HttpOnly cookie and
+      // the browser goes on to the clean address, so the token stays out of its history.
+      url.searchParams.delete('token')
+      setSecurityHeaders(response)
+      response.writeHead(303, {
+        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: `/${url.search}`,
+        'Cache-Control': 'no-store',
+      })
+      return void response.end()
     }
-    const presented =
-      headerToken(request) ?? readCookie(request, cookieName) ?? (queryToken === null ? undefined : queryToken)
-    if (!tokenMatches(presented, token))
-      return refuse(response, 401, 'Open the address printed by `npm run web`: it carries the access token.')
+    const presented = headerToken(request) ?? readCookie(request, cookieName)
+    if (!tokenMatches(presented, token)) return refuse(response, 401, wrongTokenMessage)
 
     if (url.pathname.startsWith('/api/invoke/')) {
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.')
-      const channel = decodeURIComponent(url.pathname.slice('/api/invoke/'.length))
+      const channel = safeDecode(url.pathname.slice('/api/invoke/'.length))
+      if (channel === null) return refuse(response, 400, 'The channel name is not valid percent-encoding.')
       const body = await readJsonBody(request)
       if (!body.ok) return refuse(response, body.status, body.message)
       return sendJson(response, 200, await core.dispatch(channel, body.value))
@@ -95,7 +113,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.')
       if (!request.headers['content-type']?.startsWith('application/octet-stream'))
         return refuse(response, 415, 'Send the file as application/octet-stream.')
-      return answer(response, await receiveUpload(request, options.files.uploadsDir))
+      return answer(response, await receiveUpload(request, options.files.uploadsDir, uploadQuota))
     }
     if (url.pathname.startsWith('/api/download/')) {
       if (request.method !== 'GET') return refuse(response, 405, 'Use GET.')
@@ -123,6 +141,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+/** The request's address, or null when it is not one (a raw `GET http://[` must be a 400, not a 500). */
+function parseRequestUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://127.0.0.1')
+  } catch {
+    return null
   }
 }
 

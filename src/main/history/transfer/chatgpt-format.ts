@@ -39,14 +39,24 @@ const NodeSchema = z.object({
 })
 type ChatGptNode = z.infer<typeof NodeSchema>
 
+/**
+ * The mapping passes through as the parsed object and its nodes are checked one by one into a Map:
+ * a node id is any string, `__proto__` and `constructor` included, and a record schema would build
+ * a plain object where assigning `__proto__` sets the prototype instead of adding the node.
+ */
 const ChatGptConversationSchema = z.object({
   title: z.string().nullable().optional(),
   create_time: z.number().nullable().optional(),
   update_time: z.number().nullable().optional(),
-  mapping: z.record(z.string(), NodeSchema),
+  mapping: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    { error: (issue) => (issue.input === undefined ? 'this required field is missing' : 'expected an object') },
+  ),
   current_node: z.string().nullable().optional(),
 })
-type ChatGptConversation = z.infer<typeof ChatGptConversationSchema>
+type ChatGptConversation = Omit<z.infer<typeof ChatGptConversationSchema>, 'mapping'> & {
+  mapping: Map<string, ChatGptNode>
+}
 
 /** An array whose first entry has a `mapping`: enough to tell it from our own format and say which checks apply. */
 export function looksLikeChatGptExport(value: unknown): value is unknown[] {
@@ -62,8 +72,12 @@ export function looksLikeChatGptExport(value: unknown): value is unknown[] {
 export function bundlesFromChatGpt(file: unknown[], now: number): ConversationBundle[] {
   const bundles: ConversationBundle[] = []
   for (let index = 0; index < file.length; index++) {
-    const conversation = validated(ChatGptConversationSchema, file[index], [index])
+    const { mapping, ...fields } = validated(ChatGptConversationSchema, file[index], [index])
     file[index] = null
+    const nodes = new Map<string, ChatGptNode>()
+    for (const [nodeId, node] of Object.entries(mapping))
+      nodes.set(nodeId, validated(NodeSchema, node, [index, 'mapping', nodeId]))
+    const conversation: ChatGptConversation = { ...fields, mapping: nodes }
     checkParents(conversation.mapping, index)
     const bundle = toBundle(conversation, currentThread(conversation, index), now)
     if (bundle.messages.length > 0) bundles.push(bundle)
@@ -135,10 +149,10 @@ function visibleText(content: Content): string {
 }
 
 /** Every parent link must land in the mapping, on or off the branch we import: the file is checked whole. */
-function checkParents(mapping: Record<string, ChatGptNode>, index: number): void {
-  for (const [nodeId, node] of Object.entries(mapping)) {
+function checkParents(mapping: Map<string, ChatGptNode>, index: number): void {
+  for (const [nodeId, node] of mapping) {
     const parent = node.parent ?? null
-    if (parent !== null && !Object.hasOwn(mapping, parent))
+    if (parent !== null && !mapping.has(parent))
       throw new InvalidImportFile(
         `[${index}].mapping[${JSON.stringify(nodeId)}].parent points to ${JSON.stringify(parent)}, which is not in its mapping`,
       )
@@ -149,7 +163,7 @@ function currentThread(conversation: ChatGptConversation, index: number): ChatGp
   const { mapping } = conversation
   let nodeId = conversation.current_node ?? lastLeaf(mapping)
   if (nodeId === null) return []
-  if (!Object.hasOwn(mapping, nodeId))
+  if (!mapping.has(nodeId))
     throw new InvalidImportFile(
       `[${index}].current_node points to ${JSON.stringify(nodeId)}, which is not in its mapping`,
     )
@@ -159,7 +173,7 @@ function currentThread(conversation: ChatGptConversation, index: number): ChatGp
     if (seen.has(nodeId))
       throw new InvalidImportFile(`[${index}].mapping[${JSON.stringify(nodeId)}].parent makes a loop`)
     seen.add(nodeId)
-    const node: ChatGptNode = mapping[nodeId]!
+    const node: ChatGptNode = mapping.get(nodeId)!
     thread.push(node)
     nodeId = node.parent ?? null
   }
@@ -167,12 +181,12 @@ function currentThread(conversation: ChatGptConversation, index: number): ChatGp
 }
 
 /** Older exports lack `current_node`: follow the newest child (the last one listed) down from the root. */
-function lastLeaf(mapping: Record<string, ChatGptNode>): string | null {
-  let nodeId = Object.entries(mapping).find(([, node]) => !node.parent)?.[0] ?? null
+function lastLeaf(mapping: Map<string, ChatGptNode>): string | null {
+  let nodeId = [...mapping].find(([, node]) => !node.parent)?.[0] ?? null
   const seen = new Set<string>()
   while (nodeId !== null && !seen.has(nodeId)) {
     seen.add(nodeId)
-    const next = mapping[nodeId]!.children?.findLast((child) => Object.hasOwn(mapping, child))
+    const next = mapping.get(nodeId)!.children?.findLast((child) => mapping.has(child))
     if (next === undefined) break
     nodeId = next
   }

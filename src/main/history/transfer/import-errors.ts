@@ -4,10 +4,21 @@
  * rather than zod's developer wording, since the user reads it as it is.
  */
 import type { z } from 'zod'
+import type { ImportProblem } from '../../../shared/errors'
 
-/** A file we refuse; its message is shown to the user as it is. */
+/**
+ * A file we refuse; its message is shown to the user as it is, unless it carries a `problem` (a
+ * file that is not UTF-8 JSON at all), which the renderer words in the user's language.
+ */
 export class InvalidImportFile extends Error {
   override readonly name = 'InvalidImportFile'
+
+  constructor(
+    message: string,
+    readonly problem?: ImportProblem,
+  ) {
+    super(message)
+  }
 }
 
 /** `['conversations', 3, 'messages', 7, 'role']` → `conversations[3].messages[7].role`. */

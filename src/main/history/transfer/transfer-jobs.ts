@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads'
 import type { AppError } from '../../../shared/errors'
 import type { ExportFormat, JobEvent } from '../../../shared/transfer'
 import type { Logger } from '../../log'
+import { PartialJournal } from './partial-journal'
 import { requestCancel, type TransferJob, type WorkerInput, type WorkerMessage } from './worker-protocol'
 
 export interface TransferJobsOptions {
@@ -24,6 +25,11 @@ export interface TransferJobsOptions {
    * file, before anything is written) takes that long.
    */
   cancelGraceMs?: number
+  /**
+   * Where the exports in progress are remembered (see partial-journal.ts), so a kill's leftover
+   * `.partial` files are removed at the next start; none in tests that do not need it.
+   */
+  partialJournalFile?: string
 }
 
 interface RunningJob {
@@ -42,10 +48,17 @@ interface RunningJob {
 
 export class TransferJobs {
   private readonly jobs = new Map<string, RunningJob>()
+  private readonly journal: PartialJournal | null
 
-  constructor(private readonly options: TransferJobsOptions) {}
+  constructor(private readonly options: TransferJobsOptions) {
+    this.journal = options.partialJournalFile ? new PartialJournal(options.partialJournalFile, options.log) : null
+    this.journal?.removeLeftovers()
+  }
 
-  /** Starts writing `outPath` (through `outPath.partial`); returns the job id its events carry. */
+  /**
+   * Starts writing `outPath` (through `outPath.<job>.partial`, its own per job, so two exports to
+   * the same place never write into one file); returns the job id its events carry.
+   */
   startExport(request: {
     conversationIds: string[] | null
     format: ExportFormat
@@ -54,22 +67,33 @@ export class TransferJobs {
     location: string
   }): string {
     const { conversationIds, format, outPath, location } = request
-    const job: TransferJob = { kind: 'export', dbPath: this.options.dbPath, conversationIds, format, outPath }
-    return this.start(job, `${outPath}.partial`, location, 'conversations')
+    const jobId = randomUUID()
+    const partialPath = `${outPath}.${jobId.slice(0, 8)}.partial`
+    const { dbPath } = this.options
+    const job: TransferJob = { kind: 'export', dbPath, conversationIds, format, outPath, partialPath }
+    this.journal?.add(partialPath)
+    return this.start(jobId, job, partialPath, location, 'conversations')
   }
 
-  /** Starts importing `inPath` (our JSON or ChatGPT's conversations.json); returns the job id. */
-  startImport(request: { inPath: string }): string {
+  /**
+   * Starts importing `inPath` (our JSON or ChatGPT's conversations.json); returns the job id.
+   * `onEnd` runs once the job has ended in any way (browser mode deletes the upload there).
+   */
+  startImport(request: { inPath: string; onEnd?: () => void }): string {
     // One import at a time: each holds a whole file's conversations in memory (a 200 MB file takes
     // over a gigabyte while it is converted), and two would also take turns at the write lock.
     if ([...this.jobs.values()].some((job) => job.kind === 'import')) {
       const jobId = randomUUID()
       const error: AppError = { kind: 'busy', message: 'An import is already running; wait for it to finish.' }
       // After the caller has the id, as every other event comes.
-      queueMicrotask(() => this.emit(event(jobId, 'import', 'error', progressAtStart('bytes'), null, error)))
+      queueMicrotask(() => {
+        this.ended(request.onEnd)
+        this.emit(event(jobId, 'import', 'error', progressAtStart('bytes'), null, error))
+      })
       return jobId
     }
-    return this.start({ kind: 'import', dbPath: this.options.dbPath, inPath: request.inPath }, null, null, 'bytes')
+    const job: TransferJob = { kind: 'import', dbPath: this.options.dbPath, inPath: request.inPath }
+    return this.start(randomUUID(), job, null, null, 'bytes', request.onEnd)
   }
 
   /**
@@ -94,12 +118,13 @@ export class TransferJobs {
   }
 
   private start(
+    jobId: string,
     job: TransferJob,
     partialPath: string | null,
     location: string | null,
     unit: 'bytes' | 'conversations',
+    onEnd?: () => void,
   ) {
-    const jobId = randomUUID()
     const cancel = new Int32Array(new SharedArrayBuffer(4))
     const workerData: WorkerInput = { job, cancel }
     let worker: Worker
@@ -110,8 +135,12 @@ export class TransferJobs {
       })
     } catch (error) {
       this.options.log.error(`${job.kind} worker could not start`, error)
+      if (partialPath) this.journal?.delete(partialPath)
       const failure: AppError = { kind: 'internal', message: `The ${job.kind} could not start.` }
-      queueMicrotask(() => this.emit(event(jobId, job.kind, 'error', progressAtStart(unit), null, failure)))
+      queueMicrotask(() => {
+        this.ended(onEnd)
+        this.emit(event(jobId, job.kind, 'error', progressAtStart(unit), null, failure))
+      })
       return jobId
     }
     let exited: () => void = () => {}
@@ -131,15 +160,18 @@ export class TransferJobs {
     worker.on('message', (message: WorkerMessage) => this.onMessage(jobId, running, message))
     worker.on('error', (error: Error & { code?: string }) => {
       this.options.log.error(`${job.kind} worker failed`, error)
+      // The error's own message stays in the log: it may hold paths, which the renderer is not shown.
       const message =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? `The ${job.kind} ran out of memory${job.kind === 'import' ? ': the file is too large to import at once' : ''}.`
-          : error.message
+          : `The ${job.kind} stopped unexpectedly.`
       running.outcome ??= { type: 'error', kind: 'internal', message }
     })
     worker.on('exit', () => {
       if (running.killTimer) clearTimeout(running.killTimer)
       this.jobs.delete(jobId)
+      // Before the end is announced, so whoever sees it finds the upload already gone.
+      this.ended(onEnd)
       this.finish(jobId, running)
       exited()
     })
@@ -165,6 +197,7 @@ export class TransferJobs {
         this.options.log.warn(`could not remove ${job.partialPath}`, error)
       }
     }
+    if (job.partialPath) this.journal?.delete(job.partialPath)
     // A job that finished before the cancel reached it is reported as done: its work is all there.
     if (outcome?.type === 'done') {
       const { conversations, messages, bytes, format } = outcome
@@ -175,10 +208,22 @@ export class TransferJobs {
     } else {
       const error: AppError =
         outcome?.type === 'error'
-          ? { kind: outcome.kind, message: outcome.message }
+          ? {
+              kind: outcome.kind,
+              message: outcome.message,
+              ...(outcome.importProblem ? { importProblem: outcome.importProblem } : {}),
+            }
           : { kind: 'internal', message: `The ${job.kind} stopped unexpectedly.` }
       if (error.kind === 'internal') this.options.log.error(`${job.kind} job failed: ${error.message}`)
       this.emit(event(jobId, job.kind, 'error', job.progress, null, error))
+    }
+  }
+
+  private ended(onEnd: (() => void) | undefined): void {
+    try {
+      onEnd?.()
+    } catch (error) {
+      this.options.log.warn('could not clean up after a job', error)
     }
   }
 

@@ -9,6 +9,7 @@ import { open, rename, rm, stat } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Logger, LogLevel } from '../../log'
 import { HistoryStore } from '../history-store'
+import { checkImportBytes } from './import-encoding'
 import { InvalidImportFile } from './import-errors'
 import { jsonConversation, jsonFooter, jsonHeader } from './json-format'
 import { markdownConversation } from './markdown-format'
@@ -70,7 +71,7 @@ async function bufferedFile(path: string) {
 }
 
 async function runExport(job: Extract<TransferJob, { kind: 'export' }>): Promise<WorkerMessage> {
-  const partial = `${job.outPath}.partial`
+  const partial = job.partialPath
   const store = HistoryStore.connect({ path: job.dbPath, log })
   try {
     const out = await bufferedFile(partial)
@@ -138,6 +139,7 @@ async function readText(path: string): Promise<{ text: string; size: number }> {
     await file.close()
   }
   progress(read, true)
+  checkImportBytes(buffer.subarray(0, read))
   try {
     return { text: buffer.toString('utf8', 0, read), size: read }
   } catch {
@@ -176,11 +178,17 @@ async function run(): Promise<WorkerMessage> {
     return job.kind === 'export' ? await runExport(job) : await runImport(job)
   } catch (error) {
     if (error instanceof Cancelled) return { type: 'cancelled' }
-    if (error instanceof InvalidImportFile) return { type: 'error', kind: 'invalid_file', message: error.message }
-    if (job.kind === 'import' && error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT')
+    if (error instanceof InvalidImportFile) {
+      const { message, problem } = error
+      return { type: 'error', kind: 'invalid_file', message, ...(problem ? { importProblem: problem } : {}) }
+    }
+    const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined
+    if (job.kind === 'import' && code === 'ENOENT')
       return { type: 'error', kind: 'not_found', message: 'The file to import is gone.' }
-    const message = error instanceof Error ? error.message : String(error)
-    return { type: 'error', kind: 'internal', message }
+    // The full message (with its paths) goes to main's log only; the renderer gets words and the code.
+    log.error(`${job.kind} failed`, error)
+    const what = job.kind === 'export' ? 'The export could not be written' : 'The import could not be completed'
+    return { type: 'error', kind: 'internal', message: code ? `${what} (${code}).` : `${what}.` }
   }
 }
 

@@ -4,10 +4,19 @@
  * or `cancelled` (unless the thread is terminated first, which main treats as cancelled or failed).
  */
 import type { LogLevel } from '../../log'
+import type { ImportProblem } from '../../../shared/errors'
 import type { ExportFormat, ImportFormat } from '../../../shared/transfer'
 
 export type TransferJob =
-  | { kind: 'export'; dbPath: string; conversationIds: string[] | null; format: ExportFormat; outPath: string }
+  | {
+      kind: 'export'
+      dbPath: string
+      conversationIds: string[] | null
+      format: ExportFormat
+      outPath: string
+      /** Where the file is written until it is complete, then renamed to `outPath`; this job's own. */
+      partialPath: string
+    }
   | { kind: 'import'; dbPath: string; inPath: string }
 
 export interface WorkerInput {
@@ -32,7 +41,13 @@ export type WorkerMessage =
       format: ImportFormat | null
     }
   /** `invalid_file`: the user's file is at fault (the message says where); `internal`: we are. */
-  | { type: 'error'; kind: 'invalid_file' | 'not_found' | 'internal'; message: string }
+  | {
+      type: 'error'
+      kind: 'invalid_file' | 'not_found' | 'internal'
+      message: string
+      /** For `invalid_file`: the file is not UTF-8 JSON at all (an archive, UTF-16, bad bytes). */
+      importProblem?: ImportProblem
+    }
   | { type: 'cancelled' }
 
 export function cancelRequested(cancel: Int32Array): boolean {

@@ -1,4 +1,4 @@
-import { connectionCauseInEnglish, type ErrorKind } from '../../../shared/errors'
+import { connectionCauseInEnglish, type ErrorKind, type ImportProblem } from '../../../shared/errors'
 import type { KeyProtection } from '../../../shared/key-status'
 import { formatNumber } from './format'
 
@@ -115,6 +115,18 @@ export const en = {
     exported: (conversations: number) =>
       `Exported ${formatNumber(conversations)} conversation${conversations === 1 ? '' : 's'}.`,
     download: 'Download',
+    importProblem: (problem: ImportProblem): string => {
+      switch (problem.kind) {
+        case 'zip':
+          return 'This is a ZIP archive, not a JSON file. Unzip it first (ChatGPT’s export holds conversations.json), then import the JSON file.'
+        case 'gzip':
+          return 'This is a gzip-compressed file, not a JSON file. Decompress it first, then import the JSON file.'
+        case 'utf16':
+          return 'This file is UTF-16 text. Save it as JSON in UTF-8, then import it again.'
+        case 'not_utf8':
+          return `This file is not UTF-8 text: byte ${formatNumber(problem.byteOffset ?? 0)} is not valid UTF-8. Save it as JSON in UTF-8, then import it again.`
+      }
+    },
   },
   notices: {
     history_moved_aside: (path: string) =>
@@ -335,6 +347,8 @@ export const en = {
     invalid_payload: 'The app sent a request it should not have. Please report this.',
     not_found: 'The gateway has no such address. Check the base URL in Settings.',
     invalid_file: 'The file cannot be imported.',
+    upload_limit:
+      'The upload was refused: too many files are waiting for their import, or too much at once. Wait for the imports to finish, then try again.',
     internal: 'Something went wrong inside the app.',
   } satisfies Record<ErrorKind, string>,
   /** The cause under a network or TLS error. */

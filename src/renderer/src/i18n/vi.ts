@@ -1,4 +1,4 @@
-import type { ConnectionCause, ErrorKind } from '../../../shared/errors'
+import type { ConnectionCause, ErrorKind, ImportProblem } from '../../../shared/errors'
 import type { KeyProtection } from '../../../shared/key-status'
 import type { Strings } from './en'
 import { formatNumber } from './format'
@@ -115,6 +115,18 @@ export const vi: Strings = {
       `Đã nhập ${formatNumber(conversations)} cuộc trò chuyện (${formatNumber(messages)} tin nhắn).`,
     exported: (conversations: number) => `Đã xuất ${formatNumber(conversations)} cuộc trò chuyện.`,
     download: 'Tải xuống',
+    importProblem: (problem: ImportProblem): string => {
+      switch (problem.kind) {
+        case 'zip':
+          return 'Đây là tệp nén ZIP, không phải tệp JSON. Hãy giải nén trước (bản xuất của ChatGPT chứa conversations.json), rồi nhập tệp JSON đó.'
+        case 'gzip':
+          return 'Đây là tệp nén gzip, không phải tệp JSON. Hãy giải nén trước, rồi nhập tệp JSON đó.'
+        case 'utf16':
+          return 'Tệp này là văn bản UTF-16. Hãy lưu lại dưới dạng JSON mã hóa UTF-8, rồi nhập lại.'
+        case 'not_utf8':
+          return `Tệp này không phải văn bản UTF-8: byte thứ ${formatNumber(problem.byteOffset ?? 0)} không hợp lệ trong UTF-8. Hãy lưu lại dưới dạng JSON mã hóa UTF-8, rồi nhập lại.`
+      }
+    },
   },
   notices: {
     history_moved_aside: (path: string) =>
@@ -337,6 +349,8 @@ export const vi: Strings = {
     invalid_payload: 'Ứng dụng đã gửi một yêu cầu không hợp lệ. Vui lòng báo lỗi này.',
     not_found: 'Cổng kết nối không có địa chỉ này. Hãy kiểm tra URL gốc trong Cài đặt.',
     invalid_file: 'Không thể nhập tệp này.',
+    upload_limit:
+      'Tệp tải lên bị từ chối: có quá nhiều tệp đang chờ nhập, hoặc tải lên quá nhiều cùng lúc. Hãy đợi các lần nhập xong rồi thử lại.',
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
   connectionCauses: {

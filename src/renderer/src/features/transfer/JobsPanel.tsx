@@ -1,3 +1,4 @@
+import type { AppError } from '../../../../shared/errors'
 import { strings } from '../../i18n'
 import type { JobView } from './use-transfers'
 
@@ -32,7 +33,7 @@ export function JobsPanel({ jobs, onCancel, onDismiss }: JobsPanelProps) {
 
 function JobLine({ job }: { job: JobView }) {
   const title = job.kind === 'export' ? strings.transfer.exporting : strings.transfer.importing
-  if (job.type === 'refused') return <p className="job-error">{job.error.message || strings.errors[job.error.kind]}</p>
+  if (job.type === 'refused') return <p className="job-error">{jobErrorText(job.error)}</p>
   switch (job.phase) {
     case 'running': {
       const { done, total, unit } = job.progress
@@ -50,7 +51,7 @@ function JobLine({ job }: { job: JobView }) {
     case 'error':
       return (
         <p className="job-error">
-          {strings.transfer.failed(job.kind)} {job.error?.message}
+          {strings.transfer.failed(job.kind)} {job.error ? jobErrorText(job.error) : ''}
         </p>
       )
     case 'done': {
@@ -71,4 +72,15 @@ function JobLine({ job }: { job: JobView }) {
       )
     }
   }
+}
+
+/**
+ * Main's message names the place of a fault in the file (`conversations[3].role: ...`), which is
+ * best shown as it is; what the UI can word itself (a file that is not UTF-8 JSON, a refused
+ * upload) is said in the user's language.
+ */
+function jobErrorText(error: AppError): string {
+  if (error.importProblem) return strings.transfer.importProblem(error.importProblem)
+  if (error.kind === 'upload_limit') return strings.errors.upload_limit
+  return error.message || strings.errors[error.kind]
 }
