@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { InvalidImportFile, readImportFile } from '../../../src/main/history/transfer/read-import-file'
+import { importProblemOf } from '../../../src/main/history/transfer/import-encoding'
 import { findJsonSyntaxFault } from '../../../src/main/history/transfer/json-syntax-error'
 import { generatedBundles, jsonExportText } from './transfer-support'
 
@@ -129,6 +130,50 @@ describe('refusing a broken ChatGPT export', () => {
     )
     const mapping = sample()
     mapping[2].mapping = 'none'
-    expect(refusal(JSON.stringify(mapping))).toBe('[2].mapping: expected a record, found "none"')
+    expect(refusal(JSON.stringify(mapping))).toBe('[2].mapping: expected an object, found "none"')
+  })
+})
+
+describe('refusing bytes that are not UTF-8 text', () => {
+  const offsetOf = (bytes: number[]) => importProblemOf(Buffer.from(bytes))
+
+  it('names the first bad byte: stray, overlong, surrogate, beyond U+10FFFF, cut short', () => {
+    const emoji = [...Buffer.from('["🐑 ')] // a valid 4-byte sequence first: offsets count bytes, not characters
+    expect(offsetOf([...emoji, 0x80])).toEqual({ kind: 'not_utf8', byteOffset: 7 })
+    expect(offsetOf([...emoji, 0xc0, 0xaf])).toEqual({ kind: 'not_utf8', byteOffset: 7 }) // overlong "/"
+    expect(offsetOf([...emoji, 0xe0, 0x80, 0xaf])).toEqual({ kind: 'not_utf8', byteOffset: 7 }) // overlong
+    expect(offsetOf([...emoji, 0xed, 0xa0, 0x80])).toEqual({ kind: 'not_utf8', byteOffset: 7 }) // a surrogate
+    expect(offsetOf([...emoji, 0xf4, 0x90, 0x80, 0x80])).toEqual({ kind: 'not_utf8', byteOffset: 7 })
+    expect(offsetOf([...emoji, 0xe1, 0xba, 0x5d])).toEqual({ kind: 'not_utf8', byteOffset: 7 }) // "ạ" cut by "]"
+    expect(offsetOf([...emoji, 0xe1, 0xba])).toEqual({ kind: 'not_utf8', byteOffset: 7 }) // cut by the end
+    expect(offsetOf([...Buffer.from('["ạ🐑"]')])).toBeNull()
+  })
+
+  it('agrees with a strict decoder on random bytes: all before the offset decodes, one more byte does not', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true })
+    let seed = 7
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 256
+    for (let round = 0; round < 500; round++) {
+      const bytes = Buffer.from(Array.from({ length: 12 }, () => (random() < 160 ? random() % 128 : random())))
+      if (bytes[0] === 0 || bytes[1] === 0) bytes[0] = bytes[1] = 0x5b // keep clear of the UTF-16 guess
+      const problem = importProblemOf(bytes)
+      if (problem === null) {
+        expect(() => strict.decode(bytes)).not.toThrow()
+        continue
+      }
+      if (problem.kind !== 'not_utf8') continue
+      const offset = problem.byteOffset!
+      expect(() => strict.decode(bytes.subarray(0, offset))).not.toThrow()
+      expect(() => strict.decode(bytes)).toThrow()
+    }
+  })
+
+  it('names archives and UTF-16 by their first bytes, and lets UTF-8 with or without a BOM through', () => {
+    expect(importProblemOf(Buffer.from('PK\x05\x06'))).toEqual({ kind: 'zip' })
+    expect(importProblemOf(Buffer.from([0x1f, 0x8b, 8]))).toEqual({ kind: 'gzip' })
+    expect(importProblemOf(Buffer.from([0xfe, 0xff, 0, 0x5b]))).toEqual({ kind: 'utf16' })
+    expect(importProblemOf(Buffer.from('[{"a":1}]', 'utf16le'))).toEqual({ kind: 'utf16' })
+    expect(importProblemOf(Buffer.from('\ufeff[{"mapping":{}}]'))).toBeNull()
+    expect(importProblemOf(Buffer.from('[]'))).toBeNull()
   })
 })

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { StoredMessage } from '../../../shared/history'
 import type { ConversationBundle } from '../history-api'
-import { InvalidImportFile, validated } from './import-errors'
+import { InvalidImportFile, shown, validated } from './import-errors'
 
 /** Only what we read is checked; the rest of a node (and ChatGPT adds fields often) passes untouched. */
 const NodeSchema = z.object({
@@ -50,7 +50,12 @@ const ChatGptConversationSchema = z.object({
   update_time: z.number().nullable().optional(),
   mapping: z.custom<Record<string, unknown>>(
     (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-    { error: (issue) => (issue.input === undefined ? 'this required field is missing' : 'expected an object') },
+    {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'this required field is missing'
+          : `expected an object, found ${shown(issue.input)}`,
+    },
   ),
   current_node: z.string().nullable().optional(),
 })

@@ -14,14 +14,29 @@ export function checkImportBytes(bytes: Uint8Array): void {
 }
 
 export function importProblemOf(bytes: Uint8Array): ImportProblem | null {
+  const signature = signatureProblemOf(bytes)
+  if (signature) return signature
+  // isUtf8 is one fast native pass; the offset is looked for only in a file that fails it.
+  if (!isUtf8(bytes)) return { kind: 'not_utf8', byteOffset: firstInvalidUtf8Byte(bytes) }
+  return null
+}
+
+/**
+ * From the first bytes alone (the first piece read is enough): an archive or UTF-16 text, so a
+ * large ZIP is refused before the rest of it is read.
+ */
+export function checkImportSignature(firstBytes: Uint8Array): void {
+  const problem = signatureProblemOf(firstBytes)
+  if (problem) throw new InvalidImportFile(describeProblem(problem), problem)
+}
+
+function signatureProblemOf(bytes: Uint8Array): ImportProblem | null {
   const [a, b, c, d] = bytes
   // PK\x03\x04 starts a ZIP's first entry; PK\x05\x06 is an empty archive. ChatGPT's export is a ZIP.
   if (a === 0x50 && b === 0x4b && ((c === 3 && d === 4) || (c === 5 && d === 6))) return { kind: 'zip' }
   if (a === 0x1f && b === 0x8b) return { kind: 'gzip' }
   if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || looksLikeUtf16WithoutBom(bytes))
     return { kind: 'utf16' }
-  // isUtf8 is one fast native pass; the offset is looked for only in a file that fails it.
-  if (!isUtf8(bytes)) return { kind: 'not_utf8', byteOffset: firstInvalidUtf8Byte(bytes) }
   return null
 }
 

@@ -76,7 +76,7 @@ function article(type: string): string {
 }
 
 /** Short enough for one line: strings and numbers as written, structures by their kind. */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'

@@ -9,7 +9,7 @@ import { open, rename, rm, stat } from 'node:fs/promises'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Logger, LogLevel } from '../../log'
 import { HistoryStore } from '../history-store'
-import { checkImportBytes } from './import-encoding'
+import { checkImportBytes, checkImportSignature } from './import-encoding'
 import { InvalidImportFile } from './import-errors'
 import { jsonConversation, jsonFooter, jsonHeader } from './json-format'
 import { markdownConversation } from './markdown-format'
@@ -132,6 +132,7 @@ async function readText(path: string): Promise<{ text: string; size: number }> {
       stopIfCancelled()
       const { bytesRead } = await file.read(buffer, read, Math.min(4 << 20, size - read), read)
       if (bytesRead === 0) break
+      if (read === 0) checkImportSignature(buffer.subarray(0, bytesRead))
       read += bytesRead
       progress(read)
     }
