@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../../../../shared/bidi'
 import { strings } from '../../i18n'
 import type { JobView } from './use-transfers'
 
@@ -65,7 +66,8 @@ function JobLine({ job }: { job: JobView }) {
               {strings.transfer.download}
             </a>
           ) : (
-            <span className="path">{location}</span>
+            // A file name shown: without bidi controls, which could make it read as another name.
+            <span className="path">{stripBidiControls(location)}</span>
           )}
         </p>
       )
