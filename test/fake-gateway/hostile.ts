@@ -30,6 +30,8 @@ export const hostileKinds = {
       return [row((c) => `h${c}`), row(() => '---'), ...rows].join('\n') + '\n'
     },
   },
+  /** A link whose text holds a right-to-left override, so "gnp.exe" would read "exe.png" (item 17). */
+  'bidi-link': { size: 1, make: () => 'Download [\u202Egnp.exe](https://x.test/file) here.\n' },
 } as const satisfies Record<string, { size: number; make(n: number): string }>
 
 export type HostileKind = keyof typeof hostileKinds

@@ -36,7 +36,9 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // The error's name and message only: the text being drawn (an answer) stays out of the log.
+    // The error's name and message only: the text being drawn (an answer) stays out of the log. The one
+    // console call of the renderer: there is no log channel to main, and a render failure must be seen.
+    // eslint-disable-next-line no-console
     console.error(`[render] ${this.props.label} failed: ${error.name}: ${error.message}`, info.componentStack ?? '')
   }
 
