@@ -26,8 +26,11 @@ export interface HostileRun {
 }
 
 export interface RendererBench {
-  /** Draws the hostile payload `kind` (test/fake-gateway/hostile.ts) at once, or streamed `perFrame` characters a frame. */
-  hostile(kind: string, how: 'reopen' | 'stream', perFrame: number): Promise<HostileRun>
+  /**
+   * Draws the hostile payload `kind` (test/fake-gateway/hostile.ts; `size` overrides the issue's) at once,
+   * or streamed `perFrame` characters a frame.
+   */
+  hostile(kind: string, how: 'reopen' | 'stream', perFrame: number, size?: number): Promise<HostileRun>
   /** Streams the answer at `perSecond` deltas, one render per frame; returns every frame. */
   stream(mode: Mode, content: Content, chars: number, perSecond: number): Promise<Frame[]>
   /** Renders single deltas near `atChars`; returns each one's time, ms. */

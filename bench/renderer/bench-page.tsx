@@ -102,10 +102,10 @@ const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(r
  * A hostile payload through the app's markdown components: drawn whole (a reopened conversation), or
  * streamed in `perFrame` characters a frame (main coalesces a fast stream into about one batch a frame).
  */
-async function hostile(kind: string, how: 'reopen' | 'stream', perFrame: number): Promise<HostileRun> {
+async function hostile(kind: string, how: 'reopen' | 'stream', perFrame: number, size?: number): Promise<HostileRun> {
   if (!isHostileKind(kind)) throw new Error(`unknown payload ${kind}`)
-  const { make, size } = hostileKinds[kind]
-  const text = make(size)
+  const { make, size: issueSize } = hostileKinds[kind]
+  const text = make(size ?? issueSize)
   const view = mount()
   await nextFrame()
   let heapPeak = heapMb()

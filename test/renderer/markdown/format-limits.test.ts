@@ -31,6 +31,13 @@ describe('formatRefusal', () => {
     expect(formatRefusal(`fine\n${'>'.repeat(deep)}\nfine`)).toBe('depth')
   })
 
+  it('does not count indentation inside fenced code as nesting', () => {
+    const deepJson = Array.from({ length: 40 }, (_, level) => `${'  '.repeat(level + 1)}{ "level": ${level}`)
+    expect(formatRefusal(`- a list item with code:\n\n  \`\`\`json\n${deepJson.join('\n')}\n  \`\`\`\n`)).toBeNull()
+    // After the fence closes, nesting counts again.
+    expect(formatRefusal(`\`\`\`\ncode\n\`\`\`\n${'>'.repeat(limits.maxDepth + 1)} deep`)).toBe('depth')
+  })
+
   it('counts emphasis delimiter runs, table cells and the longest word, and bounds the length first', () => {
     expect(formatRefusal('*a '.repeat(limits.maxDelimiterRuns))).toBeNull()
     expect(formatRefusal('*a '.repeat(limits.maxDelimiterRuns + 1))).toBe('emphasis')
