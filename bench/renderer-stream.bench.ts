@@ -145,10 +145,10 @@ const atTheBounds: Record<string, number> = {
   'nested-quotes': 24,
   'deep-lists': 24,
   'indented-lists': 24,
-  emphasis: 1_000,
+  emphasis: 600,
   'long-word': 10_000,
   'long-code': 100_000,
-  'big-table': 30,
+  'big-table': 14,
 }
 
 async function hostileBench(page: Page): Promise<void> {

@@ -15,13 +15,16 @@ export const formatLimits = {
   maxBlockChars: 50_000,
   /** Container depth: `>` and list markers at a line's start, plus its indentation in steps of 2 columns. */
   maxDepth: 24,
-  /** Emphasis and strikethrough delimiter runs (`*`, `_`, `~`) in one block (2,000 took 250 ms to draw). */
-  maxDelimiterRuns: 1_000,
   /**
-   * Table cell separators (`|`) in one block. GFM table parsing grows with the square of the cells:
-   * 1,000 cells parse in about 70 ms, 3,000 in about 700 ms on the machine the bench ran on.
+   * Emphasis and strikethrough delimiter runs (`*`, `_`, `~`) in one block: unclosed ones cost the square
+   * of their count (1,000 took 80–240 ms to draw, 2,000 about 250 ms, 10,000 seconds).
    */
-  maxTableCells: 1_000,
+  maxDelimiterRuns: 600,
+  /**
+   * Table cell separators (`|`) in one block. react-markdown's table path is slow per cell: a 30 × 30
+   * table took 450–700 ms to draw on the machine the bench ran on, 3,000 cells 0.7–1.7 s.
+   */
+  maxTableCells: 500,
   /** Characters without whitespace in a row (a URL is far shorter). */
   maxWordChars: 10_000,
   /** A code block longer than this is drawn plain, a page at a time (a one-line 5 MB block took 34 s). */
