@@ -93,7 +93,7 @@ export function TranscriptView(props: TranscriptViewProps) {
             >
               <ErrorBoundary
                 label="message"
-                resetKey={message}
+                resetKey={message.id}
                 fallback={() => (
                   <article
                     className={`message ${message.role}`}
