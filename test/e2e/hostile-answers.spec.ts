@@ -6,6 +6,7 @@
  * the app stays usable: the answer is there as plain text with a note, the composer and sidebar
  * respond, another conversation opens, and the same holds after a reload. Times are in the bench.
  */
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import type { HostileKind } from '../fake-gateway/hostile'
 import { expect, test } from './fixtures'
@@ -87,4 +88,20 @@ test('a link whose text holds a right-to-left override shows it without the cont
   expect(await link.evaluate((element) => element.textContent)).toBe('gnp.exe')
   // Nowhere in the drawn answer: the control was in the link text only.
   expect(await answer.locator('.text').evaluate((element) => element.textContent)).not.toContain('\u202E')
+})
+
+test('a plain-text answer pages with Show more, and axe finds nothing serious in it', async ({ page, app }) => {
+  await page.goto(app.url)
+  await send(page, '[[hostile=long-word]] [[hostile-size=50000]] [[delay=1]] paged word')
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect(answer.getByText('Showing the first 20,000 of 50,001 characters.')).toBeVisible()
+  await answer.getByRole('button', { name: 'Show more' }).click()
+  await expect(answer.getByText('Showing the first 40,000 of 50,001 characters.')).toBeVisible()
+  await answer.getByRole('button', { name: 'Show more' }).click()
+  await expect(answer.getByRole('button', { name: 'Show more' })).toHaveCount(0)
+  expect((await answer.locator('.md-plain-text').textContent())?.length).toBe(50_001)
+  const results = await new AxeBuilder({ page }).include('[role=log]').withTags(['wcag2a', 'wcag2aa']).analyze()
+  expect(
+    results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+  ).toEqual([])
 })
