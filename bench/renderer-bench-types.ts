@@ -14,7 +14,23 @@ export interface Frame {
   interval: number
 }
 
+/** One hostile payload drawn once, as a reopened conversation does, or streamed in. */
+export interface HostileRun {
+  /** From the start until the next frame could be painted (render, commit, layout of everything), ms. */
+  usableMs: number
+  /** The longest frame's work (render + commit + layout), ms. */
+  worstFrameMs: number
+  frames: number
+  /** Peak of performance.memory.usedJSHeapSize over the run, MB (Chromium). */
+  heapPeakMb: number
+}
+
 export interface RendererBench {
+  /**
+   * Draws the hostile payload `kind` (test/fake-gateway/hostile.ts; `size` overrides the issue's) at once,
+   * or streamed `perFrame` characters a frame.
+   */
+  hostile(kind: string, how: 'reopen' | 'stream', perFrame: number, size?: number): Promise<HostileRun>
   /** Streams the answer at `perSecond` deltas, one render per frame; returns every frame. */
   stream(mode: Mode, content: Content, chars: number, perSecond: number): Promise<Frame[]>
   /** Renders single deltas near `atChars`; returns each one's time, ms. */

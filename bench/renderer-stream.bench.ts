@@ -7,6 +7,9 @@
  * Figures: frame work (render + commit + layout of one frame, ms) p50/p95 and the interval between
  * frames p95, over the frames while the answer is near 1k, 10k and 100k characters; and the time to
  * render one delta (median of single deltas) at those lengths.
+ *
+ * Then the hostile answers of issue 19 (test/fake-gateway/hostile.ts, the issue's sizes), each drawn
+ * whole as a reopened conversation and streamed in 32 KB a frame: time to usable, worst frame, heap peak.
  */
 import react from '@vitejs/plugin-react'
 import { createServer } from 'node:http'
@@ -14,9 +17,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { chromium } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import sirv from 'sirv'
 import { build } from 'vite'
+import { hostileKinds } from '../test/fake-gateway/hostile'
 import type { BenchWindow, Content, Frame, Mode } from './renderer-bench-types'
 import { chromiumPath } from '../scripts/browser-finder.mjs'
 
@@ -123,11 +127,58 @@ export async function runRendererBench(): Promise<void> {
       console.log(`incremental one delta at 100k / at 1k: ${growth.toFixed(2)}× (goal ≤ 2×)`)
       console.log(`naive / incremental, one delta at 100k: ${speedup.toFixed(1)}× (goal ≥ 10×)`)
     }
+    await hostileBench(page)
   } finally {
     await browser.close()
     server.close()
     await rm(outDir, { recursive: true, force: true })
   }
+}
+
+/** Characters a frame when a hostile answer streams in (a fast gateway, coalesced per frame by main). */
+const hostilePerFrame = 32_768
+
+/**
+ * The same shapes just inside the formatting bounds (format-limits.ts), so still formatted: the most a
+ * block can cost. Sizes as hostile.ts counts them (repeats, characters, rows or depth).
+ */
+const atTheBounds: Record<string, number> = {
+  'nested-quotes': 24,
+  'deep-lists': 24,
+  'indented-lists': 24,
+  emphasis: 600,
+  'long-word': 10_000,
+  'long-code': 100_000,
+  'big-table': 14,
+}
+
+async function hostileBench(page: Page): Promise<void> {
+  const rows: Record<string, string | number>[] = []
+  let worst = 0
+  const runs = [
+    ...Object.keys(hostileKinds).map((kind) => ({ kind, size: undefined as number | undefined })),
+    ...Object.entries(atTheBounds).map(([kind, size]) => ({ kind, size })),
+  ]
+  for (const { kind, size } of runs) {
+    for (const how of ['reopen', 'stream'] as const) {
+      const run = await page.evaluate(
+        ([k, h, n, s]) => (globalThis as unknown as BenchWindow).rendererBench.hostile(k, h, n, s),
+        [kind, how, hostilePerFrame, size] as const,
+      )
+      if (size === undefined) worst = Math.max(worst, run.worstFrameMs)
+      rows.push({
+        payload: size === undefined ? kind : `${kind} at the bound (${size.toLocaleString('en')})`,
+        drawn: how,
+        frames: run.frames,
+        'time to usable ms': ms(run.usableMs),
+        'worst frame ms': ms(run.worstFrameMs),
+        'heap peak MB': run.heapPeakMb.toFixed(0),
+      })
+    }
+  }
+  console.log('\nRenderer: hostile answers (issue 19) through the real markdown components in Chromium')
+  console.table(rows)
+  console.log(`worst frame over the issue's hostile answers: ${ms(worst)} ms (goal: usable within about 1 s)`)
 }
 
 if (process.argv[1] === import.meta.filename) await runRendererBench()

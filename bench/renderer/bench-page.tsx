@@ -7,7 +7,8 @@ import { createRoot } from 'react-dom/client'
 import { MarkdownBlock } from '../../src/renderer/src/markdown/MarkdownBlock'
 import { StreamingMarkdown } from '../../src/renderer/src/markdown/StreamingMarkdown'
 import '../../src/renderer/src/styles.css'
-import type { BenchWindow, Content, Frame, Mode } from '../renderer-bench-types'
+import { hostileKinds, isHostileKind } from '../../test/fake-gateway/hostile'
+import type { BenchWindow, Content, Frame, HostileRun, Mode } from '../renderer-bench-types'
 import { sample, toDeltas } from './sample-answer'
 
 function Answer({ mode, text }: { mode: Mode; text: string }) {
@@ -92,5 +93,40 @@ function perDelta(mode: Mode, content: Content, totalChars: number, atChars: num
   return times
 }
 
+/** Chromium's heap figure (not standard, hence the cast). */
+const heapMb = () =>
+  ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
+
+/**
+ * A hostile payload through the app's markdown components: drawn whole (a reopened conversation), or
+ * streamed in `perFrame` characters a frame (main coalesces a fast stream into about one batch a frame).
+ */
+async function hostile(kind: string, how: 'reopen' | 'stream', perFrame: number, size?: number): Promise<HostileRun> {
+  if (!isHostileKind(kind)) throw new Error(`unknown payload ${kind}`)
+  const { make, size: issueSize } = hostileKinds[kind]
+  const text = make(size ?? issueSize)
+  const view = mount()
+  await nextFrame()
+  let heapPeak = heapMb()
+  let worst = 0
+  let frames = 0
+  const start = performance.now()
+  for (let end = how === 'reopen' ? text.length : Math.min(perFrame, text.length); ;) {
+    const begin = performance.now()
+    view.show('incremental', text.slice(0, end))
+    worst = Math.max(worst, performance.now() - begin)
+    frames++
+    heapPeak = Math.max(heapPeak, heapMb())
+    if (end >= text.length) break
+    end = Math.min(text.length, end + perFrame)
+    await nextFrame()
+  }
+  await nextFrame()
+  const usableMs = performance.now() - start
+  view.unmount()
+  return { usableMs, worstFrameMs: worst, frames, heapPeakMb: heapPeak }
+}
+
 const benchWindow = window as unknown as BenchWindow
-benchWindow.rendererBench = { stream, perDelta }
+benchWindow.rendererBench = { stream, perDelta, hostile }

@@ -4,7 +4,10 @@
  *   [[tokens=400]]  answer with 400 tokens (default 24, or the gateway's `defaultTokens`)
  *   [[delay=50]]    wait 50 ms between tokens (default: the gateway's pacing)
  *   [[markdown]]    answer with a fixed markdown sample (heading, list, table, code, link, raw HTML)
+ *   [[hostile=emphasis]] answer with a hostile payload (hostile.ts), in tokens of 4,096 characters
  */
+import { hostileAnswer } from './hostile'
+
 const filler = (
   'Xin chào bạn, đây là câu trả lời thử nghiệm từ cổng giả lập. Tiếng Việt có dấu: ă â đ ê ô ơ ư, ' +
   'và emoji 🐑✨ cũng được truyền đúng. The quick brown fox jumps over the lazy dog while the stream ' +
@@ -56,6 +59,15 @@ export function planReply(
 ): ReplyPlan & { truncated: boolean } {
   const wanted = Math.min(directive(lastUserMessage, 'tokens') ?? defaultTokens, 100_000)
   const delayMs = directive(lastUserMessage, 'delay')
+  const hostile = hostileAnswer(lastUserMessage)
+  if (hostile !== null) {
+    // Big pieces: a 5 MB answer in 4-character tokens would be over a million SSE events.
+    const tokens = Array.from({ length: Math.ceil(hostile.length / 4096) }, (_, index) =>
+      hostile.slice(index * 4096, index * 4096 + 4096),
+    )
+    const limit = maxTokens ?? Number.POSITIVE_INFINITY
+    return { tokens: tokens.slice(0, limit), delayMs, truncated: tokens.length > limit }
+  }
   if (lastUserMessage.includes('[[markdown]]')) {
     const tokens = inPieces(markdownSample)
     const limit = maxTokens ?? Number.POSITIVE_INFINITY

@@ -16,6 +16,7 @@ import { UsageView } from './features/usage/UsageView'
 import { JobsPanel } from './features/transfer/JobsPanel'
 import { TransferSection } from './features/transfer/TransferSection'
 import { useTransfers } from './features/transfer/use-transfers'
+import { ViewBoundary } from './lib/ViewBoundary'
 import { applyLanguage, resolveLanguage, strings } from './i18n'
 import { AppearanceSection } from './features/settings/AppearanceSection'
 import { useTheme } from './theme/use-theme'
@@ -165,51 +166,59 @@ export function App({ api }: { api: Api }) {
       <NoticesBanner api={api} />
       <UpdateBanner api={api} />
       <div className="workspace">
-        <Sidebar
-          api={api}
-          list={conversations.list}
-          store={conversations.store}
-          currentId={open.conversationId}
-          onOpen={openConversation}
-          onNewChat={newChat}
-          onCurrentDeleted={closeConversation}
-          searchRef={searchRef}
-        />
+        <ViewBoundary label="sidebar">
+          <Sidebar
+            api={api}
+            list={conversations.list}
+            store={conversations.store}
+            currentId={open.conversationId}
+            onOpen={openConversation}
+            onNewChat={newChat}
+            onCurrentDeleted={closeConversation}
+            searchRef={searchRef}
+          />
+        </ViewBoundary>
         <main className="page">
           {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
           <div hidden={page !== 'chat'} className="page-body">
-            <ChatView
-              api={api}
-              conversation={current}
-              conversationId={open.conversationId}
-              focusMessageId={open.messageId}
-              onFocusHandled={onFocusHandled}
-              defaultModel={settings.settings.defaultModel}
-              settings={settings.settings}
-              hasKey={keyStatus.isSet}
-              transfers={transfers.actions}
-              onConversationCreated={onConversationCreated}
-              onOpenSettings={() => setPage('settings')}
-              onNewChat={newChat}
-              inputRef={messageRef}
-            />
+            <ViewBoundary label="chat view" resetKey={open.conversationId}>
+              <ChatView
+                api={api}
+                conversation={current}
+                conversationId={open.conversationId}
+                focusMessageId={open.messageId}
+                onFocusHandled={onFocusHandled}
+                defaultModel={settings.settings.defaultModel}
+                settings={settings.settings}
+                hasKey={keyStatus.isSet}
+                transfers={transfers.actions}
+                onConversationCreated={onConversationCreated}
+                onOpenSettings={() => setPage('settings')}
+                onNewChat={newChat}
+                inputRef={messageRef}
+              />
+            </ViewBoundary>
           </div>
           {page === 'settings' ? (
             <div className="page-body settings-page">
-              <AppearanceSection api={api} settings={settings} onSettingsChange={setSettings} />
-              <SettingsView
-                api={api}
-                settings={settings}
-                keyStatus={keyStatus}
-                onSettingsChange={setSettings}
-                onKeyStatusChange={setKeyStatus}
-              />
-              <TransferSection actions={transfers.actions} platform={platform} />
+              <ViewBoundary label="settings view">
+                <AppearanceSection api={api} settings={settings} onSettingsChange={setSettings} />
+                <SettingsView
+                  api={api}
+                  settings={settings}
+                  keyStatus={keyStatus}
+                  onSettingsChange={setSettings}
+                  onKeyStatusChange={setKeyStatus}
+                />
+                <TransferSection actions={transfers.actions} platform={platform} />
+              </ViewBoundary>
             </div>
           ) : null}
           {page === 'usage' ? (
             <div className="page-body">
-              <UsageView api={api} visible={page === 'usage'} />
+              <ViewBoundary label="usage view">
+                <UsageView api={api} visible={page === 'usage'} />
+              </ViewBoundary>
             </div>
           ) : null}
           <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />

@@ -64,6 +64,16 @@ export const en = {
     image: (alt: string) => (alt ? `Image: ${alt}` : 'Image'),
     taskDone: 'Done',
     taskOpen: 'Not done',
+    tooLarge: 'Too large to format: shown as plain text.',
+    renderFailed: 'This answer could not be formatted: shown as plain text.',
+    shownPart: (shown: number, total: number) =>
+      `Showing the first ${formatNumber(shown)} of ${formatNumber(total)} characters.`,
+    showMore: 'Show more',
+    copyAll: 'Copy all',
+  },
+  views: {
+    failed: 'This part of the app failed to show. The rest still works.',
+    retry: 'Try again',
   },
   history: {
     sidebar: 'Conversations and search',

@@ -65,6 +65,16 @@ export const vi: Strings = {
     image: (alt: string) => (alt ? `Hình ảnh: ${alt}` : 'Hình ảnh'),
     taskDone: 'Đã xong',
     taskOpen: 'Chưa xong',
+    tooLarge: 'Quá lớn để định dạng: hiển thị dạng văn bản thuần.',
+    renderFailed: 'Không định dạng được câu trả lời này: hiển thị dạng văn bản thuần.',
+    shownPart: (shown: number, total: number) =>
+      `Đang hiển thị ${formatNumber(shown)} ký tự đầu trong tổng số ${formatNumber(total)}.`,
+    showMore: 'Hiển thị thêm',
+    copyAll: 'Sao chép tất cả',
+  },
+  views: {
+    failed: 'Phần này của ứng dụng không hiển thị được. Các phần khác vẫn hoạt động.',
+    retry: 'Thử lại',
   },
   history: {
     sidebar: 'Các cuộc trò chuyện và tìm kiếm',

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState } from 'react'
 import { strings } from '../i18n'
 import { CodeChunker } from './code-chunks'
+import { formatLimits } from './format-limits'
 import { highlightCode, isKnownLanguage } from './highlight'
 
 interface CodeBlockProps {
@@ -15,6 +16,31 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
   const known = isKnownLanguage(language)
   // One chunker per code block on screen: while the code streams in, it scans only what is new.
   const [chunker] = useState(() => new CodeChunker())
+  const [shown, setShown] = useState<number>(formatLimits.plainPageChars)
+  if (code.length > formatLimits.maxCodeChars) {
+    // Megabytes of code: no highlighting, and a page of it on screen at a time (layout costs seconds per MB).
+    const visible = code.length > shown ? code.slice(0, shown) : code
+    return (
+      <div className="code-block">
+        <div className="code-header">
+          <span className="code-language">{label}</span>
+          <CopyButton text={code} label={strings.markdown.copyCode(label)} />
+        </div>
+        <p className="md-plain-note">
+          {strings.markdown.tooLarge}{' '}
+          {visible.length < code.length ? strings.markdown.shownPart(visible.length, code.length) : null}
+        </p>
+        <pre>
+          <code>{visible}</code>
+        </pre>
+        {visible.length < code.length ? (
+          <button type="button" onClick={() => setShown((current) => current + formatLimits.plainPageChars)}>
+            {strings.markdown.showMore}
+          </button>
+        ) : null}
+      </div>
+    )
+  }
   return (
     <div className="code-block">
       <div className="code-header">
@@ -34,7 +60,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
 
 /** One chunk of a code block, highlighted once: a chunk before the last never changes while code streams. */
 const CodeChunk = memo(function CodeChunk({ code, language }: CodeBlockProps) {
-  const html = highlightCode(code, language)
+  const html = code.length > formatLimits.maxHighlightChunkChars ? null : highlightCode(code, language)
   // highlight.js escapes the code; the HTML holds only its own spans.
   return html === null ? (
     <span className="code-chunk">{code}</span>

@@ -1,8 +1,11 @@
 import { memo, useState } from 'react'
+import { ErrorBoundary } from '../lib/ErrorBoundary'
 import { BlockSplitter } from './block-splitter'
 import { CodeBlock } from './CodeBlock'
 import { parseFenceBlock } from './fence-block'
+import { formatRefusal } from './format-limits'
 import { MarkdownBlock } from './MarkdownBlock'
+import { PlainBlock } from './PlainBlock'
 
 /** Finished blocks per memoised group: adding a block re-renders one group and checks the others' props only. */
 const groupSize = 32
@@ -67,8 +70,18 @@ const FinishedGroup = memo(function FinishedGroup({ blocks }: { blocks: readonly
   )
 })
 
-/** A block: a plain fenced code block is drawn from its lines; anything else is parsed as markdown. */
+/**
+ * A block: a plain fenced code block is drawn from its lines (CodeBlock bounds its own work); anything
+ * else is parsed as markdown when it is within the formatting bounds, else shown as plain text. A block
+ * whose formatting throws anyway falls back to plain text on its own; the rest of the answer stays.
+ */
 const BlockView = memo(function BlockView({ source }: { source: string }) {
   const fence = parseFenceBlock(source)
-  return fence ? <CodeBlock code={fence.code} language={fence.language} /> : <MarkdownBlock source={source} />
+  if (fence) return <CodeBlock code={fence.code} language={fence.language} />
+  if (formatRefusal(source) !== null) return <PlainBlock text={source} reason="too-large" />
+  return (
+    <ErrorBoundary label="markdown block" fallback={() => <PlainBlock text={source} reason="failed" />}>
+      <MarkdownBlock source={source} />
+    </ErrorBoundary>
+  )
 })

@@ -5,10 +5,14 @@ import remarkGfm from 'remark-gfm'
 import { openLink, safeExternalUrl } from '../api/open-link'
 import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
+import { remarkBidiLabels } from './remark-bidi-labels'
 import { remarkHtmlAsText } from './remark-html-as-text'
 
-/** The remark plugins every block is parsed with: GitHub's tables, task lists and strikethrough; HTML as text. */
-export const remarkPlugins = [remarkGfm, remarkHtmlAsText]
+/**
+ * The remark plugins every block is parsed with: GitHub's tables, task lists and strikethrough; HTML as
+ * text; link labels without bidi controls.
+ */
+export const remarkPlugins = [remarkGfm, remarkHtmlAsText, remarkBidiLabels]
 
 /** How answers' elements are drawn: code blocks with Copy, links that open outside, no remote images. */
 export const markdownComponents: Components = {

@@ -4,6 +4,8 @@ import type { StoredMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
 import { formatDateTime } from '../../i18n/format'
+import { ErrorBoundary } from '../../lib/ErrorBoundary'
+import { PlainBlock } from '../../markdown/PlainBlock'
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
 import { AnswerUsage } from '../usage/AnswerUsage'
 import { modelPickerInputId } from '../models/ModelPicker'
@@ -92,7 +94,14 @@ export function MessageView(props: MessageViewProps) {
       ) : null}
       {text ? (
         <div className="text">
-          <StreamingMarkdown key={message.id} text={text} />
+          {/* An answer that cannot be drawn shows its text plainly; the rest of the transcript stays. */}
+          <ErrorBoundary
+            label="message"
+            resetKey={message.id}
+            fallback={() => <PlainBlock text={text} reason="failed" />}
+          >
+            <StreamingMarkdown key={message.id} text={text} />
+          </ErrorBoundary>
         </div>
       ) : null}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}

@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef } from 'react'
 import type { StoredMessage } from '../../../../shared/history'
 import { strings } from '../../i18n'
+import { ErrorBoundary } from '../../lib/ErrorBoundary'
+import { PlainBlock } from '../../markdown/PlainBlock'
 import type { ChatStreamStore, StreamState } from './chat-stream-store'
 import { MessageView } from './MessageView'
 import type { MessageActionHandlers } from './use-message-actions'
@@ -89,21 +91,35 @@ export function TranscriptView(props: TranscriptViewProps) {
               className="row"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <MessageView
-                message={message}
-                stream={message.role === 'assistant' ? streamStore.forMessage(message.id) : undefined}
-                canRetry={
-                  message === last && (message.role === 'user' || retryable.has(message.status) || cutShort(message))
-                }
-                highlighted={highlighted === message.id}
-                isLast={message === last}
-                conversationBusy={props.busy}
-                actions={props.actions}
-                onRetry={() => props.onRetry(message.id)}
-                onContinue={() => props.onContinue(message.id)}
-                onOpenSettings={props.onOpenSettings}
-                onNewChat={props.onNewChat}
-              />
+              <ErrorBoundary
+                label="message"
+                resetKey={message.id}
+                fallback={() => (
+                  <article
+                    className={`message ${message.role}`}
+                    aria-label={message.role === 'assistant' ? strings.chat.assistant : strings.chat.you}
+                    data-message-id={message.id}
+                  >
+                    <PlainBlock text={message.content} reason="failed" />
+                  </article>
+                )}
+              >
+                <MessageView
+                  message={message}
+                  stream={message.role === 'assistant' ? streamStore.forMessage(message.id) : undefined}
+                  canRetry={
+                    message === last && (message.role === 'user' || retryable.has(message.status) || cutShort(message))
+                  }
+                  highlighted={highlighted === message.id}
+                  isLast={message === last}
+                  conversationBusy={props.busy}
+                  actions={props.actions}
+                  onRetry={() => props.onRetry(message.id)}
+                  onContinue={() => props.onContinue(message.id)}
+                  onOpenSettings={props.onOpenSettings}
+                  onNewChat={props.onNewChat}
+                />
+              </ErrorBoundary>
             </div>
           )
         })}

@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../../../../shared/bidi'
 import type { AppError } from '../../../../shared/errors'
 import { strings } from '../../i18n'
 import type { JobView } from './use-transfers'
@@ -66,7 +67,8 @@ function JobLine({ job }: { job: JobView }) {
               {strings.transfer.download}
             </a>
           ) : (
-            <span className="path">{location}</span>
+            // A file name shown: without bidi controls, which could make it read as another name.
+            <span className="path">{stripBidiControls(location)}</span>
           )}
         </p>
       )
