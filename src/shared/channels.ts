@@ -39,6 +39,9 @@ export const invokeChannels = [
   'app:openExternal',
   'usage:summary',
   'usage:conversation',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

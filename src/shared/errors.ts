@@ -26,6 +26,8 @@ export const errorKinds = [
   'not_found',
   /** A file the user gave (an import) is broken; the message names what and where. */
   'invalid_file',
+  /** The history is open read-only (an update of its schema failed): reading works, changes do not. */
+  'read_only',
   'internal',
 ] as const
 

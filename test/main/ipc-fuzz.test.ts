@@ -62,6 +62,9 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'app:openExternal': { url: 'https://example.com/' },
   'usage:summary': { days: 30, utcOffsetMinutes: 420 },
   'usage:conversation': { conversationId: id },
+  'backups:list': undefined,
+  'backups:create': undefined,
+  'backups:restore': { id: 'daily-2026-12-01T193000123Z' },
 }
 
 const huge = ['x'.repeat(1_000_000), 'ệ'.repeat(300_000), `sk-${'a'.repeat(2_000_000)}`]

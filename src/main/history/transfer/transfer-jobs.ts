@@ -45,6 +45,11 @@ export class TransferJobs {
 
   constructor(private readonly options: TransferJobsOptions) {}
 
+  /** Exports and imports running now (a restore waits for none). */
+  get runningCount(): number {
+    return this.jobs.size
+  }
+
   /** Starts writing `outPath` (through `outPath.partial`); returns the job id its events carry. */
   startExport(request: {
     conversationIds: string[] | null
