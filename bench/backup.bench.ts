@@ -26,6 +26,7 @@ const ms = (ns: number) => (ns / 1e6).toFixed(1)
 
 interface Row {
   messages: string
+  'baseline p99 / max (ms)': string
   'database (MB)': string
   'backup (MB)': string
   'worker backup (s)': string
@@ -66,6 +67,12 @@ async function measure(messages: number): Promise<Row> {
         store.updateStreamingMessage(message.id, text, null)
         writes++
       }, 10)
+      // The same writes for 3 s with no backup: what this machine's load alone does to the loop.
+      const baseline = monitorEventLoopDelay({ resolution: 5 })
+      baseline.enable()
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      baseline.disable()
+      writes = 0
       const delay = monitorEventLoopDelay({ resolution: 5 })
       delay.enable()
       const started = performance.now()
@@ -83,6 +90,7 @@ async function measure(messages: number): Promise<Row> {
       const blockedMs = performance.now() - blockedStart
       return {
         messages: messages.toLocaleString('en'),
+        'baseline p99 / max (ms)': `${ms(baseline.percentile(99))} / ${ms(baseline.max)}`,
         'database (MB)': (statSync(path).size / 2 ** 20).toFixed(0),
         'backup (MB)': (result.value.bytes / 2 ** 20).toFixed(0),
         'worker backup (s)': seconds.toFixed(1),
