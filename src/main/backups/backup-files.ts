@@ -89,7 +89,7 @@ export function removeBackup(dir: string, id: string): void {
   rmSync(metaFile(dir, id), { force: true })
 }
 
-/** Clears what a killed backup left: `.partial` files and facts without their copy. */
+/** Clears what a killed backup left: `.partial` files (and SQLite's `.partial-journal`), facts without their copy. */
 export function removeLeftovers(dir: string): void {
   if (!existsSync(dir)) return
   const names = new Set(readdirSync(dir))
@@ -97,7 +97,7 @@ export function removeLeftovers(dir: string): void {
     const orphanMeta = name.endsWith('.json') && !names.has(`${name.slice(0, -'.json'.length)}.sqlite`)
     // Only our own files: settings and key copies (`*.settings.json`) have no `.sqlite` either.
     const ours = /^(daily|pre-migration-v\d+)-[0-9TZ-]+\.json$/.test(name)
-    if (name.endsWith('.partial') || (orphanMeta && ours)) rmSync(join(dir, name), { force: true })
+    if (/\.partial(-journal)?$/.test(name) || (orphanMeta && ours)) rmSync(join(dir, name), { force: true })
   }
 }
 

@@ -45,7 +45,11 @@ export function snapshotDatabase(
 ): SnapshotFacts {
   const target = backupFile(dir, id)
   const partial = `${target}.partial`
-  rmSync(partial, { force: true })
+  const removePartial = () => {
+    // VACUUM INTO writes its target with a rollback journal beside it.
+    for (const suffix of ['', '-journal']) rmSync(partial + suffix, { force: true })
+  }
+  removePartial()
   try {
     // The path is ours (the backups folder and a generated id), bound as a parameter all the same.
     sqlite.prepare('VACUUM INTO ?').run(partial)
@@ -54,7 +58,7 @@ export function snapshotDatabase(
     publish(partial, target, dir)
     return facts
   } catch (error) {
-    rmSync(partial, { force: true })
+    removePartial()
     throw error
   }
 }
