@@ -155,7 +155,12 @@ function storedState() {
 beforeAll(async () => {
   // One data folder for the whole file: the tests run in order against the same stored state.
   dataDir = mkdtempSync(join(tmpdir(), 'holysheep-fuzz-'))
-  core = createTestCore({ dataDir, env: { HOLYSHEEP_BASE_URL: 'http://127.0.0.1:9/v1' } })
+  // The daily backup would otherwise run 30 s in and add a folder: a normal action, not an attack's effect.
+  core = createTestCore({
+    dataDir,
+    env: { HOLYSHEEP_BASE_URL: 'http://127.0.0.1:9/v1' },
+    firstBackupDelayMs: 86_400_000,
+  })
   core.secrets.setKey('sk-fuzz-original-key-0001')
   core.settings.set({ defaultModel: 'claude-sonnet-4.5', temperature: 0.7, systemPrompt: 'Trả lời ngắn gọn.' })
   conversationIds = ['Một', 'Two', 'Ba'].map((title) => core.history.createConversation({ title }).id)
