@@ -4,6 +4,7 @@
  * now"; the oldest beyond `backupsToKeep` are deleted; `backupsEnabled` false stops the daily run.
  * Restoring keeps the database in use aside first, then swaps the file under the open HistoryStore.
  */
+import { copyFile, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { BackupInfo, BackupList } from '../../shared/backups'
@@ -36,6 +37,7 @@ export interface BackupServiceOptions {
 
 export class BackupService {
   private running: Promise<Result<BackupInfo>> | null = null
+  private restoring = false
   private timer: NodeJS.Timeout | null = null
   private stopped = false
   private readonly now: () => number
@@ -79,15 +81,41 @@ export class BackupService {
     await this.running
   }
 
-  /** Replaces the history with backup `id`, keeping the current file as `history.sqlite.before-restore-<time>`. */
-  restore(id: string): Result<{ keptAt: string }> {
+  /**
+   * Replaces the history with backup `id`, keeping the current file as `history.sqlite.before-restore-<time>`.
+   * The copy is staged beside the database first, asynchronously (a 1 GB file must not hold main's
+   * thread); then the swap itself is a few renames.
+   */
+  async restore(id: string): Promise<Result<{ keptAt: string }>> {
     const backup = listBackups(this.options.backupsDir).find((item) => item.id === id)
     if (!backup) return fail('not_found', 'This backup no longer exists.')
-    if (this.running) return fail('busy', 'A backup is being taken; restore when it has finished.')
-    const busy = this.options.busyReason()
-    if (busy) return fail('busy', busy)
+    const refusal = () => {
+      if (this.running || this.restoring) return 'A backup is being taken or restored; try again when it has finished.'
+      return this.options.busyReason()
+    }
+    const busyBefore = refusal()
+    if (busyBefore) return fail('busy', busyBefore)
+    this.restoring = true
+    const staged = `${this.options.dbPath}.restoring`
+    try {
+      await copyFile(backupFile(this.options.backupsDir, id), staged)
+      const handle = await open(staged, 'r+')
+      await handle.sync()
+      await handle.close()
+    } catch (error) {
+      await rm(staged, { force: true })
+      throw error
+    } finally {
+      this.restoring = false
+    }
+    // An answer may have started while the copy was staged.
+    const busyAfter = refusal()
+    if (busyAfter) {
+      await rm(staged, { force: true })
+      return fail('busy', busyAfter)
+    }
     const keptAt = join(this.options.dataDir, `history.sqlite.before-restore-${fileStamp(this.now())}`)
-    const { migrationFailed } = this.options.history.replaceFile(backupFile(this.options.backupsDir, id), keptAt)
+    const { migrationFailed } = this.options.history.replaceFile(staged, keptAt)
     if (migrationFailed) this.options.log.warn(`the restored backup ${id} could not be updated; it is open read-only`)
     this.options.log.info(`history restored from backup ${id}; the previous file was kept at ${keptAt}`)
     this.options.emit({ type: 'history', change: 'reload' })

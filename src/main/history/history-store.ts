@@ -3,7 +3,8 @@
  * recovery in open-database.ts, search in search/; this class puts them together in transactions.
  */
 import { randomUUID } from 'node:crypto'
-import { existsSync, renameSync } from 'node:fs'
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
 import type { Conversation, ConversationOverrides, SearchResult, StoredMessage } from '../../shared/history'
 import type { UsageSummary, UsageTotals } from '../../shared/usage'
@@ -44,7 +45,8 @@ import {
 import type { Migration } from './migrations/migration'
 import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
 import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
-import { putFileInPlace, type MigrationFailure } from './safe-migration'
+import { fsyncPath } from '../backups/backup-files'
+import type { MigrationFailure } from './safe-migration'
 import { chooseSearchEngine } from './search/choose-engine'
 import type { SearchEngine } from './search/search-engine'
 import { buildSnippet } from './search/snippet'
@@ -134,24 +136,29 @@ export class HistoryStore implements HistoryApi {
   }
 
   /**
-   * Puts the database at `replacement` in place of the open one, keeping the current file (and its
-   * -wal/-shm) at `keepAt`, and reopens: a copy at an older version is migrated, with a backup, as
-   * at start-up. If the replacement cannot be opened, the kept file is put back and reopened, and
-   * the error is thrown. Callers keep their reference to this store throughout.
+   * Moves the database file `staged` (a flushed copy on the same disk, prepared by the caller) in
+   * place of the open one, keeping the current file (and its -wal/-shm) at `keepAt`, and reopens: a
+   * copy at an older version is migrated, with a backup, as at start-up. If it cannot be opened, the
+   * kept file is put back and reopened, and the error is thrown. Callers keep their reference to
+   * this store throughout. Only renames happen here, so main's thread is not held for a large copy.
    */
-  replaceFile(replacement: string, keepAt: string): { migrationFailed: MigrationFailure | null } {
+  replaceFile(staged: string, keepAt: string): { migrationFailed: MigrationFailure | null } {
     const options = this.options
     if (!options || this.closed) throw new Error('Only main’s open store can replace its file.')
     const { path } = options
+    const moveAll = (from: string, to: string) => {
+      for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix)
+    }
     this.closeConnection()
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(path + suffix)) renameSync(path + suffix, keepAt + suffix)
+    moveAll(path, keepAt)
     try {
-      putFileInPlace(replacement, path)
+      renameSync(staged, path)
+      fsyncPath(dirname(path))
       return this.reopen(options)
     } catch (error) {
       this.log.error('the restored history could not be opened; putting the previous file back', error)
-      for (const suffix of ['', '-wal', '-shm'])
-        if (existsSync(keepAt + suffix)) renameSync(keepAt + suffix, path + suffix)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+      moveAll(keepAt, path)
       this.reopen(options)
       throw error
     }
