@@ -17,7 +17,11 @@ export function backupsDirOf(dataDir: string): string {
 }
 
 /** What `<id>.json` holds: the listing's facts, and the schema version the copy is at. */
-export const BackupMetaSchema = BackupInfoSchema.omit({ id: true }).extend({ schemaVersion: z.number().int() })
+export const BackupMetaSchema = BackupInfoSchema.omit({ id: true }).extend({
+  schemaVersion: z.number().int(),
+  /** A pre-migration copy: the SHA-256 of the file it was taken from, so a retry at the next start reuses it. */
+  sourceHash: z.string().optional(),
+})
 export type BackupMeta = z.infer<typeof BackupMetaSchema>
 
 /** A timestamp safe in file names on every OS: 2026-12-01T193000123Z. */
@@ -71,9 +75,9 @@ function readBackupMeta(dir: string, id: string): BackupMeta | null {
 }
 
 /** Every complete backup in `dir`, newest first. A `.sqlite` without readable facts is not listed. */
-export function listBackups(dir: string): Array<BackupInfo & { schemaVersion: number }> {
+export function listBackups(dir: string): Array<BackupInfo & Omit<BackupMeta, keyof BackupInfo>> {
   if (!existsSync(dir)) return []
-  const backups: Array<BackupInfo & { schemaVersion: number }> = []
+  const backups: Array<BackupInfo & Omit<BackupMeta, keyof BackupInfo>> = []
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.sqlite')) continue
     const id = name.slice(0, -'.sqlite'.length)

@@ -41,7 +41,7 @@ export function snapshotDatabase(
   sqlite: DatabaseSync,
   dir: string,
   id: string,
-  meta: Pick<BackupMeta, 'kind' | 'createdAt'>,
+  meta: Pick<BackupMeta, 'kind' | 'createdAt' | 'sourceHash'>,
 ): SnapshotFacts {
   const target = backupFile(dir, id)
   const partial = `${target}.partial`

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import { closeSync, copyFileSync, mkdirSync, openSync, readSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { backupFile, fsyncPath, newBackupId } from '../backups/backup-files'
+import { backupFile, fsyncPath, listBackups, newBackupId } from '../backups/backup-files'
 import { snapshotDatabase } from '../backups/snapshot'
 import type { Logger } from '../log'
 import type { HistoryDb } from './history-db'
@@ -84,11 +84,18 @@ export function migrateWithBackup(db: HistoryDb, from: number, options: SafeMigr
   db.sqlite.exec('PRAGMA wal_checkpoint(TRUNCATE)')
   const before = hashFile(path)
   mkdirSync(backupsDir, { recursive: true })
-  const id = newBackupId(backupsDir, `pre-migration-v${from}`, options.now())
-  const facts = snapshotDatabase(db.sqlite, backupsDir, id, { kind: 'pre-migration', createdAt: options.now() })
+  // After a failed update every start tries again: the copy of this very file, if there is one, is reused.
+  const earlier = listBackups(backupsDir).find(
+    (backup) => backup.kind === 'pre-migration' && backup.sourceHash === before,
+  )
+  const id = earlier?.id ?? newBackupId(backupsDir, `pre-migration-v${from}`, options.now())
   const backupPath = backupFile(backupsDir, id)
+  if (!earlier) {
+    const meta = { kind: 'pre-migration' as const, createdAt: options.now(), sourceHash: before }
+    const facts = snapshotDatabase(db.sqlite, backupsDir, id, meta)
+    log.info(`history backed up before migrating from version ${from} (${facts.bytes} bytes) to ${backupPath}`)
+  }
   verifyCopy(backupPath, from)
-  log.info(`history backed up before migrating from version ${from} (${facts.bytes} bytes) to ${backupPath}`)
   options.beforeMigration?.(backupsDir)
   try {
     applyMigrations(db.sqlite, path, options.to, options.migrations)

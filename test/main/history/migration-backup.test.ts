@@ -103,6 +103,13 @@ describe('a history migration', () => {
     copy.close()
     expect(titlesIn(migrationFailed!.backupPath)).toEqual(titlesIn(path))
     expect(backupsIn(dir).filter((name) => name.endsWith('.partial'))).toEqual([])
+
+    // The next start fails the same way on the same file: it reuses that copy instead of taking another.
+    const again = HistoryStore.open({ path, log, migrations: [...migrations, failingAfterWrites] })
+    again.store.close()
+    expect(again.migrationFailed!.backupPath).toBe(migrationFailed!.backupPath)
+    expect(backupsIn(dir).filter((name) => name.endsWith('.sqlite'))).toHaveLength(1)
+    expect(hashFile(path)).toBe(before)
   })
 
   it('that commits part of its work and then throws is undone from the copy: the file hashes as the copy', () => {
