@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           web: resolve(import.meta.dirname, 'src/main/web/cli.ts'),
           'transfer-worker': resolve(import.meta.dirname, 'src/main/history/transfer/transfer-worker.ts'),
+          'backup-worker': resolve(import.meta.dirname, 'src/main/backups/backup-worker.ts'),
         },
       },
     },

@@ -28,7 +28,8 @@ function time(work: () => void): number {
   return performance.now() - start
 }
 
-function generate(
+/** Builds a history of `messages` messages at `path` through the production import (shared with backup.bench.ts). */
+export function generate(
   path: string,
   conversations: number,
   messages: number,

@@ -6,9 +6,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(import.meta.dirname, '..')
-const builtFiles = ['out/main/web.js', 'out/main/transfer-worker.js', 'out/renderer/index.html'].map((file) =>
-  join(root, file),
-)
+const builtFiles = [
+  'out/main/web.js',
+  'out/main/transfer-worker.js',
+  'out/main/backup-worker.js',
+  'out/renderer/index.html',
+].map((file) => join(root, file))
 
 function newestMtime(path) {
   const stats = statSync(path)

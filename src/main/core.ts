@@ -7,11 +7,15 @@ import { join } from 'node:path'
 import { appEventChannel } from '../shared/channels'
 import type { Notice } from '../shared/contract'
 import type { AppEvent } from '../shared/events'
+import { backupsDirOf, fileStamp } from './backups/backup-files'
+import { BackupService } from './backups/backup-service'
+import { copyConfigFiles } from './backups/config-copies'
 import { ChatService } from './chat/chat-service'
 import { ConversationChat } from './chat/conversation-chat'
 import { ModelCatalog } from './chat/model-catalog'
 import type { FileAccess } from './files/file-access'
 import { HistoryStore } from './history/history-store'
+import type { Migration } from './history/migrations/migration'
 import { TransferJobs } from './history/transfer/transfer-jobs'
 import { createHandlers } from './ipc/handlers'
 import { createDispatch, type Dispatch } from './ipc/dispatch'
@@ -34,6 +38,12 @@ export interface CoreOptions {
   files: FileAccess
   /** The export/import worker: `out/main/transfer-worker.js` when built, the .ts file (with tsx) in tests. */
   transferWorker: { file: string | URL; execArgv?: string[] }
+  /** The backup worker, likewise: `out/main/backup-worker.js`, or the .ts file with tsx. */
+  backupWorker: { file: string | URL; execArgv?: string[] }
+  /** The history's schema steps; the app's own unless given (a test of an update that fails). */
+  historyMigrations?: readonly Migration[]
+  /** How soon after start the first daily backup runs (when the newest is over a day old); 30 s by default. */
+  firstBackupDelayMs?: number
   /** How JSON stores are opened: electron-store in the desktop app, conf elsewhere. */
   openStore?: (dir: string, name: string) => KeyValueStore
   fetch?: typeof fetch
@@ -52,6 +62,7 @@ export interface Core {
   history: HistoryStore
   /** Self-update; idle until the packaged desktop app attaches electron-updater to it. */
   updates: UpdateController
+  backups: BackupService
   /** Aborts every stream and job, saves every partial answer, closes the database. */
   shutdown(): Promise<void>
 }
@@ -62,7 +73,8 @@ const keepDeletedMs = 24 * 60 * 60 * 1000
 export function createCore(options: CoreOptions): Core {
   const { dataDir, env, encryptor, log } = options
   const notices: Notice[] = []
-  const settingsFile = openSettingsFile(dataDir, log, options.openStore)
+  const backupsDir = backupsDirOf(dataDir)
+  const settingsFile = openSettingsFile(dataDir, log, options.openStore, backupsDir)
   if (settingsFile.movedAsideTo) notices.push({ kind: 'settings_moved_aside', path: settingsFile.movedAsideTo })
   const settings = new SettingsStore(settingsFile.store, env, log)
   const presets = new PresetStore(settingsFile.store, log)
@@ -73,12 +85,25 @@ export function createCore(options: CoreOptions): Core {
   const secrets = new SecretStore(secretsFile.store, encryptor, env, log)
 
   const historyPath = join(dataDir, 'history.sqlite')
-  const opened = HistoryStore.open({ path: historyPath, log })
+  const opened = HistoryStore.open({
+    path: historyPath,
+    log,
+    backupsDir,
+    ...(options.historyMigrations ? { migrations: options.historyMigrations } : {}),
+    // The settings and key files are copied with the database, so the whole state can be put back.
+    beforeMigration: (dir) =>
+      copyConfigFiles(dataDir, dir, `pre-migration-${fileStamp(Date.now())}`, ['settings', 'secrets']),
+  })
   if (opened.movedAsideTo) notices.push({ kind: 'history_moved_aside', path: opened.movedAsideTo })
+  if (opened.migrationFailed)
+    notices.push({ kind: 'history_migration_failed', path: opened.migrationFailed.backupPath })
   const history = opened.store
-  const interrupted = history.markInterruptedStreams()
-  if (interrupted) log.warn(`${interrupted} answer(s) were cut off when the app last stopped; kept as interrupted`)
-  history.purgeDeleted(keepDeletedMs)
+  // Read-only after a failed update: nothing may be written, so these wait for a version that opens it.
+  if (!history.readOnly) {
+    const interrupted = history.markInterruptedStreams()
+    if (interrupted) log.warn(`${interrupted} answer(s) were cut off when the app last stopped; kept as interrupted`)
+    history.purgeDeleted(keepDeletedMs)
+  }
 
   const bus = new EventEmitter()
   // Every window and browser tab listens; more than the default 10 is not a leak here.
@@ -137,6 +162,24 @@ export function createCore(options: CoreOptions): Core {
     },
   })
 
+  const backups = new BackupService({
+    dataDir,
+    backupsDir,
+    dbPath: historyPath,
+    history,
+    worker: options.backupWorker,
+    settings: () => settings.get(),
+    busyReason: () => {
+      if (conversations?.active().length) return 'An answer is streaming; restore when it has finished or been stopped.'
+      if (transfers.runningCount > 0) return 'An export or import is running; restore when it has finished.'
+      return null
+    },
+    emit,
+    log,
+    ...(options.firstBackupDelayMs !== undefined ? { firstRunDelayMs: options.firstBackupDelayMs } : {}),
+  })
+  backups.start()
+
   const secretValues = () => {
     const key = secrets.apiKey()
     return key ? [key] : []
@@ -150,6 +193,7 @@ export function createCore(options: CoreOptions): Core {
     conversations,
     history,
     transfers,
+    backups,
     files: options.files,
     notices,
     updates,
@@ -168,11 +212,12 @@ export function createCore(options: CoreOptions): Core {
     chat,
     history,
     updates,
+    backups,
     shutdown: async () => {
       if (closed) return
       closed = true
       updates.dispose()
-      await Promise.all([chat.stopAll(), transfers.cancelAll()])
+      await Promise.all([chat.stopAll(), transfers.cancelAll(), backups.stop()])
       history.close()
     },
   }

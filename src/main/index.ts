@@ -77,6 +77,7 @@ function start(): void {
     openStore,
     files: desktopFileAccess(dialog, app.getPath('documents')),
     transferWorker: { file: join(here, 'transfer-worker.js') },
+    backupWorker: { file: join(here, 'backup-worker.js') },
     openExternal: openExternalSafely(shell),
   })
   currentKey = () => activeCore.secrets.apiKey()

@@ -63,6 +63,10 @@ export function toAppError(error: unknown, secrets: readonly string[]): AppError
     return { kind: kindForStatus(error.status, message, error.code), message, status: error.status }
   }
   if (error instanceof Error && error.name === 'AbortError') return { kind: 'aborted', message: 'Stopped.' }
+  // SQLITE_READONLY: the history is open read-only after a failed update (see safe-migration.ts).
+  const errcode = (error as { errcode?: unknown } | null)?.errcode
+  if (typeof errcode === 'number' && (errcode & 0xff) === 8)
+    return { kind: 'read_only', message: 'The history is read-only until the app is updated; nothing was changed.' }
   const code = findErrorCode(error)
   if (code) return byCode(code)
   return { kind: 'internal', message: clean(error instanceof Error ? error.message : String(error)) }

@@ -41,6 +41,9 @@ export const invokeChannels = [
   'app:installUpdate',
   'usage:summary',
   'usage:conversation',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

@@ -24,6 +24,7 @@ import {
   SearchResultSchema,
   StoredMessageSchema,
 } from './history'
+import { BackupIdSchema, BackupInfoSchema, BackupListSchema, RestoreResultSchema } from './backups'
 import { ExportFormatSchema, JobIdSchema } from './transfer'
 import type { Result } from './errors'
 import { KeyStatusSchema, SetKeyRequestSchema } from './key-status'
@@ -49,7 +50,8 @@ export type ConversationCursor = z.infer<typeof ConversationCursorSchema>
 
 /** Something the user should know from start-up, such as a damaged file that was kept aside. */
 export const NoticeSchema = z.object({
-  kind: z.enum(['history_moved_aside', 'settings_moved_aside', 'key_moved_aside']),
+  /** `history_migration_failed`: an update of the history's schema failed; `path` is the copy taken before it. */
+  kind: z.enum(['history_moved_aside', 'settings_moved_aside', 'key_moved_aside', 'history_migration_failed']),
   path: z.string(),
 })
 export type Notice = z.infer<typeof NoticeSchema>
@@ -143,6 +145,11 @@ export const contract = {
   'app:installUpdate': { request: NoPayload, response: InstallUpdateResponseSchema },
   'usage:summary': { request: UsageSummaryRequestSchema, response: UsageSummarySchema },
   'usage:conversation': { request: ConversationRef, response: UsageTotalsSchema },
+  'backups:list': { request: NoPayload, response: BackupListSchema },
+  /** Takes a backup now, in a worker; answers when it is written (or joins the one running). */
+  'backups:create': { request: NoPayload, response: BackupInfoSchema },
+  /** Replaces the history with a backup, keeping the current file aside; refused while anything writes. */
+  'backups:restore': { request: z.object({ id: BackupIdSchema }).strict(), response: RestoreResultSchema },
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>
 
 // Both directions of the check: every channel has schemas, and every schema has a channel name.

@@ -28,6 +28,8 @@ export const errorKinds = [
   'invalid_file',
   /** Browser mode refused an upload: its folder would hold too much, or too many arrive at once. */
   'upload_limit',
+  /** The history is open read-only (an update of its schema failed): reading works, changes do not. */
+  'read_only',
   'internal',
 ] as const
 

@@ -64,6 +64,9 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'app:installUpdate': undefined,
   'usage:summary': { days: 30, utcOffsetMinutes: 420 },
   'usage:conversation': { conversationId: id },
+  'backups:list': undefined,
+  'backups:create': undefined,
+  'backups:restore': { id: 'daily-2026-12-01T193000123Z' },
 }
 
 const huge = ['x'.repeat(1_000_000), 'ệ'.repeat(300_000), `sk-${'a'.repeat(2_000_000)}`]
@@ -154,7 +157,12 @@ function storedState() {
 beforeAll(async () => {
   // One data folder for the whole file: the tests run in order against the same stored state.
   dataDir = mkdtempSync(join(tmpdir(), 'holysheep-fuzz-'))
-  core = createTestCore({ dataDir, env: { HOLYSHEEP_BASE_URL: 'http://127.0.0.1:9/v1' } })
+  // The daily backup would otherwise run 30 s in and add a folder: a normal action, not an attack's effect.
+  core = createTestCore({
+    dataDir,
+    env: { HOLYSHEEP_BASE_URL: 'http://127.0.0.1:9/v1' },
+    firstBackupDelayMs: 86_400_000,
+  })
   core.secrets.setKey('sk-fuzz-original-key-0001')
   core.settings.set({ defaultModel: 'claude-sonnet-4.5', temperature: 0.7, systemPrompt: 'Trả lời ngắn gọn.' })
   conversationIds = ['Một', 'Two', 'Ba'].map((title) => core.history.createConversation({ title }).id)

@@ -13,6 +13,11 @@ export const transferWorkerFromSource = {
   execArgv: ['--import', 'tsx'],
 }
 
+export const backupWorkerFromSource = {
+  file: fileURLToPath(new URL('../../src/main/backups/backup-worker.ts', import.meta.url)),
+  execArgv: ['--import', 'tsx'],
+}
+
 export function createTestCore(options: Pick<CoreOptions, 'dataDir'> & Partial<CoreOptions>): Core {
   return createCore({
     env: {},
@@ -20,6 +25,7 @@ export function createTestCore(options: Pick<CoreOptions, 'dataDir'> & Partial<C
     log: memoryLogger(),
     files: webFileAccess(options.dataDir),
     transferWorker: transferWorkerFromSource,
+    backupWorker: backupWorkerFromSource,
     ...options,
   })
 }

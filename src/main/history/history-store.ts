@@ -3,6 +3,8 @@
  * recovery in open-database.ts, search in search/; this class puts them together in transactions.
  */
 import { randomUUID } from 'node:crypto'
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
 import type { Conversation, ConversationOverrides, SearchResult, StoredMessage } from '../../shared/history'
 import type { UsageSummary, UsageTotals } from '../../shared/usage'
@@ -40,8 +42,11 @@ import {
   writeFinishedMessage,
   reopenForStreaming,
 } from './message-queries'
+import type { Migration } from './migrations/migration'
 import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
 import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
+import { fsyncPath } from '../backups/backup-files'
+import type { MigrationFailure } from './safe-migration'
 import { chooseSearchEngine } from './search/choose-engine'
 import type { SearchEngine } from './search/search-engine'
 import { buildSnippet } from './search/snippet'
@@ -57,31 +62,56 @@ export interface HistoryStoreOptions {
   /** The clock for every timestamp; `Date.now` by default. */
   now?: () => number
   /** How a SQLite connection is made; `new DatabaseSync(path)` by default. */
-  openDatabase?: (path: string) => DatabaseSync
+  openDatabase?: (path: string, options?: { readOnly: boolean }) => DatabaseSync
+  /** The schema steps; the app's own unless given (a test's list whose last step fails). */
+  migrations?: readonly Migration[]
+  /** Where the copy taken before a migration goes; `backups` beside the file by default. */
+  backupsDir?: string
+  /** Runs after that copy is taken and before the migrations (main copies the settings and key files). */
+  beforeMigration?: (backupsDir: string) => void
 }
 
 export class HistoryStore implements HistoryApi {
   private closed = false
 
   private constructor(
-    private readonly db: HistoryDb,
-    private readonly engine: SearchEngine,
+    private db: HistoryDb,
+    private engine: SearchEngine,
     private readonly log: Logger,
     private readonly now: () => number,
     /** Main's store owns the clean-shutdown flag; a worker's connection leaves it alone. */
     private readonly ownsFile: boolean,
+    /** After a failed update the old data is open read-only: SQLite refuses every write. */
+    private readOnlyFile: boolean,
+    private readonly options: HistoryStoreOptions | null,
   ) {}
 
   /**
-   * Main's store, at start-up: creates, migrates and, when the file is damaged, moves it aside and
-   * starts afresh (`movedAsideTo` says where the old one went).
+   * Main's store, at start-up: creates, migrates (with a backup first) and, when the file is damaged,
+   * moves it aside and starts afresh (`movedAsideTo` says where the old one went). When a migration
+   * fails, the old data is open read-only and `migrationFailed` says where its backup is.
    */
-  static open(options: HistoryStoreOptions): { store: HistoryStore; movedAsideTo: string | null } {
+  static open(options: HistoryStoreOptions): {
+    store: HistoryStore
+    movedAsideTo: string | null
+    migrationFailed: MigrationFailure | null
+  } {
     const now = options.now ?? Date.now
-    const { db, movedAsideTo } = openHistoryDatabase({ ...options, now })
+    const opened = HistoryStore.openFile(options, now)
+    return {
+      store: new HistoryStore(opened.db, opened.engine, options.log, now, true, opened.readOnly, options),
+      movedAsideTo: opened.movedAsideTo,
+      migrationFailed: opened.migrationFailed,
+    }
+  }
+
+  private static openFile(options: HistoryStoreOptions, now: () => number) {
+    const { db, movedAsideTo, migrationFailed } = openHistoryDatabase({ ...options, now })
     try {
-      const engine = chooseSearchEngine(db, options.log, { rebuild: true })
-      return { store: new HistoryStore(db, engine, options.log, now, true), movedAsideTo }
+      const readOnly = migrationFailed !== null
+      // A read-only file cannot have its search index built: searching then reads every message.
+      const engine = chooseSearchEngine(db, options.log, { rebuild: !readOnly, readOnly })
+      return { db, engine, movedAsideTo, migrationFailed, readOnly }
     } catch (error) {
       db.close()
       throw error
@@ -93,11 +123,53 @@ export class HistoryStore implements HistoryApi {
     const db = connectHistoryDatabase(options)
     try {
       const engine = chooseSearchEngine(db, options.log, { rebuild: false })
-      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false)
+      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false, false, null)
     } catch (error) {
       db.close()
       throw error
     }
+  }
+
+  /** True after a failed update: the old data can be read, searched and exported, not changed. */
+  get readOnly(): boolean {
+    return this.readOnlyFile
+  }
+
+  /**
+   * Moves the database file `staged` (a flushed copy on the same disk, prepared by the caller) in
+   * place of the open one, keeping the current file (and its -wal/-shm) at `keepAt`, and reopens: a
+   * copy at an older version is migrated, with a backup, as at start-up. If it cannot be opened, the
+   * kept file is put back and reopened, and the error is thrown. Callers keep their reference to
+   * this store throughout. Only renames happen here, so main's thread is not held for a large copy.
+   */
+  replaceFile(staged: string, keepAt: string): { migrationFailed: MigrationFailure | null } {
+    const options = this.options
+    if (!options || this.closed) throw new Error('Only main’s open store can replace its file.')
+    const { path } = options
+    const moveAll = (from: string, to: string) => {
+      for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix)
+    }
+    this.closeConnection()
+    moveAll(path, keepAt)
+    try {
+      renameSync(staged, path)
+      fsyncPath(dirname(path))
+      return this.reopen(options)
+    } catch (error) {
+      this.log.error('the restored history could not be opened; putting the previous file back', error)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+      moveAll(keepAt, path)
+      this.reopen(options)
+      throw error
+    }
+  }
+
+  private reopen(options: HistoryStoreOptions): { migrationFailed: MigrationFailure | null } {
+    const opened = HistoryStore.openFile(options, this.now)
+    this.db = opened.db
+    this.engine = opened.engine
+    this.readOnlyFile = opened.readOnly
+    return { migrationFailed: opened.migrationFailed }
   }
 
   get searchEngine(): 'fts5' | 'scan' {
@@ -309,10 +381,16 @@ export class HistoryStore implements HistoryApi {
   close(): void {
     if (this.closed) return
     this.closed = true
+    this.closeConnection()
+  }
+
+  private closeConnection(): void {
     try {
-      // Lets SQLite refresh the statistics its planner uses, as its docs advise before closing.
-      this.db.sqlite.exec('PRAGMA optimize')
-      if (this.ownsFile) writeMeta(this.db, 'clean_shutdown', '1')
+      if (!this.readOnlyFile) {
+        // Lets SQLite refresh the statistics its planner uses, as its docs advise before closing.
+        this.db.sqlite.exec('PRAGMA optimize')
+        if (this.ownsFile) writeMeta(this.db, 'clean_shutdown', '1')
+      }
     } catch (error) {
       this.log.warn('history database: could not record a clean shutdown', error)
     }

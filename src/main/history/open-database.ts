@@ -2,14 +2,16 @@
  * Opening the history file: main's open (with recovery from a damaged file) and a worker's connect
  * (the file as main left it, nothing repaired).
  */
-import { existsSync, mkdirSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { Logger } from '../log'
 import { HistoryDb } from './history-db'
 import { HistorySchemaVersionError } from './history-errors'
-import { applyMigrations, currentSchemaVersion, schemaVersion } from './migrations'
+import { applyMigrations, currentSchemaVersion, latestVersion, migrations, schemaVersion } from './migrations'
+import type { Migration } from './migrations/migration'
 import { DamagedDatabaseError, isDamagedFileError, moveDatabaseAside } from './move-aside'
+import { migrateWithBackup, type MigrationFailure } from './safe-migration'
 import { readMeta, writeMeta } from './store-meta'
 
 export interface OpenDatabaseOptions {
@@ -17,10 +19,26 @@ export interface OpenDatabaseOptions {
   log: Logger
   now: () => number
   /** How a connection is made; tests pass one whose SQLite lacks FTS5. */
-  openDatabase?: (path: string) => DatabaseSync
+  openDatabase?: (path: string, options?: { readOnly: boolean }) => DatabaseSync
+  /** The schema steps; the app's own list unless a caller (a test of a failing update) passes another. */
+  migrations?: readonly Migration[]
+  /** Where the copy taken before a migration goes; `backups` beside the file by default. */
+  backupsDir?: string
+  /** Runs after that copy is taken and before the migrations (main copies the settings and key files). */
+  beforeMigration?: (backupsDir: string) => void
 }
 
-const defaultOpenDatabase = (path: string) => new DatabaseSync(path)
+const defaultOpenDatabase = (path: string, options?: { readOnly: boolean }) =>
+  new DatabaseSync(path, { readOnly: options?.readOnly ?? false })
+
+/** What main's open gives: the connection, and how it got there. */
+export interface OpenedDatabase {
+  db: HistoryDb
+  /** Where a damaged file was moved (a new one was started), or null. */
+  movedAsideTo: string | null
+  /** A schema update that failed: the old data is open read-only, and the copy is at `backupPath`. */
+  migrationFailed: MigrationFailure | null
+}
 
 /** How long a statement waits for the other connection's write lock before SQLITE_BUSY. */
 const busyTimeoutMs = 5000
@@ -29,10 +47,18 @@ const busyTimeoutMs = 5000
  * Reads the schema version (the first read of the file: one that is not a database fails here)
  * and refuses a version this build does not know before changing anything, then sets the pragmas.
  */
-function configure(sqlite: DatabaseSync, path: string, log: Logger): number {
+function configure(
+  sqlite: DatabaseSync,
+  path: string,
+  log: Logger,
+  latest = currentSchemaVersion,
+  readOnly = false,
+): number {
   sqlite.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`)
   const version = schemaVersion(sqlite)
-  if (version > currentSchemaVersion) throw new HistorySchemaVersionError(path, version, currentSchemaVersion)
+  if (version > latest) throw new HistorySchemaVersionError(path, version, latest)
+  // A read-only connection cannot change the journal mode; it reads the file as it is.
+  if (readOnly) return version
   const { journal_mode } = sqlite.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string }
   if (journal_mode !== 'wal') log.warn(`history database ${path} could not use WAL (${journal_mode})`)
   // With WAL, NORMAL loses at most the last commits on power loss, never consistency.
@@ -59,13 +85,64 @@ function checkIntegrity(db: HistoryDb): void {
   if (problems.length > 0) throw new DamagedDatabaseError(problems)
 }
 
-function openChecked(options: OpenDatabaseOptions): HistoryDb {
-  const db = new HistoryDb((options.openDatabase ?? defaultOpenDatabase)(options.path))
+function openChecked(options: OpenDatabaseOptions): Omit<OpenedDatabase, 'movedAsideTo'> {
+  const open = options.openDatabase ?? defaultOpenDatabase
+  const list = options.migrations ?? migrations
+  const latest = latestVersion(list)
+  const db = new HistoryDb(open(options.path))
   try {
-    configure(db.sqlite, options.path, options.log)
+    const version = configure(db.sqlite, options.path, options.log, latest)
     if (!closedCleanlyLastTime(db)) checkIntegrity(db)
-    applyMigrations(db.sqlite, options.path)
+    // A file with data at an older version is copied first; a new, empty file (version 0) has nothing to lose.
+    if (version > 0 && version < latest) {
+      const failure = migrateWithBackup(db, version, {
+        path: options.path,
+        backupsDir: options.backupsDir ?? join(dirname(options.path), 'backups'),
+        log: options.log,
+        now: options.now,
+        migrations: list,
+        to: latest,
+        ...(options.beforeMigration ? { beforeMigration: options.beforeMigration } : {}),
+      })
+      if (failure) return { db: openReadOnly(options, latest, list), migrationFailed: failure }
+    } else applyMigrations(db.sqlite, options.path, latest, list)
+    // The working copy a failed update left is of no use once the file itself opens.
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.path}.read-only-view${suffix}`, { force: true })
     writeMeta(db, 'clean_shutdown', '0')
+    return { db, migrationFailed: null }
+  } catch (error) {
+    if (db.sqlite.isOpen) db.close()
+    throw error
+  }
+}
+
+/**
+ * The old data after a failed update, for reading only. The user's file is never touched again: a
+ * working copy beside it (`<file>.read-only-view`) gets every migration that does succeed, one at a
+ * time, so today's queries find the columns they expect as far as they can; then it is opened
+ * read-only, and SQLite itself refuses every write.
+ */
+function openReadOnly(options: OpenDatabaseOptions, latest: number, list: readonly Migration[]): HistoryDb {
+  const open = options.openDatabase ?? defaultOpenDatabase
+  const view = `${options.path}.read-only-view`
+  for (const suffix of ['', '-wal', '-shm']) rmSync(view + suffix, { force: true })
+  copyFileSync(options.path, view)
+  const working = open(view)
+  try {
+    for (const migration of list) {
+      if (migration.version <= schemaVersion(working)) continue
+      try {
+        applyMigrations(working, view, migration.version, list)
+      } catch {
+        break
+      }
+    }
+  } finally {
+    working.close()
+  }
+  const db = new HistoryDb(open(view, { readOnly: true }))
+  try {
+    configure(db.sqlite, view, options.log, latest, true)
     return db
   } catch (error) {
     db.close()
@@ -78,16 +155,16 @@ function openChecked(options: OpenDatabaseOptions): HistoryDb {
  * or fails its integrity check, is renamed aside (never deleted) and a fresh one started, so one bad
  * sector cannot lock the user out of the app; `movedAsideTo` says where the old file went.
  */
-export function openHistoryDatabase(options: OpenDatabaseOptions): { db: HistoryDb; movedAsideTo: string | null } {
+export function openHistoryDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   mkdirSync(dirname(options.path), { recursive: true })
   try {
-    return { db: openChecked(options), movedAsideTo: null }
+    return { ...openChecked(options), movedAsideTo: null }
   } catch (error) {
     if (!isDamagedFileError(error)) throw error
     const movedAsideTo = moveDatabaseAside(options.path, options.now())
     const reason = error instanceof Error ? error.message : String(error)
     options.log.warn(`history database could not be used (${reason}); moved to ${movedAsideTo}, starting a new one`)
-    return { db: openChecked(options), movedAsideTo }
+    return { ...openChecked(options), movedAsideTo }
   }
 }
 

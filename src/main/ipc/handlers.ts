@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import { safeExternalUrl } from '../../shared/external-link'
+import type { BackupService } from '../backups/backup-service'
 import type { ChatService } from '../chat/chat-service'
 import type { ConversationChat } from '../chat/conversation-chat'
 import { MessageActions } from '../chat/message-actions'
@@ -26,6 +27,7 @@ export interface Services {
   conversations: ConversationChat
   history: HistoryApi
   transfers: TransferJobs
+  backups: BackupService
   files: FileAccess
   notices: readonly Notice[]
   updates: Pick<UpdateController, 'status' | 'install'>
@@ -150,5 +152,8 @@ export function createHandlers(services: Services): Handlers {
       return ok({ jobId: transfers.startImport({ inPath: source, onEnd: release }) })
     },
     'jobs:cancel': async ({ jobId }) => ok({ cancelled: transfers.cancel(jobId) }),
+    'backups:list': async () => ok(services.backups.list()),
+    'backups:create': async () => services.backups.create(),
+    'backups:restore': async ({ id }) => services.backups.restore(id),
   }
 }

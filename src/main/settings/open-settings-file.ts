@@ -4,6 +4,8 @@
  * a fresh file with the defaults is started, and `movedAsideTo` tells the caller so the user hears
  * of it.
  */
+import { fileStamp } from '../backups/backup-files'
+import { copyConfigFiles } from '../backups/config-copies'
 import { PresetListSchema, shippedPresets } from '../../shared/presets'
 import { defaultSettings, SettingsSchema } from '../../shared/settings'
 import type { Logger } from '../log'
@@ -17,10 +19,20 @@ export function openSettingsFile(
   dir: string,
   log: Logger,
   open: (dir: string, name: string) => KeyValueStore = openConfStore,
+  /** Where the files are copied before a migration changes them; none when absent. */
+  backupsDir?: string,
 ): { store: KeyValueStore; movedAsideTo: string | null } {
   // Not JSON, or JSON that is not an object: openJsonStore keeps it aside and starts afresh.
   const opened = openJsonStore(dir, settingsFileName, log, open)
-  const problem = bringUpToDate(opened.store, log)
+  const backUp = (from: number) => {
+    if (!backupsDir) return
+    const copies = copyConfigFiles(dir, backupsDir, `settings-v${from}-${fileStamp(Date.now())}`, [
+      'settings',
+      'secrets',
+    ])
+    log.info(`settings backed up before migrating from version ${from}: ${copies.join(', ')}`)
+  }
+  const problem = bringUpToDate(opened.store, log, backUp)
   if (problem === null) return opened
   return startAfresh(dir, log, open, problem)
 }
@@ -39,7 +51,7 @@ function startAfresh(
 }
 
 /** Migrates and validates in place; returns what is wrong with the file, or null when it is fine. */
-function bringUpToDate(store: KeyValueStore, log: Logger): string | null {
+function bringUpToDate(store: KeyValueStore, log: Logger, backUp: (from: number) => void): string | null {
   const version = store.get('schemaVersion')
   const stored = store.get('settings')
   if (version === undefined && stored === undefined) {
@@ -58,6 +70,7 @@ function bringUpToDate(store: KeyValueStore, log: Logger): string | null {
   const presets = PresetListSchema.safeParse(migrated.presets)
   if (!presets.success) return `has invalid presets (${describe(presets.error.issues)})`
   if (from !== currentSettingsVersion) {
+    backUp(from)
     store.set('settings', settings.data)
     store.set('presets', presets.data)
     store.set('schemaVersion', currentSettingsVersion)

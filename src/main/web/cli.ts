@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     log,
     files,
     transferWorker: { file: join(here, 'transfer-worker.js') },
+    backupWorker: { file: join(here, 'backup-worker.js') },
   })
   currentKey = () => core.secrets.apiKey()
   const port = parsePort(process.env.PORT)

@@ -3,6 +3,7 @@ import type { Api } from '../../shared/api'
 import type { KeyStatus } from '../../shared/key-status'
 import type { SettingsView as SettingsData } from '../../shared/settings'
 import { resolvePlatform } from './api/platform'
+import { BackupsSection } from './features/backups/BackupsSection'
 import { ChatView } from './features/chat/ChatView'
 import { Sidebar } from './features/history/Sidebar'
 import { useConversations } from './features/history/use-conversations'
@@ -211,6 +212,7 @@ export function App({ api }: { api: Api }) {
                   onKeyStatusChange={setKeyStatus}
                 />
                 <TransferSection actions={transfers.actions} platform={platform} />
+                <BackupsSection api={api} settings={settings} onSettingsChange={setSettings} />
               </ViewBoundary>
             </div>
           ) : null}

@@ -25,26 +25,37 @@ export function schemaVersion(db: DatabaseSync): number {
   return row.user_version
 }
 
+export function latestVersion(list: readonly Migration[]): number {
+  return list.at(-1)?.version ?? 0
+}
+
 /**
- * Brings the schema up to `upTo` (the current version by default), one transaction per migration,
- * so a failure leaves the file at the last version that completed. Tests pass `upTo` to build a
- * file as an older release left it.
+ * Brings the schema up to `upTo` (the list's last version by default) in ONE transaction with the
+ * `user_version` change: a failure in any step rolls every step back, so the file stays exactly at
+ * the version it had (main takes a backup before, see safe-migration.ts). `list` is the app's
+ * migrations unless a caller passes its own; tests pass `upTo` to build a file as an older release
+ * left it.
  */
-export function applyMigrations(db: DatabaseSync, path: string, upTo = currentSchemaVersion): number {
+export function applyMigrations(
+  db: DatabaseSync,
+  path: string,
+  upTo?: number,
+  list: readonly Migration[] = migrations,
+): number {
+  const target = upTo ?? latestVersion(list)
   const from = schemaVersion(db)
-  if (from > currentSchemaVersion) throw new HistorySchemaVersionError(path, from, currentSchemaVersion)
-  for (const migration of migrations) {
-    if (migration.version <= from || migration.version > upTo) continue
-    db.exec('BEGIN IMMEDIATE')
-    try {
-      migration.up(db)
-      // PRAGMA takes no parameters; the version is our own integer, never input.
-      db.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`)
-      db.exec('COMMIT')
-    } catch (error) {
-      db.exec('ROLLBACK')
-      throw error
-    }
+  if (from > latestVersion(list)) throw new HistorySchemaVersionError(path, from, latestVersion(list))
+  const pending = list.filter((migration) => migration.version > from && migration.version <= target)
+  if (pending.length === 0) return from
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    for (const migration of pending) migration.up(db)
+    // PRAGMA takes no parameters; the version is our own integer, never input.
+    db.exec(`PRAGMA user_version = ${Math.trunc(pending.at(-1)!.version)}`)
+    db.exec('COMMIT')
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK')
+    throw error
   }
   return from
 }

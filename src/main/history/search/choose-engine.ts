@@ -1,6 +1,6 @@
 import type { Logger } from '../../log'
 import type { HistoryDb } from '../history-db'
-import { ensureFtsTable, ftsIndexIsComplete, fts5Engine, rebuildFtsIndex } from './fts-index'
+import { ensureFtsTable, ftsIndexIsComplete, ftsTableExists, fts5Engine, rebuildFtsIndex } from './fts-index'
 import { registerScanFunctions, scanEngine } from './scan-search'
 import type { SearchEngine } from './search-engine'
 
@@ -9,8 +9,14 @@ import type { SearchEngine } from './search-engine'
  * warning). `rebuild` is main's open: it re-indexes an incomplete index. A worker's connection
  * (`rebuild` false) leaves that to main and only keeps a complete index complete.
  */
-export function chooseSearchEngine(db: HistoryDb, log: Logger, options: { rebuild: boolean }): SearchEngine {
+export function chooseSearchEngine(
+  db: HistoryDb,
+  log: Logger,
+  options: { rebuild: boolean; readOnly?: boolean },
+): SearchEngine {
   registerScanFunctions(db)
+  // A read-only connection (the old data after a failed update) uses a complete index if there is one.
+  if (options.readOnly) return ftsTableExists(db) && ftsIndexIsComplete(db) ? fts5Engine : scanEngine
   const available = ensureFtsTable(db)
   if (available && ftsIndexIsComplete(db)) return fts5Engine
   if (available && options.rebuild) {

@@ -53,6 +53,16 @@ export function ensureFtsTable(db: HistoryDb): boolean {
   }
 }
 
+/** Whether the index table exists and this SQLite can read it (it has FTS5). */
+export function ftsTableExists(db: HistoryDb): boolean {
+  try {
+    db.sqlite.prepare('SELECT rowid FROM message_search LIMIT 0').all()
+    return true
+  } catch {
+    return false
+  }
+}
+
 export function ftsIndexIsComplete(db: HistoryDb): boolean {
   return readMeta(db, 'search_index') === ftsIndexVersion
 }

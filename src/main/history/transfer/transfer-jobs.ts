@@ -55,6 +55,11 @@ export class TransferJobs {
     this.journal?.removeLeftovers()
   }
 
+  /** Exports and imports running now (a restore waits for none). */
+  get runningCount(): number {
+    return this.jobs.size
+  }
+
   /**
    * Starts writing `outPath` (through `outPath.<job>.partial`, its own per job, so two exports to
    * the same place never write into one file); returns the job id its events carry.

@@ -145,6 +145,8 @@ export const en = {
       `Your settings file could not be read. It was kept at ${path} and the defaults are in use.`,
     key_moved_aside: (path: string) =>
       `The file holding your API key could not be read. It was kept at ${path}; enter your key again.`,
+    history_migration_failed: (path: string) =>
+      `An update of your history could not be applied, so nothing was changed. A copy taken before the update is at ${path}. Your conversations can be read, searched and exported, but not changed, until a fixed version of the app opens them.`,
     dismiss: 'Dismiss',
   },
   updates: {
@@ -157,6 +159,42 @@ export const en = {
     autoUpdate: 'Check for updates automatically',
     autoUpdateHint: 'Checks at start and every 4 hours, downloads in the background, and asks before restarting.',
     desktopOnly: 'Applies to the installed desktop app; this copy does not update itself.',
+  },
+  backups: {
+    title: 'Backups',
+    explain:
+      'A copy of your history is taken once a day while the app runs, and before an update changes it. Restoring one keeps your current history aside first. Your API key is never in a backup.',
+    enabled: 'Back up every day',
+    keep: 'Daily backups to keep',
+    save: 'Save',
+    saved: 'Saved.',
+    backUpNow: 'Back up now',
+    backingUp: 'Backing up…',
+    taken: (size: string) => `Backup taken (${size}).`,
+    failed: 'The backup could not be taken. Check that the disk has space, then try again.',
+    none: 'No backups yet.',
+    folder: (path: string) => `Backups are kept in ${path}.`,
+    list: 'Backups',
+    date: 'Date',
+    kindColumn: 'Kind',
+    size: 'Size',
+    contents: 'Contents',
+    kind: { daily: 'Daily', 'pre-migration': 'Before an update' },
+    bytes: (bytes: number) =>
+      bytes < 1_048_576 ? `${formatNumber(bytes / 1024)} KB` : `${formatNumber(bytes / 1_048_576, 1)} MB`,
+    counts: (conversations: number, messages: number) =>
+      `${formatNumber(conversations)} conversation${conversations === 1 ? '' : 's'}, ${formatNumber(messages)} message${messages === 1 ? '' : 's'}`,
+    restore: 'Restore…',
+    restoreLabel: (date: string) => `Restore the backup of ${date}`,
+    confirmTitle: 'Restore this backup?',
+    confirmBody: (date: string) =>
+      `Your history will be replaced by the backup of ${date}. The current history is kept aside first, so nothing is lost.`,
+    confirm: 'Restore',
+    cancel: 'Cancel',
+    restored: (path: string) => `Backup restored. The history you had before was kept at ${path}.`,
+    restoreBusy:
+      'A backup cannot be restored while an answer streams or an export, import or backup runs. Try again when it has finished.',
+    restoreFailed: 'The backup could not be restored; your history is unchanged.',
   },
   settings: {
     title: 'Settings',
@@ -359,6 +397,8 @@ export const en = {
     invalid_file: 'The file cannot be imported.',
     upload_limit:
       'The upload was refused: too many files are waiting for their import, or too much at once. Wait for the imports to finish, then try again.',
+    read_only:
+      'Your history is read-only because an update of it could not be applied. Nothing was changed; see the notice at the top.',
     internal: 'Something went wrong inside the app.',
   } satisfies Record<ErrorKind, string>,
   /** The cause under a network or TLS error. */

@@ -145,6 +145,8 @@ export const vi: Strings = {
       `Không đọc được tệp cài đặt của bạn. Tệp cũ được giữ lại tại ${path} và các giá trị mặc định đang được dùng.`,
     key_moved_aside: (path: string) =>
       `Không đọc được tệp chứa khóa API của bạn. Tệp cũ được giữ lại tại ${path}; hãy nhập lại khóa.`,
+    history_migration_failed: (path: string) =>
+      `Không áp dụng được bản cập nhật cho lịch sử của bạn, nên không có gì bị thay đổi. Bản sao lưu tạo trước khi cập nhật nằm tại ${path}. Bạn vẫn có thể đọc, tìm kiếm và xuất các cuộc trò chuyện, nhưng chưa thể thay đổi chúng cho đến khi một phiên bản đã sửa lỗi của ứng dụng mở được chúng.`,
     dismiss: 'Đóng',
   },
   updates: {
@@ -157,6 +159,42 @@ export const vi: Strings = {
     autoUpdate: 'Tự động kiểm tra bản cập nhật',
     autoUpdateHint: 'Kiểm tra khi mở ứng dụng và mỗi 4 giờ, tải về ở chế độ nền, và hỏi bạn trước khi khởi động lại.',
     desktopOnly: 'Chỉ áp dụng cho ứng dụng máy tính đã cài đặt; bản này không tự cập nhật.',
+  },
+  backups: {
+    title: 'Sao lưu',
+    explain:
+      'Lịch sử của bạn được sao lưu mỗi ngày một lần khi ứng dụng đang chạy, và trước khi một bản cập nhật thay đổi nó. Khi khôi phục một bản sao lưu, lịch sử hiện tại được giữ lại trước. Khóa API không bao giờ nằm trong bản sao lưu.',
+    enabled: 'Sao lưu mỗi ngày',
+    keep: 'Số bản sao lưu hằng ngày được giữ',
+    save: 'Lưu',
+    saved: 'Đã lưu.',
+    backUpNow: 'Sao lưu ngay',
+    backingUp: 'Đang sao lưu…',
+    taken: (size: string) => `Đã sao lưu (${size}).`,
+    failed: 'Không thể sao lưu. Hãy kiểm tra ổ đĩa còn chỗ trống rồi thử lại.',
+    none: 'Chưa có bản sao lưu nào.',
+    folder: (path: string) => `Các bản sao lưu được lưu trong ${path}.`,
+    list: 'Các bản sao lưu',
+    date: 'Ngày',
+    kindColumn: 'Loại',
+    size: 'Dung lượng',
+    contents: 'Nội dung',
+    kind: { daily: 'Hằng ngày', 'pre-migration': 'Trước khi cập nhật' },
+    bytes: (bytes: number) =>
+      bytes < 1_048_576 ? `${formatNumber(bytes / 1024)} KB` : `${formatNumber(bytes / 1_048_576, 1)} MB`,
+    counts: (conversations: number, messages: number) =>
+      `${formatNumber(conversations)} cuộc trò chuyện, ${formatNumber(messages)} tin nhắn`,
+    restore: 'Khôi phục…',
+    restoreLabel: (date: string) => `Khôi phục bản sao lưu lúc ${date}`,
+    confirmTitle: 'Khôi phục bản sao lưu này?',
+    confirmBody: (date: string) =>
+      `Lịch sử của bạn sẽ được thay bằng bản sao lưu lúc ${date}. Lịch sử hiện tại được giữ lại trước, nên không mất gì cả.`,
+    confirm: 'Khôi phục',
+    cancel: 'Hủy',
+    restored: (path: string) => `Đã khôi phục bản sao lưu. Lịch sử trước đó được giữ lại tại ${path}.`,
+    restoreBusy:
+      'Không thể khôi phục khi đang có câu trả lời được truyền về, hoặc khi đang xuất, nhập hay sao lưu. Hãy thử lại khi việc đó xong.',
+    restoreFailed: 'Không thể khôi phục bản sao lưu; lịch sử của bạn không thay đổi.',
   },
   settings: {
     title: 'Cài đặt',
@@ -361,6 +399,8 @@ export const vi: Strings = {
     invalid_file: 'Không thể nhập tệp này.',
     upload_limit:
       'Tệp tải lên bị từ chối: có quá nhiều tệp đang chờ nhập, hoặc tải lên quá nhiều cùng lúc. Hãy đợi các lần nhập xong rồi thử lại.',
+    read_only:
+      'Lịch sử của bạn đang ở chế độ chỉ đọc vì không áp dụng được bản cập nhật. Không có gì bị thay đổi; xem thông báo ở đầu trang.',
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
   connectionCauses: {

@@ -1,0 +1,175 @@
+/**
+ * The rolling backups of the history: taken in a worker thread (backup-worker.ts) once a day while
+ * the app runs (the first shortly after start when the newest is over a day old) and on "Back up
+ * now"; the oldest beyond `backupsToKeep` are deleted; `backupsEnabled` false stops the daily run.
+ * Restoring keeps the database in use aside first, then swaps the file under the open HistoryStore.
+ */
+import { copyFile, open, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { BackupInfo, BackupList } from '../../shared/backups'
+import { fail, ok, type Result } from '../../shared/errors'
+import type { HistoryEvent } from '../../shared/events'
+import type { HistoryStore } from '../history/history-store'
+import type { Logger } from '../log'
+import { backupFile, fileStamp, listBackups, newBackupId, pruneBackups, removeLeftovers } from './backup-files'
+import type { BackupWorkerInput, BackupWorkerMessage } from './worker-protocol'
+import { mkdirSync } from 'node:fs'
+
+const dayMs = 24 * 60 * 60 * 1000
+
+export interface BackupServiceOptions {
+  dataDir: string
+  backupsDir: string
+  dbPath: string
+  history: HistoryStore
+  /** backup-worker.js when built; the .ts source with `execArgv: ['--import', 'tsx']` in tests. */
+  worker: { file: string | URL; execArgv?: string[] }
+  settings(): { backupsEnabled: boolean; backupsToKeep: number }
+  /** Why a restore cannot happen now (an answer streams, a job runs), or null when it can. */
+  busyReason(): string | null
+  emit(event: HistoryEvent): void
+  log: Logger
+  now?: () => number
+  /** How soon after start the first daily backup runs when the newest is over a day old; 30 s by default. */
+  firstRunDelayMs?: number
+}
+
+export class BackupService {
+  private running: Promise<Result<BackupInfo>> | null = null
+  private restoring = false
+  private timer: NodeJS.Timeout | null = null
+  private stopped = false
+  private readonly now: () => number
+
+  constructor(private readonly options: BackupServiceOptions) {
+    this.now = options.now ?? Date.now
+  }
+
+  list(): BackupList {
+    const backups = listBackups(this.options.backupsDir).map(
+      ({ id, kind, createdAt, bytes, conversations, messages }) => ({
+        id,
+        kind,
+        createdAt,
+        bytes,
+        conversations,
+        messages,
+      }),
+    )
+    return { backups, folder: this.options.backupsDir }
+  }
+
+  /** Takes a backup now (or joins the one running), then prunes to `backupsToKeep`. */
+  create(): Promise<Result<BackupInfo>> {
+    this.running ??= this.runWorker().finally(() => (this.running = null))
+    return this.running
+  }
+
+  /** Starts the daily schedule. */
+  start(): void {
+    const newest = listBackups(this.options.backupsDir).find((backup) => backup.kind === 'daily')
+    const age = newest ? this.now() - newest.createdAt : Infinity
+    this.schedule(age >= dayMs ? (this.options.firstRunDelayMs ?? 30_000) : dayMs - age)
+  }
+
+  /** Stops the schedule and waits for a backup that is running (its worker finishes its one statement). */
+  async stop(): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    await this.running
+  }
+
+  /**
+   * Replaces the history with backup `id`, keeping the current file as `history.sqlite.before-restore-<time>`.
+   * The copy is staged beside the database first, asynchronously (a 1 GB file must not hold main's
+   * thread); then the swap itself is a few renames.
+   */
+  async restore(id: string): Promise<Result<{ keptAt: string }>> {
+    const backup = listBackups(this.options.backupsDir).find((item) => item.id === id)
+    if (!backup) return fail('not_found', 'This backup no longer exists.')
+    const refusal = () => {
+      if (this.running || this.restoring) return 'A backup is being taken or restored; try again when it has finished.'
+      return this.options.busyReason()
+    }
+    const busyBefore = refusal()
+    if (busyBefore) return fail('busy', busyBefore)
+    this.restoring = true
+    const staged = `${this.options.dbPath}.restoring`
+    try {
+      await copyFile(backupFile(this.options.backupsDir, id), staged)
+      const handle = await open(staged, 'r+')
+      await handle.sync()
+      await handle.close()
+    } catch (error) {
+      await rm(staged, { force: true })
+      throw error
+    } finally {
+      this.restoring = false
+    }
+    // An answer may have started while the copy was staged.
+    const busyAfter = refusal()
+    if (busyAfter) {
+      await rm(staged, { force: true })
+      return fail('busy', busyAfter)
+    }
+    const keptAt = join(this.options.dataDir, `history.sqlite.before-restore-${fileStamp(this.now())}`)
+    const { migrationFailed } = this.options.history.replaceFile(staged, keptAt)
+    if (migrationFailed) this.options.log.warn(`the restored backup ${id} could not be updated; it is open read-only`)
+    this.options.log.info(`history restored from backup ${id}; the previous file was kept at ${keptAt}`)
+    this.options.emit({ type: 'history', change: 'reload' })
+    return ok({ keptAt })
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return
+    this.timer = setTimeout(() => void this.daily(), delayMs)
+    // A pending backup never keeps the process alive.
+    this.timer.unref()
+  }
+
+  private async daily(): Promise<void> {
+    if (this.options.settings().backupsEnabled) await this.create()
+    else this.options.log.info('daily backup skipped: backups are turned off in Settings')
+    this.schedule(dayMs)
+  }
+
+  private async runWorker(): Promise<Result<BackupInfo>> {
+    const { backupsDir, dbPath, log } = this.options
+    mkdirSync(backupsDir, { recursive: true })
+    removeLeftovers(backupsDir)
+    const createdAt = this.now()
+    const input: BackupWorkerInput = {
+      dbPath,
+      dir: backupsDir,
+      id: newBackupId(backupsDir, 'daily', createdAt),
+      createdAt,
+    }
+    const outcome = await new Promise<BackupWorkerMessage>((resolve) => {
+      let message: BackupWorkerMessage | null = null
+      let worker: Worker
+      try {
+        worker = new Worker(this.options.worker.file, {
+          workerData: input,
+          ...(this.options.worker.execArgv ? { execArgv: this.options.worker.execArgv } : {}),
+        })
+      } catch (error) {
+        resolve({ type: 'error', message: error instanceof Error ? error.message : String(error) })
+        return
+      }
+      worker.on('message', (received: BackupWorkerMessage) => (message = received))
+      worker.on('error', (error) => (message ??= { type: 'error', message: error.message }))
+      worker.on('exit', () => resolve(message ?? { type: 'error', message: 'The backup stopped unexpectedly.' }))
+    })
+    if (outcome.type === 'error') {
+      log.error(`backup failed: ${outcome.message}`)
+      removeLeftovers(backupsDir)
+      return fail('internal', 'The backup could not be taken.')
+    }
+    const removed = pruneBackups(backupsDir, this.options.settings().backupsToKeep)
+    log.info(`history backed up to ${input.id} (${outcome.bytes} bytes); ${removed.length} old backup(s) removed`)
+    const { bytes, conversations, messages } = outcome
+    return ok({ id: input.id, kind: 'daily', createdAt, bytes, conversations, messages })
+  }
+}

@@ -1,0 +1,11 @@
+/** What main and the backup worker say: `BackupWorkerInput` as workerData in, one `BackupWorkerMessage` out. */
+export interface BackupWorkerInput {
+  dbPath: string
+  dir: string
+  id: string
+  createdAt: number
+}
+
+export type BackupWorkerMessage =
+  | { type: 'done'; bytes: number; conversations: number; messages: number; schemaVersion: number }
+  | { type: 'error'; message: string }
