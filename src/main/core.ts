@@ -24,6 +24,7 @@ import { PresetStore } from './settings/preset-store'
 import { SettingsStore } from './settings/settings-store'
 import type { KeyValueStore } from './storage/key-value-store'
 import { openJsonStore } from './storage/open-json-store'
+import { secureDataFolder } from './storage/owner-only'
 
 export interface CoreOptions {
   dataDir: string
@@ -57,6 +58,8 @@ const keepDeletedMs = 24 * 60 * 60 * 1000
 export function createCore(options: CoreOptions): Core {
   const { dataDir, env, encryptor, log } = options
   const notices: Notice[] = []
+  // Before any store reads or writes: the folder and every file in it are the owner's only.
+  secureDataFolder(dataDir)
   const settingsFile = openSettingsFile(dataDir, log, options.openStore)
   if (settingsFile.movedAsideTo) notices.push({ kind: 'settings_moved_aside', path: settingsFile.movedAsideTo })
   const settings = new SettingsStore(settingsFile.store, env, log)

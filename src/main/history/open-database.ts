@@ -2,10 +2,11 @@
  * Opening the history file: main's open (with recovery from a damaged file) and a worker's connect
  * (the file as main left it, nothing repaired).
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { Logger } from '../log'
+import { ownerOnlyFileMode, ownerOnlyFolderMode, tightenPath } from '../storage/owner-only'
 import { HistoryDb } from './history-db'
 import { HistorySchemaVersionError } from './history-errors'
 import { applyMigrations, currentSchemaVersion, schemaVersion } from './migrations'
@@ -59,13 +60,25 @@ function checkIntegrity(db: HistoryDb): void {
   if (problems.length > 0) throw new DamagedDatabaseError(problems)
 }
 
+/**
+ * SQLite creates a new file 0644 and gives -wal and -shm the database file's mode, so an empty
+ * database file is made first, owner-only (an empty file is a valid empty database), and the
+ * sidecars are tightened once they exist (for files an older version left 0644).
+ */
+function createOwnerOnly(path: string): void {
+  if (!existsSync(path)) writeFileSync(path, '', { mode: ownerOnlyFileMode, flag: 'wx' })
+  tightenPath(path)
+}
+
 function openChecked(options: OpenDatabaseOptions): HistoryDb {
+  createOwnerOnly(options.path)
   const db = new HistoryDb((options.openDatabase ?? defaultOpenDatabase)(options.path))
   try {
     configure(db.sqlite, options.path, options.log)
     if (!closedCleanlyLastTime(db)) checkIntegrity(db)
     applyMigrations(db.sqlite, options.path)
     writeMeta(db, 'clean_shutdown', '0')
+    for (const suffix of ['-wal', '-shm']) tightenPath(options.path + suffix)
     return db
   } catch (error) {
     db.close()
@@ -79,7 +92,7 @@ function openChecked(options: OpenDatabaseOptions): HistoryDb {
  * sector cannot lock the user out of the app; `movedAsideTo` says where the old file went.
  */
 export function openHistoryDatabase(options: OpenDatabaseOptions): { db: HistoryDb; movedAsideTo: string | null } {
-  mkdirSync(dirname(options.path), { recursive: true })
+  mkdirSync(dirname(options.path), { recursive: true, mode: ownerOnlyFolderMode })
   try {
     return { db: openChecked(options), movedAsideTo: null }
   } catch (error) {

@@ -20,7 +20,7 @@ export type FileRouteResult = { kind: 'json'; status: number; body: unknown } | 
 export async function receiveUpload(request: IncomingMessage, uploadsDir: string): Promise<FileRouteResult> {
   const declared = Number(request.headers['content-length'] ?? 0)
   if (declared > maxUploadBytes) return tooLarge()
-  mkdirSync(uploadsDir, { recursive: true })
+  mkdirSync(uploadsDir, { recursive: true, mode: 0o700 })
   const uploadId = randomUUID()
   const path = join(uploadsDir, `${uploadId}.upload`)
   let size = 0

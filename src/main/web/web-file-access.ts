@@ -10,7 +10,7 @@ export function webFileAccess(dataDir: string): FileAccess & { exportsDir: strin
     exportsDir,
     uploadsDir,
     async chooseExportTarget(suggestedName) {
-      mkdirSync(exportsDir, { recursive: true })
+      mkdirSync(exportsDir, { recursive: true, mode: 0o700 })
       return { path: join(exportsDir, suggestedName), location: `/api/download/${encodeURIComponent(suggestedName)}` }
     },
     async chooseImportSource(uploadId) {
