@@ -3,13 +3,14 @@
  * from HOLYSHEEP_API_KEY or is stored in plain text (browser mode has no OS encryption, and says so).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
 import { createLogger } from '../log'
 import { resolveDataDir } from '../paths'
 import { plainTextEncryptor } from '../secrets/encryptor'
+import { acquireDataFolderLock } from '../storage/data-folder-lock'
 import { startWebServer } from './server'
 import { webFileAccess } from './web-file-access'
 
@@ -17,7 +18,9 @@ const here = dirname(fileURLToPath(import.meta.url))
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.env)
-  mkdirSync(dataDir, { recursive: true })
+  // First of all: a second copy on this folder must not touch it (not even the uploads below).
+  const lock = acquireDataFolderLock(dataDir, { kind: 'browser' })
+  process.on('exit', () => lock.release())
   let currentKey: () => string | null = () => null
   const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
   const files = webFileAccess(dataDir)
