@@ -2,13 +2,13 @@
  * Opening the history file: main's open (with recovery from a damaged file) and a worker's connect
  * (the file as main left it, nothing repaired).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { Logger } from '../log'
 import { ownerOnlyFileMode, ownerOnlyFolderMode, tightenPath } from '../storage/owner-only'
 import { HistoryDb } from './history-db'
-import { HistorySchemaVersionError } from './history-errors'
+import { HistorySchemaVersionError, HistoryUnopenableError } from './history-errors'
 import { applyMigrations, currentSchemaVersion, schemaVersion } from './migrations'
 import { DamagedDatabaseError, isDamagedFileError, moveDatabaseAside } from './move-aside'
 import { readMeta, writeMeta } from './store-meta'
@@ -67,6 +67,8 @@ function checkIntegrity(db: HistoryDb): void {
  */
 function createOwnerOnly(path: string): void {
   if (!existsSync(path)) writeFileSync(path, '', { mode: ownerOnlyFileMode, flag: 'wx' })
+  // SQLite's own error for a folder ("unable to open database file") names no path.
+  if (!statSync(path).isFile()) throw new HistoryUnopenableError(path, 'it is a folder, not a file')
   tightenPath(path)
 }
 
