@@ -17,7 +17,7 @@ import { createHandlers } from './ipc/handlers'
 import { createDispatch, type Dispatch } from './ipc/dispatch'
 import type { Logger } from './log'
 import type { Encryptor } from './secrets/encryptor'
-import { SecretStore } from './secrets/secret-store'
+import { isSecretsFileShape, SecretStore } from './secrets/secret-store'
 import { createProxiedFetch } from './net/proxied-fetch'
 import { openSettingsFile } from './settings/open-settings-file'
 import { PresetStore } from './settings/preset-store'
@@ -66,9 +66,16 @@ export function createCore(options: CoreOptions): Core {
   const presets = new PresetStore(settingsFile.store, log)
   // Every request to the gateway (chat, models, the onboarding check) goes through the proxy in use.
   const gatewayFetch = options.fetch ?? createProxiedFetch(() => ({ proxy: settings.get().proxy, env }))
-  const secretsFile = openJsonStore(dataDir, 'secrets', log, options.openStore)
+  const secretsFile = openJsonStore(dataDir, 'secrets', log, options.openStore, isSecretsFileShape)
   if (secretsFile.movedAsideTo) notices.push({ kind: 'key_moved_aside', path: secretsFile.movedAsideTo })
-  const secrets = new SecretStore(secretsFile.store, encryptor, env, log)
+  const secrets = new SecretStore(
+    secretsFile.store,
+    encryptor,
+    env,
+    log,
+    () => settings.effectiveBaseURL().effectiveBaseURL,
+  )
+  secrets.bindUnboundKey()
 
   const historyPath = join(dataDir, 'history.sqlite')
   const opened = HistoryStore.open({ path: historyPath, log })
@@ -85,7 +92,7 @@ export function createCore(options: CoreOptions): Core {
 
   let conversations: ConversationChat | null = null
   const chat = new ChatService({
-    connection: () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL }),
+    connection: () => secrets.gatewayConnection(),
     defaults: () => {
       const { defaultModel, temperature, topP, maxTokens, systemPrompt } = settings.get()
       return { model: defaultModel, temperature, topP, maxTokens, systemPrompt }
@@ -123,10 +130,7 @@ export function createCore(options: CoreOptions): Core {
     },
   })
 
-  const secretValues = () => {
-    const key = secrets.apiKey()
-    return key ? [key] : []
-  }
+  const secretValues = () => secrets.heldKeys()
   const handlers = createHandlers({
     settings,
     presets,

@@ -69,8 +69,8 @@ function startOrExplain(): void {
 }
 
 function start(): void {
-  let currentKey: () => string | null = () => null
-  const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
+  let heldKeys: () => string[] = () => []
+  const log = createLogger({ secrets: () => heldKeys() })
   quitLog = log
   const dataDir = app.getPath('userData')
   // Before anything touches the folder: browser mode may hold it, which Electron's lock cannot see.
@@ -98,7 +98,7 @@ function start(): void {
     transferWorker: { file: join(here, 'transfer-worker.js') },
     openExternal: openExternalSafely(shell),
   })
-  currentKey = () => activeCore.secrets.apiKey()
+  heldKeys = () => activeCore.secrets.heldKeys()
   core = activeCore
   registerIpcHandlers(ipcMain, activeCore.dispatch)
   const windowState = new WindowStateStore(openJsonStore(dataDir, 'window-state', log, openStore).store)

@@ -21,8 +21,8 @@ async function main(): Promise<void> {
   // First of all: a second copy on this folder must not touch it (not even the uploads below).
   const lock = acquireDataFolderLock(dataDir, { kind: 'browser' })
   process.on('exit', () => lock.release())
-  let currentKey: () => string | null = () => null
-  const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
+  let heldKeys: () => string[] = () => []
+  const log = createLogger({ secrets: () => heldKeys() })
   const files = webFileAccess(dataDir)
   // Uploads live only as long as the import that reads them; whatever is left is from an earlier run.
   rmSync(files.uploadsDir, { recursive: true, force: true })
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     files,
     transferWorker: { file: join(here, 'transfer-worker.js') },
   })
-  currentKey = () => core.secrets.apiKey()
+  heldKeys = () => core.secrets.heldKeys()
   const port = parsePort(process.env.PORT)
   const server = await startWebServer({
     core,

@@ -138,6 +138,8 @@ export const en = {
       environment: 'A key is set by the HOLYSHEEP_API_KEY environment variable; it is used in place of a saved key.',
       stored: 'A key is saved.',
     },
+    keyOriginChanged: (savedFor: string, inUse: string) =>
+      `Your key was saved for ${savedFor}. Enter it again to use it with ${inUse}; until then it is not sent there.`,
     unreadableKey:
       'A key saved by the desktop app is encrypted for it alone and cannot be read here. Enter the key again or set HOLYSHEEP_API_KEY.',
     protection: {
@@ -307,6 +309,8 @@ export const en = {
   },
   errors: {
     no_key: 'No API key is set. Add your key in Settings.',
+    key_origin_changed:
+      'Your API key was saved for another gateway address, so it was not sent to this one. Enter it again in Settings to use it here.',
     invalid_key: 'The gateway did not accept your API key. Check the key in Settings.',
     forbidden:
       'Your API key is not allowed to do this (for example, this model is not on your plan). Check the key or pick another model.',

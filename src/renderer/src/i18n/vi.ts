@@ -138,6 +138,8 @@ export const vi: Strings = {
       environment: 'Khóa được đặt bằng biến môi trường HOLYSHEEP_API_KEY; khóa này được dùng thay cho khóa đã lưu.',
       stored: 'Đã lưu một khóa.',
     },
+    keyOriginChanged: (savedFor: string, inUse: string) =>
+      `Khóa của bạn được lưu cho ${savedFor}. Hãy nhập lại khóa để dùng với ${inUse}; trước khi đó khóa sẽ không được gửi tới địa chỉ này.`,
     unreadableKey:
       'Khóa do ứng dụng máy tính lưu được mã hóa riêng cho ứng dụng đó nên không đọc được ở đây. Hãy nhập lại khóa hoặc đặt HOLYSHEEP_API_KEY.',
     protection: {
@@ -308,6 +310,8 @@ export const vi: Strings = {
   },
   errors: {
     no_key: 'Chưa có khóa API. Hãy thêm khóa trong Cài đặt.',
+    key_origin_changed:
+      'Khóa API của bạn được lưu cho một địa chỉ cổng kết nối khác nên không được gửi tới địa chỉ này. Hãy nhập lại khóa trong Cài đặt để dùng ở đây.',
     invalid_key: 'Cổng kết nối không chấp nhận khóa API của bạn. Hãy kiểm tra khóa trong Cài đặt.',
     forbidden:
       'Khóa API của bạn không được phép làm việc này (ví dụ mô hình này không có trong gói của bạn). Hãy kiểm tra khóa hoặc chọn mô hình khác.',
