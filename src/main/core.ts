@@ -80,6 +80,10 @@ export function createCore(options: CoreOptions): Core {
   const historyPath = join(dataDir, 'history.sqlite')
   const opened = HistoryStore.open({ path: historyPath, log })
   if (opened.movedAsideTo) notices.push({ kind: 'history_moved_aside', path: opened.movedAsideTo })
+  if (opened.walLost) {
+    notices.push({ kind: 'history_wal_lost', path: `${historyPath}-wal` })
+    log.warn(`${historyPath}-wal was gone after the app last stopped without closing; its latest changes are lost`)
+  }
   const history = opened.store
   const interrupted = history.markInterruptedStreams()
   if (interrupted) log.warn(`${interrupted} answer(s) were cut off when the app last stopped; kept as interrupted`)

@@ -40,6 +40,7 @@ import {
   writeFinishedMessage,
   reopenForStreaming,
 } from './message-queries'
+import { removeOpenMarker } from './open-marker'
 import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
 import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
 import { chooseSearchEngine } from './search/choose-engine'
@@ -68,20 +69,21 @@ export class HistoryStore implements HistoryApi {
     private readonly engine: SearchEngine,
     private readonly log: Logger,
     private readonly now: () => number,
-    /** Main's store owns the clean-shutdown flag; a worker's connection leaves it alone. */
-    private readonly ownsFile: boolean,
+    /** Main's store owns the clean-shutdown flag and the open marker (its file's path); a worker's connection leaves them alone. */
+    private readonly ownsFile: string | null,
   ) {}
 
   /**
    * Main's store, at start-up: creates, migrates and, when the file is damaged, moves it aside and
-   * starts afresh (`movedAsideTo` says where the old one went).
+   * starts afresh (`movedAsideTo` says where the old one went); `walLost` says the last run's
+   * write-ahead log vanished after it stopped without closing.
    */
-  static open(options: HistoryStoreOptions): { store: HistoryStore; movedAsideTo: string | null } {
+  static open(options: HistoryStoreOptions): { store: HistoryStore; movedAsideTo: string | null; walLost: boolean } {
     const now = options.now ?? Date.now
-    const { db, movedAsideTo } = openHistoryDatabase({ ...options, now })
+    const { db, movedAsideTo, walLost } = openHistoryDatabase({ ...options, now })
     try {
       const engine = chooseSearchEngine(db, options.log, { rebuild: true })
-      return { store: new HistoryStore(db, engine, options.log, now, true), movedAsideTo }
+      return { store: new HistoryStore(db, engine, options.log, now, options.path), movedAsideTo, walLost }
     } catch (error) {
       db.close()
       throw error
@@ -93,7 +95,7 @@ export class HistoryStore implements HistoryApi {
     const db = connectHistoryDatabase(options)
     try {
       const engine = chooseSearchEngine(db, options.log, { rebuild: false })
-      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false)
+      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, null)
     } catch (error) {
       db.close()
       throw error
@@ -317,6 +319,8 @@ export class HistoryStore implements HistoryApi {
       this.log.warn('history database: could not record a clean shutdown', error)
     }
     this.db.close()
+    // Only once SQLite has closed (and folded the -wal into the file) is there nothing left to lose.
+    if (this.ownsFile) removeOpenMarker(this.ownsFile)
   }
 
   private liveConversation(id: string): Conversation {

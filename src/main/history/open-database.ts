@@ -7,10 +7,11 @@ import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { Logger } from '../log'
 import { ownerOnlyFileMode, ownerOnlyFolderMode, tightenPath } from '../storage/owner-only'
-import { HistoryDb } from './history-db'
+import { HistoryDb, inTransaction } from './history-db'
 import { HistorySchemaVersionError, HistoryUnopenableError } from './history-errors'
 import { applyMigrations, currentSchemaVersion, schemaVersion } from './migrations'
 import { DamagedDatabaseError, isDamagedFileError, moveDatabaseAside } from './move-aside'
+import { lostWriteAheadLog, newOpenToken, readOpenMarker, writeOpenMarker } from './open-marker'
 import { readMeta, writeMeta } from './store-meta'
 
 export interface OpenDatabaseOptions {
@@ -42,9 +43,11 @@ function configure(sqlite: DatabaseSync, path: string, log: Logger): number {
   return version
 }
 
-function closedCleanlyLastTime(db: HistoryDb): boolean {
+/** What the file says about the run that last had it open. */
+function lastRun(db: HistoryDb): { closedCleanly: boolean; openToken: string | null } {
   const hasMeta = db.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'store_meta'").get()
-  return hasMeta !== undefined && readMeta(db, 'clean_shutdown') === '1'
+  if (hasMeta === undefined) return { closedCleanly: false, openToken: null }
+  return { closedCleanly: readMeta(db, 'clean_shutdown') === '1', openToken: readMeta(db, 'open_token') }
 }
 
 /**
@@ -65,23 +68,35 @@ function checkIntegrity(db: HistoryDb): void {
  * database file is made first, owner-only (an empty file is a valid empty database), and the
  * sidecars are tightened once they exist (for files an older version left 0644).
  */
-function createOwnerOnly(path: string): void {
-  if (!existsSync(path)) writeFileSync(path, '', { mode: ownerOnlyFileMode, flag: 'wx' })
+function createOwnerOnly(path: string): boolean {
+  const created = !existsSync(path)
+  if (created) writeFileSync(path, '', { mode: ownerOnlyFileMode, flag: 'wx' })
   // SQLite's own error for a folder ("unable to open database file") names no path.
   if (!statSync(path).isFile()) throw new HistoryUnopenableError(path, 'it is a folder, not a file')
   tightenPath(path)
+  return created
 }
 
-function openChecked(options: OpenDatabaseOptions): HistoryDb {
-  createOwnerOnly(options.path)
+function openChecked(options: OpenDatabaseOptions): { db: HistoryDb; walLost: boolean } {
+  const marker = readOpenMarker(options.path)
+  // A file made just now has no past run to compare (a marker left beside it is about an old file).
+  if (createOwnerOnly(options.path)) marker.token = null
   const db = new HistoryDb((options.openDatabase ?? defaultOpenDatabase)(options.path))
   try {
     configure(db.sqlite, options.path, options.log)
-    if (!closedCleanlyLastTime(db)) checkIntegrity(db)
+    const last = lastRun(db)
+    const walLost = lostWriteAheadLog(marker, last)
+    // Without its -wal, a file caught mid-checkpoint may be inconsistent: check it whatever the flag says.
+    if (!last.closedCleanly || walLost) checkIntegrity(db)
     applyMigrations(db.sqlite, options.path)
-    writeMeta(db, 'clean_shutdown', '0')
+    const token = newOpenToken()
+    inTransaction(db, () => {
+      writeMeta(db, 'clean_shutdown', '0')
+      writeMeta(db, 'open_token', token)
+    })
+    writeOpenMarker(options.path, token)
     for (const suffix of ['-wal', '-shm']) tightenPath(options.path + suffix)
-    return db
+    return { db, walLost }
   } catch (error) {
     db.close()
     throw error
@@ -92,17 +107,23 @@ function openChecked(options: OpenDatabaseOptions): HistoryDb {
  * Opens (creating if needed) and migrates the history file. A file that is not a SQLite database,
  * or fails its integrity check, is renamed aside (never deleted) and a fresh one started, so one bad
  * sector cannot lock the user out of the app; `movedAsideTo` says where the old file went.
+ * `walLost`: the last run did not close and its write-ahead log is gone (see open-marker.ts).
  */
-export function openHistoryDatabase(options: OpenDatabaseOptions): { db: HistoryDb; movedAsideTo: string | null } {
+export function openHistoryDatabase(options: OpenDatabaseOptions): {
+  db: HistoryDb
+  movedAsideTo: string | null
+  walLost: boolean
+} {
   mkdirSync(dirname(options.path), { recursive: true, mode: ownerOnlyFolderMode })
   try {
-    return { db: openChecked(options), movedAsideTo: null }
+    return { ...openChecked(options), movedAsideTo: null }
   } catch (error) {
     if (!isDamagedFileError(error)) throw error
     const movedAsideTo = moveDatabaseAside(options.path, options.now())
     const reason = error instanceof Error ? error.message : String(error)
     options.log.warn(`history database could not be used (${reason}); moved to ${movedAsideTo}, starting a new one`)
-    return { db: openChecked(options), movedAsideTo }
+    // The moved-aside file's own story is told by `movedAsideTo`; the fresh file has no past.
+    return { db: openChecked(options).db, movedAsideTo, walLost: false }
   }
 }
 

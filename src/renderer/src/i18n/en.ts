@@ -121,6 +121,10 @@ export const en = {
       `Your history file could not be opened. It was kept at ${path} and a new one was started.`,
     settings_moved_aside: (path: string) =>
       `Your settings file could not be read. It was kept at ${path} and the defaults are in use.`,
+    history_wal_lost: (path: string) =>
+      `The app last stopped without closing, and the file holding its latest changes (${path}) was gone when it started again, so your most recent messages may be missing. Everything older is kept.`,
+    history_damaged: (path: string) =>
+      `Your history file ${path} is damaged: a check found pages that cannot be read. It is kept as it is; export your conversations now (Export all as JSON) and keep a copy of the file before anything else is lost.`,
     key_moved_aside: (path: string) =>
       `The file holding your API key could not be read. It was kept at ${path}; enter your key again.`,
     dismiss: 'Dismiss',

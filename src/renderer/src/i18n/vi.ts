@@ -121,6 +121,10 @@ export const vi: Strings = {
       `Không mở được tệp lịch sử của bạn. Tệp cũ được giữ lại tại ${path} và một tệp mới đã được tạo.`,
     settings_moved_aside: (path: string) =>
       `Không đọc được tệp cài đặt của bạn. Tệp cũ được giữ lại tại ${path} và các giá trị mặc định đang được dùng.`,
+    history_wal_lost: (path: string) =>
+      `Lần trước ứng dụng dừng mà không đóng đúng cách, và tệp chứa các thay đổi mới nhất (${path}) đã mất khi khởi động lại, nên những tin nhắn gần đây nhất có thể bị thiếu. Mọi dữ liệu cũ hơn vẫn được giữ.`,
+    history_damaged: (path: string) =>
+      `Tệp lịch sử ${path} bị hỏng: một lần kiểm tra thấy có trang không đọc được. Tệp được giữ nguyên; hãy xuất các cuộc trò chuyện ngay (Xuất tất cả ra JSON) và giữ một bản sao của tệp trước khi mất thêm dữ liệu.`,
     key_moved_aside: (path: string) =>
       `Không đọc được tệp chứa khóa API của bạn. Tệp cũ được giữ lại tại ${path}; hãy nhập lại khóa.`,
     dismiss: 'Đóng',
