@@ -12,6 +12,7 @@ import { ConversationChat } from './chat/conversation-chat'
 import { ModelCatalog } from './chat/model-catalog'
 import type { FileAccess } from './files/file-access'
 import { HistoryStore } from './history/history-store'
+import { checkIntegrityInBackground, type BackgroundIntegrityCheck } from './history/integrity-check'
 import { TransferJobs } from './history/transfer/transfer-jobs'
 import { createHandlers } from './ipc/handlers'
 import { createDispatch, type Dispatch } from './ipc/dispatch'
@@ -93,6 +94,7 @@ export function createCore(options: CoreOptions): Core {
   // Every window and browser tab listens; more than the default 10 is not a leak here.
   bus.setMaxListeners(100)
   const emit = (event: AppEvent) => bus.emit(appEventChannel, event)
+  const backgroundCheck = opened.integrityChecked ? null : checkHistoryInBackground(historyPath, notices, emit, log)
 
   let conversations: ConversationChat | null = null
   const chat = new ChatService({
@@ -163,8 +165,33 @@ export function createCore(options: CoreOptions): Core {
     shutdown: async () => {
       if (closed) return
       closed = true
-      await Promise.all([chat.stopAll(), transfers.cancelAll()])
+      await Promise.all([chat.stopAll(), transfers.cancelAll(), backgroundCheck?.stop()])
       history.close()
     },
   }
+}
+
+/**
+ * After a clean start, every page is checked in a worker while the app is in use; damage is told
+ * at once (a notice for the windows open now, and in `app:notices` for later ones). The file is kept
+ * as it is: it still opens, and the user can export what reads before deciding anything.
+ */
+function checkHistoryInBackground(
+  path: string,
+  notices: Notice[],
+  emit: (event: AppEvent) => void,
+  log: Logger,
+): BackgroundIntegrityCheck {
+  const check = checkIntegrityInBackground(path)
+  void check.outcome.then((outcome) => {
+    if (outcome.kind === 'ok') log.info(`history check: every page of ${path} reads (${outcome.ms} ms)`)
+    else if (outcome.kind === 'failed') log.warn(`history check could not run: ${outcome.reason}`)
+    else if (outcome.kind === 'damaged') {
+      log.error(`history check found damage in ${path}: ${outcome.problems.slice(0, 3).join('; ')}`)
+      const notice: Notice = { kind: 'history_damaged', path }
+      notices.push(notice)
+      emit({ type: 'notice', notice })
+    }
+  })
+  return check
 }

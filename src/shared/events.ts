@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ChatEventSchema } from './chat'
 import { ConversationSchema } from './history'
+import { NoticeSchema } from './contract'
 import { JobEventSchema } from './transfer'
 
 /** History changed outside the view's own request: a title, a new conversation from another window, an import. */
@@ -12,6 +13,10 @@ export const HistoryEventSchema = z.discriminatedUnion('change', [
 ])
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>
 
+/** Something start-up work found after the window opened (the background page check): show it now. */
+export const NoticeEventSchema = z.object({ type: z.literal('notice'), notice: NoticeSchema })
+export type NoticeEvent = z.infer<typeof NoticeEventSchema>
+
 /** Everything main pushes on the one event channel. */
-export const AppEventSchema = z.union([ChatEventSchema, JobEventSchema, HistoryEventSchema])
+export const AppEventSchema = z.union([ChatEventSchema, JobEventSchema, HistoryEventSchema, NoticeEventSchema])
 export type AppEvent = z.infer<typeof AppEventSchema>

@@ -76,14 +76,25 @@ export class HistoryStore implements HistoryApi {
   /**
    * Main's store, at start-up: creates, migrates and, when the file is damaged, moves it aside and
    * starts afresh (`movedAsideTo` says where the old one went); `walLost` says the last run's
-   * write-ahead log vanished after it stopped without closing.
+   * write-ahead log vanished after it stopped without closing; `integrityChecked` whether every page
+   * was checked while opening.
    */
-  static open(options: HistoryStoreOptions): { store: HistoryStore; movedAsideTo: string | null; walLost: boolean } {
+  static open(options: HistoryStoreOptions): {
+    store: HistoryStore
+    movedAsideTo: string | null
+    walLost: boolean
+    integrityChecked: boolean
+  } {
     const now = options.now ?? Date.now
-    const { db, movedAsideTo, walLost } = openHistoryDatabase({ ...options, now })
+    const { db, movedAsideTo, walLost, integrityChecked } = openHistoryDatabase({ ...options, now })
     try {
       const engine = chooseSearchEngine(db, options.log, { rebuild: true })
-      return { store: new HistoryStore(db, engine, options.log, now, options.path), movedAsideTo, walLost }
+      return {
+        store: new HistoryStore(db, engine, options.log, now, options.path),
+        movedAsideTo,
+        walLost,
+        integrityChecked,
+      }
     } catch (error) {
       db.close()
       throw error

@@ -77,7 +77,7 @@ function createOwnerOnly(path: string): boolean {
   return created
 }
 
-function openChecked(options: OpenDatabaseOptions): { db: HistoryDb; walLost: boolean } {
+function openChecked(options: OpenDatabaseOptions): { db: HistoryDb; walLost: boolean; integrityChecked: boolean } {
   const marker = readOpenMarker(options.path)
   // A file made just now has no past run to compare (a marker left beside it is about an old file).
   if (createOwnerOnly(options.path)) marker.token = null
@@ -87,7 +87,8 @@ function openChecked(options: OpenDatabaseOptions): { db: HistoryDb; walLost: bo
     const last = lastRun(db)
     const walLost = lostWriteAheadLog(marker, last)
     // Without its -wal, a file caught mid-checkpoint may be inconsistent: check it whatever the flag says.
-    if (!last.closedCleanly || walLost) checkIntegrity(db)
+    const integrityChecked = !last.closedCleanly || walLost
+    if (integrityChecked) checkIntegrity(db)
     applyMigrations(db.sqlite, options.path)
     const token = newOpenToken()
     inTransaction(db, () => {
@@ -96,7 +97,7 @@ function openChecked(options: OpenDatabaseOptions): { db: HistoryDb; walLost: bo
     })
     writeOpenMarker(options.path, token)
     for (const suffix of ['-wal', '-shm']) tightenPath(options.path + suffix)
-    return { db, walLost }
+    return { db, walLost, integrityChecked }
   } catch (error) {
     db.close()
     throw error
@@ -108,11 +109,14 @@ function openChecked(options: OpenDatabaseOptions): { db: HistoryDb; walLost: bo
  * or fails its integrity check, is renamed aside (never deleted) and a fresh one started, so one bad
  * sector cannot lock the user out of the app; `movedAsideTo` says where the old file went.
  * `walLost`: the last run did not close and its write-ahead log is gone (see open-marker.ts).
+ * `integrityChecked`: every page was checked here; when not (after a clean stop), the caller checks
+ * in the background (integrity-check.ts).
  */
 export function openHistoryDatabase(options: OpenDatabaseOptions): {
   db: HistoryDb
   movedAsideTo: string | null
   walLost: boolean
+  integrityChecked: boolean
 } {
   mkdirSync(dirname(options.path), { recursive: true, mode: ownerOnlyFolderMode })
   try {
@@ -123,7 +127,7 @@ export function openHistoryDatabase(options: OpenDatabaseOptions): {
     const reason = error instanceof Error ? error.message : String(error)
     options.log.warn(`history database could not be used (${reason}); moved to ${movedAsideTo}, starting a new one`)
     // The moved-aside file's own story is told by `movedAsideTo`; the fresh file has no past.
-    return { db: openChecked(options).db, movedAsideTo, walLost: false }
+    return { db: openChecked(options).db, movedAsideTo, walLost: false, integrityChecked: true }
   }
 }
 
