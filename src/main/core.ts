@@ -16,12 +16,13 @@ import { ModelCatalog } from './chat/model-catalog'
 import type { FileAccess } from './files/file-access'
 import { HistoryStore } from './history/history-store'
 import type { Migration } from './history/migrations/migration'
+import { checkIntegrityInBackground, type BackgroundIntegrityCheck } from './history/integrity-check'
 import { TransferJobs } from './history/transfer/transfer-jobs'
 import { createHandlers } from './ipc/handlers'
 import { createDispatch, type Dispatch } from './ipc/dispatch'
 import type { Logger } from './log'
 import type { Encryptor } from './secrets/encryptor'
-import { SecretStore } from './secrets/secret-store'
+import { isSecretsFileShape, SecretStore } from './secrets/secret-store'
 import { createProxiedFetch } from './net/proxied-fetch'
 import { openSettingsFile } from './settings/open-settings-file'
 import { PresetStore } from './settings/preset-store'
@@ -29,6 +30,7 @@ import { SettingsStore } from './settings/settings-store'
 import type { KeyValueStore } from './storage/key-value-store'
 import { openJsonStore } from './storage/open-json-store'
 import { UpdateController, type Timers } from './updates/update-controller'
+import { secureDataFolder } from './storage/owner-only'
 
 export interface CoreOptions {
   dataDir: string
@@ -73,6 +75,8 @@ const keepDeletedMs = 24 * 60 * 60 * 1000
 export function createCore(options: CoreOptions): Core {
   const { dataDir, env, encryptor, log } = options
   const notices: Notice[] = []
+  // Before any store reads or writes: the folder and every file in it are the owner's only.
+  secureDataFolder(dataDir)
   const backupsDir = backupsDirOf(dataDir)
   const settingsFile = openSettingsFile(dataDir, log, options.openStore, backupsDir)
   if (settingsFile.movedAsideTo) notices.push({ kind: 'settings_moved_aside', path: settingsFile.movedAsideTo })
@@ -80,9 +84,16 @@ export function createCore(options: CoreOptions): Core {
   const presets = new PresetStore(settingsFile.store, log)
   // Every request to the gateway (chat, models, the onboarding check) goes through the proxy in use.
   const gatewayFetch = options.fetch ?? createProxiedFetch(() => ({ proxy: settings.get().proxy, env }))
-  const secretsFile = openJsonStore(dataDir, 'secrets', log, options.openStore)
+  const secretsFile = openJsonStore(dataDir, 'secrets', log, options.openStore, isSecretsFileShape)
   if (secretsFile.movedAsideTo) notices.push({ kind: 'key_moved_aside', path: secretsFile.movedAsideTo })
-  const secrets = new SecretStore(secretsFile.store, encryptor, env, log)
+  const secrets = new SecretStore(
+    secretsFile.store,
+    encryptor,
+    env,
+    log,
+    () => settings.effectiveBaseURL().effectiveBaseURL,
+  )
+  secrets.bindUnboundKey()
 
   const historyPath = join(dataDir, 'history.sqlite')
   const opened = HistoryStore.open({
@@ -97,6 +108,10 @@ export function createCore(options: CoreOptions): Core {
   if (opened.movedAsideTo) notices.push({ kind: 'history_moved_aside', path: opened.movedAsideTo })
   if (opened.migrationFailed)
     notices.push({ kind: 'history_migration_failed', path: opened.migrationFailed.backupPath })
+  if (opened.walLost) {
+    notices.push({ kind: 'history_wal_lost', path: `${historyPath}-wal` })
+    log.warn(`${historyPath}-wal was gone after the app last stopped without closing; its latest changes are lost`)
+  }
   const history = opened.store
   // Read-only after a failed update: nothing may be written, so these wait for a version that opens it.
   if (!history.readOnly) {
@@ -109,6 +124,7 @@ export function createCore(options: CoreOptions): Core {
   // Every window and browser tab listens; more than the default 10 is not a leak here.
   bus.setMaxListeners(100)
   const emit = (event: AppEvent) => bus.emit(appEventChannel, event)
+  const backgroundCheck = opened.integrityChecked ? null : checkHistoryInBackground(historyPath, notices, emit, log)
 
   let conversations: ConversationChat | null = null
   // `chat` is read only once an updater is attached, long after it exists.
@@ -121,7 +137,7 @@ export function createCore(options: CoreOptions): Core {
   })
   settings.onChange(() => updates.settingsChanged())
   const chat = new ChatService({
-    connection: () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL }),
+    connection: () => secrets.gatewayConnection(),
     defaults: () => {
       const { defaultModel, temperature, topP, maxTokens, systemPrompt } = settings.get()
       return { model: defaultModel, temperature, topP, maxTokens, systemPrompt }
@@ -180,10 +196,7 @@ export function createCore(options: CoreOptions): Core {
   })
   backups.start()
 
-  const secretValues = () => {
-    const key = secrets.apiKey()
-    return key ? [key] : []
-  }
+  const secretValues = () => secrets.heldKeys()
   const handlers = createHandlers({
     settings,
     presets,
@@ -217,8 +230,33 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return
       closed = true
       updates.dispose()
-      await Promise.all([chat.stopAll(), transfers.cancelAll(), backups.stop()])
+      await Promise.all([chat.stopAll(), transfers.cancelAll(), backups.stop(), backgroundCheck?.stop()])
       history.close()
     },
   }
+}
+
+/**
+ * After a clean start, every page is checked in a worker while the app is in use; damage is told
+ * at once (a notice for the windows open now, and in `app:notices` for later ones). The file is kept
+ * as it is: it still opens, and the user can export what reads before deciding anything.
+ */
+function checkHistoryInBackground(
+  path: string,
+  notices: Notice[],
+  emit: (event: AppEvent) => void,
+  log: Logger,
+): BackgroundIntegrityCheck {
+  const check = checkIntegrityInBackground(path)
+  void check.outcome.then((outcome) => {
+    if (outcome.kind === 'ok') log.info(`history check: every page of ${path} reads (${outcome.ms} ms)`)
+    else if (outcome.kind === 'failed') log.warn(`history check could not run: ${outcome.reason}`)
+    else if (outcome.kind === 'damaged') {
+      log.error(`history check found damage in ${path}: ${outcome.problems.slice(0, 3).join('; ')}`)
+      const notice: Notice = { kind: 'history_damaged', path }
+      notices.push(notice)
+      emit({ type: 'notice', notice })
+    }
+  })
+  return check
 }

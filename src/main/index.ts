@@ -12,6 +12,7 @@ import { desktopFileAccess } from './files/desktop-file-access'
 import { registerIpcHandlers } from './ipc/register-ipc'
 import { createLogger, type Logger } from './log'
 import { safeStorageEncryptor } from './secrets/encryptor'
+import { acquireDataFolderLock, type DataFolderLock } from './storage/data-folder-lock'
 import { openExternalSafely } from './security/open-external'
 import { denyPermissions } from './security/permissions'
 import { installRequestFilter } from './security/request-filter'
@@ -28,6 +29,8 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 if (process.env.HOLYSHEEP_DATA_DIR) app.setPath('userData', process.env.HOLYSHEEP_DATA_DIR)
 
 let core: Core | null = null
+/** This process's hold on the data folder, released once the core has closed it. */
+let folderLock: DataFolderLock | null = null
 /** The core's logger, for what happens while quitting. */
 let quitLog: Logger | null = null
 
@@ -51,11 +54,27 @@ function createWindow(activeCore: Core, windowState: WindowStateStore): BrowserW
   return window
 }
 
+/**
+ * Start-up that cannot go on (the folder held by another copy, a history file that cannot be opened)
+ * is said in a dialog main owns, then the app quits: a window with no core would be worse.
+ */
+function startOrExplain(): void {
+  try {
+    start()
+  } catch (error) {
+    dialog.showErrorBox('HolySheep Chat could not start', error instanceof Error ? error.message : String(error))
+    folderLock?.release()
+    app.exit(1)
+  }
+}
+
 function start(): void {
-  let currentKey: () => string | null = () => null
-  const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
+  let heldKeys: () => string[] = () => []
+  const log = createLogger({ secrets: () => heldKeys() })
   quitLog = log
   const dataDir = app.getPath('userData')
+  // Before anything touches the folder: browser mode may hold it, which Electron's lock cannot see.
+  folderLock = acquireDataFolderLock(dataDir, { kind: 'desktop' })
 
   // Every page Electron creates (the window, DevTools, anything a page tries to open) is guarded.
   app.on('web-contents-created', (_event, contents) => {
@@ -80,7 +99,7 @@ function start(): void {
     backupWorker: { file: join(here, 'backup-worker.js') },
     openExternal: openExternalSafely(shell),
   })
-  currentKey = () => activeCore.secrets.apiKey()
+  heldKeys = () => activeCore.secrets.heldKeys()
   core = activeCore
   registerIpcHandlers(ipcMain, activeCore.dispatch)
   const windowState = new WindowStateStore(openJsonStore(dataDir, 'window-state', log, openStore).store)
@@ -113,7 +132,7 @@ function bringToFront(): void {
 // Every renderer sandboxed, whatever options a window is created with (must be called before ready).
 app.enableSandbox()
 // A second copy of the app would fight over the same files: it hands over to the first and quits.
-if (claimSingleInstance(app, bringToFront)) void app.whenReady().then(start)
+if (claimSingleInstance(app, bringToFront)) void app.whenReady().then(startOrExplain)
 
 // Quitting aborts every stream first, so each ends with its partial text and a final event.
 let quitting = false
@@ -125,7 +144,10 @@ app.on('before-quit', (event) => {
   void core
     .shutdown()
     .catch((error: unknown) => quitLog?.error('shutdown failed', error))
-    .finally(() => app.quit())
+    .finally(() => {
+      folderLock?.release()
+      app.quit()
+    })
 })
 
 app.on('window-all-closed', () => {

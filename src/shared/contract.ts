@@ -50,8 +50,17 @@ export type ConversationCursor = z.infer<typeof ConversationCursorSchema>
 
 /** Something the user should know from start-up, such as a damaged file that was kept aside. */
 export const NoticeSchema = z.object({
-  /** `history_migration_failed`: an update of the history's schema failed; `path` is the copy taken before it. */
-  kind: z.enum(['history_moved_aside', 'settings_moved_aside', 'key_moved_aside', 'history_migration_failed']),
+  kind: z.enum([
+    'history_moved_aside',
+    'settings_moved_aside',
+    'key_moved_aside',
+    /** An update of the history's schema failed; `path` is the copy taken before it. */
+    'history_migration_failed',
+    /** The last run stopped without closing and its write-ahead log (the latest changes) is gone. */
+    'history_wal_lost',
+    /** The check of every page after start found damage; the file is kept as it is (path: the file). */
+    'history_damaged',
+  ]),
   path: z.string(),
 })
 export type Notice = z.infer<typeof NoticeSchema>

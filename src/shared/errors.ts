@@ -6,6 +6,8 @@ import { z } from 'zod'
  */
 export const errorKinds = [
   'no_key',
+  /** A key is held, but for another gateway origin: it is not sent until the user enters it again. */
+  'key_origin_changed',
   'invalid_key',
   'forbidden',
   'unknown_model',

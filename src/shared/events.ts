@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ChatEventSchema } from './chat'
 import { ConversationSchema } from './history'
+import { NoticeSchema } from './contract'
 import { JobEventSchema } from './transfer'
 import { UpdateEventSchema } from './updates'
 
@@ -13,6 +14,16 @@ export const HistoryEventSchema = z.discriminatedUnion('change', [
 ])
 export type HistoryEvent = z.infer<typeof HistoryEventSchema>
 
+/** Something start-up work found after the window opened (the background page check): show it now. */
+export const NoticeEventSchema = z.object({ type: z.literal('notice'), notice: NoticeSchema })
+export type NoticeEvent = z.infer<typeof NoticeEventSchema>
+
 /** Everything main pushes on the one event channel. */
-export const AppEventSchema = z.union([ChatEventSchema, JobEventSchema, HistoryEventSchema, UpdateEventSchema])
+export const AppEventSchema = z.union([
+  ChatEventSchema,
+  JobEventSchema,
+  HistoryEventSchema,
+  UpdateEventSchema,
+  NoticeEventSchema,
+])
 export type AppEvent = z.infer<typeof AppEventSchema>

@@ -18,6 +18,11 @@ export const KeyStatusSchema = z.object({
   protection: KeyProtectionSchema,
   /** A stored key exists but this process cannot decrypt it (for example the desktop's key seen from browser mode). */
   unreadableStoredKey: z.boolean(),
+  /**
+   * The key was entered for another gateway (host, with a port if any) than the one in use, so it is
+   * not sent there until it is entered again; null when the key (if any) belongs to the gateway in use.
+   */
+  originChanged: z.object({ savedFor: z.string(), inUse: z.string() }).nullable(),
 })
 export type KeyStatus = z.infer<typeof KeyStatusSchema>
 

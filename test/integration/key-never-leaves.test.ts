@@ -36,6 +36,8 @@ const record = (what: string, value: unknown) =>
   recorded.push(`${what} ${typeof value === 'string' ? value : JSON.stringify(value)}`)
 
 let gateway: FakeGateway
+/** Another origin the renderer may point the app at; it must never see a request with the key. */
+let elsewhere: FakeGateway
 let core: Core
 let server: WebServer
 let dataDir: string
@@ -65,6 +67,7 @@ async function closedPort(): Promise<number> {
 
 beforeAll(async () => {
   gateway = await startFakeGateway({ apiKey: rightKey, tokenDelayMs: 1, echoKeyInErrors: true })
+  elsewhere = await startFakeGateway({ apiKey: rightKey, tokenDelayMs: 1 })
   dataDir = tempDir()
   // As index.ts builds it: the logger scrubs whatever key the store holds at each line.
   log = memoryLogger(() => {
@@ -97,6 +100,7 @@ afterAll(async () => {
   await core.shutdown()
   await server.close()
   await gateway.close()
+  await elsewhere.close()
 })
 
 describe('the API key', () => {
@@ -143,9 +147,26 @@ describe('the API key', () => {
       expect(await chat('hello again')).toMatchObject({ type: 'error', error: { kind: 'invalid_key' } })
       expect(await invoke('models:list')).toMatchObject({ ok: false })
       await http('models:list')
-      // Back to the right key, and no network: the gateway's port is closed.
       await invoke('key:set', { key: rightKey })
+      // The renderer points the app at another origin: the stored key is not sent there, and the
+      // renderer is told why, in a kind it can explain.
+      await invoke('settings:set', { baseURL: elsewhere.baseURL })
+      expect(await invoke('models:list')).toMatchObject({ ok: false, error: { kind: 'key_origin_changed' } })
+      expect(await invoke('chat:send', { conversationId: null, content: 'to elsewhere' })).toMatchObject({
+        ok: true,
+        value: { error: { kind: 'key_origin_changed' } },
+      })
+      expect(await invoke('key:status')).toMatchObject({
+        ok: true,
+        value: { isSet: true, originChanged: { savedFor: new URL(gateway.baseURL).host } },
+      })
+      await http('models:list')
+      expect(elsewhere.requests).toHaveLength(0)
+      await invoke('settings:set', { baseURL: gateway.baseURL })
+      expect(await invoke('models:list')).toMatchObject({ ok: true })
+      // No network: the gateway's port is closed (the key entered again for that address).
       await invoke('settings:set', { baseURL: `http://127.0.0.1:${await closedPort()}/v1` })
+      await invoke('key:set', { key: rightKey })
       const offline = await chat('anyone there?')
       expect(offline).toMatchObject({ type: 'error', error: { kind: 'network' } })
       expect(await invoke('models:list')).toMatchObject({ ok: false })

@@ -21,9 +21,11 @@ afterEach(async () => {
 async function setup() {
   const gateway = await startFakeGateway({ tokenDelayMs: 2 })
   cleanups.push(() => gateway.close())
-  const core = createTestCore({ dataDir: tempDir(), env: { HOLYSHEEP_API_KEY: gateway.apiKey } })
+  const core = createTestCore({ dataDir: tempDir() })
   cleanups.push(() => core.shutdown())
   core.settings.set({ baseURL: gateway.baseURL })
+  // Stored after the base URL is set, as onboarding does: a key is bound to the gateway it was entered for.
+  core.secrets.setKey(gateway.apiKey)
   const events: AppEvent[] = []
   core.onEvent((event) => events.push(event))
   const call = async <T>(channel: string, payload?: unknown): Promise<T> => {

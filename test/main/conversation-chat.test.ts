@@ -24,11 +24,11 @@ async function setup(options: { tokenDelayMs?: number; baseURL?: string; apiKey?
   const gateway: FakeGateway = await startFakeGateway({ tokenDelayMs: options.tokenDelayMs ?? 2 })
   cleanups.push(() => gateway.close())
   const dataDir = tempDir()
-  const env: Record<string, string> = {}
-  if (options.apiKey !== null) env.HOLYSHEEP_API_KEY = options.apiKey ?? gateway.apiKey
-  const core = createTestCore({ dataDir, env })
+  const core = createTestCore({ dataDir })
   // In settings rather than the environment (which would win), so a test can change it.
   core.settings.set({ baseURL: options.baseURL ?? gateway.baseURL })
+  // Stored after the base URL is set, as onboarding does: a key is bound to the gateway it was entered for.
+  if (options.apiKey !== null) core.secrets.setKey(options.apiKey ?? gateway.apiKey)
   cleanups.push(() => core.shutdown())
   const events: AppEvent[] = []
   core.onEvent((event) => events.push(event))
@@ -159,6 +159,8 @@ describe('conversations over the real core', () => {
 
     // Online again (the gateway the settings point to now answers): Retry replaces the failed answer.
     await offline.call('settings:set', { baseURL: offline.gateway.baseURL })
+    // Another origin (another port): the key is entered again for it, as the app asks.
+    await offline.call('key:set', { key: offline.gateway.apiKey })
     const retried = await offline.call<ChatSendResponse>('chat:retry', { messageId: answer!.id })
     expect(retried).toMatchObject({ conversationId: sent.conversationId, userMessageId: null, error: null })
     await offline.ended(retried.streamId!)

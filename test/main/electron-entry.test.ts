@@ -2,7 +2,7 @@
  * The Electron entry (`src/main/index.ts`) loaded for real against fake Electron objects: it must
  * wire every item of the security checklist, not only define the functions that do it.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { invokeChannels } from '../../src/shared/channels'
@@ -214,6 +214,49 @@ describe('a second copy of the app', () => {
     expect(fake.calls.quit).toBe(1)
     expect(FakeBrowserWindow.all).toHaveLength(0)
     expect(existsSync(join(dataDir, 'history.sqlite'))).toBe(false)
+    vi.unstubAllEnvs()
+  })
+})
+
+describe('a data folder browser mode already holds', () => {
+  it('says which process holds it in a dialog, then exits without a window or touching the data', async () => {
+    const dataDir = tempDir()
+    // This test's parent process is alive for as long as the test runs: a real, live owner.
+    const owner = { pid: process.ppid, startedAt: '2026-01-01T00:00:00.000Z', kind: 'browser' }
+    writeFileSync(join(dataDir, 'holysheep.lock'), JSON.stringify(owner))
+    fake = createFakeElectronApp({ dataDir, lock: true })
+    FakeBrowserWindow.all = []
+    vi.resetModules()
+    vi.stubEnv('HOLYSHEEP_DATA_DIR', dataDir)
+    await import('../../src/main/index')
+    fake.ready()
+    await vi.waitFor(() => expect(fake.calls.exitCodes).toEqual([1]))
+    expect(fake.calls.errorBoxes).toHaveLength(1)
+    expect(fake.calls.errorBoxes[0]!.content).toContain(`browser mode, process ${process.ppid}`)
+    expect(fake.calls.errorBoxes[0]!.content).toContain(dataDir)
+    expect(FakeBrowserWindow.all).toHaveLength(0)
+    expect(existsSync(join(dataDir, 'history.sqlite'))).toBe(false)
+    expect(JSON.parse(readFileSync(join(dataDir, 'holysheep.lock'), 'utf8'))).toEqual(owner)
+    vi.unstubAllEnvs()
+  })
+})
+
+describe('a history file that cannot be opened', () => {
+  it('names its path in a dialog, exits, and leaves the folder unlocked', async () => {
+    const dataDir = tempDir()
+    mkdirSync(join(dataDir, 'history.sqlite'))
+    fake = createFakeElectronApp({ dataDir, lock: true })
+    FakeBrowserWindow.all = []
+    vi.resetModules()
+    vi.stubEnv('HOLYSHEEP_DATA_DIR', dataDir)
+    await import('../../src/main/index')
+    fake.ready()
+    await vi.waitFor(() => expect(fake.calls.exitCodes).toEqual([1]))
+    expect(fake.calls.errorBoxes[0]!.content).toContain(
+      `The history database ${join(dataDir, 'history.sqlite')} cannot be opened: it is a folder`,
+    )
+    expect(FakeBrowserWindow.all).toHaveLength(0)
+    expect(existsSync(join(dataDir, 'holysheep.lock'))).toBe(false)
     vi.unstubAllEnvs()
   })
 })

@@ -19,6 +19,7 @@ import { webFileAccess } from '../../src/main/web/web-file-access'
 import { invokeChannels, type InvokeChannel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { AppErrorSchema } from '../../src/shared/errors'
+import { startFakeGateway } from '../fake-gateway/server'
 import { createFakeElectron } from '../support/fake-electron'
 import { memoryLogger } from '../support/memory-logger'
 import { createTestCore } from '../support/test-core'
@@ -291,5 +292,69 @@ describe('IPC fuzzing', () => {
       value: { isSet: true, source: 'stored' },
     })
     expect(core.secrets.apiKey()).toBe('sk-fuzz-original-key-0001')
+  })
+})
+
+/**
+ * Valid payloads as a hostile renderer would send them: random sequences of base URL changes,
+ * models lists, chats, key status and new keys. The stored key may reach only the origin it was
+ * entered for; any other origin is told no (`key_origin_changed`) without a request being made.
+ */
+describe('IPC fuzzing the key’s origin', () => {
+  it('never carries the stored key to another origin, whatever valid calls come in whatever order', async () => {
+    const originalKey = 'sk-fuzz-bound-key-0123456789'
+    const home = await startFakeGateway({ apiKey: originalKey, tokenDelayMs: 1 })
+    const elsewhere = await startFakeGateway({ apiKey: originalKey, tokenDelayMs: 1 })
+    const folder = mkdtempSync(join(tmpdir(), 'holysheep-fuzz-origin-'))
+    const fuzzCore = createTestCore({ dataDir: folder })
+    const ipc = createFakeElectron()
+    registerIpcHandlers(ipc.ipcMain, fuzzCore.dispatch)
+    const baseURLs = [
+      home.baseURL,
+      `http://127.0.0.1:${home.port}/other/v1`,
+      elsewhere.baseURL,
+      `http://127.0.0.1:${elsewhere.port}/v1/`,
+      'http://127.0.0.1:9/v1',
+    ]
+    const call = fc.oneof(
+      fc.constantFrom(...baseURLs).map((baseURL) => ['settings:set', { baseURL }] as const),
+      fc.constant(['models:list', undefined] as const),
+      fc.constant(['chat:send', { conversationId: null, content: 'xin chào [[tokens=2]]' }] as const),
+      fc.constant(['key:status', undefined] as const),
+      fc.constant(['key:set', { key: 'sk-fuzz-renderer-chosen-key' }] as const),
+    )
+    const refusals = new Map<string, number>()
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 8 }), async (calls) => {
+          // Each run starts as a user left it: the key entered for the home gateway.
+          await ipc.ipcRenderer.invoke('settings:set', { baseURL: home.baseURL })
+          await ipc.ipcRenderer.invoke('key:set', { key: originalKey })
+          for (const [channel, payload] of calls) {
+            const result = (await ipc.ipcRenderer.invoke(channel, payload)) as {
+              ok: boolean
+              value?: { error?: { kind: string } | null }
+              error?: { kind: string }
+            }
+            const kind = result.error?.kind ?? result.value?.error?.kind
+            if (kind === 'key_origin_changed') refusals.set(channel, (refusals.get(channel) ?? 0) + 1)
+          }
+          await fuzzCore.chat.stopAll()
+        }),
+        { seed, numRuns: 60, endOnFailure: true },
+      )
+    } finally {
+      await fuzzCore.shutdown()
+      rmSync(folder, { recursive: true, force: true })
+    }
+    const presented = (gateway: typeof home) => gateway.requests.map((request) => request.headers.authorization)
+    // The key was really used where it belongs, and refused elsewhere through both ways of using it...
+    expect(presented(home)).toContain(`Bearer ${originalKey}`)
+    expect(refusals.get('models:list')).toBeGreaterThan(0)
+    expect(refusals.get('chat:send')).toBeGreaterThan(0)
+    // ...and the other origin never saw it (only the key the renderer itself chose, once entered there).
+    expect(presented(elsewhere)).not.toContain(`Bearer ${originalKey}`)
+    await home.close()
+    await elsewhere.close()
   })
 })

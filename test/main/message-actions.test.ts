@@ -20,8 +20,10 @@ afterEach(async () => {
 async function setup() {
   const gateway = await startFakeGateway({ tokenDelayMs: 2 })
   cleanups.push(() => gateway.close())
-  const core = createTestCore({ dataDir: tempDir(), env: { HOLYSHEEP_API_KEY: gateway.apiKey } })
+  const core = createTestCore({ dataDir: tempDir() })
   core.settings.set({ baseURL: gateway.baseURL })
+  // Stored after the base URL is set, as onboarding does: a key is bound to the gateway it was entered for.
+  core.secrets.setKey(gateway.apiKey)
   cleanups.push(() => core.shutdown())
   const events: AppEvent[] = []
   core.onEvent((event) => events.push(event))

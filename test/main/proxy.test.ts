@@ -24,9 +24,11 @@ async function setup(env: (proxy: LocalProxy) => Record<string, string>) {
   cleanups.push(() => gateway.close())
   const proxy = await startLocalProxy()
   cleanups.push(() => proxy.close())
-  const core = createTestCore({ dataDir: tempDir(), env: { HOLYSHEEP_API_KEY: gateway.apiKey, ...env(proxy) } })
+  const core = createTestCore({ dataDir: tempDir(), env: env(proxy) })
   cleanups.push(() => core.shutdown())
   core.settings.set({ baseURL: gateway.baseURL })
+  // Stored after the base URL is set, as onboarding does: a key is bound to the gateway it was entered for.
+  core.secrets.setKey(gateway.apiKey)
   const events: AppEvent[] = []
   core.onEvent((event) => events.push(event))
   const call = async <T>(channel: string, payload?: unknown): Promise<Result<T>> =>

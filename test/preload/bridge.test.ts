@@ -61,7 +61,13 @@ describe('the preload bridge', () => {
     const status = await api.key.set({ key: gateway.apiKey })
     expect(status).toEqual({
       ok: true,
-      value: { isSet: true, source: 'stored', protection: 'plain_text', unreadableStoredKey: false },
+      value: {
+        isSet: true,
+        source: 'stored',
+        protection: 'plain_text',
+        unreadableStoredKey: false,
+        originChanged: null,
+      },
     })
     expect(JSON.stringify(await api.key.status())).not.toContain(gateway.apiKey)
   })

@@ -54,7 +54,14 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean;
   const paths: Record<string, string> = { userData: options.dataDir, documents: options.dataDir }
   let ready!: () => void
   const whenReady = new Promise<void>((resolve) => (ready = resolve))
-  const calls = { lockRequested: 0, quit: 0, sandboxEnabledBeforeReady: false, openedExternally: [] as string[] }
+  const calls = {
+    lockRequested: 0,
+    quit: 0,
+    exitCodes: [] as number[],
+    errorBoxes: [] as Array<{ title: string; content: string }>,
+    sandboxEnabledBeforeReady: false,
+    openedExternally: [] as string[],
+  }
   let isReady = false
   const session = {
     permissionRequest: null as PermissionRequest | null,
@@ -68,6 +75,7 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean;
     getPath: (name: string) => paths[name] ?? options.dataDir,
     requestSingleInstanceLock: () => (calls.lockRequested++, options.lock),
     quit: () => void calls.quit++,
+    exit: (code = 0) => void calls.exitCodes.push(code),
     whenReady: () => whenReady,
     enableSandbox: () => {
       // Electron throws if this comes after ready; the fake records whether it came in time.
@@ -85,6 +93,7 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean;
     dialog: {
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+      showErrorBox: (title: string, content: string) => void calls.errorBoxes.push({ title, content }),
     },
     shell: { openExternal: async (url: string) => void calls.openedExternally.push(url) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },

@@ -19,6 +19,8 @@ import { StreamTimings } from './stream-timings'
 export interface GatewayConnection {
   apiKey: string | null
   baseURL: string
+  /** Why there is no key to send when one is held (bound to another gateway origin): the error to give. */
+  keyRefused?: AppError
 }
 
 export interface ChatDefaults {
@@ -92,8 +94,8 @@ export class ChatService {
     request: CompletionRequest,
     target: StreamTarget = { conversationId: null, messageId: null },
   ): Result<{ streamId: string; finished: Promise<StreamOutcome> }> {
-    const { apiKey, baseURL } = this.options.connection()
-    if (!apiKey) return fail('no_key', 'No API key is set.')
+    const { apiKey, baseURL, keyRefused } = this.options.connection()
+    if (!apiKey) return keyRefused ? { ok: false, error: keyRefused } : fail('no_key', 'No API key is set.')
     const cap = this.options.maxConcurrentStreams?.() ?? defaultMaxConcurrentStreams
     if (this.active.size >= cap)
       return fail('busy', `${cap} answers are already streaming. Wait for one to finish, or stop one, then try again.`)

@@ -50,7 +50,11 @@ export class ModelCatalog {
 
   /** The gateway's list; when the gateway cannot be reached, the last list fetched from it. */
   async list(connection: GatewayConnection): Promise<Result<ModelInfo[]>> {
-    if (!connection.apiKey) return this.cached(connection.baseURL) ?? fail('no_key', 'No API key is set.')
+    if (!connection.apiKey)
+      return (
+        this.cached(connection.baseURL) ??
+        (connection.keyRefused ? { ok: false, error: connection.keyRefused } : fail('no_key', 'No API key is set.'))
+      )
     try {
       const ids = await fetchModelIds({ apiKey: connection.apiKey, baseURL: connection.baseURL }, this.options.fetch)
       this.store(connection.baseURL, ids)

@@ -30,3 +30,20 @@ export class HistorySchemaVersionError extends Error {
     super(`The history database ${path} has schema version ${found}; this version of the app expects ${expected}.`)
   }
 }
+
+/**
+ * The history file cannot be opened at all (a folder in its place, no permission): nothing can be
+ * moved aside safely, so start-up stops with the path and what to do. Both entries show the message.
+ */
+export class HistoryUnopenableError extends Error {
+  override readonly name = 'HistoryUnopenableError'
+
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(
+      `The history database ${path} cannot be opened: ${reason}. Move or rename it, then start HolySheep Chat again.`,
+    )
+  }
+}

@@ -43,6 +43,7 @@ import {
   reopenForStreaming,
 } from './message-queries'
 import type { Migration } from './migrations/migration'
+import { removeOpenMarker } from './open-marker'
 import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
 import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
 import { fsyncPath } from '../backups/backup-files'
@@ -79,7 +80,7 @@ export class HistoryStore implements HistoryApi {
     private engine: SearchEngine,
     private readonly log: Logger,
     private readonly now: () => number,
-    /** Main's store owns the clean-shutdown flag; a worker's connection leaves it alone. */
+    /** Main's store owns the clean-shutdown flag and the open marker; a worker's connection leaves them alone. */
     private readonly ownsFile: boolean,
     /** After a failed update the old data is open read-only: SQLite refuses every write. */
     private readOnlyFile: boolean,
@@ -89,12 +90,16 @@ export class HistoryStore implements HistoryApi {
   /**
    * Main's store, at start-up: creates, migrates (with a backup first) and, when the file is damaged,
    * moves it aside and starts afresh (`movedAsideTo` says where the old one went). When a migration
-   * fails, the old data is open read-only and `migrationFailed` says where its backup is.
+   * fails, the old data is open read-only and `migrationFailed` says where its backup is. `walLost`
+   * says the last run's write-ahead log vanished after it stopped without closing; `integrityChecked`
+   * whether every page was checked while opening.
    */
   static open(options: HistoryStoreOptions): {
     store: HistoryStore
     movedAsideTo: string | null
     migrationFailed: MigrationFailure | null
+    walLost: boolean
+    integrityChecked: boolean
   } {
     const now = options.now ?? Date.now
     const opened = HistoryStore.openFile(options, now)
@@ -102,16 +107,18 @@ export class HistoryStore implements HistoryApi {
       store: new HistoryStore(opened.db, opened.engine, options.log, now, true, opened.readOnly, options),
       movedAsideTo: opened.movedAsideTo,
       migrationFailed: opened.migrationFailed,
+      walLost: opened.walLost,
+      integrityChecked: opened.integrityChecked,
     }
   }
 
   private static openFile(options: HistoryStoreOptions, now: () => number) {
-    const { db, movedAsideTo, migrationFailed } = openHistoryDatabase({ ...options, now })
+    const { db, movedAsideTo, migrationFailed, walLost, integrityChecked } = openHistoryDatabase({ ...options, now })
     try {
       const readOnly = migrationFailed !== null
       // A read-only file cannot have its search index built: searching then reads every message.
       const engine = chooseSearchEngine(db, options.log, { rebuild: !readOnly, readOnly })
-      return { db, engine, movedAsideTo, migrationFailed, readOnly }
+      return { db, engine, movedAsideTo, migrationFailed, readOnly, walLost, integrityChecked }
     } catch (error) {
       db.close()
       throw error
@@ -395,6 +402,8 @@ export class HistoryStore implements HistoryApi {
       this.log.warn('history database: could not record a clean shutdown', error)
     }
     this.db.close()
+    // Only once SQLite has closed (and folded the -wal into the file) is there nothing left to lose.
+    if (this.ownsFile && this.options) removeOpenMarker(this.options.path)
   }
 
   private liveConversation(id: string): Conversation {

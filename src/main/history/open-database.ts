@@ -2,15 +2,17 @@
  * Opening the history file: main's open (with recovery from a damaged file) and a worker's connect
  * (the file as main left it, nothing repaired).
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import type { Logger } from '../log'
-import { HistoryDb } from './history-db'
-import { HistorySchemaVersionError } from './history-errors'
+import { ownerOnlyFileMode, ownerOnlyFolderMode, tightenPath } from '../storage/owner-only'
+import { HistoryDb, inTransaction } from './history-db'
+import { HistorySchemaVersionError, HistoryUnopenableError } from './history-errors'
 import { applyMigrations, currentSchemaVersion, latestVersion, migrations, schemaVersion } from './migrations'
 import type { Migration } from './migrations/migration'
 import { DamagedDatabaseError, isDamagedFileError, moveDatabaseAside } from './move-aside'
+import { lostWriteAheadLog, newOpenToken, readOpenMarker, writeOpenMarker } from './open-marker'
 import { migrateWithBackup, type MigrationFailure } from './safe-migration'
 import { readMeta, writeMeta } from './store-meta'
 
@@ -38,6 +40,13 @@ export interface OpenedDatabase {
   movedAsideTo: string | null
   /** A schema update that failed: the old data is open read-only, and the copy is at `backupPath`. */
   migrationFailed: MigrationFailure | null
+  /** The last run did not close and its write-ahead log is gone (see open-marker.ts). */
+  walLost: boolean
+  /**
+   * Every page was checked here; when not (after a clean stop), the caller checks in the background
+   * (integrity-check.ts).
+   */
+  integrityChecked: boolean
 }
 
 /** How long a statement waits for the other connection's write lock before SQLITE_BUSY. */
@@ -67,9 +76,11 @@ function configure(
   return version
 }
 
-function closedCleanlyLastTime(db: HistoryDb): boolean {
+/** What the file says about the run that last had it open. */
+function lastRun(db: HistoryDb): { closedCleanly: boolean; openToken: string | null } {
   const hasMeta = db.sqlite.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'store_meta'").get()
-  return hasMeta !== undefined && readMeta(db, 'clean_shutdown') === '1'
+  if (hasMeta === undefined) return { closedCleanly: false, openToken: null }
+  return { closedCleanly: readMeta(db, 'clean_shutdown') === '1', openToken: readMeta(db, 'open_token') }
 }
 
 /**
@@ -85,14 +96,35 @@ function checkIntegrity(db: HistoryDb): void {
   if (problems.length > 0) throw new DamagedDatabaseError(problems)
 }
 
+/**
+ * SQLite creates a new file 0644 and gives -wal and -shm the database file's mode, so an empty
+ * database file is made first, owner-only (an empty file is a valid empty database), and the
+ * sidecars are tightened once they exist (for files an older version left 0644).
+ */
+function createOwnerOnly(path: string): boolean {
+  const created = !existsSync(path)
+  if (created) writeFileSync(path, '', { mode: ownerOnlyFileMode, flag: 'wx' })
+  // SQLite's own error for a folder ("unable to open database file") names no path.
+  if (!statSync(path).isFile()) throw new HistoryUnopenableError(path, 'it is a folder, not a file')
+  tightenPath(path)
+  return created
+}
+
 function openChecked(options: OpenDatabaseOptions): Omit<OpenedDatabase, 'movedAsideTo'> {
   const open = options.openDatabase ?? defaultOpenDatabase
   const list = options.migrations ?? migrations
   const latest = latestVersion(list)
+  const marker = readOpenMarker(options.path)
+  // A file made just now has no past run to compare (a marker left beside it is about an old file).
+  if (createOwnerOnly(options.path)) marker.token = null
   const db = new HistoryDb(open(options.path))
   try {
     const version = configure(db.sqlite, options.path, options.log, latest)
-    if (!closedCleanlyLastTime(db)) checkIntegrity(db)
+    const last = lastRun(db)
+    const walLost = lostWriteAheadLog(marker, last)
+    // Without its -wal, a file caught mid-checkpoint may be inconsistent: check it whatever the flag says.
+    const integrityChecked = !last.closedCleanly || walLost
+    if (integrityChecked) checkIntegrity(db)
     // A file with data at an older version is copied first; a new, empty file (version 0) has nothing to lose.
     if (version > 0 && version < latest) {
       const failure = migrateWithBackup(db, version, {
@@ -104,12 +136,19 @@ function openChecked(options: OpenDatabaseOptions): Omit<OpenedDatabase, 'movedA
         to: latest,
         ...(options.beforeMigration ? { beforeMigration: options.beforeMigration } : {}),
       })
-      if (failure) return { db: openReadOnly(options, latest, list), migrationFailed: failure }
+      if (failure)
+        return { db: openReadOnly(options, latest, list), migrationFailed: failure, walLost, integrityChecked }
     } else applyMigrations(db.sqlite, options.path, latest, list)
     // The working copy a failed update left is of no use once the file itself opens.
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.path}.read-only-view${suffix}`, { force: true })
-    writeMeta(db, 'clean_shutdown', '0')
-    return { db, migrationFailed: null }
+    const token = newOpenToken()
+    inTransaction(db, () => {
+      writeMeta(db, 'clean_shutdown', '0')
+      writeMeta(db, 'open_token', token)
+    })
+    writeOpenMarker(options.path, token)
+    for (const suffix of ['-wal', '-shm']) tightenPath(options.path + suffix)
+    return { db, migrationFailed: null, walLost, integrityChecked }
   } catch (error) {
     if (db.sqlite.isOpen) db.close()
     throw error
@@ -156,7 +195,7 @@ function openReadOnly(options: OpenDatabaseOptions, latest: number, list: readon
  * sector cannot lock the user out of the app; `movedAsideTo` says where the old file went.
  */
 export function openHistoryDatabase(options: OpenDatabaseOptions): OpenedDatabase {
-  mkdirSync(dirname(options.path), { recursive: true })
+  mkdirSync(dirname(options.path), { recursive: true, mode: ownerOnlyFolderMode })
   try {
     return { ...openChecked(options), movedAsideTo: null }
   } catch (error) {
@@ -164,7 +203,8 @@ export function openHistoryDatabase(options: OpenDatabaseOptions): OpenedDatabas
     const movedAsideTo = moveDatabaseAside(options.path, options.now())
     const reason = error instanceof Error ? error.message : String(error)
     options.log.warn(`history database could not be used (${reason}); moved to ${movedAsideTo}, starting a new one`)
-    return { ...openChecked(options), movedAsideTo }
+    // The moved-aside file's own story is told by `movedAsideTo`; the fresh file has no past.
+    return { ...openChecked(options), movedAsideTo, walLost: false, integrityChecked: true }
   }
 }
 

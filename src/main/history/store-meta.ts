@@ -6,6 +6,8 @@ export type MetaKey =
   | 'clean_shutdown'
   /** Which search index is complete for every finished message (see search/fts-index.ts). */
   | 'search_index'
+  /** The token of the latest open, also kept outside SQLite in `<db>.open` (see open-marker.ts). */
+  | 'open_token'
 
 export function readMeta(db: HistoryDb, key: MetaKey): string | null {
   const row = db.statement('SELECT value FROM store_meta WHERE key = ?').get(key) as { value: string } | undefined

@@ -53,7 +53,6 @@ function unlessGone<T>(write: () => T): Result<T> {
 export function createHandlers(services: Services): Handlers {
   const { settings, presets, models, secrets, chat, conversations, history, transfers, files } = services
   const messageActions = new MessageActions({ history, conversations, emit: services.emitHistory })
-  const connection = () => ({ apiKey: secrets.apiKey(), baseURL: settings.effectiveBaseURL().effectiveBaseURL })
   const found = <T>(value: T | null, what: string) =>
     value === null ? fail('not_found', `${what} no longer exists.`) : ok(value)
   // Other windows and tabs keep their lists in step through the event channel.
@@ -75,7 +74,8 @@ export function createHandlers(services: Services): Handlers {
         apiKey: key,
         baseURL: baseURL?.replace(/\/+$/, '') ?? settings.effectiveBaseURL().effectiveBaseURL,
       }),
-    'models:list': async () => models.list(connection()),
+    // The key goes only to the origin it was entered for (see SecretStore).
+    'models:list': async () => models.list(secrets.gatewayConnection()),
     'presets:list': async () => ok(presets.list()),
     'presets:save': async (preset) => {
       const saved = presets.save(preset)

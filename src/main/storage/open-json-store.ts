@@ -5,20 +5,23 @@ import type { Logger } from '../log'
 import type { KeyValueStore } from './key-value-store'
 
 /**
- * Opens `<dir>/<name>.json`. A file that is not valid JSON, or is JSON but not an object (`[]`, `42`,
- * which the store would silently replace), is renamed aside with a timestamp (never deleted or
- * overwritten) and a fresh one is started, so one bad byte cannot lock a user out.
- * `open` builds the store: `conf` here, `electron-store` in the desktop app.
+ * Opens `<dir>/<name>.json`. A file that is not valid JSON, is JSON but not an object (`[]`, `42`,
+ * which the store would silently replace), or is an object `accepts` refuses (the store's own
+ * shape, when a wrong one would be read as empty and then overwritten) is renamed aside with a
+ * timestamp (never deleted or overwritten) and a fresh one is started, so one bad byte cannot lock
+ * a user out. `open` builds the store: `conf` here, `electron-store` in the desktop app.
  */
 export function openJsonStore(
   dir: string,
   name: string,
   log: Logger,
   open: (dir: string, name: string) => KeyValueStore = openConfStore,
+  accepts: (value: object) => boolean = () => true,
 ): { store: KeyValueStore; movedAsideTo: string | null } {
-  if (holdsJsonThatIsNotAnObject(join(dir, `${name}.json`))) {
+  const problem = unusableJson(join(dir, `${name}.json`), accepts)
+  if (problem) {
     const aside = moveJsonFileAside(dir, name)
-    log.warn(`${name}.json is not a JSON object; it was moved to ${aside} and a new one was started`)
+    log.warn(`${name}.json ${problem}; it was moved to ${aside} and a new one was started`)
     return { store: open(dir, name), movedAsideTo: aside }
   }
   try {
@@ -31,15 +34,18 @@ export function openJsonStore(
   }
 }
 
-function holdsJsonThatIsNotAnObject(file: string): boolean {
-  if (!existsSync(file)) return false
+/** Why the file cannot be used as it is, or null when it can (or is not JSON: see the SyntaxError path). */
+function unusableJson(file: string, accepts: (value: object) => boolean): string | null {
+  if (!existsSync(file)) return null
+  let parsed: unknown
   try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
-    return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
   } catch {
     // Not JSON at all: the store throws a SyntaxError and the file is kept aside below.
-    return false
+    return null
   }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'is not a JSON object'
+  return accepts(parsed) ? null : 'does not have the shape this file should have'
 }
 
 /** Renames `<dir>/<name>.json` to `<name>.corrupt-<time>.json` beside it and returns the new path. */

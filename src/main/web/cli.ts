@@ -3,13 +3,14 @@
  * from HOLYSHEEP_API_KEY or is stored in plain text (browser mode has no OS encryption, and says so).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
 import { createLogger } from '../log'
 import { resolveDataDir } from '../paths'
 import { plainTextEncryptor } from '../secrets/encryptor'
+import { acquireDataFolderLock } from '../storage/data-folder-lock'
 import { startWebServer } from './server'
 import { webFileAccess } from './web-file-access'
 
@@ -17,9 +18,11 @@ const here = dirname(fileURLToPath(import.meta.url))
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.env)
-  mkdirSync(dataDir, { recursive: true })
-  let currentKey: () => string | null = () => null
-  const log = createLogger({ secrets: () => [currentKey()].filter((key): key is string => !!key) })
+  // First of all: a second copy on this folder must not touch it (not even the uploads below).
+  const lock = acquireDataFolderLock(dataDir, { kind: 'browser' })
+  process.on('exit', () => lock.release())
+  let heldKeys: () => string[] = () => []
+  const log = createLogger({ secrets: () => heldKeys() })
   const files = webFileAccess(dataDir)
   files.removeLeftovers(log)
   const core = createCore({
@@ -31,7 +34,7 @@ async function main(): Promise<void> {
     transferWorker: { file: join(here, 'transfer-worker.js') },
     backupWorker: { file: join(here, 'backup-worker.js') },
   })
-  currentKey = () => core.secrets.apiKey()
+  heldKeys = () => core.secrets.heldKeys()
   const port = parsePort(process.env.PORT)
   const server = await startWebServer({
     core,

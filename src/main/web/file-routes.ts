@@ -26,7 +26,7 @@ export async function receiveUpload(
   const uploadId = randomUUID()
   const ticket = quota.begin(uploadId, declared)
   if ('refused' in ticket) return refused(ticket.refused, quota)
-  mkdirSync(uploadsDir, { recursive: true })
+  mkdirSync(uploadsDir, { recursive: true, mode: 0o700 })
   const path = join(uploadsDir, `${uploadId}.upload`)
   let overQuota = false
   const limit = new Transform({

@@ -32,7 +32,7 @@ export function webFileAccess(dataDir: string): WebFileAccess {
       }
     },
     async chooseExportTarget(suggestedName) {
-      mkdirSync(exportsDir, { recursive: true })
+      mkdirSync(exportsDir, { recursive: true, mode: 0o700 })
       const extension = extname(suggestedName)
       const stem = suggestedName.slice(0, suggestedName.length - extension.length)
       let name = suggestedName

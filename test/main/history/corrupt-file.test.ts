@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync, closeSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+} from 'node:fs'
 import { basename, join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { describe, expect, it } from 'vitest'
@@ -52,6 +61,18 @@ function damageALeafPage(path: string): void {
 }
 
 describe('a damaged history file', () => {
+  it('that is a folder stops the start with its path and what to do, and is left as it is', () => {
+    const dir = tempDir()
+    const path = join(dir, 'history.sqlite')
+    mkdirSync(path)
+    writeFileSync(join(path, 'keep.txt'), 'mine')
+    expect(() => HistoryStore.open({ path, log: memoryLogger(), now: () => clockAt })).toThrow(
+      `The history database ${path} cannot be opened: it is a folder, not a file. Move or rename it`,
+    )
+    expect(readdirSync(dir)).toEqual(['history.sqlite'])
+    expect(readFileSync(join(path, 'keep.txt'), 'utf8')).toBe('mine')
+  })
+
   it('that is not a database is moved aside with its bytes, and a fresh one works', () => {
     const dir = tempDir()
     const path = join(dir, 'history.sqlite')

@@ -143,6 +143,10 @@ export const en = {
       `Your history file could not be opened. It was kept at ${path} and a new one was started.`,
     settings_moved_aside: (path: string) =>
       `Your settings file could not be read. It was kept at ${path} and the defaults are in use.`,
+    history_wal_lost: (path: string) =>
+      `The app last stopped without closing, and the file holding its latest changes (${path}) was gone when it started again, so your most recent messages may be missing. Everything older is kept.`,
+    history_damaged: (path: string) =>
+      `Your history file ${path} is damaged: a check found pages that cannot be read. It is kept as it is; export your conversations now (Export all as JSON) and keep a copy of the file before anything else is lost.`,
     key_moved_aside: (path: string) =>
       `The file holding your API key could not be read. It was kept at ${path}; enter your key again.`,
     history_migration_failed: (path: string) =>
@@ -209,6 +213,8 @@ export const en = {
       environment: 'A key is set by the HOLYSHEEP_API_KEY environment variable; it is used in place of a saved key.',
       stored: 'A key is saved.',
     },
+    keyOriginChanged: (savedFor: string, inUse: string) =>
+      `Your key was saved for ${savedFor}. Enter it again to use it with ${inUse}; until then it is not sent there.`,
     unreadableKey:
       'A key saved by the desktop app is encrypted for it alone and cannot be read here. Enter the key again or set HOLYSHEEP_API_KEY.',
     protection: {
@@ -378,6 +384,8 @@ export const en = {
   },
   errors: {
     no_key: 'No API key is set. Add your key in Settings.',
+    key_origin_changed:
+      'Your API key was saved for another gateway address, so it was not sent to this one. Enter it again in Settings to use it here.',
     invalid_key: 'The gateway did not accept your API key. Check the key in Settings.',
     forbidden:
       'Your API key is not allowed to do this (for example, this model is not on your plan). Check the key or pick another model.',

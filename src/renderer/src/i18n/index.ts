@@ -49,4 +49,12 @@ export function applyLanguage(language: Language): Language {
 }
 
 /** Which errors are fixed in Settings, so the message can offer to open it. */
-export const errorsFixedInSettings = new Set(['no_key', 'invalid_key', 'forbidden', 'network', 'tls', 'not_found'])
+export const errorsFixedInSettings = new Set([
+  'no_key',
+  'key_origin_changed',
+  'invalid_key',
+  'forbidden',
+  'network',
+  'tls',
+  'not_found',
+])

@@ -143,6 +143,10 @@ export const vi: Strings = {
       `Không mở được tệp lịch sử của bạn. Tệp cũ được giữ lại tại ${path} và một tệp mới đã được tạo.`,
     settings_moved_aside: (path: string) =>
       `Không đọc được tệp cài đặt của bạn. Tệp cũ được giữ lại tại ${path} và các giá trị mặc định đang được dùng.`,
+    history_wal_lost: (path: string) =>
+      `Lần trước ứng dụng dừng mà không đóng đúng cách, và tệp chứa các thay đổi mới nhất (${path}) đã mất khi khởi động lại, nên những tin nhắn gần đây nhất có thể bị thiếu. Mọi dữ liệu cũ hơn vẫn được giữ.`,
+    history_damaged: (path: string) =>
+      `Tệp lịch sử ${path} bị hỏng: một lần kiểm tra thấy có trang không đọc được. Tệp được giữ nguyên; hãy xuất các cuộc trò chuyện ngay (Xuất tất cả ra JSON) và giữ một bản sao của tệp trước khi mất thêm dữ liệu.`,
     key_moved_aside: (path: string) =>
       `Không đọc được tệp chứa khóa API của bạn. Tệp cũ được giữ lại tại ${path}; hãy nhập lại khóa.`,
     history_migration_failed: (path: string) =>
@@ -209,6 +213,8 @@ export const vi: Strings = {
       environment: 'Khóa được đặt bằng biến môi trường HOLYSHEEP_API_KEY; khóa này được dùng thay cho khóa đã lưu.',
       stored: 'Đã lưu một khóa.',
     },
+    keyOriginChanged: (savedFor: string, inUse: string) =>
+      `Khóa của bạn được lưu cho ${savedFor}. Hãy nhập lại khóa để dùng với ${inUse}; trước khi đó khóa sẽ không được gửi tới địa chỉ này.`,
     unreadableKey:
       'Khóa do ứng dụng máy tính lưu được mã hóa riêng cho ứng dụng đó nên không đọc được ở đây. Hãy nhập lại khóa hoặc đặt HOLYSHEEP_API_KEY.',
     protection: {
@@ -379,6 +385,8 @@ export const vi: Strings = {
   },
   errors: {
     no_key: 'Chưa có khóa API. Hãy thêm khóa trong Cài đặt.',
+    key_origin_changed:
+      'Khóa API của bạn được lưu cho một địa chỉ cổng kết nối khác nên không được gửi tới địa chỉ này. Hãy nhập lại khóa trong Cài đặt để dùng ở đây.',
     invalid_key: 'Cổng kết nối không chấp nhận khóa API của bạn. Hãy kiểm tra khóa trong Cài đặt.',
     forbidden:
       'Khóa API của bạn không được phép làm việc này (ví dụ mô hình này không có trong gói của bạn). Hãy kiểm tra khóa hoặc chọn mô hình khác.',

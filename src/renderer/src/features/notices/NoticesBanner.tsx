@@ -3,13 +3,25 @@ import type { Api } from '../../../../shared/api'
 import type { Notice } from '../../../../shared/contract'
 import { strings } from '../../i18n'
 
-/** What start-up had to tell: a damaged file that was kept aside, and where. */
+/**
+ * What start-up had to tell: a damaged file that was kept aside, and where; and what the check that
+ * runs after start finds later (it arrives as an event while the window is open).
+ */
 export function NoticesBanner({ api }: { api: Api }) {
   const [notices, setNotices] = useState<Notice[]>([])
   useEffect(() => {
-    void api.app.notices().then((result) => {
-      if (result.ok) setNotices(result.value)
+    const add = (incoming: Notice[]) =>
+      setNotices((shown) => [
+        ...shown,
+        ...incoming.filter((notice) => !shown.some((seen) => seen.kind === notice.kind)),
+      ])
+    const unsubscribe = api.onEvent((event) => {
+      if (event.type === 'notice') add([event.notice])
     })
+    void api.app.notices().then((result) => {
+      if (result.ok) add(result.value)
+    })
+    return unsubscribe
   }, [api])
   if (notices.length === 0) return null
   return (

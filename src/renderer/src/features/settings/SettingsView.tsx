@@ -53,6 +53,9 @@ export function SettingsView({ api, settings, keyStatus, onSettingsChange, onKey
     if (!result.ok) return setNotice(errorNotice(result.error))
     onSettingsChange(result.value)
     setNotice({ kind: 'ok', text: t.saved })
+    // A new gateway address may leave the key bound to the old one: the key card says so at once.
+    const status = await api.key.status()
+    if (status.ok) onKeyStatusChange(status.value)
   }
 
   return (
@@ -65,6 +68,11 @@ export function SettingsView({ api, settings, keyStatus, onSettingsChange, onKey
           {t.keyStatus[keyStatus.source]} {t.protection[keyStatus.protection]}
         </p>
         {keyStatus.unreadableStoredKey ? <p className="warning">{t.unreadableKey}</p> : null}
+        {keyStatus.originChanged ? (
+          <p className="warning" role="alert">
+            {t.keyOriginChanged(keyStatus.originChanged.savedFor, keyStatus.originChanged.inUse)}
+          </p>
+        ) : null}
         <label>
           <span>{t.apiKey}</span>
           <input
