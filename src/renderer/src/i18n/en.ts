@@ -185,6 +185,8 @@ export const en = {
     streamingSection: 'Streaming and network',
     idleTimeout: 'End an answer when nothing arrives for (seconds)',
     maxConcurrentStreams: 'Answers streaming at once',
+    totalTimeout: 'End an answer that takes longer than (seconds)',
+    maxAnswerChars: 'Longest answer kept (characters)',
     proxy: 'Proxy',
     proxyHint:
       'An http(s) proxy such as http://127.0.0.1:3128. Empty uses HTTPS_PROXY / HTTP_PROXY; NO_PROXY hosts go direct.',
@@ -320,6 +322,10 @@ export const en = {
     tls: 'The gateway’s security certificate was refused. A proxy or firewall may be intercepting the connection, or the base URL points at the wrong host. Check the base URL in Settings.',
     timeout: 'The gateway took too long to answer. Try again.',
     stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer. The text so far is kept.',
+    too_large:
+      'The answer was ended because it grew past the size limit (Settings → Streaming and network). The text so far is kept.',
+    redirect_refused:
+      'The gateway tried to send the request to another host, so the app refused it and sent nothing there. Check the base URL in Settings.',
     aborted: 'Stopped.',
     invalid_payload: 'The app sent a request it should not have. Please report this.',
     not_found: 'The gateway has no such address. Check the base URL in Settings.',

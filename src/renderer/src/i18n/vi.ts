@@ -185,6 +185,8 @@ export const vi: Strings = {
     streamingSection: 'Truyền luồng và mạng',
     idleTimeout: 'Kết thúc câu trả lời khi không nhận được gì trong (giây)',
     maxConcurrentStreams: 'Số câu trả lời truyền cùng lúc',
+    totalTimeout: 'Kết thúc câu trả lời kéo dài quá (giây)',
+    maxAnswerChars: 'Độ dài tối đa của câu trả lời (ký tự)',
     proxy: 'Proxy',
     proxyHint:
       'Một proxy http(s), ví dụ http://127.0.0.1:3128. Để trống sẽ dùng HTTPS_PROXY / HTTP_PROXY; các máy trong NO_PROXY đi thẳng.',
@@ -322,6 +324,10 @@ export const vi: Strings = {
     timeout: 'Cổng kết nối trả lời quá lâu. Hãy thử lại.',
     stream_broken:
       'Câu trả lời bị cắt ngang: kết nối tới cổng bị đứt giữa chừng. Phần văn bản đã nhận vẫn được giữ lại.',
+    too_large:
+      'Câu trả lời đã bị kết thúc vì vượt quá giới hạn độ dài (Cài đặt → Truyền luồng và mạng). Phần văn bản đã nhận vẫn được giữ lại.',
+    redirect_refused:
+      'Cổng kết nối định chuyển yêu cầu sang một máy chủ khác, nên ứng dụng đã từ chối và không gửi gì tới đó. Hãy kiểm tra URL gốc trong Cài đặt.',
     aborted: 'Đã dừng.',
     invalid_payload: 'Ứng dụng đã gửi một yêu cầu không hợp lệ. Vui lòng báo lỗi này.',
     not_found: 'Cổng kết nối không có địa chỉ này. Hãy kiểm tra URL gốc trong Cài đặt.',

@@ -102,7 +102,8 @@ export function MessageView(props: MessageViewProps) {
       {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} onNewChat={props.onNewChat} /> : null}
       {canRetry && status !== 'streaming' ? (
         <div className="actions">
-          {text ? (
+          {/* Continuing an answer that hit the size limit would only hit it again. */}
+          {text && error?.kind !== 'too_large' ? (
             <button type="button" onClick={props.onContinue}>
               {strings.chat.continue}
             </button>
