@@ -15,6 +15,7 @@ import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coales
 import { bodyBytesFor, defaultMaxLineBytes } from './body-limits'
 import { IdleWatch, type WatchEnd } from './idle-watch'
 import { retryDelayMs, waitUnlessAborted } from './retry-policy'
+import { StreamScrubber } from './stream-scrubber'
 import { StreamTimings } from './stream-timings'
 
 export interface GatewayConnection {
@@ -209,6 +210,20 @@ export class ChatService {
           )
         : null
     }
+    // A gateway may echo the key into the answer; it is scrubbed before anything sees or stores the text.
+    const contentScrubber = new StreamScrubber([connection.apiKey])
+    const reasoningScrubber = new StreamScrubber([connection.apiKey])
+    /** Passes on what the scrubbers held back, within the cap: at the end of the stream, however it ended. */
+    const drainScrubbers = () => {
+      const thinking = reasoningScrubber.flush().slice(0, Math.max(0, room()))
+      reasoning += thinking
+      if (thinking) reasoningCoalescer.push(thinking)
+      const content = contentScrubber.flush().slice(0, Math.max(0, room()))
+      text += content
+      if (content) coalescer.push(content)
+      reasoningCoalescer.flush()
+      coalescer.flush()
+    }
     /** Room left under the answer cap; the text a Continue appends to counts. */
     const initialLength = target.initialText?.length ?? 0
     const room = () => maxAnswerChars - initialLength - text.length - reasoning.length
@@ -260,28 +275,29 @@ export class ChatService {
       answering = true
       for await (const chunk of stream) {
         // Past the cap, only the part that fits is kept, and the request ends (leaving the loop aborts it).
-        const thinking = reasoningOf(chunk).slice(0, Math.max(0, room()))
+        const rawThinking = reasoningScrubber.push(reasoningOf(chunk))
+        const thinking = rawThinking.slice(0, Math.max(0, room()))
         if (thinking) {
           timings.markToken()
           reasoning += thinking
           reasoningCoalescer.push(thinking)
         }
-        const content = contentOf(chunk).slice(0, Math.max(0, room()))
+        const rawContent = contentScrubber.push(contentOf(chunk))
+        const content = rawContent.slice(0, Math.max(0, room()))
         if (content) {
           timings.markToken()
           reasoningCoalescer.flush()
           text += content
           coalescer.push(content)
         }
-        if (room() <= 0 && (contentOf(chunk).length > content.length || reasoningOf(chunk).length > thinking.length)) {
+        if (room() <= 0 && (rawContent.length > content.length || rawThinking.length > thinking.length)) {
           idle.endWith({ reason: 'too_large', error: null })
           break
         }
         finishReason = finishReasonOf(chunk) ?? finishReason
         usage = usageOf(chunk) ?? usage
       }
-      reasoningCoalescer.flush()
-      coalescer.flush()
+      drainScrubbers()
       // The SDK ends the iteration quietly when its signal aborts, so a Stop can land here too.
       if (signal.aborted) return stopped()
       const ended = watchEnded()
@@ -300,8 +316,7 @@ export class ChatService {
       })
       return { streamId, text, reasoning, status: 'complete', finishReason, usage, error: null }
     } catch (caught) {
-      reasoningCoalescer.flush()
-      coalescer.flush()
+      drainScrubbers()
       if (signal.aborted) return stopped()
       const ended = watchEnded()
       if (ended) return ended
