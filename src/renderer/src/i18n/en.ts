@@ -44,6 +44,9 @@ export const en = {
     confirmDelete: 'Delete for good',
     lengthLimit: 'The answer reached its length limit (max tokens). Continue asks for the rest.',
     contentFilter: 'The provider’s content filter stopped this answer.',
+    textCut: (shown: string, total: string) =>
+      `This message is long: showing the first ${shown} of ${total} characters.`,
+    showMore: 'Show more',
     noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
       [

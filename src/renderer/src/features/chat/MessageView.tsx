@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
-import type { StoredMessage } from '../../../../shared/history'
+import type { PagedMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
-import { formatDateTime } from '../../i18n/format'
+import { formatDateTime, formatNumber } from '../../i18n/format'
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
 import { AnswerUsage } from '../usage/AnswerUsage'
 import { modelPickerInputId } from '../models/ModelPicker'
@@ -14,7 +14,7 @@ import { RetryCountdown } from './RetryCountdown'
 import type { MessageActionHandlers } from './use-message-actions'
 
 interface MessageViewProps {
-  message: StoredMessage
+  message: PagedMessage
   /** The live stream filling this message, while it streams (or just ended). */
   stream: StreamState | undefined
   canRetry: boolean
@@ -29,6 +29,22 @@ interface MessageViewProps {
   onOpenSettings(): void
   /** Starts a new chat: the way out of a conversation too long for the model. */
   onNewChat(): void
+  /** Reads on in a message whose text came cut. */
+  onShowMore(): void
+}
+
+/** Says a long message is shown in part, with the way to read on. */
+function CutTextNote(props: { message: PagedMessage; onShowMore(): void }) {
+  const { message } = props
+  if (!message.fullLength || message.content.length >= message.fullLength.content) return null
+  return (
+    <div className="note">
+      {strings.chat.textCut(formatNumber(message.content.length), formatNumber(message.fullLength.content))}{' '}
+      <button type="button" onClick={props.onShowMore}>
+        {strings.chat.showMore}
+      </button>
+    </div>
+  )
 }
 
 /** One stored message; an answer still streaming shows the live text from its events. */
@@ -48,6 +64,7 @@ export function MessageView(props: MessageViewProps) {
         ) : (
           <>
             <div className="text">{message.content}</div>
+            <CutTextNote message={message} onShowMore={props.onShowMore} />
             <MessageToolbar
               text={message.content}
               onEdit={props.conversationBusy ? null : () => setEditing(true)}
@@ -95,6 +112,7 @@ export function MessageView(props: MessageViewProps) {
           <StreamingMarkdown key={message.id} text={text} />
         </div>
       ) : null}
+      {live ? null : <CutTextNote message={message} onShowMore={props.onShowMore} />}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
