@@ -40,7 +40,7 @@ test('an answer past the size limit in Settings ends with the text kept, explain
   await page.getByRole('textbox', { name: 'Message' }).fill('[[big-deltas=4096]] a gateway that never stops')
   await page.getByRole('button', { name: 'Send' }).click()
   const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
-  await expect(answer.getByRole('alert')).toContainText('grew past the size limit')
+  await expect(answer.getByRole('alert')).toContainText('past the longest answer kept')
   await expect(answer.locator('.text')).toHaveText('b'.repeat(10_000))
   await expect(answer.getByRole('button', { name: 'Try again' })).toBeVisible()
   await expect(answer.getByRole('button', { name: 'Continue' })).toHaveCount(0)

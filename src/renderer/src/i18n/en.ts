@@ -326,7 +326,7 @@ export const en = {
     timeout: 'The gateway took too long to answer. Try again.',
     stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer. The text so far is kept.',
     too_large:
-      'The answer was ended because it grew past the size limit (Settings → Streaming and network). The text so far is kept.',
+      'The answer was ended because the gateway sent more than the app accepts: an answer past the longest answer kept (Settings → Streaming and network), or data far too large for a chat answer. The text so far is kept.',
     redirect_refused:
       'The gateway tried to send the request to another host, so the app refused it and sent nothing there. Check the base URL in Settings.',
     aborted: 'Stopped.',

@@ -328,7 +328,7 @@ export const vi: Strings = {
     stream_broken:
       'Câu trả lời bị cắt ngang: kết nối tới cổng bị đứt giữa chừng. Phần văn bản đã nhận vẫn được giữ lại.',
     too_large:
-      'Câu trả lời đã bị kết thúc vì vượt quá giới hạn độ dài (Cài đặt → Truyền luồng và mạng). Phần văn bản đã nhận vẫn được giữ lại.',
+      'Câu trả lời đã bị kết thúc vì cổng gửi nhiều hơn mức ứng dụng chấp nhận: câu trả lời dài quá độ dài tối đa (Cài đặt → Truyền luồng và mạng), hoặc dữ liệu quá lớn so với một câu trả lời. Phần văn bản đã nhận vẫn được giữ lại.',
     redirect_refused:
       'Cổng kết nối định chuyển yêu cầu sang một máy chủ khác, nên ứng dụng đã từ chối và không gửi gì tới đó. Hãy kiểm tra URL gốc trong Cài đặt.',
     aborted: 'Đã dừng.',
