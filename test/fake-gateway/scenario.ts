@@ -27,10 +27,11 @@
  *   [[endless-line=1]]    after the first chunk, one `data:` line that never ends (64 KB writes, as fast as read)
  *   [[gzip-bomb=1]]       a gzip body of about 1 MB that expands to 1 GB on one line
  *   [[big-deltas=65536]]  deltas of N characters, forever (until the client goes)
- *   [[trickle=40000]]     the answer's bytes one at a time, one every N ms
+ *   [[trickle=40000]]     the first token, then the answer's bytes one at a time, one every N ms
  *   [[ping-forever=1]]    after the first chunk, only `: ping` comments (every 50 ms), forever
  *   [[json-answer=1]]     a non-streamed `chat.completion` JSON to a streaming request
- *   [[html-error=502]]    this status with an HTML error page (as proxies and load balancers send)
+ *   [[html-error=502]]    this status with an HTML error page (as proxies and load balancers send; 200 too,
+ *                         as a captive portal or a website at the base URL answers)
  *   [[redirect=301]]      redirect the request to the gateway's `redirectTarget` (another origin)
  *   [[redirect-same=307]] redirect to this gateway's /v1/moved/ path (same origin), which answers
  *   [[echo-key=base64]]   the presented key in this encoding (base64, base64url, json, url) in errors

@@ -349,7 +349,10 @@ function hostile(
     return true
   }
   if (scenario.trickleMs !== null) {
-    const bytes = Buffer.from(tokens.map((token) => chunk({ content: token }, null)).join('') + 'data: [DONE]\n\n')
+    // The first token whole, so there is always a partial to keep; then the rest a byte at a time.
+    response.write(chunk({ content: tokens[0] ?? '' }, null))
+    const rest = tokens.slice(1).map((token) => chunk({ content: token }, null))
+    const bytes = Buffer.from(`${rest.join('')}${chunk({}, 'stop')}data: [DONE]\n\n`)
     let at = 0
     const timer = setInterval(() => {
       if (at >= bytes.length) return void response.end()

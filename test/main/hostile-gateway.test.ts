@@ -98,7 +98,7 @@ describe('the total time limit', () => {
     expect(outcome.error?.message).toContain('1.5 s')
     const full = tokens(content).join('')
     expect(full.startsWith(outcome.text)).toBe(true)
-    expect(outcome.text.length).toBeGreaterThan(0)
+    expect(outcome.text.startsWith(tokens(content)[0]!)).toBe(true)
     expect(outcome.text.length).toBeLessThan(full.length)
     expect(chat.activeStreamCount).toBe(0)
     await vi.waitFor(() => expect(gateway.openStreams()).toBe(0))
@@ -125,6 +125,14 @@ describe('misleading answers', () => {
   it('an HTML error page is shown as its status and a short plain summary', async () => {
     const { outcome } = await run('[[html-error=502]] hi')
     expect(outcome.error).toMatchObject({ kind: 'server', status: 502, message: 'HTTP 502: 502 Bad Gateway' })
+  })
+
+  it('an HTML page with status 200 (a captive portal) says a web page answered, not "ended early"', async () => {
+    const { outcome } = await run('[[html-error=200]] hi')
+    expect(outcome.error?.kind).toBe('server')
+    expect(outcome.error?.message).toBe(
+      'The gateway answered with a web page, not an API answer (check the base URL): HTTP 200: 200 Bad Gateway',
+    )
   })
 
   it('an HTML page without a title is summarised from its text, tags, scripts and styles stripped', async () => {

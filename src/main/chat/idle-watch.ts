@@ -10,6 +10,7 @@
  */
 import { refuseCrossOriginRedirects } from '../net/refuse-cross-origin-redirects'
 import { limitBody, truncateBody, type BodyLimits, type BodyTooLargeError } from './body-limits'
+import { plainErrorText } from '../plain-error-text'
 import { isJsonResponse, jsonAnswerAsSse } from './json-answer'
 
 export interface WatchOptions {
@@ -84,6 +85,15 @@ export class IdleWatch {
       const tooLarge = (error: BodyTooLargeError) => this.endWith({ reason: 'too_large', error })
       const meta = { status: response.status, statusText: response.statusText, headers: response.headers }
       if (!response.ok) return new Response(response.body.pipeThrough(truncateBody(maxErrorBodyBytes)), meta)
+      if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+        // A web page with status 200 (a captive portal, a base URL that points at a website): read as SSE it
+        // would end as "stream ended early"; as an error event it says what answered instead.
+        const page = await new Response(response.body.pipeThrough(truncateBody(maxErrorBodyBytes))).text()
+        const message = `The gateway answered with a web page, not an API answer (check the base URL): ${plainErrorText(response.status, `${response.status} ${page}`)}`
+        const headers = new Headers(response.headers)
+        headers.set('content-type', 'text/event-stream')
+        return new Response(`data: ${JSON.stringify({ error: { message } })}\n\n`, { ...meta, headers })
+      }
       if (isJsonResponse(response)) {
         // One JSON document: no lines to cap, but its size is; read whole, then given to the SDK as SSE.
         const limited = response.body.pipeThrough(
