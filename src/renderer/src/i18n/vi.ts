@@ -46,7 +46,7 @@ export const vi: Strings = {
     lengthLimit: 'Câu trả lời đã chạm giới hạn độ dài (max tokens). Bấm Tiếp tục để nhận phần còn lại.',
     contentFilter: 'Bộ lọc nội dung của nhà cung cấp đã dừng câu trả lời này.',
     textCut: (shown: string, total: string) =>
-      `Tin nhắn này rất dài: đang hiển thị ${shown} trên tổng số ${total} ký tự đầu tiên.`,
+      `Tin nhắn này rất dài: đang hiển thị ${shown} ký tự đầu tiên trong tổng số ${total} ký tự.`,
     showMore: 'Xem thêm',
     noKeyBanner: 'Chưa có khóa API. Hãy thêm khóa HolySheep của bạn trong Cài đặt để bắt đầu trò chuyện.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
