@@ -146,6 +146,12 @@ export function createCore(options: CoreOptions): Core {
     get idleTimeoutMs() {
       return settings.get().idleTimeoutSeconds * 1000
     },
+    get totalTimeoutMs() {
+      return settings.get().totalTimeoutSeconds * 1000
+    },
+    get maxAnswerChars() {
+      return settings.get().maxAnswerChars
+    },
     maxConcurrentStreams: () => settings.get().maxConcurrentStreams,
     // Storage sees each event before the views, so what they show is already saved or about to be.
     emit: (event) => {

@@ -2,6 +2,8 @@
  * The main process's one logger. Every line passes through `scrub`, so a key that slips into an
  * error message from a library never reaches a terminal or a log file.
  */
+import { redactForms } from './secret-forms'
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
 export interface Logger {
@@ -17,13 +19,14 @@ const levelOrder: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, er
 const keyShapedText = [/(Bearer\s+)[^\s"',]+/gi, /\bsk-[A-Za-z0-9_-]{6,}/g]
 
 /**
- * Removes every known secret and anything shaped like an API key from `text`.
+ * Removes every known secret (in every form of secret-forms.ts: base64, percent-encoded,
+ * JSON-escaped) and anything shaped like an API key from `text`.
  * `secrets` is read at each call, so a key set later is scrubbed too.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let scrubbed = text
   for (const secret of secrets) {
-    if (secret.length >= 4) scrubbed = scrubbed.split(secret).join('[redacted]')
+    if (secret.length >= 4) scrubbed = redactForms(scrubbed, secret, '[redacted]')
   }
   for (const pattern of keyShapedText) {
     scrubbed = scrubbed.replace(pattern, (_match, prefix: unknown) =>

@@ -12,6 +12,8 @@ import {
   type ErrorKind,
 } from '../shared/errors'
 import { scrubSecrets } from './log'
+import { RedirectRefusedError } from './net/refuse-cross-origin-redirects'
+import { plainErrorText } from './plain-error-text'
 
 /** Walks an error's `cause` chain (fetch wraps the socket error) for a Node error code. */
 function findErrorCode(error: unknown): ConnectionCause | undefined {
@@ -25,10 +27,21 @@ function findErrorCode(error: unknown): ConnectionCause | undefined {
   return undefined
 }
 
+/** Finds an error of `type` in an error's `cause` chain (the SDK wraps what fetch threw). */
+function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T): T | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    if (current instanceof type) return current
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+/** The gateway's own words: its JSON error's message, else its body as plain text (an HTML page summarised). */
 function serverMessage(error: InstanceType<typeof OpenAI.APIError>): string {
   const body = error.error as { message?: unknown } | undefined
   if (body && typeof body.message === 'string' && body.message) return body.message
-  return error.message
+  return typeof error.status === 'number' ? plainErrorText(error.status, error.message) : error.message
 }
 
 function kindForStatus(status: number, message: string, code: string | null | undefined): ErrorKind {
@@ -53,6 +66,8 @@ export function toAppError(error: unknown, secrets: readonly string[]): AppError
   if (error instanceof OpenAI.APIUserAbortError) return { kind: 'aborted', message: 'Stopped.' }
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return { kind: 'timeout', message: 'The gateway took too long to answer.' }
+  const redirect = findCause(error, RedirectRefusedError)
+  if (redirect) return { kind: 'redirect_refused', message: clean(redirect.message), status: redirect.status }
   if (error instanceof OpenAI.APIConnectionError) {
     const code = findErrorCode(error)
     return code ? byCode(code) : { kind: 'network', message: clean(`Could not reach the gateway: ${error.message}`) }

@@ -25,6 +25,7 @@ export const invokeChannels = [
   'history:list',
   'history:get',
   'history:messages',
+  'history:messageText',
   'history:rename',
   'history:pin',
   'history:setOverrides',

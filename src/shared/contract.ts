@@ -22,7 +22,8 @@ import {
   ConversationSchema,
   MessageIdSchema,
   SearchResultSchema,
-  StoredMessageSchema,
+  maxMessageSliceChars,
+  PagedMessageSchema,
 } from './history'
 import { BackupIdSchema, BackupInfoSchema, BackupListSchema, RestoreResultSchema } from './backups'
 import { ExportFormatSchema, JobIdSchema } from './transfer'
@@ -110,7 +111,20 @@ export const contract = {
         beforeMessageId: MessageIdSchema.nullable(),
       })
       .strict(),
-    response: z.object({ messages: z.array(StoredMessageSchema), hasMore: z.boolean() }),
+    /** Bounded by total characters as well as by `limit`: fewer messages when they are large. */
+    response: z.object({ messages: z.array(PagedMessageSchema), hasMore: z.boolean() }),
+  },
+  /** A slice of a message's text, for one that came cut in a page (see `PagedMessage`). */
+  'history:messageText': {
+    request: z
+      .object({
+        messageId: MessageIdSchema,
+        field: z.enum(['content', 'reasoning']),
+        offset: z.number().int().min(0),
+        length: z.number().int().min(1).max(maxMessageSliceChars),
+      })
+      .strict(),
+    response: z.object({ text: z.string(), fullLength: z.number().int() }),
   },
   'history:rename': {
     request: z.object({ conversationId: ConversationIdSchema, title: z.string().trim().min(1).max(200) }).strict(),

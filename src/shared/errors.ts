@@ -23,6 +23,13 @@ export const errorKinds = [
   'timeout',
   /** The answer had begun and the stream broke: dropped, cut short, or a chunk that was not JSON. */
   'stream_broken',
+  /**
+   * The gateway sent more than the app accepts: an answer over the size limit (a setting), or a line,
+   * event or body over main's caps. The text so far is kept; Continue is not offered.
+   */
+  'too_large',
+  /** The gateway redirected the request to another host; it was refused and nothing was sent there. */
+  'redirect_refused',
   'aborted',
   'invalid_payload',
   'not_found',

@@ -49,6 +49,19 @@ export const StoredMessageSchema = z.object({
 })
 export type StoredMessage = z.infer<typeof StoredMessageSchema>
 
+/**
+ * A message as a page of `history:messages` carries it. A text longer than a page allows (an import
+ * can bring one of any size) comes cut, with `fullLength` giving the stored lengths; the rest is read
+ * in slices through `history:messageText`.
+ */
+export const PagedMessageSchema = StoredMessageSchema.extend({
+  fullLength: z.object({ content: z.number().int(), reasoning: z.number().int() }).optional(),
+})
+export type PagedMessage = z.infer<typeof PagedMessageSchema>
+
+/** The most `history:messageText` answers at once. */
+export const maxMessageSliceChars = 1_000_000
+
 /** A search snippet as segments, so the renderer highlights with elements, never with HTML strings. */
 export const SnippetSchema = z.array(z.object({ text: z.string(), match: z.boolean() }))
 export type Snippet = z.infer<typeof SnippetSchema>

@@ -122,3 +122,34 @@ test('a big import shows its progress, and Cancel leaves nothing behind', async 
   await page.getByRole('button', { name: 'Chat', exact: true }).click()
   await expect(page.getByText('No conversations yet.')).toBeVisible()
 })
+
+test('a message too long for one page comes cut, says so, and Show more reads on', async ({ page, app }) => {
+  test.setTimeout(90_000)
+  // An import can bring a message of any size; this one is 2.5 million characters of plain text.
+  const long = conversation('One very long message', 2)
+  const words = 'Một đoạn văn rất dài. '
+  long.messages[0]!.content = words.repeat(Math.ceil(2_500_000 / words.length)).slice(0, 2_500_000)
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Import…').setInputFiles({
+    name: 'long-message.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(exportFile([long]))),
+  })
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 1 conversation (2 messages).' })).toBeVisible({
+    timeout: 20_000,
+  })
+  await page.getByRole('button', { name: 'Chat', exact: true }).click()
+  await page.getByRole('listitem', { name: 'One very long message' }).getByRole('button').first().click()
+
+  const question = page.getByRole('log').getByRole('article', { name: 'You' })
+  // Only the note is read (the text itself is megabytes); drawing 2 million characters takes a while.
+  const note = question.locator('.note')
+  await expect(note).toContainText('showing the first 1,000,000 of 2,500,000 characters')
+  await note.getByRole('button', { name: 'Show more' }).click()
+  await expect(note).toContainText('showing the first 2,000,000 of 2,500,000 characters', { timeout: 20_000 })
+  await note.getByRole('button', { name: 'Show more' }).click()
+  await expect(note).toHaveCount(0, { timeout: 20_000 })
+  const shown = await question.locator('.text').evaluate((element) => element.textContent?.length ?? 0)
+  expect(shown).toBe(2_500_000)
+})

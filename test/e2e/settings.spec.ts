@@ -36,6 +36,8 @@ test('answer parameters, streaming limits, proxy, prices and presets are saved a
   await preferences.getByLabel('Top P (0–1)').fill('0.9')
   await preferences.getByLabel('End an answer when nothing arrives for (seconds)').fill('90')
   await preferences.getByLabel('Answers streaming at once').fill('2')
+  await preferences.getByLabel('End an answer that takes longer than (seconds)').fill('600')
+  await preferences.getByLabel('Longest answer kept (characters)').fill('500000')
   await preferences.getByLabel('Proxy').fill('http://127.0.0.1:3128')
   await preferences.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(preferences.getByRole('status')).toHaveText('Saved. It applies from the next answer.')
@@ -65,6 +67,8 @@ test('answer parameters, streaming limits, proxy, prices and presets are saved a
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
   await expect(preferences.getByLabel('Temperature (0–2)')).toHaveValue('0.3')
   await expect(preferences.getByLabel('Answers streaming at once')).toHaveValue('2')
+  await expect(preferences.getByLabel('End an answer that takes longer than (seconds)')).toHaveValue('600')
+  await expect(preferences.getByLabel('Longest answer kept (characters)')).toHaveValue('500000')
   await expect(prices.getByLabel('Input $/M gpt-4.1')).toHaveValue('2.5')
   await expect(prices.getByLabel('Currency (code)')).toHaveValue('USD')
   await expect(presets.locator('.preset-name')).toHaveText([

@@ -25,6 +25,27 @@ test('a drop mid-answer keeps the partial text, explains it, and Continue finish
   await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' })).toHaveCount(1)
 })
 
+test('an answer past the size limit in Settings ends with the text kept, explained, and no Continue', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Settings', exact: true }).click()
+  const preferences = page.locator('form.preferences')
+  await preferences.getByLabel('Longest answer kept (characters)').fill('10000')
+  await preferences.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(preferences.getByRole('status')).toHaveText('Saved. It applies from the next answer.')
+  await page.getByRole('button', { name: 'New chat' }).first().click()
+
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[big-deltas=4096]] a gateway that never stops')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect(answer.getByRole('alert')).toContainText('past the longest answer kept')
+  await expect(answer.locator('.text')).toHaveText('b'.repeat(10_000))
+  await expect(answer.getByRole('button', { name: 'Try again' })).toBeVisible()
+  await expect(answer.getByRole('button', { name: 'Continue' })).toHaveCount(0)
+})
+
 test('a rate limit shows the retry countdown, then the answer', async ({ page, app }) => {
   await page.goto(app.url)
   const question = '[[status=429]] [[retry-after=2]] [[fail-times=1]] [[tokens=5]] hello'

@@ -23,6 +23,19 @@
  *   [[refusal=1]]         the answer's tokens as `delta.refusal` (the model declines)
  *   [[content-filter=10]] after N tokens, finish with `content_filter`
  *   [[no-usage=1]]        no usage chunk even when asked for one (providers that send none)
+ * Hostile gateways (limits, deadlines, misleading answers):
+ *   [[endless-line=1]]    after the first chunk, one `data:` line that never ends (64 KB writes, as fast as read)
+ *   [[gzip-bomb=1]]       a gzip body of about 1 MB that expands to 1 GB on one line
+ *   [[big-deltas=65536]]  deltas of N characters, forever (until the client goes)
+ *   [[trickle=40000]]     the first token, then the answer's bytes one at a time, one every N ms
+ *   [[ping-forever=1]]    after the first chunk, only `: ping` comments (every 50 ms), forever
+ *   [[json-answer=1]]     a non-streamed `chat.completion` JSON to a streaming request
+ *   [[html-error=502]]    this status with an HTML error page (as proxies and load balancers send; 200 too,
+ *                         as a captive portal or a website at the base URL answers)
+ *   [[redirect=301]]      redirect the request to the gateway's `redirectTarget` (another origin)
+ *   [[redirect-same=307]] redirect to this gateway's /v1/moved/ path (same origin), which answers
+ *   [[echo-key=base64]]   the presented key in this encoding (base64, base64url, json, url) in errors
+ *                         and in the answer's text
  */
 export interface Scenario {
   status: number | null
@@ -45,6 +58,33 @@ export interface Scenario {
   refusal: boolean
   contentFilter: number | null
   noUsage: boolean
+  endlessLine: boolean
+  gzipBomb: boolean
+  bigDeltas: number | null
+  trickleMs: number | null
+  pingForever: boolean
+  jsonAnswer: boolean
+  htmlError: number | null
+  redirect: number | null
+  redirectSame: number | null
+  echoKey: KeyEncoding | null
+}
+
+export const keyEncodings = ['base64', 'base64url', 'json', 'url'] as const
+export type KeyEncoding = (typeof keyEncodings)[number]
+
+/** The key as a hostile gateway echoes it; `json` is every character as a `\uXXXX` escape (valid JSON). */
+export function encodeKey(key: string, encoding: KeyEncoding): string {
+  switch (encoding) {
+    case 'base64':
+      return Buffer.from(key).toString('base64')
+    case 'base64url':
+      return Buffer.from(key).toString('base64url')
+    case 'json':
+      return [...key].map((char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+    case 'url':
+      return [...Buffer.from(key)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+  }
 }
 
 function directive(text: string, name: string): number | null {
@@ -74,6 +114,16 @@ export function readScenario(lastUserMessage: string): Scenario {
     refusal: directive(lastUserMessage, 'refusal') === 1,
     contentFilter: directive(lastUserMessage, 'content-filter'),
     noUsage: directive(lastUserMessage, 'no-usage') === 1,
+    endlessLine: directive(lastUserMessage, 'endless-line') === 1,
+    gzipBomb: directive(lastUserMessage, 'gzip-bomb') === 1,
+    bigDeltas: directive(lastUserMessage, 'big-deltas'),
+    trickleMs: directive(lastUserMessage, 'trickle'),
+    pingForever: directive(lastUserMessage, 'ping-forever') === 1,
+    jsonAnswer: directive(lastUserMessage, 'json-answer') === 1,
+    htmlError: directive(lastUserMessage, 'html-error'),
+    redirect: directive(lastUserMessage, 'redirect'),
+    redirectSame: directive(lastUserMessage, 'redirect-same'),
+    echoKey: keyEncodings.find((encoding) => lastUserMessage.includes(`[[echo-key=${encoding}]]`)) ?? null,
   }
 }
 

@@ -6,8 +6,9 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
+import { gzipSync } from 'node:zlib'
 import { countTokens, planReply } from './reply'
-import { readScenario, statusError } from './scenario'
+import { encodeKey, readScenario, statusError, type Scenario } from './scenario'
 
 export interface FakeGatewayOptions {
   apiKey?: string
@@ -24,6 +25,10 @@ export interface FakeGatewayOptions {
    * 401 and every scenario error does, so tests can check the app scrubs it.
    */
   echoKeyInErrors?: boolean
+  /** Where [[redirect=N]] sends a chat request, and `redirectModels` the models list: another origin. */
+  redirectTarget?: string
+  /** Redirect GET /v1/models with this status to `redirectTarget`. */
+  redirectModels?: number
 }
 
 export interface RecordedRequest {
@@ -76,6 +81,10 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const body = request.method === 'POST' ? await readJson(request) : undefined
     requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body })
 
+    if (options.redirectTarget && options.redirectModels && request.method === 'GET' && path === '/v1/models') {
+      response.writeHead(options.redirectModels, { Location: `${options.redirectTarget}${path}` })
+      return void response.end()
+    }
     const presented = request.headers.authorization?.replace(/^Bearer /, '') ?? ''
     const echoed = options.echoKeyInErrors ? ` (request sent with key ${presented})` : ''
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
@@ -93,11 +102,15 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
         data: models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'holysheep' })),
       })
     }
-    if (request.method === 'POST' && path === '/v1/chat/completions') return chat(body as ChatBody, response, echoed)
+    if (request.method === 'POST' && path === '/v1/chat/completions')
+      return chat(body as ChatBody, response, echoed, presented, true)
+    // Where [[redirect-same=N]] points: the same origin, answering without redirecting again.
+    if (request.method === 'POST' && path === '/v1/moved/chat/completions')
+      return chat(body as ChatBody, response, echoed, presented, false)
     return sendError(response, 404, `Unknown path ${path}.`, 'invalid_request_error', null)
   }
 
-  function chat(body: ChatBody, response: ServerResponse, echoed = ''): void {
+  function chat(body: ChatBody, response: ServerResponse, echoed: string, presented: string, redirects: boolean): void {
     const model = typeof body?.model === 'string' ? body.model : ''
     if (!models.includes(model))
       return sendError(
@@ -113,6 +126,16 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
     const plan = planReply(lastUserText, maxTokens, options.defaultTokens)
     const scenario = readScenario(lastUserText)
+    const echo = scenario.echoKey ? ` (key ${encodeKey(presented, scenario.echoKey)})` : ''
+    if (redirects && (scenario.redirect !== null || scenario.redirectSame !== null)) {
+      const location =
+        scenario.redirect !== null
+          ? `${options.redirectTarget ?? 'http://localhost:9'}/v1/chat/completions`
+          : '/v1/moved/chat/completions'
+      response.writeHead(scenario.redirect ?? scenario.redirectSame ?? 302, { Location: location })
+      return void response.end()
+    }
+    if (scenario.htmlError !== null) return sendHtmlError(response, scenario.htmlError, echo)
     if (scenario.hang) {
       // Never answered: only the client's own patience (its idle watch) ends this.
       streams.add(response)
@@ -125,7 +148,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
         failures.set(lastUserText, failed + 1)
         const { message, type, code } = statusError(scenario.status, scenario)
         if (scenario.retryAfterSeconds !== null) response.setHeader('Retry-After', String(scenario.retryAfterSeconds))
-        return sendError(response, scenario.status, `${message}${echoed}`, type, code)
+        return sendError(response, scenario.status, `${message}${echoed}${echo}`, type, code)
       }
     }
     const promptTokens = messages.reduce((sum, message) => sum + countTokens(String(message.content ?? '')), 0)
@@ -142,14 +165,18 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const id = `chatcmpl-fake-${Date.now()}`
     const created = Math.floor(Date.now() / 1000)
 
-    if (body.stream !== true) {
+    if (body.stream !== true || scenario.jsonAnswer) {
       return sendJson(response, 200, {
         id,
         object: 'chat.completion',
         created,
         model,
         choices: [
-          { index: 0, message: { role: 'assistant', content: plan.tokens.join('') }, finish_reason: finishReason },
+          {
+            index: 0,
+            message: { role: 'assistant', content: `${plan.tokens.join('')}${echo}` },
+            finish_reason: finishReason,
+          },
         ],
         usage,
       })
@@ -159,6 +186,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-cache',
       Connection: 'keep-alive',
+      ...(scenario.gzipBomb ? { 'Content-Encoding': 'gzip' } : {}),
     })
     streams.add(response)
     const chunk = (delta: object, finish: string | null) =>
@@ -181,7 +209,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       if (ping) clearInterval(ping)
       streams.delete(response)
     })
-    response.write(chunk({ role: 'assistant', content: '' }, null))
+    if (!scenario.gzipBomb) response.write(chunk({ role: 'assistant', content: '' }, null))
+    if (hostile(scenario, response, chunk, plan.tokens, echo)) return
     if (scenario.oddChunks) {
       for (const odd of oddChunks) response.write(`data: ${JSON.stringify({ id, created, model, ...odd })}\n\n`)
       for (const data of notObjects) response.write(`data: ${data}\n\n`)
@@ -275,6 +304,86 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/**
+ * The hostile scenarios that replace the ordinary stream; true when one took the response. Each writes
+ * only as fast as the socket drains, so the client's reading, not this server, sets the pace.
+ */
+function hostile(
+  scenario: Scenario,
+  response: ServerResponse,
+  chunk: (delta: object, finish: string | null) => string,
+  tokens: string[],
+  echo: string,
+): boolean {
+  /** Writes `next()` again and again, waiting for `drain` when the socket's buffer is full. */
+  const pump = (next: () => string | Buffer | null) => {
+    const go = () => {
+      while (!response.destroyed) {
+        const piece = next()
+        if (piece === null) return void response.end()
+        if (!response.write(piece)) return void response.once('drain', go)
+      }
+    }
+    go()
+  }
+  if (scenario.endlessLine) {
+    const piece = 'a'.repeat(64 * 1024)
+    for (const token of tokens.slice(0, 3)) response.write(chunk({ content: token }, null))
+    response.write('data: {"choices":[{"index":0,"delta":{"content":"')
+    pump(() => piece)
+    return true
+  }
+  if (scenario.gzipBomb) {
+    // Concatenated gzip members are one valid gzip body: 1,024 members of 1 MB of 'a', ~1 KB each.
+    const member = gzipSync(Buffer.alloc(1024 * 1024, 'a'), { level: 9 })
+    let left = 1024
+    response.write(gzipSync('data: {"choices":[{"index":0,"delta":{"content":"'))
+    pump(() => (left-- > 0 ? member : null))
+    return true
+  }
+  if (scenario.bigDeltas !== null) {
+    const delta = chunk({ content: 'b'.repeat(scenario.bigDeltas) }, null)
+    pump(() => delta)
+    return true
+  }
+  if (scenario.trickleMs !== null) {
+    // The first token whole, so there is always a partial to keep; then the rest a byte at a time.
+    response.write(chunk({ content: tokens[0] ?? '' }, null))
+    const rest = tokens.slice(1).map((token) => chunk({ content: token }, null))
+    const bytes = Buffer.from(`${rest.join('')}${chunk({}, 'stop')}data: [DONE]\n\n`)
+    let at = 0
+    const timer = setInterval(() => {
+      if (at >= bytes.length) return void response.end()
+      response.write(bytes.subarray(at, ++at))
+    }, scenario.trickleMs)
+    response.on('close', () => clearInterval(timer))
+    return true
+  }
+  if (scenario.pingForever) {
+    response.write(chunk({ content: tokens[0] ?? '' }, null))
+    const timer = setInterval(() => response.write(': ping\n\n'), 50)
+    response.on('close', () => clearInterval(timer))
+    return true
+  }
+  if (echo) {
+    response.write(chunk({ content: `${tokens.slice(0, 3).join('')}${echo} ` }, null))
+    response.write(chunk({ content: tokens.slice(3).join('') }, 'stop'))
+    response.end('data: [DONE]\n\n')
+    return true
+  }
+  return false
+}
+
+/** An error page as a proxy or load balancer sends it: HTML, with scripts and styles. */
+function sendHtmlError(response: ServerResponse, status: number, echo: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' })
+  response.end(
+    `<!DOCTYPE html><html><head><title>${status} Bad Gateway</title><style>body{font:14px sans-serif}</style>` +
+      `<script>var ray = "8f2c";</script></head><body><h1>Bad gateway</h1><p>The web server reported a bad gateway error${echo}.</p>` +
+      `${'<div class="filler">padding</div>'.repeat(200)}</body></html>`,
+  )
 }
 
 /**

@@ -5,6 +5,8 @@
  * messages, as some gateways do. Every IPC result and event, every SSE byte, every HTTP body, every
  * log line, everything written to stdout/stderr and every file in the data folder is recorded, and
  * neither the right key nor the wrong one (nor a 10-character piece of either) may appear anywhere.
+ * The gateway also echoes the key base64-, URL- and JSON-escaped, in error bodies, in an HTML error
+ * page and in the streamed answer itself; none of those forms may appear anywhere either.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -18,6 +20,7 @@ import { webFileAccess } from '../../src/main/web/web-file-access'
 import { appEventChannel } from '../../src/shared/channels'
 import type { ChatEvent } from '../../src/shared/chat'
 import type { AppEvent } from '../../src/shared/events'
+import { encodeKey, keyEncodings } from '../fake-gateway/scenario'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { EventLog } from '../support/collect-events'
 import { createFakeElectron } from '../support/fake-electron'
@@ -142,6 +145,17 @@ describe('the API key', () => {
       // The gateway refuses the request and echoes the (right) key in its message.
       const refused = await chat('[[status=400]] please fail')
       expect(refused, JSON.stringify(refused)).toMatchObject({ type: 'error', error: { kind: 'context_too_long' } })
+      // The key echoed in other encodings: in an error body, in the answer's text, in an HTML page.
+      for (const encoding of keyEncodings) {
+        const echoedError = await chat(`[[status=403]] [[echo-key=${encoding}]] refuse me`)
+        expect(echoedError).toMatchObject({ type: 'error', error: { kind: 'forbidden' } })
+        expect(await chat(`[[echo-key=${encoding}]] [[tokens=12]] echo it`)).toMatchObject({ type: 'done' })
+      }
+      expect(await chat('[[html-error=502]] [[echo-key=base64]] a proxy page')).toMatchObject({ type: 'error' })
+      await invoke('history:list', { limit: 50, after: null })
+      const conversations = (recorded.at(-1) ?? '').match(/"id":"[0-9a-f-]{36}"/g) ?? []
+      for (const id of conversations.slice(0, 12))
+        await invoke('history:messages', { conversationId: id.slice(6, -1), limit: 50, beforeMessageId: null })
       // A wrong key: 401, its message echoing the wrong key.
       await invoke('key:set', { key: wrongKey })
       expect(await chat('hello again')).toMatchObject({ type: 'error', error: { kind: 'invalid_key' } })
@@ -204,8 +218,25 @@ describe('the API key', () => {
     expect(sseText).toContain('"type":"error"')
     expect(log.lines.length).toBeGreaterThan(0)
 
+    // The encoded echoes really reached main: the gateway's answers carried them.
+    expect(gateway.requests.some((request) => JSON.stringify(request.body ?? null).includes('echo-key=json'))).toBe(
+      true,
+    )
     for (const key of [rightKey, wrongKey]) {
       expect(everything.includes(key), `the whole key ${key}`).toBe(false)
+      for (const encoding of keyEncodings) {
+        const form = encodeKey(key, encoding)
+        expect(everything.includes(form), `the key as ${encoding}: ${form}`).toBe(false)
+        // As JSON puts it in a body (backslashes doubled), and any 16 characters of the form.
+        expect(everything.includes(JSON.stringify(form).slice(1, -1)), `the key as ${encoding} in JSON`).toBe(false)
+        for (let start = 0; start + 16 <= form.length; start += 4) {
+          const piece = form.slice(start, start + 16)
+          const at = everything.indexOf(piece)
+          expect(at, `"${piece}" of the ${encoding} key in: ${everything.slice(Math.max(0, at - 80), at + 40)}`).toBe(
+            -1,
+          )
+        }
+      }
       // Nor a recognisable piece of it: every 10-character window of its random part.
       const secretPart = key.slice('sk-hs-live-'.length)
       for (let start = 0; start + 10 <= secretPart.length; start++) {

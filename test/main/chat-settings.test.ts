@@ -217,3 +217,30 @@ describe('usage and cost stored with each answer', () => {
     expect((await answerOf(sent.conversationId)).costUsd).toBeNull()
   })
 })
+
+describe('the answer limits in Settings, through the whole core', () => {
+  it('stores an answer cut at maxAnswerChars as too_large, the text a prefix of exactly the cap', async () => {
+    const { core, call, ended, answerOf } = await setup()
+    core.settings.set({ maxAnswerChars: 10_000 })
+    const sent = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[big-deltas=4096]] go' })
+    expect(await ended(sent.streamId!)).toMatchObject({ type: 'error', error: { kind: 'too_large' } })
+    const answer = await answerOf(sent.conversationId)
+    expect(answer).toMatchObject({ status: 'error', errorKind: 'too_large', content: 'b'.repeat(10_000) })
+  })
+
+  it('ends an answer past totalTimeoutSeconds as timeout, stored with its partial, and frees the slot', async () => {
+    const { core, call, ended, answerOf } = await setup()
+    core.settings.set({ totalTimeoutSeconds: 30, maxConcurrentStreams: 1 })
+    // The shortest limit Settings allows is 30 s; a clock of its own would not be the real path, so the
+    // gateway pings for longer than that (one token, then only pings).
+    const sent = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[ping-forever=1]] hi' })
+    expect(await ended(sent.streamId!, 40_000)).toMatchObject({ type: 'error', error: { kind: 'timeout' } })
+    const answer = await answerOf(sent.conversationId)
+    expect(answer).toMatchObject({ status: 'error', errorKind: 'timeout' })
+    expect(answer.content.length).toBeGreaterThan(0)
+    expect(core.chat.activeStreamCount).toBe(0)
+    // The slot is free: the next answer streams.
+    const next = await call<ChatSendResponse>('chat:send', { conversationId: null, content: '[[tokens=3]] again' })
+    expect(await ended(next.streamId!)).toMatchObject({ type: 'done' })
+  }, 60_000)
+})

@@ -20,6 +20,7 @@ import { invokeChannels, type InvokeChannel } from '../../src/shared/channels'
 import { contract } from '../../src/shared/contract'
 import { AppErrorSchema } from '../../src/shared/errors'
 import { startFakeGateway } from '../fake-gateway/server'
+import { encodeKey, keyEncodings } from '../fake-gateway/scenario'
 import { createFakeElectron } from '../support/fake-electron'
 import { memoryLogger } from '../support/memory-logger'
 import { createTestCore } from '../support/test-core'
@@ -49,6 +50,7 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'history:list': { limit: 10, after: null },
   'history:get': { conversationId: id },
   'history:messages': { conversationId: id, limit: 10, beforeMessageId: null },
+  'history:messageText': { messageId: id, field: 'content', offset: 0, length: 1000 },
   'history:rename': { conversationId: id, title: 'New title' },
   'history:pin': { conversationId: id, pinned: true },
   'history:setOverrides': { conversationId: id, overrides: { model: 'gpt-4.1', temperature: 0.3 } },
@@ -277,6 +279,51 @@ describe('IPC fuzzing', () => {
       { seed, numRuns: 500, endOnFailure: true },
     )
     expect(storedState()).toEqual(before)
+  })
+
+  it('never echoes the stored key, in any encoding, in a refusal over IPC or HTTP', { timeout: 120_000 }, async () => {
+    const storedKey = 'sk-fuzz-original-key-0001'
+    const forms = [storedKey, ...keyEncodings.map((encoding) => encodeKey(storedKey, encoding))]
+    // Payloads made of the key's forms where strings go: as values, as keys, inside longer text.
+    const keyText = fc.oneof(
+      fc.constantFrom(...forms),
+      fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom(...forms)).map(([before, form]) => `${before}${form}`),
+      fc.constantFrom(...forms).map((form) => `Bearer ${form}`),
+    )
+    const keyed = fc
+      .constantFrom(...invokeChannels)
+      .chain((channel) => {
+        const base = validExamples[channel]
+        const fields = base && typeof base === 'object' ? Object.keys(base) : []
+        return fc.tuple(
+          fc.constant(channel),
+          fc.oneof(
+            keyText,
+            fc.dictionary(keyText, keyText, { minKeys: 1, maxKeys: 2 }),
+            fields.length
+              ? fc
+                  .tuple(fc.constantFrom(...fields), keyText, fc.boolean())
+                  .map(([field, text, asArray]) => ({ ...(base as object), [field]: asArray ? [text] : { text } }))
+              : keyText,
+          ),
+        )
+      })
+      .filter(([channel, payload]) => !contract[channel].request.safeParse(payload).success)
+    const leaks = (text: string) => forms.filter((form) => text.includes(form) || text.includes(JSON.stringify(form)))
+    await fc.assert(
+      fc.asyncProperty(keyed, async ([channel, payload]) => {
+        const overIpc = await electron.ipcRenderer.invoke(channel, payload)
+        expectTypedRefusal(overIpc)
+        expect(leaks(JSON.stringify(overIpc))).toEqual([])
+        const response = await fetch(`http://127.0.0.1:${web.port}/api/invoke/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-holysheep-token': webToken },
+          body: JSON.stringify(payload),
+        })
+        expect(leaks(await response.text())).toEqual([])
+      }),
+      { seed, numRuns: 400, endOnFailure: true },
+    )
   })
 
   it('still answers normal calls afterwards, with the data it had', async () => {

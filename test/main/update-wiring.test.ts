@@ -22,9 +22,10 @@ async function setup() {
   const gateway = await startFakeGateway({ tokenDelayMs: 5 })
   cleanups.push(() => gateway.close())
   const timers = new ManualTimers()
-  const core = createTestCore({ dataDir: tempDir(), env: { HOLYSHEEP_API_KEY: gateway.apiKey }, updateTimers: timers })
+  // The key and the gateway both from the environment: a key is sent only to the origin it is bound to.
+  const env = { HOLYSHEEP_API_KEY: gateway.apiKey, HOLYSHEEP_BASE_URL: gateway.baseURL }
+  const core = createTestCore({ dataDir: tempDir(), env, updateTimers: timers })
   cleanups.push(() => core.shutdown())
-  core.settings.set({ baseURL: gateway.baseURL })
   const events: AppEvent[] = []
   core.onEvent((event) => events.push(event))
   const dispatch = <T>(channel: string, payload?: unknown) => core.dispatch(channel, payload) as Promise<Result<T>>

@@ -149,6 +149,6 @@ describe('electron-builder configuration', () => {
       scripts: Record<string, string>
     }
     expect(pkg.main).toBe('out/main/index.js')
-    expect(pkg.scripts.dist).toMatch(/^npm run build && electron-builder/)
+    expect(pkg.scripts.dist).toMatch(/^node scripts\/ensure-electron\.mjs && npm run build && electron-builder/)
   })
 })

@@ -90,4 +90,30 @@ describe('TranscriptStore', () => {
     await opening
     expect(store.getSnapshot()).toMatchObject({ conversationId: null, messages: [] })
   })
+
+  it('reads on in a message that came cut, slice by slice, until it is whole', async () => {
+    const full = 'ệ'.repeat(2_300_000)
+    const cut = { ...message(1), content: full.slice(0, 1_000_000), fullLength: { content: full.length, reasoning: 0 } }
+    const offsets: number[] = []
+    const api = {
+      history: {
+        messages: async () => ({ ok: true, value: { messages: [cut], hasMore: false } }),
+        messageText: async (request: { offset: number; length: number }) => {
+          offsets.push(request.offset)
+          return {
+            ok: true,
+            value: { text: full.slice(request.offset, request.offset + request.length), fullLength: full.length },
+          }
+        },
+      },
+    } as unknown as Api
+    const store = new TranscriptStore(api)
+    await store.open(conversationId)
+    await store.loadMoreText(cut.id)
+    expect(store.getSnapshot().messages[0]!.content).toHaveLength(2_000_000)
+    await store.loadMoreText(cut.id)
+    await store.loadMoreText(cut.id)
+    expect(store.getSnapshot().messages[0]!.content === full).toBe(true)
+    expect(offsets).toEqual([1_000_000, 2_000_000])
+  })
 })

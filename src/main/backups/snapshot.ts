@@ -36,6 +36,25 @@ function inspectCopy(path: string): Omit<SnapshotFacts, 'bytes'> {
   }
 }
 
+/**
+ * A daily copy is consistent by construction (VACUUM INTO writes a fresh file), but it carries the
+ * live file's "not closed cleanly" flag and open token: restored as it is, it would be checked page
+ * by page on main's thread (seconds at 1M messages) and look like a file whose -wal was lost. So the
+ * copy says what is true of it: closed cleanly, open nowhere. Pre-migration copies stay byte for
+ * byte what the file was, since a failed update may put one back over it.
+ */
+function markClosedCleanly(path: string): void {
+  const copy = new DatabaseSync(path)
+  try {
+    const hasMeta = copy.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'store_meta'").get()
+    if (!hasMeta) return
+    copy.exec("UPDATE store_meta SET value = '1' WHERE key = 'clean_shutdown'")
+    copy.exec("DELETE FROM store_meta WHERE key = 'open_token'")
+  } finally {
+    copy.close()
+  }
+}
+
 /** Copies the database behind `sqlite` to `<dir>/<id>.sqlite` (with `<id>.json`); returns its facts. */
 export function snapshotDatabase(
   sqlite: DatabaseSync,
@@ -53,6 +72,7 @@ export function snapshotDatabase(
   try {
     // The path is ours (the backups folder and a generated id), bound as a parameter all the same.
     sqlite.prepare('VACUUM INTO ?').run(partial)
+    if (meta.kind === 'daily') markClosedCleanly(partial)
     const facts = { ...inspectCopy(partial), bytes: statSync(partial).size }
     writeBackupMeta(dir, id, { ...meta, ...facts })
     publish(partial, target, dir)

@@ -12,8 +12,10 @@ import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
 import { contentOf, finishReasonOf, reasoningOf, usageOf } from './chunk-fields'
 import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
-import { IdleWatch } from './idle-watch'
+import { bodyBytesFor, defaultMaxLineBytes } from './body-limits'
+import { IdleWatch, type WatchEnd } from './idle-watch'
 import { retryDelayMs, waitUnlessAborted } from './retry-policy'
+import { StreamScrubber } from './stream-scrubber'
 import { StreamTimings } from './stream-timings'
 
 export interface GatewayConnection {
@@ -51,11 +53,24 @@ export interface ChatServiceOptions {
   maxConcurrentStreams?: () => number
   /** Called after a stream has sent its last event and left `activeStreamCount`. */
   onStreamEnded?: () => void
+  /**
+   * The longest an answer may take, from the request's start, however steadily bytes arrive (a
+   * gateway trickling a byte at a time, or pinging forever); default 30 min; null for none.
+   */
+  totalTimeoutMs?: number | null
+  /** The longest answer kept, thinking included, Continue's earlier part included; default 2,000,000. */
+  maxAnswerChars?: number
+  /** The longest SSE line or event accepted; default 1 MB. */
+  maxLineBytes?: number
 }
 
 export const defaultMaxConcurrentStreams = 4
 
 export const defaultIdleTimeoutMs = 45_000
+
+export const defaultTotalTimeoutMs = 1_800_000
+
+export const defaultMaxAnswerChars = 2_000_000
 
 export interface StreamTarget {
   conversationId: string | null
@@ -173,15 +188,50 @@ export class ChatService {
       messageId: target.messageId,
       initialText: target.initialText ?? '',
     })
-    const idle = new IdleWatch(this.options.idleTimeoutMs ?? defaultIdleTimeoutMs, signal)
-    const idleTimeout = (): StreamOutcome => {
-      const seconds = Number(((this.options.idleTimeoutMs ?? defaultIdleTimeoutMs) / 1000).toFixed(1))
-      const error: AppError = {
-        kind: 'timeout',
-        message: `Nothing arrived from the gateway for ${seconds} s, so the answer was ended. The text received so far is kept.`,
-      }
-      return failed(error)
+    const maxAnswerChars = this.options.maxAnswerChars ?? defaultMaxAnswerChars
+    const totalTimeoutMs =
+      this.options.totalTimeoutMs === undefined ? defaultTotalTimeoutMs : this.options.totalTimeoutMs
+    const idle = new IdleWatch(
+      {
+        idleMs: this.options.idleTimeoutMs ?? defaultIdleTimeoutMs,
+        deadlineMs: totalTimeoutMs,
+        limits: {
+          maxLineBytes: this.options.maxLineBytes ?? defaultMaxLineBytes,
+          maxBodyBytes: bodyBytesFor(maxAnswerChars),
+        },
+      },
+      signal,
+    )
+    /** The outcome when the watch ended the request (silence, the deadline, a size limit), else null. */
+    const watchEnded = (): StreamOutcome | null => {
+      const end = idle.ended
+      return end
+        ? failed(
+            watchError(end, {
+              idleMs: this.options.idleTimeoutMs ?? defaultIdleTimeoutMs,
+              totalTimeoutMs,
+              maxAnswerChars,
+            }),
+          )
+        : null
     }
+    // A gateway may echo the key into the answer; it is scrubbed before anything sees or stores the text.
+    const contentScrubber = new StreamScrubber([connection.apiKey])
+    const reasoningScrubber = new StreamScrubber([connection.apiKey])
+    /** Passes on what the scrubbers held back, within the cap: at the end of the stream, however it ended. */
+    const drainScrubbers = () => {
+      const thinking = reasoningScrubber.flush().slice(0, Math.max(0, room()))
+      reasoning += thinking
+      if (thinking) reasoningCoalescer.push(thinking)
+      const content = contentScrubber.flush().slice(0, Math.max(0, room()))
+      text += content
+      if (content) coalescer.push(content)
+      reasoningCoalescer.flush()
+      coalescer.flush()
+    }
+    /** Room left under the answer cap; the text a Continue appends to counts. */
+    const initialLength = target.initialText?.length ?? 0
+    const room = () => maxAnswerChars - initialLength - text.length - reasoning.length
     const failed = (error: AppError): StreamOutcome => {
       this.options.log.warn(`chat stream ${streamId} failed (${error.kind})`, error.message)
       emit({ type: 'error', error, timings: timings.finish(usage?.completionTokens ?? null) })
@@ -215,7 +265,8 @@ export class ChatService {
           stream = await client.chat.completions.create(body, { signal: idle.signal })
         } catch (caught) {
           if (signal.aborted) return stopped()
-          if (idle.timedOut) return idleTimeout()
+          const ended = watchEnded()
+          if (ended) return ended
           const error = toAppError(caught, [connection.apiKey])
           const delayMs = retryDelayMs(caught, error, attempt, maxRetries)
           if (delayMs === null) return failed(error)
@@ -228,27 +279,34 @@ export class ChatService {
       }
       answering = true
       for await (const chunk of stream) {
-        const thinking = reasoningOf(chunk)
+        // Past the cap, only the part that fits is kept, and the request ends (leaving the loop aborts it).
+        const rawThinking = reasoningScrubber.push(reasoningOf(chunk))
+        const thinking = rawThinking.slice(0, Math.max(0, room()))
         if (thinking) {
           timings.markToken()
           reasoning += thinking
           reasoningCoalescer.push(thinking)
         }
-        const content = contentOf(chunk)
+        const rawContent = contentScrubber.push(contentOf(chunk))
+        const content = rawContent.slice(0, Math.max(0, room()))
         if (content) {
           timings.markToken()
           reasoningCoalescer.flush()
           text += content
           coalescer.push(content)
         }
+        if (room() <= 0 && (rawContent.length > content.length || rawThinking.length > thinking.length)) {
+          idle.endWith({ reason: 'too_large', error: null })
+          break
+        }
         finishReason = finishReasonOf(chunk) ?? finishReason
         usage = usageOf(chunk) ?? usage
       }
-      reasoningCoalescer.flush()
-      coalescer.flush()
+      drainScrubbers()
       // The SDK ends the iteration quietly when its signal aborts, so a Stop can land here too.
       if (signal.aborted) return stopped()
-      if (idle.timedOut) return idleTimeout()
+      const ended = watchEnded()
+      if (ended) return ended
       if (finishReason === null)
         return failed({
           kind: 'stream_broken',
@@ -263,10 +321,10 @@ export class ChatService {
       })
       return { streamId, text, reasoning, status: 'complete', finishReason, usage, error: null }
     } catch (caught) {
-      reasoningCoalescer.flush()
-      coalescer.flush()
+      drainScrubbers()
       if (signal.aborted) return stopped()
-      if (idle.timedOut) return idleTimeout()
+      const ended = watchEnded()
+      if (ended) return ended
       const error = toAppError(caught, [connection.apiKey])
       const broken = answering && (error.kind === 'internal' || error.kind === 'network')
       return failed(
@@ -279,6 +337,33 @@ export class ChatService {
       reasoningCoalescer.dispose()
       coalescer.dispose()
     }
+  }
+}
+
+/** What the user is told when the watch ended the answer; the text so far is kept in each case. */
+function watchError(
+  end: WatchEnd,
+  limits: { idleMs: number; totalTimeoutMs: number | null; maxAnswerChars: number },
+): AppError {
+  const seconds = (ms: number) => Number((ms / 1000).toFixed(1))
+  switch (end.reason) {
+    case 'idle':
+      return {
+        kind: 'timeout',
+        message: `Nothing arrived from the gateway for ${seconds(limits.idleMs)} s, so the answer was ended. The text received so far is kept.`,
+      }
+    case 'deadline':
+      return {
+        kind: 'timeout',
+        message: `The answer took longer than the time limit (${seconds(limits.totalTimeoutMs ?? 0)} s in Settings), so it was ended. The text received so far is kept.`,
+      }
+    case 'too_large':
+      return {
+        kind: 'too_large',
+        message: end.error
+          ? `${end.error.message} The answer was ended to protect the app's memory; the text received so far is kept.`
+          : `The answer reached the size limit (${limits.maxAnswerChars} characters in Settings), so it was ended. The text received so far is kept.`,
+      }
   }
 }
 

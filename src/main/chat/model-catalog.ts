@@ -9,6 +9,7 @@ import type { ModelInfo } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import { friendlyModelName, knownModels } from '../../shared/models'
 import type { Logger } from '../log'
+import { refuseCrossOriginRedirects } from '../net/refuse-cross-origin-redirects'
 import { toAppError } from '../to-app-error'
 import type { GatewayConnection } from './chat-service'
 
@@ -28,7 +29,8 @@ async function fetchModelIds(connection: { apiKey: string; baseURL: string }, fe
     baseURL: connection.baseURL,
     maxRetries: 1,
     timeout: 15_000,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    // Redirects to another host are refused, as for chat (see refuse-cross-origin-redirects.ts).
+    fetch: refuseCrossOriginRedirects(fetchImpl ?? fetch),
   })
   const ids: string[] = []
   for await (const model of client.models.list()) ids.push(model.id)

@@ -1,7 +1,7 @@
 import { isInvokeChannel } from '../../shared/channels'
 import { contract, type Handlers } from '../../shared/contract'
 import { fail, type Result } from '../../shared/errors'
-import type { Logger } from '../log'
+import { scrubSecrets, type Logger } from '../log'
 import { toAppError } from '../to-app-error'
 
 export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>
@@ -18,7 +18,9 @@ export function createDispatch(handlers: Handlers, log: Logger, secrets: () => r
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
-      return fail('invalid_payload', `Invalid request for ${channel}${where}: ${issue?.message ?? 'rejected'}`)
+      // The schema's words can quote the payload (an unknown key's name): scrubbed like any other message.
+      const message = `Invalid request for ${channel}${where}: ${issue?.message ?? 'rejected'}`
+      return fail('invalid_payload', scrubSecrets(message, secrets()).slice(0, 400))
     }
     try {
       const handler = handlers[channel] as (request: unknown) => Promise<Result<unknown>>

@@ -9,6 +9,7 @@ import type { ModelCatalog } from '../chat/model-catalog'
 import { exportFileName, type FileAccess } from '../files/file-access'
 import type { HistoryApi } from '../history/history-api'
 import { HistoryNotFoundError } from '../history/history-errors'
+import { pageForRenderer } from '../history/message-pages'
 import type { TransferJobs } from '../history/transfer/transfer-jobs'
 import type { Notice } from '../../shared/contract'
 import type { HistoryEvent } from '../../shared/events'
@@ -110,8 +111,14 @@ export function createHandlers(services: Services): Handlers {
     'history:get': async ({ conversationId }) => found(history.getConversation(conversationId), 'This conversation'),
     'history:messages': async ({ conversationId, limit, beforeMessageId }) =>
       history.getConversation(conversationId)
-        ? ok(history.listMessages(conversationId, { limit, beforeMessageId }))
+        ? ok(pageForRenderer(history.listMessages(conversationId, { limit, beforeMessageId })))
         : fail('not_found', 'This conversation no longer exists.'),
+    'history:messageText': async ({ messageId, field, offset, length }) => {
+      const message = history.getMessage(messageId)
+      if (!message) return fail('not_found', 'This message no longer exists.')
+      const text = (field === 'content' ? message.content : message.reasoning) ?? ''
+      return ok({ text: text.slice(offset, offset + length), fullLength: text.length })
+    },
     'history:rename': async ({ conversationId, title }) =>
       announced(unlessGone(() => history.renameConversation(conversationId, title))),
     'history:pin': async ({ conversationId, pinned }) =>

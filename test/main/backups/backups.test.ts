@@ -84,6 +84,11 @@ describe('backups', () => {
           .all()
           .map((row) => row.title),
       ).toEqual(['Deleted', 'Một', 'Two'])
+      // Restored, a daily copy opens as a cleanly closed file: no page-by-page check on main's
+      // thread, and no open token that would read as a lost write-ahead log.
+      expect(
+        copy.prepare("SELECT key, value FROM store_meta WHERE key IN ('clean_shutdown', 'open_token')").all(),
+      ).toEqual([{ key: 'clean_shutdown', value: '1' }])
       copy.close()
     }
   })

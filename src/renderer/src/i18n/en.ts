@@ -44,6 +44,9 @@ export const en = {
     confirmDelete: 'Delete for good',
     lengthLimit: 'The answer reached its length limit (max tokens). Continue asks for the rest.',
     contentFilter: 'The provider’s content filter stopped this answer.',
+    textCut: (shown: string, total: string) =>
+      `This message is long: showing the first ${shown} of ${total} characters.`,
+    showMore: 'Show more',
     noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
       [
@@ -262,6 +265,8 @@ export const en = {
     streamingSection: 'Streaming and network',
     idleTimeout: 'End an answer when nothing arrives for (seconds)',
     maxConcurrentStreams: 'Answers streaming at once',
+    totalTimeout: 'End an answer that takes longer than (seconds)',
+    maxAnswerChars: 'Longest answer kept (characters)',
     proxy: 'Proxy',
     proxyHint:
       'An http(s) proxy such as http://127.0.0.1:3128. Empty uses HTTPS_PROXY / HTTP_PROXY; NO_PROXY hosts go direct.',
@@ -399,6 +404,10 @@ export const en = {
     tls: 'The gateway’s security certificate was refused. A proxy or firewall may be intercepting the connection, or the base URL points at the wrong host. Check the base URL in Settings.',
     timeout: 'The gateway took too long to answer. Try again.',
     stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer. The text so far is kept.',
+    too_large:
+      'The answer was ended because the gateway sent more than the app accepts: an answer past the longest answer kept (Settings → Streaming and network), or data far too large for a chat answer. The text so far is kept.',
+    redirect_refused:
+      'The gateway tried to send the request to another host, so the app refused it and sent nothing there. Check the base URL in Settings.',
     aborted: 'Stopped.',
     invalid_payload: 'The app sent a request it should not have. Please report this.',
     not_found: 'The gateway has no such address. Check the base URL in Settings.',

@@ -45,6 +45,9 @@ export const vi: Strings = {
     confirmDelete: 'Xóa vĩnh viễn',
     lengthLimit: 'Câu trả lời đã chạm giới hạn độ dài (max tokens). Bấm Tiếp tục để nhận phần còn lại.',
     contentFilter: 'Bộ lọc nội dung của nhà cung cấp đã dừng câu trả lời này.',
+    textCut: (shown: string, total: string) =>
+      `Tin nhắn này rất dài: đang hiển thị ${shown} ký tự đầu tiên trong tổng số ${total} ký tự.`,
+    showMore: 'Xem thêm',
     noKeyBanner: 'Chưa có khóa API. Hãy thêm khóa HolySheep của bạn trong Cài đặt để bắt đầu trò chuyện.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>
       [
@@ -262,6 +265,8 @@ export const vi: Strings = {
     streamingSection: 'Truyền luồng và mạng',
     idleTimeout: 'Kết thúc câu trả lời khi không nhận được gì trong (giây)',
     maxConcurrentStreams: 'Số câu trả lời truyền cùng lúc',
+    totalTimeout: 'Kết thúc câu trả lời kéo dài quá (giây)',
+    maxAnswerChars: 'Độ dài tối đa của câu trả lời (ký tự)',
     proxy: 'Proxy',
     proxyHint:
       'Một proxy http(s), ví dụ http://127.0.0.1:3128. Để trống sẽ dùng HTTPS_PROXY / HTTP_PROXY; các máy trong NO_PROXY đi thẳng.',
@@ -401,6 +406,10 @@ export const vi: Strings = {
     timeout: 'Cổng kết nối trả lời quá lâu. Hãy thử lại.',
     stream_broken:
       'Câu trả lời bị cắt ngang: kết nối tới cổng bị đứt giữa chừng. Phần văn bản đã nhận vẫn được giữ lại.',
+    too_large:
+      'Câu trả lời đã bị kết thúc vì cổng gửi nhiều hơn mức ứng dụng chấp nhận: câu trả lời dài quá độ dài tối đa (Cài đặt → Truyền luồng và mạng), hoặc dữ liệu quá lớn so với một câu trả lời. Phần văn bản đã nhận vẫn được giữ lại.',
+    redirect_refused:
+      'Cổng kết nối định chuyển yêu cầu sang một máy chủ khác, nên ứng dụng đã từ chối và không gửi gì tới đó. Hãy kiểm tra URL gốc trong Cài đặt.',
     aborted: 'Đã dừng.',
     invalid_payload: 'Ứng dụng đã gửi một yêu cầu không hợp lệ. Vui lòng báo lỗi này.',
     not_found: 'Cổng kết nối không có địa chỉ này. Hãy kiểm tra URL gốc trong Cài đặt.',

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
-import type { StoredMessage } from '../../../../shared/history'
+import type { PagedMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
-import { formatDateTime } from '../../i18n/format'
+import { formatDateTime, formatNumber } from '../../i18n/format'
 import { ErrorBoundary } from '../../lib/ErrorBoundary'
 import { PlainBlock } from '../../markdown/PlainBlock'
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
@@ -16,7 +16,7 @@ import { RetryCountdown } from './RetryCountdown'
 import type { MessageActionHandlers } from './use-message-actions'
 
 interface MessageViewProps {
-  message: StoredMessage
+  message: PagedMessage
   /** The live stream filling this message, while it streams (or just ended). */
   stream: StreamState | undefined
   canRetry: boolean
@@ -31,6 +31,22 @@ interface MessageViewProps {
   onOpenSettings(): void
   /** Starts a new chat: the way out of a conversation too long for the model. */
   onNewChat(): void
+  /** Reads on in a message whose text came cut. */
+  onShowMore(): void
+}
+
+/** Says a long message is shown in part, with the way to read on. */
+function CutTextNote(props: { message: PagedMessage; onShowMore(): void }) {
+  const { message } = props
+  if (!message.fullLength || message.content.length >= message.fullLength.content) return null
+  return (
+    <div className="note">
+      {strings.chat.textCut(formatNumber(message.content.length), formatNumber(message.fullLength.content))}{' '}
+      <button type="button" onClick={props.onShowMore}>
+        {strings.chat.showMore}
+      </button>
+    </div>
+  )
 }
 
 /** One stored message; an answer still streaming shows the live text from its events. */
@@ -50,6 +66,7 @@ export function MessageView(props: MessageViewProps) {
         ) : (
           <>
             <div className="text">{message.content}</div>
+            <CutTextNote message={message} onShowMore={props.onShowMore} />
             <MessageToolbar
               text={message.content}
               onEdit={props.conversationBusy ? null : () => setEditing(true)}
@@ -104,6 +121,7 @@ export function MessageView(props: MessageViewProps) {
           </ErrorBoundary>
         </div>
       ) : null}
+      {live ? null : <CutTextNote message={message} onShowMore={props.onShowMore} />}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
       {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
@@ -111,7 +129,8 @@ export function MessageView(props: MessageViewProps) {
       {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} onNewChat={props.onNewChat} /> : null}
       {canRetry && status !== 'streaming' ? (
         <div className="actions">
-          {text ? (
+          {/* Continuing an answer that hit the size limit would only hit it again. */}
+          {text && error?.kind !== 'too_large' ? (
             <button type="button" onClick={props.onContinue}>
               {strings.chat.continue}
             </button>

@@ -118,6 +118,7 @@ export function TranscriptView(props: TranscriptViewProps) {
                   onContinue={() => props.onContinue(message.id)}
                   onOpenSettings={props.onOpenSettings}
                   onNewChat={props.onNewChat}
+                  onShowMore={() => void transcriptStore.loadMoreText(message.id)}
                 />
               </ErrorBoundary>
             </div>

@@ -1,10 +1,11 @@
 import type { Api } from '../../../../shared/api'
-import type { StoredMessage } from '../../../../shared/history'
+import { maxMessageSliceChars, type PagedMessage } from '../../../../shared/history'
 import { ExternalStore } from '../../lib/external-store'
 
 export interface Transcript {
   conversationId: string | null
-  messages: readonly StoredMessage[]
+  /** A very long text may come cut (`fullLength`); `loadMoreText` reads on. */
+  messages: readonly PagedMessage[]
   hasMore: boolean
   loading: boolean
   error: string | null
@@ -75,6 +76,28 @@ export class TranscriptStore extends ExternalStore<Transcript> {
       loading: false,
     })
     return true
+  }
+
+  /** Reads the next slice of a message whose text came cut, and appends it. */
+  async loadMoreText(messageId: string): Promise<void> {
+    const message = this.getSnapshot().messages.find((candidate) => candidate.id === messageId)
+    if (!message?.fullLength || message.content.length >= message.fullLength.content) return
+    const result = await this.api.history.messageText({
+      messageId,
+      field: 'content',
+      offset: message.content.length,
+      length: maxMessageSliceChars,
+    })
+    const now = this.getSnapshot()
+    if (!result.ok) return this.set({ ...now, error: result.error.message })
+    this.set({
+      ...now,
+      messages: now.messages.map((candidate) =>
+        candidate.id === messageId && candidate.content.length === message.content.length
+          ? { ...candidate, content: candidate.content + result.value.text }
+          : candidate,
+      ),
+    })
   }
 
   /** Loads older pages until `messageId` is loaded (a search hit deep in a long conversation). */

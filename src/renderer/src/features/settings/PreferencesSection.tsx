@@ -22,6 +22,8 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
   const [systemPrompt, setSystemPrompt] = useState(current.systemPrompt)
   const [idleTimeout, setIdleTimeout] = useState(String(current.idleTimeoutSeconds))
   const [maxStreams, setMaxStreams] = useState(String(current.maxConcurrentStreams))
+  const [totalTimeout, setTotalTimeout] = useState(String(current.totalTimeoutSeconds))
+  const [maxAnswerChars, setMaxAnswerChars] = useState(String(current.maxAnswerChars))
   const [proxy, setProxy] = useState(current.proxy ?? '')
   const [autoUpdate, setAutoUpdate] = useState(current.autoUpdate)
   /** Whether this copy updates itself (the installed desktop app); null until main has said. */
@@ -39,6 +41,8 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
       maxTokens: [parseOptionalNumber(maxTokens), t.maxTokens],
       idleTimeoutSeconds: [parseOptionalNumber(idleTimeout), t.idleTimeout],
       maxConcurrentStreams: [parseOptionalNumber(maxStreams), t.maxConcurrentStreams],
+      totalTimeoutSeconds: [parseOptionalNumber(totalTimeout), t.totalTimeout],
+      maxAnswerChars: [parseOptionalNumber(maxAnswerChars), t.maxAnswerChars],
     } as const
     for (const [value, label] of Object.values(numbers))
       if (value === 'invalid') return setNotice({ kind: 'error', text: t.notANumber(label) })
@@ -50,6 +54,8 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
       systemPrompt,
       idleTimeoutSeconds: value('idleTimeoutSeconds') ?? current.idleTimeoutSeconds,
       maxConcurrentStreams: value('maxConcurrentStreams') ?? current.maxConcurrentStreams,
+      totalTimeoutSeconds: value('totalTimeoutSeconds') ?? current.totalTimeoutSeconds,
+      maxAnswerChars: value('maxAnswerChars') ?? current.maxAnswerChars,
       proxy: proxy.trim() || null,
       autoUpdate,
     })
@@ -90,6 +96,20 @@ export function PreferencesSection({ api, settings, onSettingsChange }: Props) {
         <label>
           <span>{t.maxConcurrentStreams}</span>
           <input inputMode="numeric" value={maxStreams} onChange={(event) => setMaxStreams(event.target.value)} />
+        </label>
+      </div>
+      <div className="field-row">
+        <label>
+          <span>{t.totalTimeout}</span>
+          <input inputMode="numeric" value={totalTimeout} onChange={(event) => setTotalTimeout(event.target.value)} />
+        </label>
+        <label>
+          <span>{t.maxAnswerChars}</span>
+          <input
+            inputMode="numeric"
+            value={maxAnswerChars}
+            onChange={(event) => setMaxAnswerChars(event.target.value)}
+          />
         </label>
       </div>
       <label>
