@@ -3,7 +3,6 @@
  * from HOLYSHEEP_API_KEY or is stored in plain text (browser mode has no OS encryption, and says so).
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createCore } from '../core'
