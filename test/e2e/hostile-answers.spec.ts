@@ -24,12 +24,16 @@ const kinds: HostileKind[] = [
 /** Waiting for megabytes through the gateway, main and SQLite: a ceiling for a slow machine, not a speed goal. */
 const arrival = { timeout: 30_000 }
 
+/**
+ * Sends and waits for the answer to end: finished (its meta line) or ended by an error. The payloads
+ * over the answer limit (2,000,000 characters by default) end as `too_large`, their first 2,000,000
+ * characters kept; those must draw as plainly as the whole would have.
+ */
 async function send(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'Message' }).fill(text)
   await page.getByRole('button', { name: 'Send' }).click()
-  await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).last().locator('.meta')).toBeVisible(
-    arrival,
-  )
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' }).last()
+  await expect(answer.locator('.meta, .error').first()).toBeVisible(arrival)
 }
 
 const conversation = (page: Page, title: RegExp) =>
