@@ -83,8 +83,11 @@ export function provisionBrowser(deps) {
     if (installed && 'path' in installed) return installed.path
     log('apt-get could not install Chromium; trying Playwright’s own browser instead.')
   }
+  // As root on an apt system, Playwright can install the libraries its browser needs too (Ubuntu's
+  // `chromium` is only a snap stub, so there this is the way that works).
+  const withDeps = platform === 'linux' && isRoot && isDebianLike(osRelease) ? ['--with-deps'] : []
   log('No Chromium found: running playwright install chromium (needs internet)…')
-  if (run(process.execPath, [deps.playwrightCli, 'install', 'chromium'], {})) {
+  if (run(process.execPath, [deps.playwrightCli, 'install', ...withDeps, 'chromium'], {})) {
     const installed = findBrowser(deps)
     if (installed && 'path' in installed) return installed.path
   }

@@ -22,6 +22,8 @@ export interface BrowserModeOptions {
   baseURL: string | null
   apiKey?: string
   dataDir?: string
+  /** PORT; any free port by default. */
+  port?: number
 }
 
 const webEntry = join(import.meta.dirname, '../../out/main/web.js')
@@ -30,7 +32,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'holysheep-e2e-'))
   const env: Record<string, string | undefined> = {
     ...process.env,
-    PORT: '0',
+    PORT: String(options.port ?? 0),
     HOLYSHEEP_DATA_DIR: dataDir,
   }
   delete env.HOLYSHEEP_BASE_URL

@@ -10,6 +10,7 @@
  * also what a person reads to see which process holds the folder.
  */
 import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { uptime } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { ownerOnlyFileMode, ownerOnlyFolderMode } from './owner-only'
@@ -51,7 +52,18 @@ export interface AcquireOptions {
   now?: () => Date
   /** Whether a pid is a running process; `process.kill(pid, 0)` by default. */
   isAlive?: (pid: number) => boolean
+  /** When this machine last started (ms since the epoch); from the OS's uptime by default. */
+  bootTime?: () => number
 }
+
+/**
+ * A lock written before the machine last started cannot be held by a live process, whatever its
+ * pid: after a crash or power loss, pids are handed out afresh (small ones first after a reboot, and
+ * in containers), so another program may well run under the old owner's pid. A minute of slack for
+ * clocks that move at boot.
+ */
+const bootSlackMs = 60_000
+const systemBootTime = () => Date.now() - uptime() * 1000
 
 /** Signal 0 checks without signalling; EPERM means the process exists but is another user's. */
 export function isProcessAlive(pid: number): boolean {
@@ -84,7 +96,10 @@ const isTaken = (error: unknown) => (error as NodeJS.ErrnoException).code === 'E
  */
 export function acquireDataFolderLock(dataDir: string, options: AcquireOptions): DataFolderLock {
   const pid = options.pid ?? process.pid
-  const isAlive = options.isAlive ?? isProcessAlive
+  const isAliveNow = options.isAlive ?? isProcessAlive
+  const bootTime = (options.bootTime ?? systemBootTime)()
+  const isAlive = (pid: number, startedAt?: string) =>
+    isAliveNow(pid) && !(startedAt !== undefined && Date.parse(startedAt) < bootTime - bootSlackMs)
   const path = join(dataDir, lockFileName)
   const owner: LockOwner = { pid, startedAt: (options.now?.() ?? new Date()).toISOString(), kind: options.kind }
   mkdirSync(dataDir, { recursive: true, mode: ownerOnlyFolderMode })
@@ -96,7 +111,8 @@ export function acquireDataFolderLock(dataDir: string, options: AcquireOptions):
       if (!isTaken(error)) throw error
     }
     const current = readOwner(path)
-    if (current && current.pid !== pid && isAlive(current.pid)) throw new DataFolderInUseError(dataDir, current)
+    if (current && current.pid !== pid && isAlive(current.pid, current.startedAt))
+      throw new DataFolderInUseError(dataDir, current)
     takeAsideIfStale(path, pid, isAlive)
   }
   const current = readOwner(path)
@@ -105,7 +121,7 @@ export function acquireDataFolderLock(dataDir: string, options: AcquireOptions):
 }
 
 /** Moves a stale lock out of the way; puts it back if it turned out to be a live owner's fresh one. */
-function takeAsideIfStale(path: string, pid: number, isAlive: (pid: number) => boolean): void {
+function takeAsideIfStale(path: string, pid: number, isAlive: (pid: number, startedAt?: string) => boolean): void {
   const aside = `${path}.stale-${pid}`
   try {
     renameSync(path, aside)
@@ -115,7 +131,7 @@ function takeAsideIfStale(path: string, pid: number, isAlive: (pid: number) => b
     throw error
   }
   const moved = readOwner(aside)
-  if (moved && moved.pid !== pid && isAlive(moved.pid)) {
+  if (moved && moved.pid !== pid && isAlive(moved.pid, moved.startedAt)) {
     // Between our read and our rename a live process took the lock: give it back (link fails if taken).
     try {
       linkSync(aside, path)

@@ -34,14 +34,18 @@ async function main(): Promise<void> {
     backupWorker: { file: join(here, 'backup-worker.js') },
   })
   heldKeys = () => core.secrets.heldKeys()
-  const port = parsePort(process.env.PORT)
+  // Closed properly when the server cannot start (a port in use), so the next start finds the
+  // history closed cleanly instead of checking every page as after a crash.
   const server = await startWebServer({
     core,
     rendererDir: join(here, '../renderer'),
     files,
-    port,
+    port: parsePort(process.env.PORT),
     token: randomBytes(24).toString('base64url'),
     log,
+  }).catch(async (error: unknown) => {
+    await core.shutdown()
+    throw error
   })
   log.info(`browser mode: data in ${dataDir}, gateway ${core.settings.effectiveBaseURL().effectiveBaseURL}`)
   process.stdout.write(`HolySheep Chat is running. Open ${server.url}\n`)

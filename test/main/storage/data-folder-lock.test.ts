@@ -58,4 +58,18 @@ describe('acquireDataFolderLock', () => {
     expect(() => acquireDataFolderLock(dir, { kind: 'browser', pid: 808, isAlive })).toThrow(/process 707/)
     expect(ownerOf(dir).pid).toBe(707)
   })
+
+  it('takes over a lock written before the machine last started, even when its pid is in use again', () => {
+    const dir = tempDir()
+    const bootTime = () => Date.parse('2026-12-01T08:00:00Z')
+    // Written the day before the reboot by process 909; after the reboot another program runs as 909.
+    writeFileSync(lockPath(dir), JSON.stringify({ pid: 909, startedAt: '2026-11-30T20:00:00.000Z', kind: 'desktop' }))
+    acquireDataFolderLock(dir, { kind: 'browser', pid: 910, isAlive: () => true, bootTime })
+    expect(ownerOf(dir).pid).toBe(910)
+    // A lock taken since the boot by a live process still refuses.
+    const now = () => new Date('2026-12-01T09:00:00Z')
+    expect(() => acquireDataFolderLock(dir, { kind: 'browser', pid: 911, isAlive: () => true, bootTime, now })).toThrow(
+      /process 910/,
+    )
+  })
 })
