@@ -13,7 +13,9 @@ export function NoticesBanner({ api }: { api: Api }) {
     const add = (incoming: Notice[]) =>
       setNotices((shown) => [
         ...shown,
-        ...incoming.filter((notice) => !shown.some((seen) => seen.kind === notice.kind)),
+        // The same notice told twice (at start and again as an event) shows once; another file of the
+        // same kind (a second failed update, a restore) is news.
+        ...incoming.filter((notice) => !shown.some((seen) => seen.kind === notice.kind && seen.path === notice.path)),
       ])
     const unsubscribe = api.onEvent((event) => {
       if (event.type === 'notice') add([event.notice])
@@ -27,7 +29,7 @@ export function NoticesBanner({ api }: { api: Api }) {
   return (
     <div className="banner notices" role="alert">
       {notices.map((notice) => (
-        <p key={notice.kind}>{strings.notices[notice.kind](notice.path)}</p>
+        <p key={`${notice.kind} ${notice.path}`}>{strings.notices[notice.kind](notice.path)}</p>
       ))}
       <button type="button" onClick={() => setNotices([])}>
         {strings.notices.dismiss}
