@@ -203,7 +203,6 @@ export function App({ api }: { api: Api }) {
           {page === 'settings' ? (
             <div className="page-body settings-page">
               <ViewBoundary label="settings view">
-                <AppearanceSection api={api} settings={settings} onSettingsChange={setSettings} />
                 <SettingsView
                   api={api}
                   settings={settings}
@@ -213,6 +212,7 @@ export function App({ api }: { api: Api }) {
                 />
                 <TransferSection actions={transfers.actions} platform={platform} />
                 <BackupsSection api={api} settings={settings} onSettingsChange={setSettings} />
+                <AppearanceSection api={api} settings={settings} onSettingsChange={setSettings} />
               </ViewBoundary>
             </div>
           ) : null}
