@@ -32,6 +32,7 @@
  *   [[json-answer=1]]     a non-streamed `chat.completion` JSON to a streaming request
  *   [[html-error=502]]    this status with an HTML error page (as proxies and load balancers send; 200 too,
  *                         as a captive portal or a website at the base URL answers)
+ *   [[html-untitled=180]] with html-error: a page with no <title>, its text N filler characters then the echo
  *   [[redirect=301]]      redirect the request to the gateway's `redirectTarget` (another origin)
  *   [[redirect-same=307]] redirect to this gateway's /v1/moved/ path (same origin), which answers
  *   [[echo-key=base64]]   the presented key in this encoding (base64, base64url, json, url) in errors
@@ -65,6 +66,7 @@ export interface Scenario {
   pingForever: boolean
   jsonAnswer: boolean
   htmlError: number | null
+  htmlUntitled: number | null
   redirect: number | null
   redirectSame: number | null
   echoKey: KeyEncoding | null
@@ -121,6 +123,7 @@ export function readScenario(lastUserMessage: string): Scenario {
     pingForever: directive(lastUserMessage, 'ping-forever') === 1,
     jsonAnswer: directive(lastUserMessage, 'json-answer') === 1,
     htmlError: directive(lastUserMessage, 'html-error'),
+    htmlUntitled: directive(lastUserMessage, 'html-untitled'),
     redirect: directive(lastUserMessage, 'redirect'),
     redirectSame: directive(lastUserMessage, 'redirect-same'),
     echoKey: keyEncodings.find((encoding) => lastUserMessage.includes(`[[echo-key=${encoding}]]`)) ?? null,

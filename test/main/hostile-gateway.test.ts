@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ChatService, type ChatServiceOptions } from '../../src/main/chat/chat-service'
 import { ModelCatalog } from '../../src/main/chat/model-catalog'
 import { planReply } from '../fake-gateway/reply'
+import { encodeKey } from '../fake-gateway/scenario'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { EventLog } from '../support/collect-events'
 import { memoryLogger } from '../support/memory-logger'
@@ -135,14 +136,28 @@ describe('misleading answers', () => {
     )
   })
 
+  it.each([502, 200])(
+    'a key echoed across the 200-character cut of an HTML page (status %i) is scrubbed, not left as a prefix',
+    async (status) => {
+      const encoded = encodeKey(gateway.apiKey, 'base64')
+      // The page's text is 179 x's, " (key ", then the key: the cut at 199 characters falls inside it.
+      const { outcome } = await run(`[[html-error=${status}]] [[html-untitled=179]] [[echo-key=base64]] hi`)
+      const message = outcome.error?.message ?? ''
+      expect(outcome.error?.kind).toBe('server')
+      expect(message).toContain('x'.repeat(179))
+      for (const secret of [encoded, gateway.apiKey])
+        for (let at = 0; at + 8 <= secret.length; at++) expect(message).not.toContain(secret.slice(at, at + 8))
+    },
+  )
+
   it('an HTML page without a title is summarised from its text, tags, scripts and styles stripped', async () => {
     const { plainErrorText } = await import('../../src/main/plain-error-text')
     const page = `<html><head><style>p{}</style><script>x()</script></head><body><h1>Oops</h1><p>${'word '.repeat(100)}</p></body></html>`
-    const summary = plainErrorText(503, `503 ${page}`)
+    const summary = plainErrorText(503, `503 ${page}`, [])
     expect(summary.startsWith('HTTP 503: Oops word word')).toBe(true)
     expect(summary).not.toMatch(/[<>]|x\(\)|p\{\}/)
     expect(summary.length).toBeLessThanOrEqual('HTTP 503: '.length + 200)
-    expect(plainErrorText(500, '500 upstream said no')).toBe('500 upstream said no')
+    expect(plainErrorText(500, '500 upstream said no', [])).toBe('500 upstream said no')
   })
 
   it.each([301, 302, 307])(

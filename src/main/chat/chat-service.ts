@@ -199,6 +199,7 @@ export class ChatService {
           maxLineBytes: this.options.maxLineBytes ?? defaultMaxLineBytes,
           maxBodyBytes: bodyBytesFor(maxAnswerChars),
         },
+        secrets: [connection.apiKey],
       },
       signal,
     )

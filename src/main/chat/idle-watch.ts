@@ -18,6 +18,8 @@ export interface WatchOptions {
   /** From the watch's creation (the request's start); null for none. */
   deadlineMs: number | null
   limits: BodyLimits
+  /** Scrubbed from a web page's text before it is summarised (the summary cuts it short). */
+  secrets: readonly string[]
 }
 
 /** Why the watch ended the request; null while it has not. `too_large` without an error is the answer cap's. */
@@ -89,7 +91,7 @@ export class IdleWatch {
         // A web page with status 200 (a captive portal, a base URL that points at a website): read as SSE it
         // would end as "stream ended early"; as an error event it says what answered instead.
         const page = await new Response(response.body.pipeThrough(truncateBody(maxErrorBodyBytes))).text()
-        const message = `The gateway answered with a web page, not an API answer (check the base URL): ${plainErrorText(response.status, `${response.status} ${page}`)}`
+        const message = `The gateway answered with a web page, not an API answer (check the base URL): ${plainErrorText(response.status, `${response.status} ${page}`, this.options.secrets)}`
         const headers = new Headers(response.headers)
         headers.set('content-type', 'text/event-stream')
         return new Response(`data: ${JSON.stringify({ error: { message } })}\n\n`, { ...meta, headers })
