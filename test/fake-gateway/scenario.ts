@@ -30,6 +30,7 @@
  *   [[trickle=40000]]     the first token, then the answer's bytes one at a time, one every N ms
  *   [[ping-forever=1]]    after the first chunk, only `: ping` comments (every 50 ms), forever
  *   [[json-answer=1]]     a non-streamed `chat.completion` JSON to a streaming request
+ *   [[json-pad=1048576]]  with json-answer: N bytes of padding in an extra field (a huge body, a short answer)
  *   [[html-error=502]]    this status with an HTML error page (as proxies and load balancers send; 200 too,
  *                         as a captive portal or a website at the base URL answers)
  *   [[html-untitled=180]] with html-error: a page with no <title>, its text N filler characters then the echo
@@ -65,6 +66,7 @@ export interface Scenario {
   trickleMs: number | null
   pingForever: boolean
   jsonAnswer: boolean
+  jsonPad: number | null
   htmlError: number | null
   htmlUntitled: number | null
   redirect: number | null
@@ -122,6 +124,7 @@ export function readScenario(lastUserMessage: string): Scenario {
     trickleMs: directive(lastUserMessage, 'trickle'),
     pingForever: directive(lastUserMessage, 'ping-forever') === 1,
     jsonAnswer: directive(lastUserMessage, 'json-answer') === 1,
+    jsonPad: directive(lastUserMessage, 'json-pad'),
     htmlError: directive(lastUserMessage, 'html-error'),
     htmlUntitled: directive(lastUserMessage, 'html-untitled'),
     redirect: directive(lastUserMessage, 'redirect'),

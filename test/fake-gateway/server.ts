@@ -179,6 +179,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
           },
         ],
         usage,
+        ...(scenario.jsonPad === null ? {} : { padding: ' '.repeat(scenario.jsonPad) }),
       })
     }
 

@@ -63,6 +63,19 @@ describe('size limits end the stream with too_large and keep the text so far', (
     await vi.waitFor(() => expect(gateway.openStreams()).toBe(0))
   })
 
+  it('a non-streamed JSON answer far larger than the answer cap allows is not read whole', async () => {
+    // 1,000 characters allow 4,000 bytes of text plus 64 KB of JSON around it; the body is 1 MB.
+    const { outcome } = await run('[[json-answer=1]] [[json-pad=1048576]] [[tokens=12]] hi', { maxAnswerChars: 1000 })
+    expect(outcome).toMatchObject({ status: 'error', text: '', error: { kind: 'too_large' } })
+    expect(outcome.error?.message).toContain(`${1000 * 4 + 64 * 1024} bytes`)
+  })
+
+  it('a non-streamed JSON answer within the JSON cap is still used whole', async () => {
+    const content = '[[json-answer=1]] [[json-pad=32768]] [[tokens=12]] hi'
+    const { outcome } = await run(content, { maxAnswerChars: 1000 })
+    expect(outcome).toMatchObject({ status: 'complete', text: tokens(content).join('') })
+  })
+
   it('a small gzip body that expands to 1 GB on one line', async () => {
     const { outcome } = await run('[[gzip-bomb=1]] go', { maxLineBytes: 1024 * 1024 })
     expect(outcome).toMatchObject({ status: 'error', text: '', error: { kind: 'too_large' } })

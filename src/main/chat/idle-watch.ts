@@ -9,7 +9,7 @@
  * error body, and refuses redirects to another origin (refuse-cross-origin-redirects.ts).
  */
 import { refuseCrossOriginRedirects } from '../net/refuse-cross-origin-redirects'
-import { limitBody, truncateBody, type BodyLimits, type BodyTooLargeError } from './body-limits'
+import { limitBody, truncateBody, type AnswerBodyLimits, type BodyTooLargeError } from './body-limits'
 import { plainErrorText } from '../plain-error-text'
 import { isJsonResponse, jsonAnswerAsSse } from './json-answer'
 
@@ -17,7 +17,7 @@ export interface WatchOptions {
   idleMs: number
   /** From the watch's creation (the request's start); null for none. */
   deadlineMs: number | null
-  limits: BodyLimits
+  limits: AnswerBodyLimits
   /** Scrubbed from a web page's text before it is summarised (the summary cuts it short). */
   secrets: readonly string[]
 }
@@ -97,9 +97,10 @@ export class IdleWatch {
         return new Response(`data: ${JSON.stringify({ error: { message } })}\n\n`, { ...meta, headers })
       }
       if (isJsonResponse(response)) {
-        // One JSON document: no lines to cap, but its size is; read whole, then given to the SDK as SSE.
+        // One JSON document: no lines to cap, but its size is, more tightly than a stream's (it is held
+        // whole); read whole, then given to the SDK as SSE.
         const limited = response.body.pipeThrough(
-          limitBody({ maxLineBytes: null, maxBodyBytes: this.options.limits.maxBodyBytes }, tooLarge),
+          limitBody({ maxLineBytes: null, maxBodyBytes: this.options.limits.maxJsonBodyBytes }, tooLarge),
         )
         const text = await new Response(limited.pipeThrough(watch)).text()
         const sse = jsonAnswerAsSse(text)
