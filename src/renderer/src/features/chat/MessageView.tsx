@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { AppError } from '../../../../shared/errors'
-import type { PagedMessage } from '../../../../shared/history'
+import { textLength, type PagedMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
 import { formatDateTime, formatNumber } from '../../i18n/format'
@@ -13,6 +13,7 @@ import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
 import { MessageToolbar } from './MessageToolbar'
 import { RetryCountdown } from './RetryCountdown'
+import { isCut } from './transcript-store'
 import type { MessageActionHandlers } from './use-message-actions'
 
 interface MessageViewProps {
@@ -38,10 +39,10 @@ interface MessageViewProps {
 /** Says a long message is shown in part, with the way to read on. */
 function CutTextNote(props: { message: PagedMessage; onShowMore(): void }) {
   const { message } = props
-  if (!message.fullLength || message.content.length >= message.fullLength.content) return null
+  if (!message.fullLength || !isCut(message)) return null
   return (
     <div className="note">
-      {strings.chat.textCut(formatNumber(message.content.length), formatNumber(message.fullLength.content))}{' '}
+      {strings.chat.textCut(formatNumber(textLength(message.content)), formatNumber(message.fullLength.content))}{' '}
       <button type="button" onClick={props.onShowMore}>
         {strings.chat.showMore}
       </button>
