@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { maxSentMessageChars } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
 import { textLength, type PagedMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
@@ -34,6 +35,8 @@ interface MessageViewProps {
   onNewChat(): void
   /** Reads on in a message whose text came cut. */
   onShowMore(): void
+  /** A cut message's whole text, read from main (for Copy); null when it could not be read. */
+  wholeText(): Promise<string | null>
 }
 
 /** Says a long message is shown in part, with the way to read on. */
@@ -54,6 +57,7 @@ function CutTextNote(props: { message: PagedMessage; onShowMore(): void }) {
 export function MessageView(props: MessageViewProps) {
   const { message, stream, canRetry, highlighted, onRetry, onOpenSettings, actions } = props
   const [editing, setEditing] = useState(false)
+  const cut = isCut(message)
   const className = `message ${message.role}${highlighted ? ' highlighted' : ''}`
   if (message.role !== 'assistant') {
     return (
@@ -70,6 +74,14 @@ export function MessageView(props: MessageViewProps) {
             <CutTextNote message={message} onShowMore={props.onShowMore} />
             <MessageToolbar
               text={message.content}
+              wholeText={cut ? props.wholeText : undefined}
+              // A question shown cut (or read on past the limit) is too long to send edited, so Edit says so
+              // rather than open on the part shown, which would resend it silently cut.
+              editBlocked={
+                cut || message.content.length > maxSentMessageChars
+                  ? strings.chat.editTooLong(formatNumber(maxSentMessageChars))
+                  : undefined
+              }
               onEdit={props.conversationBusy ? null : () => setEditing(true)}
               onRegenerate={null}
               onDelete={() => void actions.deleteMessage(message.id)}
@@ -144,6 +156,7 @@ export function MessageView(props: MessageViewProps) {
       {status !== 'streaming' ? (
         <MessageToolbar
           text={text}
+          wholeText={!live && cut ? props.wholeText : undefined}
           onEdit={null}
           onRegenerate={props.isLast && !canRetry ? () => void actions.regenerate(message.id) : null}
           onDelete={() => void actions.deleteMessage(message.id)}

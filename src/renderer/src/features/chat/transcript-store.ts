@@ -105,6 +105,34 @@ export class TranscriptStore extends ExternalStore<Transcript> {
     })
   }
 
+  /**
+   * A message's whole text (for Copy), read on in slices from what is loaded when it came cut; the
+   * transcript keeps showing the part it has. Null when main could not give a slice (the error is set).
+   */
+  async wholeText(messageId: string): Promise<string | null> {
+    const message = this.getSnapshot().messages.find((candidate) => candidate.id === messageId)
+    if (!message) return null
+    if (!message.fullLength || !isCut(message)) return message.content
+    let text = message.content
+    for (let offset = textLength(text); offset < message.fullLength.content;) {
+      const result = await this.api.history.messageText({
+        messageId,
+        field: 'content',
+        offset,
+        length: maxMessageSliceChars,
+      })
+      if (!result.ok) {
+        this.set({ ...this.getSnapshot(), error: result.error.message })
+        return null
+      }
+      // An empty slice: the stored text is shorter than it was (nothing more to read).
+      if (!result.value.text) break
+      text += result.value.text
+      offset += textLength(result.value.text)
+    }
+    return text
+  }
+
   /** Loads older pages until `messageId` is loaded (a search hit deep in a long conversation). */
   async loadUntil(messageId: string): Promise<boolean> {
     while (!this.getSnapshot().messages.some((message) => message.id === messageId)) {
