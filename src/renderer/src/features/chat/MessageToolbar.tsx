@@ -27,7 +27,7 @@ export function MessageToolbar({ text, wholeText, onEdit, editBlocked, onRegener
           <button type="button" disabled aria-describedby={blockedNote}>
             {strings.chat.edit}
           </button>
-          <span id={blockedNote} className="note">
+          <span id={blockedNote} className="hint">
             {editBlocked}
           </span>
         </>
