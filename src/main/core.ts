@@ -14,7 +14,7 @@ import { ChatService } from './chat/chat-service'
 import { ConversationChat } from './chat/conversation-chat'
 import { ModelCatalog } from './chat/model-catalog'
 import type { FileAccess } from './files/file-access'
-import { HistoryStore } from './history/history-store'
+import { HistoryStore, type HistoryStoreOptions } from './history/history-store'
 import type { Migration } from './history/migrations/migration'
 import { checkIntegrityInBackground, type BackgroundIntegrityCheck } from './history/integrity-check'
 import { TransferJobs } from './history/transfer/transfer-jobs'
@@ -44,6 +44,8 @@ export interface CoreOptions {
   backupWorker: { file: string | URL; execArgv?: string[] }
   /** The history's schema steps; the app's own unless given (a test of an update that fails). */
   historyMigrations?: readonly Migration[]
+  /** How the history's SQLite connection is made; `new DatabaseSync(path)` unless given (see HistoryStoreOptions). */
+  openHistoryDatabase?: HistoryStoreOptions['openDatabase']
   /** How soon after start the first daily backup runs (when the newest is over a day old); 30 s by default. */
   firstBackupDelayMs?: number
   /** How JSON stores are opened: electron-store in the desktop app, conf elsewhere. */
@@ -101,6 +103,7 @@ export function createCore(options: CoreOptions): Core {
     log,
     backupsDir,
     ...(options.historyMigrations ? { migrations: options.historyMigrations } : {}),
+    ...(options.openHistoryDatabase ? { openDatabase: options.openHistoryDatabase } : {}),
     // The settings and key files are copied with the database, so the whole state can be put back.
     beforeMigration: (dir) =>
       copyConfigFiles(dataDir, dir, `pre-migration-${fileStamp(Date.now())}`, ['settings', 'secrets']),

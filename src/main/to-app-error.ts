@@ -38,10 +38,10 @@ function findCause<T>(error: unknown, type: abstract new (...args: never[]) => T
 }
 
 /** The gateway's own words: its JSON error's message, else its body as plain text (an HTML page summarised). */
-function serverMessage(error: InstanceType<typeof OpenAI.APIError>): string {
+function serverMessage(error: InstanceType<typeof OpenAI.APIError>, secrets: readonly string[]): string {
   const body = error.error as { message?: unknown } | undefined
   if (body && typeof body.message === 'string' && body.message) return body.message
-  return typeof error.status === 'number' ? plainErrorText(error.status, error.message) : error.message
+  return typeof error.status === 'number' ? plainErrorText(error.status, error.message, secrets) : error.message
 }
 
 function kindForStatus(status: number, message: string, code: string | null | undefined): ErrorKind {
@@ -73,7 +73,7 @@ export function toAppError(error: unknown, secrets: readonly string[]): AppError
     return code ? byCode(code) : { kind: 'network', message: clean(`Could not reach the gateway: ${error.message}`) }
   }
   if (error instanceof OpenAI.APIError) {
-    const message = clean(serverMessage(error))
+    const message = clean(serverMessage(error, secrets))
     if (typeof error.status !== 'number') return { kind: 'server', message }
     return { kind: kindForStatus(error.status, message, error.code), message, status: error.status }
   }

@@ -2,9 +2,12 @@ import { z } from 'zod'
 import { AppErrorSchema } from './errors'
 import { ConversationOverridesSchema } from './overrides'
 
+/** The longest message that can be sent (or sent edited), in UTF-16 units as zod counts. */
+export const maxSentMessageChars = 1_000_000
+
 export const ChatMessageSchema = z.object({
   role: z.enum(['system', 'user', 'assistant']),
-  content: z.string().max(1_000_000),
+  content: z.string().max(maxSentMessageChars),
 })
 export type ChatMessage = z.infer<typeof ChatMessageSchema>
 
@@ -29,7 +32,7 @@ export const StreamIdSchema = z.string().uuid()
 export const ChatSendRequestSchema = z
   .object({
     conversationId: z.string().uuid().nullable(),
-    content: z.string().trim().min(1, 'The message is empty.').max(1_000_000),
+    content: z.string().trim().min(1, 'The message is empty.').max(maxSentMessageChars),
     /** This message only; otherwise the conversation's override, then the default model. */
     model: z.string().trim().min(1).max(200).optional(),
     /** For a new conversation only (conversationId null): its settings from the start, e.g. a preset. */
@@ -62,7 +65,7 @@ export const ChatRetryRequestSchema = z.object({ messageId: z.string().uuid() })
 export const ChatEditRequestSchema = z
   .object({
     messageId: z.string().uuid(),
-    content: z.string().trim().min(1, 'The message is empty.').max(1_000_000),
+    content: z.string().trim().min(1, 'The message is empty.').max(maxSentMessageChars),
     model: z.string().trim().min(1).max(200).optional(),
   })
   .strict()

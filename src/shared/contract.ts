@@ -120,6 +120,7 @@ export const contract = {
       .object({
         messageId: MessageIdSchema,
         field: z.enum(['content', 'reasoning']),
+        /** In code points (see `PagedMessage`), from 0. */
         offset: z.number().int().min(0),
         length: z.number().int().min(1).max(maxMessageSliceChars),
       })

@@ -52,7 +52,9 @@ export type StoredMessage = z.infer<typeof StoredMessageSchema>
 /**
  * A message as a page of `history:messages` carries it. A text longer than a page allows (an import
  * can bring one of any size) comes cut, with `fullLength` giving the stored lengths; the rest is read
- * in slices through `history:messageText`.
+ * in slices through `history:messageText`. Lengths and offsets there count characters as SQLite does
+ * (Unicode code points: an emoji is one, not two UTF-16 units), since SQLite cuts the text; measure a
+ * loaded text with `textLength`.
  */
 export const PagedMessageSchema = StoredMessageSchema.extend({
   fullLength: z.object({ content: z.number().int(), reasoning: z.number().int() }).optional(),
@@ -61,6 +63,19 @@ export type PagedMessage = z.infer<typeof PagedMessageSchema>
 
 /** The most `history:messageText` answers at once. */
 export const maxMessageSliceChars = 1_000_000
+
+/** A text's length in code points, as `fullLength` and `history:messageText` count (a lone surrogate is one). */
+export function textLength(text: string): number {
+  let count = 0
+  for (let index = 0; index < text.length; index++, count++) {
+    const unit = text.charCodeAt(index)
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1)
+      if (next >= 0xdc00 && next <= 0xdfff) index++
+    }
+  }
+  return count
+}
 
 /** A search snippet as segments, so the renderer highlights with elements, never with HTML strings. */
 export const SnippetSchema = z.array(z.object({ text: z.string(), match: z.boolean() }))

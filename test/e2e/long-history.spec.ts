@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
+// Copy is checked by reading the clipboard back.
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
 const messageCount = 10_000
 const rareWord = 'zebracorn'
 
@@ -146,10 +149,27 @@ test('a message too long for one page comes cut, says so, and Show more reads on
   // Only the note is read (the text itself is megabytes); drawing 2 million characters takes a while.
   const note = question.locator('.note')
   await expect(note).toContainText('showing the first 1,000,000 of 2,500,000 characters')
+  // Copy copies the whole message, read from main, not the part shown.
+  const clipboard = () =>
+    page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    )
+  await question.getByRole('button', { name: 'Copy message' }).click()
+  await expect.poll(async () => (await clipboard()).length, { timeout: 20_000 }).toBe(2_500_000)
+  expect((await clipboard()) === long.messages[0]!.content).toBe(true)
+  // Too long to send edited: Edit says so instead of opening on the first million characters.
+  const edit = question.getByRole('button', { name: 'Edit' })
+  await expect(edit).toBeDisabled()
+  await expect(edit).toHaveAccessibleDescription(
+    'Too long to edit here: a message sent can have at most 1,000,000 characters.',
+  )
   await note.getByRole('button', { name: 'Show more' }).click()
   await expect(note).toContainText('showing the first 2,000,000 of 2,500,000 characters', { timeout: 20_000 })
   await note.getByRole('button', { name: 'Show more' }).click()
   await expect(note).toHaveCount(0, { timeout: 20_000 })
   const shown = await question.locator('.text').evaluate((element) => element.textContent?.length ?? 0)
   expect(shown).toBe(2_500_000)
+  await expect(edit).toBeDisabled()
 })

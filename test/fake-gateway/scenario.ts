@@ -30,8 +30,10 @@
  *   [[trickle=40000]]     the first token, then the answer's bytes one at a time, one every N ms
  *   [[ping-forever=1]]    after the first chunk, only `: ping` comments (every 50 ms), forever
  *   [[json-answer=1]]     a non-streamed `chat.completion` JSON to a streaming request
+ *   [[json-pad=1048576]]  with json-answer: N bytes of padding in an extra field (a huge body, a short answer)
  *   [[html-error=502]]    this status with an HTML error page (as proxies and load balancers send; 200 too,
  *                         as a captive portal or a website at the base URL answers)
+ *   [[html-untitled=180]] with html-error: a page with no <title>, its text N filler characters then the echo
  *   [[redirect=301]]      redirect the request to the gateway's `redirectTarget` (another origin)
  *   [[redirect-same=307]] redirect to this gateway's /v1/moved/ path (same origin), which answers
  *   [[echo-key=base64]]   the presented key in this encoding (base64, base64url, json, url) in errors
@@ -64,7 +66,9 @@ export interface Scenario {
   trickleMs: number | null
   pingForever: boolean
   jsonAnswer: boolean
+  jsonPad: number | null
   htmlError: number | null
+  htmlUntitled: number | null
   redirect: number | null
   redirectSame: number | null
   echoKey: KeyEncoding | null
@@ -120,7 +124,9 @@ export function readScenario(lastUserMessage: string): Scenario {
     trickleMs: directive(lastUserMessage, 'trickle'),
     pingForever: directive(lastUserMessage, 'ping-forever') === 1,
     jsonAnswer: directive(lastUserMessage, 'json-answer') === 1,
+    jsonPad: directive(lastUserMessage, 'json-pad'),
     htmlError: directive(lastUserMessage, 'html-error'),
+    htmlUntitled: directive(lastUserMessage, 'html-untitled'),
     redirect: directive(lastUserMessage, 'redirect'),
     redirectSame: directive(lastUserMessage, 'redirect-same'),
     echoKey: keyEncodings.find((encoding) => lastUserMessage.includes(`[[echo-key=${encoding}]]`)) ?? null,

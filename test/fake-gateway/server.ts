@@ -135,7 +135,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       response.writeHead(scenario.redirect ?? scenario.redirectSame ?? 302, { Location: location })
       return void response.end()
     }
-    if (scenario.htmlError !== null) return sendHtmlError(response, scenario.htmlError, echo)
+    if (scenario.htmlError !== null) return sendHtmlError(response, scenario.htmlError, echo, scenario.htmlUntitled)
     if (scenario.hang) {
       // Never answered: only the client's own patience (its idle watch) ends this.
       streams.add(response)
@@ -179,6 +179,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
           },
         ],
         usage,
+        ...(scenario.jsonPad === null ? {} : { padding: ' '.repeat(scenario.jsonPad) }),
       })
     }
 
@@ -377,8 +378,10 @@ function hostile(
 }
 
 /** An error page as a proxy or load balancer sends it: HTML, with scripts and styles. */
-function sendHtmlError(response: ServerResponse, status: number, echo: string): void {
+function sendHtmlError(response: ServerResponse, status: number, echo: string, untitled: number | null): void {
   response.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8' })
+  // No title: the summary is the page's text, so where the echo falls in it is the caller's to choose.
+  if (untitled !== null) return void response.end(`<html><body><p>${'x'.repeat(untitled)}${echo}</p></body></html>`)
   response.end(
     `<!DOCTYPE html><html><head><title>${status} Bad Gateway</title><style>body{font:14px sans-serif}</style>` +
       `<script>var ray = "8f2c";</script></head><body><h1>Bad gateway</h1><p>The web server reported a bad gateway error${echo}.</p>` +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BodyTooLargeError, limitBody, truncateBody } from '../../src/main/chat/body-limits'
+import { BodyTooLargeError, jsonBodyBytesFor, limitBody, truncateBody } from '../../src/main/chat/body-limits'
 import { jsonAnswerAsSse } from '../../src/main/chat/json-answer'
 
 /** Pipes `pieces` through `transform`; resolves with the bytes out, or the error the stream ended with. */
@@ -81,5 +81,13 @@ describe('a JSON answer read as SSE', () => {
     expect(jsonAnswerAsSse('{"error":{"message":"nope"}}')).toBe('data: {"error":{"message":"nope"}}\n\n')
     expect(jsonAnswerAsSse('{"object":"list"}')).toBeNull()
     expect(jsonAnswerAsSse('not json')).toBeNull()
+  })
+})
+
+describe('the JSON answer cap', () => {
+  it('allows 4 bytes per answer character and 64 KB of JSON, never more than 256 MB', () => {
+    expect(jsonBodyBytesFor(2_000_000)).toBe(8_000_000 + 65_536)
+    expect(jsonBodyBytesFor(50_000_000)).toBe(200_000_000 + 65_536)
+    expect(jsonBodyBytesFor(100_000_000)).toBe(256 * 1024 * 1024)
   })
 })

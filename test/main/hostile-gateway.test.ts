@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ChatService, type ChatServiceOptions } from '../../src/main/chat/chat-service'
 import { ModelCatalog } from '../../src/main/chat/model-catalog'
 import { planReply } from '../fake-gateway/reply'
+import { encodeKey } from '../fake-gateway/scenario'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { EventLog } from '../support/collect-events'
 import { memoryLogger } from '../support/memory-logger'
@@ -60,6 +61,19 @@ describe('size limits end the stream with too_large and keep the text so far', (
     expect(streamed).toBe(outcome.text)
     // The request was aborted: the gateway sees its connection close.
     await vi.waitFor(() => expect(gateway.openStreams()).toBe(0))
+  })
+
+  it('a non-streamed JSON answer far larger than the answer cap allows is not read whole', async () => {
+    // 1,000 characters allow 4,000 bytes of text plus 64 KB of JSON around it; the body is 1 MB.
+    const { outcome } = await run('[[json-answer=1]] [[json-pad=1048576]] [[tokens=12]] hi', { maxAnswerChars: 1000 })
+    expect(outcome).toMatchObject({ status: 'error', text: '', error: { kind: 'too_large' } })
+    expect(outcome.error?.message).toContain(`${1000 * 4 + 64 * 1024} bytes`)
+  })
+
+  it('a non-streamed JSON answer within the JSON cap is still used whole', async () => {
+    const content = '[[json-answer=1]] [[json-pad=32768]] [[tokens=12]] hi'
+    const { outcome } = await run(content, { maxAnswerChars: 1000 })
+    expect(outcome).toMatchObject({ status: 'complete', text: tokens(content).join('') })
   })
 
   it('a small gzip body that expands to 1 GB on one line', async () => {
@@ -135,14 +149,28 @@ describe('misleading answers', () => {
     )
   })
 
+  it.each([502, 200])(
+    'a key echoed across the 200-character cut of an HTML page (status %i) is scrubbed, not left as a prefix',
+    async (status) => {
+      const encoded = encodeKey(gateway.apiKey, 'base64')
+      // The page's text is 179 x's, " (key ", then the key: the cut at 199 characters falls inside it.
+      const { outcome } = await run(`[[html-error=${status}]] [[html-untitled=179]] [[echo-key=base64]] hi`)
+      const message = outcome.error?.message ?? ''
+      expect(outcome.error?.kind).toBe('server')
+      expect(message).toContain('x'.repeat(179))
+      for (const secret of [encoded, gateway.apiKey])
+        for (let at = 0; at + 8 <= secret.length; at++) expect(message).not.toContain(secret.slice(at, at + 8))
+    },
+  )
+
   it('an HTML page without a title is summarised from its text, tags, scripts and styles stripped', async () => {
     const { plainErrorText } = await import('../../src/main/plain-error-text')
     const page = `<html><head><style>p{}</style><script>x()</script></head><body><h1>Oops</h1><p>${'word '.repeat(100)}</p></body></html>`
-    const summary = plainErrorText(503, `503 ${page}`)
+    const summary = plainErrorText(503, `503 ${page}`, [])
     expect(summary.startsWith('HTTP 503: Oops word word')).toBe(true)
     expect(summary).not.toMatch(/[<>]|x\(\)|p\{\}/)
     expect(summary.length).toBeLessThanOrEqual('HTTP 503: '.length + 200)
-    expect(plainErrorText(500, '500 upstream said no')).toBe('500 upstream said no')
+    expect(plainErrorText(500, '500 upstream said no', [])).toBe('500 upstream said no')
   })
 
   it.each([301, 302, 307])(

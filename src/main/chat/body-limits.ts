@@ -16,6 +16,12 @@ export interface BodyLimits {
   maxBodyBytes: number
 }
 
+/** What a chat request's response may weigh: a streamed body's limits, and a JSON answer's cap. */
+export interface AnswerBodyLimits extends BodyLimits {
+  /** A non-streamed JSON answer, read whole (`jsonBodyBytesFor`). */
+  maxJsonBodyBytes: number
+}
+
 /** The default line / event cap: a legitimate chunk is a few KB, a 64 KB delta well under this. */
 export const defaultMaxLineBytes = 1024 * 1024
 
@@ -26,6 +32,15 @@ export const defaultMaxLineBytes = 1024 * 1024
  */
 export function bodyBytesFor(maxAnswerChars: number): number {
   return Math.max(16 * 1024 * 1024, maxAnswerChars * 64)
+}
+
+/**
+ * The body cap for a non-streamed JSON answer, which is read whole before it is used (no lines to
+ * stream through): at most 4 UTF-8 bytes per answer character plus 64 KB for the JSON around it,
+ * and never over 256 MB (at 50M characters `bodyBytesFor` would allow 3.2 GB held at once).
+ */
+export function jsonBodyBytesFor(maxAnswerChars: number): number {
+  return Math.min(maxAnswerChars * 4 + 64 * 1024, 256 * 1024 * 1024)
 }
 
 export type BodyLimitReason = 'line' | 'body'

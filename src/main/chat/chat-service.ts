@@ -12,7 +12,7 @@ import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
 import { contentOf, finishReasonOf, reasoningOf, usageOf } from './chunk-fields'
 import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
-import { bodyBytesFor, defaultMaxLineBytes } from './body-limits'
+import { bodyBytesFor, defaultMaxLineBytes, jsonBodyBytesFor } from './body-limits'
 import { IdleWatch, type WatchEnd } from './idle-watch'
 import { retryDelayMs, waitUnlessAborted } from './retry-policy'
 import { StreamScrubber } from './stream-scrubber'
@@ -198,7 +198,9 @@ export class ChatService {
         limits: {
           maxLineBytes: this.options.maxLineBytes ?? defaultMaxLineBytes,
           maxBodyBytes: bodyBytesFor(maxAnswerChars),
+          maxJsonBodyBytes: jsonBodyBytesFor(maxAnswerChars),
         },
+        secrets: [connection.apiKey],
       },
       signal,
     )

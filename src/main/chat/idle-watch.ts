@@ -9,7 +9,7 @@
  * error body, and refuses redirects to another origin (refuse-cross-origin-redirects.ts).
  */
 import { refuseCrossOriginRedirects } from '../net/refuse-cross-origin-redirects'
-import { limitBody, truncateBody, type BodyLimits, type BodyTooLargeError } from './body-limits'
+import { limitBody, truncateBody, type AnswerBodyLimits, type BodyTooLargeError } from './body-limits'
 import { plainErrorText } from '../plain-error-text'
 import { isJsonResponse, jsonAnswerAsSse } from './json-answer'
 
@@ -17,7 +17,9 @@ export interface WatchOptions {
   idleMs: number
   /** From the watch's creation (the request's start); null for none. */
   deadlineMs: number | null
-  limits: BodyLimits
+  limits: AnswerBodyLimits
+  /** Scrubbed from a web page's text before it is summarised (the summary cuts it short). */
+  secrets: readonly string[]
 }
 
 /** Why the watch ended the request; null while it has not. `too_large` without an error is the answer cap's. */
@@ -89,15 +91,16 @@ export class IdleWatch {
         // A web page with status 200 (a captive portal, a base URL that points at a website): read as SSE it
         // would end as "stream ended early"; as an error event it says what answered instead.
         const page = await new Response(response.body.pipeThrough(truncateBody(maxErrorBodyBytes))).text()
-        const message = `The gateway answered with a web page, not an API answer (check the base URL): ${plainErrorText(response.status, `${response.status} ${page}`)}`
+        const message = `The gateway answered with a web page, not an API answer (check the base URL): ${plainErrorText(response.status, `${response.status} ${page}`, this.options.secrets)}`
         const headers = new Headers(response.headers)
         headers.set('content-type', 'text/event-stream')
         return new Response(`data: ${JSON.stringify({ error: { message } })}\n\n`, { ...meta, headers })
       }
       if (isJsonResponse(response)) {
-        // One JSON document: no lines to cap, but its size is; read whole, then given to the SDK as SSE.
+        // One JSON document: no lines to cap, but its size is, more tightly than a stream's (it is held
+        // whole); read whole, then given to the SDK as SSE.
         const limited = response.body.pipeThrough(
-          limitBody({ maxLineBytes: null, maxBodyBytes: this.options.limits.maxBodyBytes }, tooLarge),
+          limitBody({ maxLineBytes: null, maxBodyBytes: this.options.limits.maxJsonBodyBytes }, tooLarge),
         )
         const text = await new Response(limited.pipeThrough(watch)).text()
         const sse = jsonAnswerAsSse(text)

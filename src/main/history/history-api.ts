@@ -9,6 +9,7 @@ import type {
   Conversation,
   ConversationOverrides,
   MessageStatus,
+  PagedMessage,
   SearchResult,
   StoredMessage,
 } from '../../shared/history'
@@ -95,6 +96,22 @@ export interface HistoryApi {
     conversationId: string,
     options: { limit: number; beforeMessageId?: string | null },
   ): { messages: StoredMessage[]; hasMore: boolean }
+  /**
+   * `listMessages` for the renderer: each text cut inside SQLite to `maxChars` characters (code
+   * points), a cut message carrying `fullLength`, so a giant row is never read whole.
+   */
+  listCutMessages(
+    conversationId: string,
+    options: { limit: number; beforeMessageId?: string | null },
+    maxChars: number,
+  ): { messages: PagedMessage[]; hasMore: boolean }
+  /** `length` characters (code points) of a live message's text from `offset`, and its full length; null when gone. */
+  messageText(
+    id: string,
+    field: 'content' | 'reasoning',
+    offset: number,
+    length: number,
+  ): { text: string; fullLength: number } | null
   deleteMessage(id: string): void
   /** Deletes a message and every later message of its conversation (edit and resend); returns how many. */
   deleteMessagesFrom(id: string): number

@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto'
 import { existsSync, renameSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
-import type { Conversation, ConversationOverrides, SearchResult, StoredMessage } from '../../shared/history'
+import type {
+  Conversation,
+  ConversationOverrides,
+  PagedMessage,
+  SearchResult,
+  StoredMessage,
+} from '../../shared/history'
 import type { UsageSummary, UsageTotals } from '../../shared/usage'
 import type { Logger } from '../log'
 import { exportBundles, importBundles } from './bundles'
@@ -29,6 +35,7 @@ import type { ConversationBundle, ConversationCursor, FinishedMessage, HistoryAp
 import { inTransaction, type HistoryDb } from './history-db'
 import { HistoryNotFoundError } from './history-errors'
 import {
+  cutMessagesBefore,
   deleteMessageRow,
   messageSeqsFrom,
   findLiveMessage,
@@ -37,6 +44,7 @@ import {
   markMessageInterrupted,
   messageSeqIn,
   messagesBefore,
+  messageTextSlice,
   streamingMessages,
   updateStreamingText,
   writeFinishedMessage,
@@ -307,15 +315,47 @@ export class HistoryStore implements HistoryApi {
     conversationId: string,
     options: { limit: number; beforeMessageId?: string | null },
   ): { messages: StoredMessage[]; hasMore: boolean } {
-    let beforeSeq: number | null = null
-    if (options.beforeMessageId) {
-      const seq = messageSeqIn(this.db, conversationId, options.beforeMessageId)
-      if (seq === undefined) throw new HistoryNotFoundError('message', options.beforeMessageId)
-      beforeSeq = seq
-    }
+    const beforeSeq = this.seqBefore(conversationId, options.beforeMessageId)
     const rows = messagesBefore(this.db, conversationId, beforeSeq, options.limit + 1)
     const hasMore = rows.length > options.limit
     return { messages: rows.slice(0, options.limit).reverse().map(toStoredMessage), hasMore }
+  }
+
+  listCutMessages(
+    conversationId: string,
+    options: { limit: number; beforeMessageId?: string | null },
+    maxChars: number,
+  ): { messages: PagedMessage[]; hasMore: boolean } {
+    const beforeSeq = this.seqBefore(conversationId, options.beforeMessageId)
+    const rows = cutMessagesBefore(this.db, conversationId, beforeSeq, options.limit + 1, maxChars)
+    const hasMore = rows.length > options.limit
+    const messages = rows
+      .slice(0, options.limit)
+      .reverse()
+      .map((row): PagedMessage => {
+        const message = toStoredMessage(row)
+        const reasoningLength = row.reasoning_length ?? 0
+        if (row.content_length <= maxChars && reasoningLength <= maxChars) return message
+        return { ...message, fullLength: { content: row.content_length, reasoning: reasoningLength } }
+      })
+    return { messages, hasMore }
+  }
+
+  messageText(
+    id: string,
+    field: 'content' | 'reasoning',
+    offset: number,
+    length: number,
+  ): { text: string; fullLength: number } | null {
+    return messageTextSlice(this.db, id, field, offset, length) ?? null
+  }
+
+  /** The `seq` to page before: none for the newest page; throws for a message not in the conversation. */
+  private seqBefore(conversationId: string, beforeMessageId: string | null | undefined): number | null {
+    if (!beforeMessageId) return null
+    const seq = messageSeqIn(this.db, conversationId, beforeMessageId)
+    if (seq === undefined) throw new HistoryNotFoundError('message', beforeMessageId)
+    return seq
   }
 
   deleteMessage(id: string): void {

@@ -77,6 +77,62 @@ export function messagesBefore(
     .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as unknown as MessageRow[]
 }
 
+/** A message row whose texts SQLite cut to their first characters, with their stored lengths. */
+export interface CutMessageRow extends MessageRow {
+  content_length: number
+  reasoning_length: number | null
+}
+
+/** The message columns with `content` and `reasoning` cut to `?` characters by SQLite, and their lengths. */
+const cutMessageColumns = `seq, id, conversation_id, role,
+  substr(content, 1, ?) AS content, length(content) AS content_length,
+  substr(reasoning, 1, ?) AS reasoning, length(reasoning) AS reasoning_length,
+  status, error_kind, error_message, error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd,
+  ttft_ms, total_ms, tokens_per_second, finish_reason, usage_estimated, created_at, updated_at`
+
+/**
+ * `messagesBefore` for the renderer: each text cut to `maxChars` characters (Unicode code points, as
+ * SQLite counts them) inside SQLite, so a 536-million-character row never becomes a JS string of
+ * that size; the same index walk as `messagesBefore`.
+ */
+export function cutMessagesBefore(
+  db: HistoryDb,
+  conversationId: string,
+  beforeSeq: number | null,
+  limit: number,
+  maxChars: number,
+): CutMessageRow[] {
+  return db
+    .statement(
+      `SELECT ${cutMessageColumns} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+    )
+    .all(maxChars, maxChars, conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as unknown as CutMessageRow[]
+}
+
+const liveMessage =
+  'id = ? AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)'
+
+/**
+ * `length` characters of a live message's text from `offset` (code points, from 0), and the text's
+ * full length, read by SQLite's substr: only the slice becomes a JS string.
+ */
+export function messageTextSlice(
+  db: HistoryDb,
+  id: string,
+  field: 'content' | 'reasoning',
+  offset: number,
+  length: number,
+): { text: string; fullLength: number } | undefined {
+  // Two fixed statements rather than a column name put into SQL.
+  const sql =
+    field === 'content'
+      ? `SELECT substr(content, ?, ?) AS text, length(content) AS full_length FROM messages WHERE ${liveMessage}`
+      : `SELECT coalesce(substr(reasoning, ?, ?), '') AS text, coalesce(length(reasoning), 0) AS full_length
+         FROM messages WHERE ${liveMessage}`
+  const row = db.statement(sql).get(offset + 1, length, id) as { text: string; full_length: number } | undefined
+  return row && { text: row.text, fullLength: row.full_length }
+}
+
 /** Every message of a conversation, oldest first, one row at a time. */
 export function iterateConversationMessages(db: HistoryDb, conversationId: string): Iterable<MessageRow> {
   return db

@@ -9,7 +9,7 @@ import type { ModelCatalog } from '../chat/model-catalog'
 import { exportFileName, type FileAccess } from '../files/file-access'
 import type { HistoryApi } from '../history/history-api'
 import { HistoryNotFoundError } from '../history/history-errors'
-import { pageForRenderer } from '../history/message-pages'
+import { defaultPageLimits, pageForRenderer } from '../history/message-pages'
 import type { TransferJobs } from '../history/transfer/transfer-jobs'
 import type { Notice } from '../../shared/contract'
 import type { HistoryEvent } from '../../shared/events'
@@ -111,13 +111,16 @@ export function createHandlers(services: Services): Handlers {
     'history:get': async ({ conversationId }) => found(history.getConversation(conversationId), 'This conversation'),
     'history:messages': async ({ conversationId, limit, beforeMessageId }) =>
       history.getConversation(conversationId)
-        ? ok(pageForRenderer(history.listMessages(conversationId, { limit, beforeMessageId })))
+        ? ok(
+            pageForRenderer(
+              history.listCutMessages(conversationId, { limit, beforeMessageId }, defaultPageLimits.maxMessageChars),
+            ),
+          )
         : fail('not_found', 'This conversation no longer exists.'),
     'history:messageText': async ({ messageId, field, offset, length }) => {
-      const message = history.getMessage(messageId)
-      if (!message) return fail('not_found', 'This message no longer exists.')
-      const text = (field === 'content' ? message.content : message.reasoning) ?? ''
-      return ok({ text: text.slice(offset, offset + length), fullLength: text.length })
+      // Only the slice is read from SQLite, never the whole (possibly huge) row.
+      const slice = history.messageText(messageId, field, offset, length)
+      return slice ? ok(slice) : fail('not_found', 'This message no longer exists.')
     },
     'history:rename': async ({ conversationId, title }) =>
       announced(unlessGone(() => history.renameConversation(conversationId, title))),

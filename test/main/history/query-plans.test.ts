@@ -84,6 +84,18 @@ describe('query plans of the hot queries', () => {
     expect(plans.flat()).toContain('SEARCH messages USING INDEX messages_by_conversation (conversation_id=? AND seq<?)')
   })
 
+  it('the renderer’s page (texts cut by SQLite) and a text slice use the same indexes', () => {
+    const { conversationId, messageId } = open()
+    const page = plansOf(() => store.listCutMessages(conversationId, { limit: 100, beforeMessageId: messageId }, 1000))
+    expectIndexedOnly(page)
+    expect(page.flat()).toContain('SEARCH messages USING INDEX messages_by_conversation (conversation_id=? AND seq<?)')
+    for (const field of ['content', 'reasoning'] as const) {
+      const slice = plansOf(() => store.messageText(messageId, field, 0, 1000))
+      expectIndexedOnly(slice)
+      expect(slice.flat()).toContain('SEARCH messages USING INDEX sqlite_autoindex_messages_1 (id=?)')
+    }
+  })
+
   it('start-up finds streaming messages through the partial index', () => {
     open()
     const plans = plansOf(() => store.markInterruptedStreams())

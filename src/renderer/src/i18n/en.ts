@@ -46,6 +46,7 @@ export const en = {
     contentFilter: 'The provider’s content filter stopped this answer.',
     textCut: (shown: string, total: string) =>
       `This message is long: showing the first ${shown} of ${total} characters.`,
+    editTooLong: (max: string) => `Too long to edit here: a message sent can have at most ${max} characters.`,
     showMore: 'Show more',
     noKeyBanner: 'No API key is set yet. Add your HolySheep key in Settings to start chatting.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>

@@ -47,6 +47,7 @@ export const vi: Strings = {
     contentFilter: 'Bộ lọc nội dung của nhà cung cấp đã dừng câu trả lời này.',
     textCut: (shown: string, total: string) =>
       `Tin nhắn này rất dài: đang hiển thị ${shown} ký tự đầu tiên trong tổng số ${total} ký tự.`,
+    editTooLong: (max: string) => `Quá dài để sửa tại đây: tin nhắn gửi đi chỉ được tối đa ${max} ký tự.`,
     showMore: 'Xem thêm',
     noKeyBanner: 'Chưa có khóa API. Hãy thêm khóa HolySheep của bạn trong Cài đặt để bắt đầu trò chuyện.',
     meta: (parts: { model: string; ttftMs: number | null; tokensPerSecond: number | null; tokens: number | null }) =>

@@ -70,17 +70,23 @@ const CodeChunk = memo(function CodeChunk({ code, language }: CodeBlockProps) {
 })
 
 /** Copies `text` to the clipboard and says so for a moment. */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/** `text` may be read when clicked (a message shown cut is copied whole); null from it is a failure. */
+export function CopyButton({ text, label }: { text: string | (() => Promise<string | null>); label: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => () => clearTimeout(timer.current ?? undefined), [])
   const copy = () => {
-    navigator.clipboard.writeText(text).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    )
-    clearTimeout(timer.current ?? undefined)
-    timer.current = setTimeout(() => setState('idle'), 2000)
+    const settle = (next: 'copied' | 'failed') => {
+      setState(next)
+      clearTimeout(timer.current ?? undefined)
+      timer.current = setTimeout(() => setState('idle'), 2000)
+    }
+    Promise.resolve(typeof text === 'string' ? text : text())
+      .then((whole) => (whole === null ? Promise.reject(new Error('not read')) : navigator.clipboard.writeText(whole)))
+      .then(
+        () => settle('copied'),
+        () => settle('failed'),
+      )
   }
   return (
     <button type="button" className="copy" aria-label={label} onClick={copy}>

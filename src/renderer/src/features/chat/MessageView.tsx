@@ -1,6 +1,7 @@
 import { useState } from 'react'
+import { maxSentMessageChars } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
-import type { PagedMessage } from '../../../../shared/history'
+import { textLength, type PagedMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
 import { formatDateTime, formatNumber } from '../../i18n/format'
@@ -13,6 +14,7 @@ import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
 import { MessageToolbar } from './MessageToolbar'
 import { RetryCountdown } from './RetryCountdown'
+import { isCut } from './transcript-store'
 import type { MessageActionHandlers } from './use-message-actions'
 
 interface MessageViewProps {
@@ -33,15 +35,17 @@ interface MessageViewProps {
   onNewChat(): void
   /** Reads on in a message whose text came cut. */
   onShowMore(): void
+  /** A cut message's whole text, read from main (for Copy); null when it could not be read. */
+  wholeText(): Promise<string | null>
 }
 
 /** Says a long message is shown in part, with the way to read on. */
 function CutTextNote(props: { message: PagedMessage; onShowMore(): void }) {
   const { message } = props
-  if (!message.fullLength || message.content.length >= message.fullLength.content) return null
+  if (!message.fullLength || !isCut(message)) return null
   return (
     <div className="note">
-      {strings.chat.textCut(formatNumber(message.content.length), formatNumber(message.fullLength.content))}{' '}
+      {strings.chat.textCut(formatNumber(textLength(message.content)), formatNumber(message.fullLength.content))}{' '}
       <button type="button" onClick={props.onShowMore}>
         {strings.chat.showMore}
       </button>
@@ -53,6 +57,7 @@ function CutTextNote(props: { message: PagedMessage; onShowMore(): void }) {
 export function MessageView(props: MessageViewProps) {
   const { message, stream, canRetry, highlighted, onRetry, onOpenSettings, actions } = props
   const [editing, setEditing] = useState(false)
+  const cut = isCut(message)
   const className = `message ${message.role}${highlighted ? ' highlighted' : ''}`
   if (message.role !== 'assistant') {
     return (
@@ -69,6 +74,14 @@ export function MessageView(props: MessageViewProps) {
             <CutTextNote message={message} onShowMore={props.onShowMore} />
             <MessageToolbar
               text={message.content}
+              wholeText={cut ? props.wholeText : undefined}
+              // A question shown cut (or read on past the limit) is too long to send edited, so Edit says so
+              // rather than open on the part shown, which would resend it silently cut.
+              editBlocked={
+                cut || message.content.length > maxSentMessageChars
+                  ? strings.chat.editTooLong(formatNumber(maxSentMessageChars))
+                  : undefined
+              }
               onEdit={props.conversationBusy ? null : () => setEditing(true)}
               onRegenerate={null}
               onDelete={() => void actions.deleteMessage(message.id)}
@@ -143,6 +156,7 @@ export function MessageView(props: MessageViewProps) {
       {status !== 'streaming' ? (
         <MessageToolbar
           text={text}
+          wholeText={!live && cut ? props.wholeText : undefined}
           onEdit={null}
           onRegenerate={props.isLast && !canRetry ? () => void actions.regenerate(message.id) : null}
           onDelete={() => void actions.deleteMessage(message.id)}

@@ -119,6 +119,7 @@ export function TranscriptView(props: TranscriptViewProps) {
                   onOpenSettings={props.onOpenSettings}
                   onNewChat={props.onNewChat}
                   onShowMore={() => void transcriptStore.loadMoreText(message.id)}
+                  wholeText={() => transcriptStore.wholeText(message.id)}
                 />
               </ErrorBoundary>
             </div>

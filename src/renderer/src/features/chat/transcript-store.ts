@@ -1,5 +1,5 @@
 import type { Api } from '../../../../shared/api'
-import { maxMessageSliceChars, type PagedMessage } from '../../../../shared/history'
+import { maxMessageSliceChars, textLength, type PagedMessage } from '../../../../shared/history'
 import { ExternalStore } from '../../lib/external-store'
 
 export interface Transcript {
@@ -9,6 +9,11 @@ export interface Transcript {
   hasMore: boolean
   loading: boolean
   error: string | null
+}
+
+/** True while a message's loaded text is shorter than its stored one (lengths in code points, as main counts). */
+export function isCut(message: PagedMessage): boolean {
+  return message.fullLength !== undefined && textLength(message.content) < message.fullLength.content
 }
 
 const pageSize = 100
@@ -81,11 +86,11 @@ export class TranscriptStore extends ExternalStore<Transcript> {
   /** Reads the next slice of a message whose text came cut, and appends it. */
   async loadMoreText(messageId: string): Promise<void> {
     const message = this.getSnapshot().messages.find((candidate) => candidate.id === messageId)
-    if (!message?.fullLength || message.content.length >= message.fullLength.content) return
+    if (!message || !isCut(message)) return
     const result = await this.api.history.messageText({
       messageId,
       field: 'content',
-      offset: message.content.length,
+      offset: textLength(message.content),
       length: maxMessageSliceChars,
     })
     const now = this.getSnapshot()
@@ -98,6 +103,34 @@ export class TranscriptStore extends ExternalStore<Transcript> {
           : candidate,
       ),
     })
+  }
+
+  /**
+   * A message's whole text (for Copy), read on in slices from what is loaded when it came cut; the
+   * transcript keeps showing the part it has. Null when main could not give a slice (the error is set).
+   */
+  async wholeText(messageId: string): Promise<string | null> {
+    const message = this.getSnapshot().messages.find((candidate) => candidate.id === messageId)
+    if (!message) return null
+    if (!message.fullLength || !isCut(message)) return message.content
+    let text = message.content
+    for (let offset = textLength(text); offset < message.fullLength.content;) {
+      const result = await this.api.history.messageText({
+        messageId,
+        field: 'content',
+        offset,
+        length: maxMessageSliceChars,
+      })
+      if (!result.ok) {
+        this.set({ ...this.getSnapshot(), error: result.error.message })
+        return null
+      }
+      // An empty slice: the stored text is shorter than it was (nothing more to read).
+      if (!result.value.text) break
+      text += result.value.text
+      offset += textLength(result.value.text)
+    }
+    return text
   }
 
   /** Loads older pages until `messageId` is loaded (a search hit deep in a long conversation). */
