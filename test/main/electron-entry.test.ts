@@ -222,7 +222,7 @@ describe('a data folder browser mode already holds', () => {
   it('says which process holds it in a dialog, then exits without a window or touching the data', async () => {
     const dataDir = tempDir()
     // This test's parent process is alive for as long as the test runs: a real, live owner.
-    const owner = { pid: process.ppid, startedAt: '2026-01-01T00:00:00.000Z', kind: 'browser' }
+    const owner = { pid: process.ppid, startedAt: new Date().toISOString(), kind: 'browser' }
     writeFileSync(join(dataDir, 'holysheep.lock'), JSON.stringify(owner))
     fake = createFakeElectronApp({ dataDir, lock: true })
     FakeBrowserWindow.all = []
