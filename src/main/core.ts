@@ -174,6 +174,8 @@ export function createCore(options: CoreOptions): Core {
 
   const transfers = new TransferJobs({
     dbPath: historyPath,
+    // After a failed update the history file is at the old version: exports read what the store reads.
+    readOnlyFile: () => (history.readOnly ? history.fileInUse : null),
     workerFile: options.transferWorker.file,
     partialJournalFile: join(dataDir, 'exports-in-progress.json'),
     ...(options.transferWorker.execArgv ? { workerExecArgv: options.transferWorker.execArgv } : {}),

@@ -44,7 +44,7 @@ import {
 } from './message-queries'
 import type { Migration } from './migrations/migration'
 import { removeOpenMarker } from './open-marker'
-import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
+import { connectHistoryDatabase, openHistoryDatabase, readOnlyViewOf } from './open-database'
 import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
 import { fsyncPath } from '../backups/backup-files'
 import type { MigrationFailure } from './safe-migration'
@@ -68,7 +68,7 @@ export interface HistoryStoreOptions {
   migrations?: readonly Migration[]
   /** Where the copy taken before a migration goes; `backups` beside the file by default. */
   backupsDir?: string
-  /** Runs after that copy is taken and before the migrations (main copies the settings and key files). */
+  /** Runs after that copy is taken and before the migrations (main copies the settings and key files); not when an earlier copy is reused. */
   beforeMigration?: (backupsDir: string) => void
 }
 
@@ -125,12 +125,16 @@ export class HistoryStore implements HistoryApi {
     }
   }
 
-  /** A worker thread's store, on the file main has open: no recovery; throws on another schema version. */
-  static connect(options: HistoryStoreOptions): HistoryStore {
+  /**
+   * A worker thread's store, on the file main has open: no recovery; throws on another schema version.
+   * `readOnly` (an export after a failed update, from `fileInUse`) reads an older version too.
+   */
+  static connect(options: HistoryStoreOptions & { readOnly?: boolean }): HistoryStore {
     const db = connectHistoryDatabase(options)
+    const readOnly = options.readOnly ?? false
     try {
-      const engine = chooseSearchEngine(db, options.log, { rebuild: false })
-      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false, false, null)
+      const engine = chooseSearchEngine(db, options.log, { rebuild: false, readOnly })
+      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false, readOnly, null)
     } catch (error) {
       db.close()
       throw error
@@ -140,6 +144,12 @@ export class HistoryStore implements HistoryApi {
   /** True after a failed update: the old data can be read, searched and exported, not changed. */
   get readOnly(): boolean {
     return this.readOnlyFile
+  }
+
+  /** The file this store reads: the history file, or after a failed update its read-only view. */
+  get fileInUse(): string {
+    if (!this.options) throw new Error('Only main’s open store knows its file.')
+    return this.readOnlyFile ? readOnlyViewOf(this.options.path) : this.options.path
   }
 
   /**
