@@ -198,6 +198,11 @@ export function createCore(options: CoreOptions): Core {
       if (transfers.runningCount > 0) return 'An export or import is running; restore when it has finished.'
       return null
     },
+    stopHistoryCheck: async () => await backgroundCheck?.stop(),
+    notify: (notice) => {
+      notices.push(notice)
+      emit({ type: 'notice', notice })
+    },
     emit,
     log,
     ...(options.firstBackupDelayMs !== undefined ? { firstRunDelayMs: options.firstBackupDelayMs } : {}),

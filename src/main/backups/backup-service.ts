@@ -10,7 +10,9 @@ import { Worker } from 'node:worker_threads'
 import type { BackupInfo, BackupList } from '../../shared/backups'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
+import type { Notice } from '../../shared/contract'
 import type { HistoryStore } from '../history/history-store'
+import { checkIntegrityInBackground } from '../history/integrity-check'
 import type { Logger } from '../log'
 import { backupFile, fileStamp, listBackups, newBackupId, pruneBackups, removeLeftovers } from './backup-files'
 import type { BackupWorkerInput, BackupWorkerMessage } from './worker-protocol'
@@ -28,6 +30,10 @@ export interface BackupServiceOptions {
   settings(): { backupsEnabled: boolean; backupsToKeep: number }
   /** Why a restore cannot happen now (an answer streams, a job runs), or null when it can. */
   busyReason(): string | null
+  /** Ends the background check of the history file (integrity-check.ts) before that file is swapped. */
+  stopHistoryCheck?: () => Promise<void>
+  /** Tells the user something that lasts (core keeps it for `app:notices` and emits it). */
+  notify(notice: Notice): void
   emit(event: HistoryEvent): void
   log: Logger
   now?: () => number
@@ -102,6 +108,14 @@ export class BackupService {
       const handle = await open(staged, 'r+')
       await handle.sync()
       await handle.close()
+      // A damaged copy would be moved aside at open, leaving an empty history: refuse it, change nothing.
+      const check = await checkIntegrityInBackground(staged).outcome
+      if (check.kind !== 'ok') {
+        await rm(staged, { force: true })
+        const why = check.kind === 'damaged' ? check.problems.slice(0, 3).join('; ') : check.kind
+        this.options.log.error(`backup ${id} failed its check (${why}); nothing was restored`)
+        return fail('invalid_file', 'This backup is damaged and cannot be restored; your history is unchanged.')
+      }
     } catch (error) {
       await rm(staged, { force: true })
       throw error
@@ -114,9 +128,14 @@ export class BackupService {
       await rm(staged, { force: true })
       return fail('busy', busyAfter)
     }
+    // Its worker reads the file about to be moved; the copy put in its place was just checked whole.
+    await this.options.stopHistoryCheck?.()
     const keptAt = join(this.options.dataDir, `history.sqlite.before-restore-${fileStamp(this.now())}`)
     const { migrationFailed } = this.options.history.replaceFile(staged, keptAt)
-    if (migrationFailed) this.options.log.warn(`the restored backup ${id} could not be updated; it is open read-only`)
+    if (migrationFailed) {
+      this.options.log.warn(`the restored backup ${id} could not be updated; it is open read-only`)
+      this.options.notify({ kind: 'history_migration_failed', path: migrationFailed.backupPath })
+    }
     this.options.log.info(`history restored from backup ${id}; the previous file was kept at ${keptAt}`)
     this.options.emit({ type: 'history', change: 'reload' })
     return ok({ keptAt })

@@ -202,6 +202,7 @@ export const en = {
     restoreBusy:
       'A backup cannot be restored while an answer streams or an export, import or backup runs. Try again when it has finished.',
     restoreFailed: 'The backup could not be restored; your history is unchanged.',
+    restoreDamaged: 'This backup is damaged and cannot be restored; your history is unchanged. Choose another one.',
   },
   settings: {
     title: 'Settings',

@@ -202,6 +202,8 @@ export const vi: Strings = {
     restoreBusy:
       'Không thể khôi phục khi đang có câu trả lời được truyền về, hoặc khi đang xuất, nhập hay sao lưu. Hãy thử lại khi việc đó xong.',
     restoreFailed: 'Không thể khôi phục bản sao lưu; lịch sử của bạn không thay đổi.',
+    restoreDamaged:
+      'Bản sao lưu này bị hỏng nên không thể khôi phục; lịch sử của bạn không thay đổi. Hãy chọn bản khác.',
   },
   settings: {
     title: 'Cài đặt',
