@@ -1,7 +1,8 @@
 /**
  * The rolling backups of the history: taken in a worker thread (backup-worker.ts) once a day while
- * the app runs (the first shortly after start when the newest is over a day old) and on "Back up
- * now"; the oldest beyond `backupsToKeep` are deleted; `backupsEnabled` false stops the daily run.
+ * the app runs (the first shortly after start when the newest is over a day old), the oldest daily
+ * ones beyond `backupsToKeep` deleted, and on "Back up now" (kind `manual`, the newest
+ * `manualBackupsToKeep` kept); `backupsEnabled` false stops the daily run.
  * Restoring keeps the database in use aside first, then swaps the file under the open HistoryStore.
  */
 import { copyFile, open, rm } from 'node:fs/promises'
@@ -19,6 +20,8 @@ import type { BackupWorkerInput, BackupWorkerMessage } from './worker-protocol'
 import { mkdirSync } from 'node:fs'
 
 const dayMs = 24 * 60 * 60 * 1000
+/** "Back up now" copies kept (the newest); they have their own count so they never push out the daily ones. */
+export const manualBackupsToKeep = 5
 
 export interface BackupServiceOptions {
   dataDir: string
@@ -66,9 +69,13 @@ export class BackupService {
     return { backups, folder: this.options.backupsDir }
   }
 
-  /** Takes a backup now (or joins the one running), then prunes to `backupsToKeep`. */
+  /** "Back up now": takes a manual backup (or joins the one running), then keeps the newest `manualBackupsToKeep`. */
   create(): Promise<Result<BackupInfo>> {
-    this.running ??= this.runWorker().finally(() => (this.running = null))
+    return this.take('manual')
+  }
+
+  private take(kind: 'daily' | 'manual'): Promise<Result<BackupInfo>> {
+    this.running ??= this.runWorker(kind).finally(() => (this.running = null))
     return this.running
   }
 
@@ -149,12 +156,12 @@ export class BackupService {
   }
 
   private async daily(): Promise<void> {
-    if (this.options.settings().backupsEnabled) await this.create()
+    if (this.options.settings().backupsEnabled) await this.take('daily')
     else this.options.log.info('daily backup skipped: backups are turned off in Settings')
     this.schedule(dayMs)
   }
 
-  private async runWorker(): Promise<Result<BackupInfo>> {
+  private async runWorker(kind: 'daily' | 'manual'): Promise<Result<BackupInfo>> {
     const { backupsDir, dbPath, log } = this.options
     mkdirSync(backupsDir, { recursive: true })
     removeLeftovers(backupsDir)
@@ -162,7 +169,8 @@ export class BackupService {
     const input: BackupWorkerInput = {
       dbPath,
       dir: backupsDir,
-      id: newBackupId(backupsDir, 'daily', createdAt),
+      id: newBackupId(backupsDir, kind, createdAt),
+      kind,
       createdAt,
     }
     const outcome = await new Promise<BackupWorkerMessage>((resolve) => {
@@ -186,9 +194,10 @@ export class BackupService {
       removeLeftovers(backupsDir)
       return fail('internal', 'The backup could not be taken.')
     }
-    const removed = pruneBackups(backupsDir, this.options.settings().backupsToKeep)
+    const keep = kind === 'daily' ? this.options.settings().backupsToKeep : manualBackupsToKeep
+    const removed = pruneBackups(backupsDir, kind, keep)
     log.info(`history backed up to ${input.id} (${outcome.bytes} bytes); ${removed.length} old backup(s) removed`)
     const { bytes, conversations, messages } = outcome
-    return ok({ id: input.id, kind: 'daily', createdAt, bytes, conversations, messages })
+    return ok({ id: input.id, kind, createdAt, bytes, conversations, messages })
   }
 }

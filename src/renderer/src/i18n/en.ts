@@ -186,7 +186,7 @@ export const en = {
     kindColumn: 'Kind',
     size: 'Size',
     contents: 'Contents',
-    kind: { daily: 'Daily', 'pre-migration': 'Before an update' },
+    kind: { daily: 'Daily', manual: 'Manual', 'pre-migration': 'Before an update' },
     bytes: (bytes: number) =>
       bytes < 1_048_576 ? `${formatNumber(bytes / 1024)} KB` : `${formatNumber(bytes / 1_048_576, 1)} MB`,
     counts: (conversations: number, messages: number) =>

@@ -186,7 +186,7 @@ export const vi: Strings = {
     kindColumn: 'Loại',
     size: 'Dung lượng',
     contents: 'Nội dung',
-    kind: { daily: 'Hằng ngày', 'pre-migration': 'Trước khi cập nhật' },
+    kind: { daily: 'Hằng ngày', manual: 'Thủ công', 'pre-migration': 'Trước khi cập nhật' },
     bytes: (bytes: number) =>
       bytes < 1_048_576 ? `${formatNumber(bytes / 1024)} KB` : `${formatNumber(bytes / 1_048_576, 1)} MB`,
     counts: (conversations: number, messages: number) =>
