@@ -78,7 +78,9 @@ export function createCore(options: CoreOptions): Core {
   // Before any store reads or writes: the folder and every file in it are the owner's only.
   secureDataFolder(dataDir)
   const backupsDir = backupsDirOf(dataDir)
-  const settingsFile = openSettingsFile(dataDir, log, options.openStore, backupsDir)
+  // A copy of the key file may be kept only when the OS encrypts the key (not Linux's basic_text).
+  const keyOsEncrypted = encryptor.protection() === 'os_encryption'
+  const settingsFile = openSettingsFile(dataDir, log, options.openStore, { dir: backupsDir, keyOsEncrypted })
   if (settingsFile.movedAsideTo) notices.push({ kind: 'settings_moved_aside', path: settingsFile.movedAsideTo })
   const settings = new SettingsStore(settingsFile.store, env, log)
   const presets = new PresetStore(settingsFile.store, log)
@@ -103,7 +105,9 @@ export function createCore(options: CoreOptions): Core {
     ...(options.historyMigrations ? { migrations: options.historyMigrations } : {}),
     // The settings and key files are copied with the database, so the whole state can be put back.
     beforeMigration: (dir) =>
-      copyConfigFiles(dataDir, dir, `pre-migration-${fileStamp(Date.now())}`, ['settings', 'secrets']),
+      copyConfigFiles(dataDir, dir, `pre-migration-${fileStamp(Date.now())}`, ['settings', 'secrets'], {
+        keyOsEncrypted,
+      }),
   })
   if (opened.movedAsideTo) notices.push({ kind: 'history_moved_aside', path: opened.movedAsideTo })
   if (opened.migrationFailed)
