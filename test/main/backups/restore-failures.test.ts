@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core, CoreOptions } from '../../../src/main/core'
+import { BackupService } from '../../../src/main/backups/backup-service'
 import { HistoryStore } from '../../../src/main/history/history-store'
 import { migrations } from '../../../src/main/history/migrations'
 import type { Migration } from '../../../src/main/history/migrations/migration'
@@ -17,7 +18,7 @@ import type { AppEvent } from '../../../src/shared/events'
 import type { Result } from '../../../src/shared/errors'
 import { memoryLogger } from '../../support/memory-logger'
 import { useTempDirs } from '../../support/temp-dir'
-import { createTestCore } from '../../support/test-core'
+import { backupWorkerFromSource, createTestCore } from '../../support/test-core'
 
 const tempDir = useTempDirs()
 const cleanups: Array<() => Promise<void> | void> = []
@@ -113,5 +114,40 @@ describe('a restore that fails', () => {
     expect(events).toContainEqual({ type: 'notice', notice })
     expect(await call(core, 'app:notices')).toContainEqual(notice)
     expect(existsSync(join(dataDir, 'history.sqlite'))).toBe(true)
+  })
+})
+
+describe('a restore', () => {
+  it('stops the background check of the history file before that file is moved', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'history.sqlite')
+    const log = memoryLogger()
+    const { store } = HistoryStore.open({ path, log })
+    cleanups.push(() => store.close())
+    store.createConversation({ title: 'In the backup' })
+    const filesWhenStopped: string[][] = []
+    const backups = new BackupService({
+      dataDir: dir,
+      backupsDir: join(dir, 'backups'),
+      dbPath: path,
+      history: store,
+      worker: backupWorkerFromSource,
+      settings: () => ({ backupsEnabled: true, backupsToKeep: 7 }),
+      busyReason: () => null,
+      stopHistoryCheck: async () => {
+        filesWhenStopped.push(readdirSync(dir).filter((name) => name.startsWith('history.sqlite')))
+      },
+      notify: () => {},
+      emit: () => {},
+      log,
+    })
+    const taken = await backups.create()
+    if (!taken.ok) throw new Error(taken.error.message)
+    const restored = await backups.restore(taken.value.id)
+    expect(restored.ok).toBe(true)
+    // Once, with the file still in its place (and the checked copy staged beside it).
+    expect(filesWhenStopped).toHaveLength(1)
+    expect(filesWhenStopped[0]).toContain('history.sqlite')
+    expect(filesWhenStopped[0]!.some((name) => name.includes('before-restore'))).toBe(false)
   })
 })
