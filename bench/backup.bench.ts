@@ -54,6 +54,7 @@ async function measure(messages: number): Promise<Row> {
       worker: backupWorkerFromSource,
       settings: () => ({ backupsEnabled: true, backupsToKeep: 7 }),
       busyReason: () => null,
+      notify: () => {},
       emit: () => {},
       log,
     })

@@ -80,7 +80,9 @@ export function createCore(options: CoreOptions): Core {
   // Before any store reads or writes: the folder and every file in it are the owner's only.
   secureDataFolder(dataDir)
   const backupsDir = backupsDirOf(dataDir)
-  const settingsFile = openSettingsFile(dataDir, log, options.openStore, backupsDir)
+  // A copy of the key file may be kept only when the OS encrypts the key (not Linux's basic_text).
+  const keyOsEncrypted = encryptor.protection() === 'os_encryption'
+  const settingsFile = openSettingsFile(dataDir, log, options.openStore, { dir: backupsDir, keyOsEncrypted })
   if (settingsFile.movedAsideTo) notices.push({ kind: 'settings_moved_aside', path: settingsFile.movedAsideTo })
   const settings = new SettingsStore(settingsFile.store, env, log)
   const presets = new PresetStore(settingsFile.store, log)
@@ -106,7 +108,9 @@ export function createCore(options: CoreOptions): Core {
     ...(options.openHistoryDatabase ? { openDatabase: options.openHistoryDatabase } : {}),
     // The settings and key files are copied with the database, so the whole state can be put back.
     beforeMigration: (dir) =>
-      copyConfigFiles(dataDir, dir, `pre-migration-${fileStamp(Date.now())}`, ['settings', 'secrets']),
+      copyConfigFiles(dataDir, dir, `pre-migration-${fileStamp(Date.now())}`, ['settings', 'secrets'], {
+        keyOsEncrypted,
+      }),
   })
   if (opened.movedAsideTo) notices.push({ kind: 'history_moved_aside', path: opened.movedAsideTo })
   if (opened.migrationFailed)
@@ -177,6 +181,8 @@ export function createCore(options: CoreOptions): Core {
 
   const transfers = new TransferJobs({
     dbPath: historyPath,
+    // After a failed update the history file is at the old version: exports read what the store reads.
+    readOnlyFile: () => (history.readOnly ? history.fileInUse : null),
     workerFile: options.transferWorker.file,
     partialJournalFile: join(dataDir, 'exports-in-progress.json'),
     ...(options.transferWorker.execArgv ? { workerExecArgv: options.transferWorker.execArgv } : {}),
@@ -198,6 +204,11 @@ export function createCore(options: CoreOptions): Core {
       if (conversations?.active().length) return 'An answer is streaming; restore when it has finished or been stopped.'
       if (transfers.runningCount > 0) return 'An export or import is running; restore when it has finished.'
       return null
+    },
+    stopHistoryCheck: async () => await backgroundCheck?.stop(),
+    notify: (notice) => {
+      notices.push(notice)
+      emit({ type: 'notice', notice })
     },
     emit,
     log,

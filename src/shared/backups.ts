@@ -6,8 +6,12 @@ export const BackupIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'Not a b
 /** One copy of the history in the backups folder, as Settings → History lists it. */
 export const BackupInfoSchema = z.object({
   id: BackupIdSchema,
-  /** `daily`: the rolling set (the daily run and "Back up now"); `pre-migration`: taken before an update changed the schema. */
-  kind: z.enum(['daily', 'pre-migration']),
+  /**
+   * `daily`: the rolling set of the daily run (`backupsToKeep` of them); `manual`: "Back up now", kept
+   * by their own small limit so clicks never push out older days; `pre-migration`: taken before an
+   * update changed the schema.
+   */
+  kind: z.enum(['daily', 'manual', 'pre-migration']),
   createdAt: z.number(),
   bytes: z.number().int().nonnegative(),
   /** Conversations (not deleted) and their messages in the copy. */

@@ -31,6 +31,8 @@ test('restore round trip: back up, delete a conversation for good, restore the b
   // A header row and the one backup, with both conversations and their four messages.
   await expect(rows).toHaveCount(2)
   await expect(rows.nth(1)).toContainText('2 conversations, 4 messages')
+  // "Back up now" is a manual backup, counted apart from the daily ones.
+  await expect(rows.nth(1).getByRole('cell', { name: 'Manual', exact: true })).toBeVisible()
 
   // Delete it in the UI, let the Undo pass, then purge it as the app does a day later: really gone.
   await items.filter({ hasText: 'This one will be lost' }).getByRole('button', { name: 'Delete' }).click()

@@ -100,14 +100,14 @@ export function removeLeftovers(dir: string): void {
   for (const name of names) {
     const orphanMeta = name.endsWith('.json') && !names.has(`${name.slice(0, -'.json'.length)}.sqlite`)
     // Only our own files: settings and key copies (`*.settings.json`) have no `.sqlite` either.
-    const ours = /^(daily|pre-migration-v\d+)-[0-9TZ-]+\.json$/.test(name)
+    const ours = /^(daily|manual|pre-migration-v\d+)-[0-9TZ-]+\.json$/.test(name)
     if (/\.partial(-journal)?$/.test(name) || (orphanMeta && ours)) rmSync(join(dir, name), { force: true })
   }
 }
 
-/** Deletes the oldest rolling backups beyond `keep`; pre-migration copies are never pruned here. */
-export function pruneBackups(dir: string, keep: number): string[] {
-  const rolling = listBackups(dir).filter((backup) => backup.kind === 'daily')
+/** Deletes the oldest backups of `kind` beyond `keep`; other kinds (pre-migration copies) are never counted. */
+export function pruneBackups(dir: string, kind: 'daily' | 'manual', keep: number): string[] {
+  const rolling = listBackups(dir).filter((backup) => backup.kind === kind)
   const removed = rolling.slice(keep).map((backup) => backup.id)
   for (const id of removed) removeBackup(dir, id)
   return removed

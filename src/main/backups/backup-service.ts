@@ -1,7 +1,8 @@
 /**
  * The rolling backups of the history: taken in a worker thread (backup-worker.ts) once a day while
- * the app runs (the first shortly after start when the newest is over a day old) and on "Back up
- * now"; the oldest beyond `backupsToKeep` are deleted; `backupsEnabled` false stops the daily run.
+ * the app runs (the first shortly after start when the newest is over a day old), the oldest daily
+ * ones beyond `backupsToKeep` deleted, and on "Back up now" (kind `manual`, the newest
+ * `manualBackupsToKeep` kept); `backupsEnabled` false stops the daily run.
  * Restoring keeps the database in use aside first, then swaps the file under the open HistoryStore.
  */
 import { copyFile, open, rm } from 'node:fs/promises'
@@ -10,13 +11,17 @@ import { Worker } from 'node:worker_threads'
 import type { BackupInfo, BackupList } from '../../shared/backups'
 import { fail, ok, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
+import type { Notice } from '../../shared/contract'
 import type { HistoryStore } from '../history/history-store'
+import { checkIntegrityInBackground } from '../history/integrity-check'
 import type { Logger } from '../log'
 import { backupFile, fileStamp, listBackups, newBackupId, pruneBackups, removeLeftovers } from './backup-files'
 import type { BackupWorkerInput, BackupWorkerMessage } from './worker-protocol'
 import { mkdirSync } from 'node:fs'
 
 const dayMs = 24 * 60 * 60 * 1000
+/** "Back up now" copies kept (the newest); they have their own count so they never push out the daily ones. */
+export const manualBackupsToKeep = 5
 
 export interface BackupServiceOptions {
   dataDir: string
@@ -28,6 +33,10 @@ export interface BackupServiceOptions {
   settings(): { backupsEnabled: boolean; backupsToKeep: number }
   /** Why a restore cannot happen now (an answer streams, a job runs), or null when it can. */
   busyReason(): string | null
+  /** Ends the background check of the history file (integrity-check.ts) before that file is swapped. */
+  stopHistoryCheck?: () => Promise<void>
+  /** Tells the user something that lasts (core keeps it for `app:notices` and emits it). */
+  notify(notice: Notice): void
   emit(event: HistoryEvent): void
   log: Logger
   now?: () => number
@@ -60,9 +69,13 @@ export class BackupService {
     return { backups, folder: this.options.backupsDir }
   }
 
-  /** Takes a backup now (or joins the one running), then prunes to `backupsToKeep`. */
+  /** "Back up now": takes a manual backup (or joins the one running), then keeps the newest `manualBackupsToKeep`. */
   create(): Promise<Result<BackupInfo>> {
-    this.running ??= this.runWorker().finally(() => (this.running = null))
+    return this.take('manual')
+  }
+
+  private take(kind: 'daily' | 'manual'): Promise<Result<BackupInfo>> {
+    this.running ??= this.runWorker(kind).finally(() => (this.running = null))
     return this.running
   }
 
@@ -102,6 +115,14 @@ export class BackupService {
       const handle = await open(staged, 'r+')
       await handle.sync()
       await handle.close()
+      // A damaged copy would be moved aside at open, leaving an empty history: refuse it, change nothing.
+      const check = await checkIntegrityInBackground(staged).outcome
+      if (check.kind !== 'ok') {
+        await rm(staged, { force: true })
+        const why = check.kind === 'damaged' ? check.problems.slice(0, 3).join('; ') : check.kind
+        this.options.log.error(`backup ${id} failed its check (${why}); nothing was restored`)
+        return fail('invalid_file', 'This backup is damaged and cannot be restored; your history is unchanged.')
+      }
     } catch (error) {
       await rm(staged, { force: true })
       throw error
@@ -114,9 +135,14 @@ export class BackupService {
       await rm(staged, { force: true })
       return fail('busy', busyAfter)
     }
+    // Its worker reads the file about to be moved; the copy put in its place was just checked whole.
+    await this.options.stopHistoryCheck?.()
     const keptAt = join(this.options.dataDir, `history.sqlite.before-restore-${fileStamp(this.now())}`)
     const { migrationFailed } = this.options.history.replaceFile(staged, keptAt)
-    if (migrationFailed) this.options.log.warn(`the restored backup ${id} could not be updated; it is open read-only`)
+    if (migrationFailed) {
+      this.options.log.warn(`the restored backup ${id} could not be updated; it is open read-only`)
+      this.options.notify({ kind: 'history_migration_failed', path: migrationFailed.backupPath })
+    }
     this.options.log.info(`history restored from backup ${id}; the previous file was kept at ${keptAt}`)
     this.options.emit({ type: 'history', change: 'reload' })
     return ok({ keptAt })
@@ -130,12 +156,12 @@ export class BackupService {
   }
 
   private async daily(): Promise<void> {
-    if (this.options.settings().backupsEnabled) await this.create()
+    if (this.options.settings().backupsEnabled) await this.take('daily')
     else this.options.log.info('daily backup skipped: backups are turned off in Settings')
     this.schedule(dayMs)
   }
 
-  private async runWorker(): Promise<Result<BackupInfo>> {
+  private async runWorker(kind: 'daily' | 'manual'): Promise<Result<BackupInfo>> {
     const { backupsDir, dbPath, log } = this.options
     mkdirSync(backupsDir, { recursive: true })
     removeLeftovers(backupsDir)
@@ -143,7 +169,8 @@ export class BackupService {
     const input: BackupWorkerInput = {
       dbPath,
       dir: backupsDir,
-      id: newBackupId(backupsDir, 'daily', createdAt),
+      id: newBackupId(backupsDir, kind, createdAt),
+      kind,
       createdAt,
     }
     const outcome = await new Promise<BackupWorkerMessage>((resolve) => {
@@ -167,9 +194,10 @@ export class BackupService {
       removeLeftovers(backupsDir)
       return fail('internal', 'The backup could not be taken.')
     }
-    const removed = pruneBackups(backupsDir, this.options.settings().backupsToKeep)
+    const keep = kind === 'daily' ? this.options.settings().backupsToKeep : manualBackupsToKeep
+    const removed = pruneBackups(backupsDir, kind, keep)
     log.info(`history backed up to ${input.id} (${outcome.bytes} bytes); ${removed.length} old backup(s) removed`)
     const { bytes, conversations, messages } = outcome
-    return ok({ id: input.id, kind: 'daily', createdAt, bytes, conversations, messages })
+    return ok({ id: input.id, kind, createdAt, bytes, conversations, messages })
   }
 }

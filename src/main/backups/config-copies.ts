@@ -1,7 +1,8 @@
 /**
  * Copies of the settings and key files, taken before a migration changes them. The key file is
- * copied only when its key is encrypted (safeStorage, the desktop app): browser mode keeps the key
- * in plain text, and a backup must never hold it so.
+ * copied only when its key is encrypted by the OS (safeStorage with a keyring): browser mode keeps
+ * the key in plain text, and Linux's `basic_text` backend only obfuscates it with a fixed password,
+ * and a backup must never hold it so.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,19 +18,24 @@ function holdsPlainKey(file: string): boolean {
   }
 }
 
-/** Copies `settings.json` and (when safe) `secrets.json` to `<backupsDir>/<label>.<name>.json`; returns the copies. */
+/**
+ * Copies `settings.json` and (when safe) `secrets.json` to `<backupsDir>/<label>.<name>.json`;
+ * returns the copies. `keyOsEncrypted`: the encryptor in use protects the key with the OS's own
+ * encryption (its `protection()` is `os_encryption`).
+ */
 export function copyConfigFiles(
   dataDir: string,
   backupsDir: string,
   label: string,
   names: readonly string[],
+  { keyOsEncrypted }: { keyOsEncrypted: boolean },
 ): string[] {
   mkdirSync(backupsDir, { recursive: true })
   const copies: string[] = []
   for (const name of names) {
     const source = join(dataDir, `${name}.json`)
     if (!existsSync(source)) continue
-    if (name === 'secrets' && holdsPlainKey(source)) continue
+    if (name === 'secrets' && (!keyOsEncrypted || holdsPlainKey(source))) continue
     const target = join(backupsDir, `${label}.${name}.json`)
     copyFileSync(source, target)
     copies.push(target)

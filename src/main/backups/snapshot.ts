@@ -72,7 +72,7 @@ export function snapshotDatabase(
   try {
     // The path is ours (the backups folder and a generated id), bound as a parameter all the same.
     sqlite.prepare('VACUUM INTO ?').run(partial)
-    if (meta.kind === 'daily') markClosedCleanly(partial)
+    if (meta.kind !== 'pre-migration') markClosedCleanly(partial)
     const facts = { ...inspectCopy(partial), bytes: statSync(partial).size }
     writeBackupMeta(dir, id, { ...meta, ...facts })
     publish(partial, target, dir)

@@ -3,6 +3,7 @@ export interface BackupWorkerInput {
   dbPath: string
   dir: string
   id: string
+  kind: 'daily' | 'manual'
   createdAt: number
 }
 

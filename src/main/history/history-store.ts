@@ -52,7 +52,7 @@ import {
 } from './message-queries'
 import type { Migration } from './migrations/migration'
 import { removeOpenMarker } from './open-marker'
-import { connectHistoryDatabase, openHistoryDatabase } from './open-database'
+import { connectHistoryDatabase, openHistoryDatabase, readOnlyViewOf } from './open-database'
 import { rowForNewMessage, toConversation, toStoredMessage } from './rows'
 import { fsyncPath } from '../backups/backup-files'
 import type { MigrationFailure } from './safe-migration'
@@ -76,7 +76,7 @@ export interface HistoryStoreOptions {
   migrations?: readonly Migration[]
   /** Where the copy taken before a migration goes; `backups` beside the file by default. */
   backupsDir?: string
-  /** Runs after that copy is taken and before the migrations (main copies the settings and key files). */
+  /** Runs after that copy is taken and before the migrations (main copies the settings and key files); not when an earlier copy is reused. */
   beforeMigration?: (backupsDir: string) => void
 }
 
@@ -133,12 +133,16 @@ export class HistoryStore implements HistoryApi {
     }
   }
 
-  /** A worker thread's store, on the file main has open: no recovery; throws on another schema version. */
-  static connect(options: HistoryStoreOptions): HistoryStore {
+  /**
+   * A worker thread's store, on the file main has open: no recovery; throws on another schema version.
+   * `readOnly` (an export after a failed update, from `fileInUse`) reads an older version too.
+   */
+  static connect(options: HistoryStoreOptions & { readOnly?: boolean }): HistoryStore {
     const db = connectHistoryDatabase(options)
+    const readOnly = options.readOnly ?? false
     try {
-      const engine = chooseSearchEngine(db, options.log, { rebuild: false })
-      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false, false, null)
+      const engine = chooseSearchEngine(db, options.log, { rebuild: false, readOnly })
+      return new HistoryStore(db, engine, options.log, options.now ?? Date.now, false, readOnly, null)
     } catch (error) {
       db.close()
       throw error
@@ -150,37 +154,59 @@ export class HistoryStore implements HistoryApi {
     return this.readOnlyFile
   }
 
+  /** The file this store reads: the history file, or after a failed update its read-only view. */
+  get fileInUse(): string {
+    if (!this.options) throw new Error('Only main’s open store knows its file.')
+    return this.readOnlyFile ? readOnlyViewOf(this.options.path) : this.options.path
+  }
+
   /**
    * Moves the database file `staged` (a flushed copy on the same disk, prepared by the caller) in
    * place of the open one, keeping the current file (and its -wal/-shm) at `keepAt`, and reopens: a
-   * copy at an older version is migrated, with a backup, as at start-up. If it cannot be opened, the
-   * kept file is put back and reopened, and the error is thrown. Callers keep their reference to
+   * copy at an older version is migrated, with a backup, as at start-up. If a rename fails or the copy
+   * cannot be opened (or is found damaged), what was moved is put back, the previous file is reopened,
+   * and the error is thrown. Callers keep their reference to
    * this store throughout. Only renames happen here, so main's thread is not held for a large copy.
    */
   replaceFile(staged: string, keepAt: string): { migrationFailed: MigrationFailure | null } {
     const options = this.options
     if (!options || this.closed) throw new Error('Only main’s open store can replace its file.')
     const { path } = options
-    const moveAll = (from: string, to: string) => {
-      for (const suffix of ['', '-wal', '-shm']) if (existsSync(from + suffix)) renameSync(from + suffix, to + suffix)
-    }
+    const suffixes = ['', '-wal', '-shm']
+    // Only what was really moved is put back: a failed first rename must not remove the live file.
+    const movedAside: string[] = []
+    let stagedInPlace = false
     this.closeConnection()
-    moveAll(path, keepAt)
     try {
+      for (const suffix of suffixes)
+        if (existsSync(path + suffix)) {
+          renameSync(path + suffix, keepAt + suffix)
+          movedAside.push(suffix)
+        }
       renameSync(staged, path)
+      stagedInPlace = true
       fsyncPath(dirname(path))
-      return this.reopen(options)
+      const opened = HistoryStore.openFile(options, this.now)
+      if (opened.movedAsideTo) {
+        // Damage the caller's check missed: an empty history in its place would not be a restore.
+        opened.db.close()
+        throw new Error(`the restored copy could not be used and was moved to ${opened.movedAsideTo}`)
+      }
+      return this.use(opened)
     } catch (error) {
-      this.log.error('the restored history could not be opened; putting the previous file back', error)
-      for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
-      moveAll(keepAt, path)
-      this.reopen(options)
+      this.log.error('the restored history could not be put in place or opened; putting the previous file back', error)
+      try {
+        if (stagedInPlace) for (const suffix of suffixes) rmSync(path + suffix, { force: true })
+        for (const suffix of movedAside) renameSync(keepAt + suffix, path + suffix)
+      } finally {
+        // Whatever happened above, the store answers again (on the previous file when it is back).
+        this.use(HistoryStore.openFile(options, this.now))
+      }
       throw error
     }
   }
 
-  private reopen(options: HistoryStoreOptions): { migrationFailed: MigrationFailure | null } {
-    const opened = HistoryStore.openFile(options, this.now)
+  private use(opened: ReturnType<typeof HistoryStore.openFile>): { migrationFailed: MigrationFailure | null } {
     this.db = opened.db
     this.engine = opened.engine
     this.readOnlyFile = opened.readOnly

@@ -26,7 +26,7 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[]
   /** Where the copy taken before a migration goes; `backups` beside the file by default. */
   backupsDir?: string
-  /** Runs after that copy is taken and before the migrations (main copies the settings and key files). */
+  /** Runs after that copy is taken and before the migrations (main copies the settings and key files); not when an earlier copy is reused. */
   beforeMigration?: (backupsDir: string) => void
 }
 
@@ -140,7 +140,7 @@ function openChecked(options: OpenDatabaseOptions): Omit<OpenedDatabase, 'movedA
         return { db: openReadOnly(options, latest, list), migrationFailed: failure, walLost, integrityChecked }
     } else applyMigrations(db.sqlite, options.path, latest, list)
     // The working copy a failed update left is of no use once the file itself opens.
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.path}.read-only-view${suffix}`, { force: true })
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${readOnlyViewOf(options.path)}${suffix}`, { force: true })
     const token = newOpenToken()
     inTransaction(db, () => {
       writeMeta(db, 'clean_shutdown', '0')
@@ -155,6 +155,11 @@ function openChecked(options: OpenDatabaseOptions): Omit<OpenedDatabase, 'movedA
   }
 }
 
+/** The working copy a failed update reads from (see openReadOnly). */
+export function readOnlyViewOf(path: string): string {
+  return `${path}.read-only-view`
+}
+
 /**
  * The old data after a failed update, for reading only. The user's file is never touched again: a
  * working copy beside it (`<file>.read-only-view`) gets every migration that does succeed, one at a
@@ -163,7 +168,7 @@ function openChecked(options: OpenDatabaseOptions): Omit<OpenedDatabase, 'movedA
  */
 function openReadOnly(options: OpenDatabaseOptions, latest: number, list: readonly Migration[]): HistoryDb {
   const open = options.openDatabase ?? defaultOpenDatabase
-  const view = `${options.path}.read-only-view`
+  const view = readOnlyViewOf(options.path)
   for (const suffix of ['', '-wal', '-shm']) rmSync(view + suffix, { force: true })
   copyFileSync(options.path, view)
   const working = open(view)
@@ -211,13 +216,16 @@ export function openHistoryDatabase(options: OpenDatabaseOptions): OpenedDatabas
 /**
  * A second connection to a file main has already opened and migrated (the export/import worker).
  * Same pragmas; no recovery and no migration: a version mismatch means main and worker disagree.
+ * `readOnly` is for the read-only view after a failed update (an export): it is opened read-only
+ * and may be at an older version, as main's own connection to it is.
  */
-export function connectHistoryDatabase(options: Omit<OpenDatabaseOptions, 'now'>): HistoryDb {
+export function connectHistoryDatabase(options: Omit<OpenDatabaseOptions, 'now'> & { readOnly?: boolean }): HistoryDb {
   if (!existsSync(options.path)) throw new Error(`There is no history database at ${options.path}.`)
-  const db = new HistoryDb((options.openDatabase ?? defaultOpenDatabase)(options.path))
+  const readOnly = options.readOnly ?? false
+  const db = new HistoryDb((options.openDatabase ?? defaultOpenDatabase)(options.path, { readOnly }))
   try {
-    const version = configure(db.sqlite, options.path, options.log)
-    if (version !== currentSchemaVersion)
+    const version = configure(db.sqlite, options.path, options.log, currentSchemaVersion, readOnly)
+    if (!readOnly && version !== currentSchemaVersion)
       throw new HistorySchemaVersionError(options.path, version, currentSchemaVersion)
     return db
   } catch (error) {

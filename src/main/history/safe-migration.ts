@@ -70,7 +70,10 @@ export interface SafeMigrationOptions {
   now: () => number
   migrations: readonly Migration[]
   to: number
-  /** Runs once the database copy is safe, before any migration: main copies the settings and key files. */
+  /**
+   * Runs once the database copy is safe, before any migration: main copies the settings and key
+   * files. Not when an earlier copy of this very file is reused (a retry after a failed update).
+   */
   beforeMigration?: (backupsDir: string) => void
 }
 
@@ -96,7 +99,8 @@ export function migrateWithBackup(db: HistoryDb, from: number, options: SafeMigr
     log.info(`history backed up before migrating from version ${from} (${facts.bytes} bytes) to ${backupPath}`)
   }
   verifyCopy(backupPath, from)
-  options.beforeMigration?.(backupsDir)
+  // The start that took that copy also copied the settings and key files: a retry adds nothing.
+  if (!earlier) options.beforeMigration?.(backupsDir)
   try {
     applyMigrations(db.sqlite, path, options.to, options.migrations)
     log.info(`history database migrated from version ${from} to ${options.to}`)

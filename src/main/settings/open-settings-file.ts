@@ -19,17 +19,15 @@ export function openSettingsFile(
   dir: string,
   log: Logger,
   open: (dir: string, name: string) => KeyValueStore = openConfStore,
-  /** Where the files are copied before a migration changes them; none when absent. */
-  backupsDir?: string,
+  /** Where the files are copied before a migration changes them (none when absent), and whether the key may be. */
+  backups?: { dir: string; keyOsEncrypted: boolean },
 ): { store: KeyValueStore; movedAsideTo: string | null } {
   // Not JSON, or JSON that is not an object: openJsonStore keeps it aside and starts afresh.
   const opened = openJsonStore(dir, settingsFileName, log, open)
   const backUp = (from: number) => {
-    if (!backupsDir) return
-    const copies = copyConfigFiles(dir, backupsDir, `settings-v${from}-${fileStamp(Date.now())}`, [
-      'settings',
-      'secrets',
-    ])
+    if (!backups) return
+    const label = `settings-v${from}-${fileStamp(Date.now())}`
+    const copies = copyConfigFiles(dir, backups.dir, label, ['settings', 'secrets'], backups)
     log.info(`settings backed up before migrating from version ${from}: ${copies.join(', ')}`)
   }
   const problem = bringUpToDate(opened.store, log, backUp)

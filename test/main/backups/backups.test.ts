@@ -53,7 +53,7 @@ function everyFile(dir: string): Array<{ name: string; bytes: Buffer }> {
 }
 
 describe('backups', () => {
-  it('are taken in a worker, listed with date, size and counts, and only the newest N are kept', async () => {
+  it('are taken in a worker, listed with date, size and counts; "Back up now" keeps its newest 5 whatever backupsToKeep says', async () => {
     const dataDir = tempDir()
     const core = startCore({ dataDir })
     const first = core.history.createConversation({ title: 'Một' })
@@ -64,15 +64,14 @@ describe('backups', () => {
     await call(core, 'settings:set', { backupsToKeep: 2 })
 
     const taken: BackupInfo[] = []
-    for (let run = 0; run < 3; run++) taken.push(await call<BackupInfo>(core, 'backups:create'))
-    expect(taken[0]).toMatchObject({ kind: 'daily', conversations: 2, messages: 1 })
+    for (let run = 0; run < 6; run++) taken.push(await call<BackupInfo>(core, 'backups:create'))
+    expect(taken[0]).toMatchObject({ kind: 'manual', conversations: 2, messages: 1 })
     const { backups, folder } = await call<BackupList>(core, 'backups:list')
     expect(folder).toBe(join(dataDir, 'backups'))
-    // The two newest, newest first; the oldest was deleted with its facts.
-    expect(backups.map((backup) => backup.id)).toEqual([taken[2]!.id, taken[1]!.id])
-    expect(readdirSync(folder).sort()).toEqual(
-      [taken[1]!.id, taken[2]!.id].flatMap((id) => [`${id}.json`, `${id}.sqlite`]).sort(),
-    )
+    // The five newest, newest first; the oldest was deleted with its facts.
+    const newestFive = taken.slice(1).reverse()
+    expect(backups.map((backup) => backup.id)).toEqual(newestFive.map((backup) => backup.id))
+    expect(readdirSync(folder).sort()).toEqual(newestFive.flatMap(({ id }) => [`${id}.json`, `${id}.sqlite`]).sort())
     for (const backup of backups) {
       const file = join(folder, `${backup.id}.sqlite`)
       expect(backup.bytes).toBe(readFileSync(file).length)
@@ -155,10 +154,16 @@ describe('backups', () => {
     await call(core, 'chat:stop', { streamId: sent.streamId })
   })
 
-  it('run daily on their own shortly after start, unless turned off in Settings', async () => {
+  it('run daily on their own shortly after start, unless turned off in Settings; their pruning counts daily ones only', async () => {
     const dataDir = tempDir()
+    const manual = startCore({ dataDir })
+    await call(manual, 'settings:set', { backupsToKeep: 1 })
+    for (let run = 0; run < 2; run++) await call(manual, 'backups:create')
+    await manual.shutdown()
     const core = startCore({ dataDir, firstBackupDelayMs: 0 })
-    await waitFor(() => existsSync(join(dataDir, 'backups')) && core.backups.list().backups.length === 1)
+    const kinds = () => core.backups.list().backups.map((backup) => backup.kind)
+    await waitFor(() => kinds().includes('daily'))
+    expect(kinds().sort()).toEqual(['daily', 'manual', 'manual'])
     await core.shutdown()
 
     const offDir = tempDir()
@@ -171,11 +176,17 @@ describe('backups', () => {
     expect(off.backups.list().backups).toEqual([])
   })
 
-  it('never hold the API key in plain text: a plain-text key file is not copied, an encrypted one is', async () => {
+  it('never hold the API key in plain text: a plain-text or only obfuscated key file is not copied, an OS-encrypted one is', async () => {
     const key = 'sk-backup-secret-key-0123456789'
-    for (const encrypted of [false, true]) {
+    // Linux's basic_text backend "encrypts" with a fixed password: as good as plain text in a backup.
+    const cases = [
+      { backend: null, encrypted: false },
+      { backend: 'basic_text', encrypted: false },
+      { backend: 'gnome_libsecret', encrypted: true },
+    ]
+    for (const { backend, encrypted } of cases) {
       const dataDir = tempDir()
-      const encryptor = encrypted ? safeStorageEncryptor(fakeSafeStorage(), 'linux') : undefined
+      const encryptor = backend ? safeStorageEncryptor(fakeSafeStorage({ backend }), 'linux') : undefined
       const options = { dataDir, ...(encryptor ? { encryptor } : {}) }
       const seeded = startCore(options)
       seeded.secrets.setKey(key)

@@ -14,6 +14,11 @@ import { requestCancel, type TransferJob, type WorkerInput, type WorkerMessage }
 
 export interface TransferJobsOptions {
   dbPath: string
+  /**
+   * After a failed update: the read-only file main's store reads (exports read it; imports are
+   * refused with `read_only`); null when the history is writable. Never read-only when not given.
+   */
+  readOnlyFile?: () => string | null
   /** transfer-worker.js when built; the .ts source with `workerExecArgv: ['--import', 'tsx']` in tests. */
   workerFile: string | URL
   workerExecArgv?: string[]
@@ -74,8 +79,17 @@ export class TransferJobs {
     const { conversationIds, format, outPath, location } = request
     const jobId = randomUUID()
     const partialPath = `${outPath}.${jobId.slice(0, 8)}.partial`
-    const { dbPath } = this.options
-    const job: TransferJob = { kind: 'export', dbPath, conversationIds, format, outPath, partialPath }
+    const readOnlyFile = this.options.readOnlyFile?.() ?? null
+    const dbPath = readOnlyFile ?? this.options.dbPath
+    const job: TransferJob = {
+      kind: 'export',
+      dbPath,
+      readOnly: readOnlyFile !== null,
+      conversationIds,
+      format,
+      outPath,
+      partialPath,
+    }
     this.journal?.add(partialPath)
     return this.start(jobId, job, partialPath, location, 'conversations')
   }
@@ -85,15 +99,21 @@ export class TransferJobs {
    * `onEnd` runs once the job has ended in any way (browser mode deletes the upload there).
    */
   startImport(request: { inPath: string; onEnd?: () => void }): string {
-    // One import at a time: each holds a whole file's conversations in memory (a 200 MB file takes
-    // over a gigabyte while it is converted), and two would also take turns at the write lock.
-    if ([...this.jobs.values()].some((job) => job.kind === 'import')) {
+    // Nothing may be written after a failed update. One import at a time: each holds a whole file's
+    // conversations in memory (a 200 MB file takes over a gigabyte while it is converted), and two
+    // would also take turns at the write lock.
+    const refusal: AppError | null =
+      (this.options.readOnlyFile?.() ?? null) !== null
+        ? { kind: 'read_only', message: 'The history is read-only until the app is updated; nothing was imported.' }
+        : [...this.jobs.values()].some((job) => job.kind === 'import')
+          ? { kind: 'busy', message: 'An import is already running; wait for it to finish.' }
+          : null
+    if (refusal) {
       const jobId = randomUUID()
-      const error: AppError = { kind: 'busy', message: 'An import is already running; wait for it to finish.' }
       // After the caller has the id, as every other event comes.
       queueMicrotask(() => {
         this.ended(request.onEnd)
-        this.emit(event(jobId, 'import', 'error', progressAtStart('bytes'), null, error))
+        this.emit(event(jobId, 'import', 'error', progressAtStart('bytes'), null, refusal))
       })
       return jobId
     }

@@ -72,7 +72,7 @@ async function bufferedFile(path: string) {
 
 async function runExport(job: Extract<TransferJob, { kind: 'export' }>): Promise<WorkerMessage> {
   const partial = job.partialPath
-  const store = HistoryStore.connect({ path: job.dbPath, log })
+  const store = HistoryStore.connect({ path: job.dbPath, log, readOnly: job.readOnly })
   try {
     const out = await bufferedFile(partial)
     try {

@@ -11,6 +11,8 @@ export type TransferJob =
   | {
       kind: 'export'
       dbPath: string
+      /** `dbPath` is the read-only view of a history a failed update left (see open-database.ts). */
+      readOnly: boolean
       conversationIds: string[] | null
       format: ExportFormat
       outPath: string

@@ -187,7 +187,7 @@ export const en = {
     kindColumn: 'Kind',
     size: 'Size',
     contents: 'Contents',
-    kind: { daily: 'Daily', 'pre-migration': 'Before an update' },
+    kind: { daily: 'Daily', manual: 'Manual', 'pre-migration': 'Before an update' },
     bytes: (bytes: number) =>
       bytes < 1_048_576 ? `${formatNumber(bytes / 1024)} KB` : `${formatNumber(bytes / 1_048_576, 1)} MB`,
     counts: (conversations: number, messages: number) =>
@@ -203,6 +203,7 @@ export const en = {
     restoreBusy:
       'A backup cannot be restored while an answer streams or an export, import or backup runs. Try again when it has finished.',
     restoreFailed: 'The backup could not be restored; your history is unchanged.',
+    restoreDamaged: 'This backup is damaged and cannot be restored; your history is unchanged. Choose another one.',
   },
   settings: {
     title: 'Settings',

@@ -187,7 +187,7 @@ export const vi: Strings = {
     kindColumn: 'Loại',
     size: 'Dung lượng',
     contents: 'Nội dung',
-    kind: { daily: 'Hằng ngày', 'pre-migration': 'Trước khi cập nhật' },
+    kind: { daily: 'Hằng ngày', manual: 'Thủ công', 'pre-migration': 'Trước khi cập nhật' },
     bytes: (bytes: number) =>
       bytes < 1_048_576 ? `${formatNumber(bytes / 1024)} KB` : `${formatNumber(bytes / 1_048_576, 1)} MB`,
     counts: (conversations: number, messages: number) =>
@@ -203,6 +203,8 @@ export const vi: Strings = {
     restoreBusy:
       'Không thể khôi phục khi đang có câu trả lời được truyền về, hoặc khi đang xuất, nhập hay sao lưu. Hãy thử lại khi việc đó xong.',
     restoreFailed: 'Không thể khôi phục bản sao lưu; lịch sử của bạn không thay đổi.',
+    restoreDamaged:
+      'Bản sao lưu này bị hỏng nên không thể khôi phục; lịch sử của bạn không thay đổi. Hãy chọn bản khác.',
   },
   settings: {
     title: 'Cài đặt',

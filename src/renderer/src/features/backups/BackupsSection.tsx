@@ -73,9 +73,11 @@ export function BackupsSection({ api, settings, onSettingsChange }: Props) {
         text:
           result.error.kind === 'busy'
             ? t.restoreBusy
-            : result.error.kind === 'not_found'
-              ? errorText(result.error)
-              : t.restoreFailed,
+            : result.error.kind === 'invalid_file'
+              ? t.restoreDamaged
+              : result.error.kind === 'not_found'
+                ? errorText(result.error)
+                : t.restoreFailed,
       })
     await reload()
   }
