@@ -6,37 +6,20 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Core, CoreOptions } from '../../../src/main/core'
+import { describe, expect, it } from 'vitest'
 import { migrations } from '../../../src/main/history/migrations'
 import type { Migration } from '../../../src/main/history/migrations/migration'
 import { safeStorageEncryptor } from '../../../src/main/secrets/encryptor'
 import type { BackupInfo, BackupList } from '../../../src/shared/backups'
 import type { AppEvent } from '../../../src/shared/events'
-import type { Result } from '../../../src/shared/errors'
 import { startFakeGateway } from '../../fake-gateway/server'
 import { fakeSafeStorage } from '../../support/fake-safe-storage'
 import { memoryLogger } from '../../support/memory-logger'
+import { call, useCoreSession } from '../../support/core-session'
 import { useTempDirs } from '../../support/temp-dir'
-import { createTestCore } from '../../support/test-core'
 
 const tempDir = useTempDirs()
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-function startCore(options: Pick<CoreOptions, 'dataDir'> & Partial<CoreOptions>): Core {
-  const core = createTestCore(options)
-  cleanups.push(() => core.shutdown())
-  return core
-}
-
-async function call<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
-  const result = (await core.dispatch(channel, payload)) as Result<T>
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`)
-  return result.value
-}
+const { startCore, later } = useCoreSession()
 
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20))
@@ -136,7 +119,7 @@ describe('backups', () => {
 
   it('refuse to restore while an answer streams, and change nothing', async () => {
     const gateway = await startFakeGateway({ tokenDelayMs: 50 })
-    cleanups.push(() => gateway.close())
+    later(() => gateway.close())
     const dataDir = tempDir()
     const core = startCore({
       dataDir,

@@ -6,28 +6,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Core, CoreOptions } from '../../../src/main/core'
+import { describe, expect, it } from 'vitest'
+import type { Core } from '../../../src/main/core'
 import { migrations } from '../../../src/main/history/migrations'
 import type { Migration } from '../../../src/main/history/migrations/migration'
 import { jsonFooter, jsonHeader } from '../../../src/main/history/transfer/json-format'
 import type { AppEvent } from '../../../src/shared/events'
 import type { JobEvent } from '../../../src/shared/transfer'
 import type { Result } from '../../../src/shared/errors'
+import { useCoreSession } from '../../support/core-session'
 import { useTempDirs } from '../../support/temp-dir'
-import { createTestCore } from '../../support/test-core'
 
 const tempDir = useTempDirs()
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-function startCore(options: Pick<CoreOptions, 'dataDir'> & Partial<CoreOptions>): Core {
-  const core = createTestCore(options)
-  cleanups.push(() => core.shutdown())
-  return core
-}
+const { startCore, shutdownAll } = useCoreSession()
 
 /** This build's last step, failing: the file stays at the version before it, as after a real failed update. */
 const failing: Migration = {
@@ -105,7 +96,7 @@ describe('a history read-only after a failed update', () => {
     const { dataDir } = await failedUpdate()
     const before = readdirSync(join(dataDir, 'backups')).sort()
     expect(before.some((name) => name.endsWith('.settings.json'))).toBe(true)
-    for (const core of cleanups.splice(0).reverse()) await core()
+    await shutdownAll()
     startCore({ dataDir, historyMigrations: failingUpdate })
     expect(readdirSync(join(dataDir, 'backups')).sort()).toEqual(before)
   })

@@ -7,36 +7,20 @@
 import { closeSync, existsSync, openSync, readdirSync, statSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Core, CoreOptions } from '../../../src/main/core'
+import { describe, expect, it } from 'vitest'
 import { BackupService } from '../../../src/main/backups/backup-service'
 import { HistoryStore } from '../../../src/main/history/history-store'
 import { migrations } from '../../../src/main/history/migrations'
 import type { Migration } from '../../../src/main/history/migrations/migration'
 import type { BackupInfo } from '../../../src/shared/backups'
 import type { AppEvent } from '../../../src/shared/events'
-import type { Result } from '../../../src/shared/errors'
 import { memoryLogger } from '../../support/memory-logger'
+import { call, useCoreSession } from '../../support/core-session'
 import { useTempDirs } from '../../support/temp-dir'
-import { backupWorkerFromSource, createTestCore } from '../../support/test-core'
+import { backupWorkerFromSource } from '../../support/test-core'
 
 const tempDir = useTempDirs()
-const cleanups: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-})
-
-function startCore(options: Pick<CoreOptions, 'dataDir'> & Partial<CoreOptions>): Core {
-  const core = createTestCore(options)
-  cleanups.push(() => core.shutdown())
-  return core
-}
-
-async function call<T>(core: Core, channel: string, payload?: unknown): Promise<T> {
-  const result = (await core.dispatch(channel, payload)) as Result<T>
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`)
-  return result.value
-}
+const { startCore, later } = useCoreSession()
 
 const titles = (store: HistoryStore) =>
   store
@@ -49,7 +33,7 @@ describe('a restore that fails', () => {
     const dir = tempDir()
     const path = join(dir, 'history.sqlite')
     const { store } = HistoryStore.open({ path, log: memoryLogger() })
-    cleanups.push(() => store.close())
+    later(() => store.close())
     store.createConversation({ title: 'Still here' })
     const staged = join(dir, 'staged.sqlite')
     const other = new DatabaseSync(staged)
@@ -123,7 +107,7 @@ describe('a restore', () => {
     const path = join(dir, 'history.sqlite')
     const log = memoryLogger()
     const { store } = HistoryStore.open({ path, log })
-    cleanups.push(() => store.close())
+    later(() => store.close())
     store.createConversation({ title: 'In the backup' })
     const filesWhenStopped: string[][] = []
     const backups = new BackupService({
