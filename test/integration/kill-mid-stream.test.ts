@@ -5,12 +5,12 @@
  * missing at most the last batch that had not been written yet.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChatEvent, ChatSendResponse } from '../../src/shared/chat'
-import type { Result } from '../../src/shared/errors'
+import type { ChatSendResponse } from '../../src/shared/chat'
 import type { StoredMessage } from '../../src/shared/history'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { planReply } from '../fake-gateway/reply'
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode'
+import { browserModeClient, waitUntil } from '../support/browser-mode-client'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -18,54 +18,6 @@ const running: Array<BrowserModeProcess | FakeGateway> = []
 afterEach(async () => {
   for (const item of running.splice(0)) await ('stop' in item ? item.stop() : item.close())
 })
-
-/** Talks to browser mode as its page does: JSON calls and the SSE event stream, with the token header. */
-function client(app: BrowserModeProcess) {
-  const url = new URL(app.url)
-  const token = url.searchParams.get('token')!
-  const headers = { 'x-holysheep-token': token }
-  return {
-    async invoke<T>(channel: string, body: unknown): Promise<T> {
-      const response = await fetch(`${url.origin}/api/invoke/${channel}`, {
-        method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      const result = (await response.json()) as Result<T>
-      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
-      return result.value
-    },
-    /** Every delta's text with the time it arrived, for as long as the connection lives. */
-    async listen(onEvent: (event: ChatEvent, at: number) => void): Promise<void> {
-      const response = await fetch(`${url.origin}/api/events`, { headers })
-      void (async () => {
-        const decoder = new TextDecoder()
-        let buffer = ''
-        try {
-          for await (const bytes of response.body as AsyncIterable<Uint8Array>) {
-            buffer += decoder.decode(bytes, { stream: true })
-            let boundary: number
-            while ((boundary = buffer.indexOf('\n\n')) !== -1) {
-              const frame = buffer.slice(0, boundary)
-              buffer = buffer.slice(boundary + 2)
-              if (frame.startsWith('data: ')) onEvent(JSON.parse(frame.slice(6)) as ChatEvent, Date.now())
-            }
-          }
-        } catch {
-          // The server was killed: the stream ends with a socket error, which is the point.
-        }
-      })()
-    },
-  }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 describe('killed mid-stream (SIGKILL)', () => {
   it('keeps every earlier message and the partial answer, marked interrupted', async () => {
@@ -75,11 +27,12 @@ describe('killed mid-stream (SIGKILL)', () => {
     const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir }
     const first = await startBrowserMode(options)
     running.push(first)
-    const api = client(first)
+    const api = browserModeClient(first)
 
     const deltas: Array<{ text: string; at: number }> = []
     let finished = 0
-    await api.listen((event, at) => {
+    await api.listen((event) => {
+      const at = Date.now()
       if (event.type === 'delta') deltas.push({ text: event.content, at })
       if (event.type === 'done') finished++
     })
@@ -89,7 +42,7 @@ describe('killed mid-stream (SIGKILL)', () => {
       conversationId: null,
       content: '[[tokens=5]] trước',
     })
-    await waitFor(() => finished === 1, 10_000)
+    await waitUntil(() => finished === 1, 10_000)
     deltas.length = 0
 
     const slowQuestion = '[[tokens=400]] Hãy kể một câu chuyện dài bằng tiếng Việt'
@@ -98,7 +51,7 @@ describe('killed mid-stream (SIGKILL)', () => {
       content: slowQuestion,
     })
     // Let about 1.5 s of answer arrive (several 250 ms batches), then pull the plug.
-    await waitFor(() => deltas.length > 0 && Date.now() - deltas[0]!.at > 1500, 10_000)
+    await waitUntil(() => deltas.length > 0 && Date.now() - deltas[0]!.at > 1500, 10_000)
     first.child.kill('SIGKILL')
     const killedAt = Date.now()
     await new Promise((resolve) => first.child.once('exit', resolve))
@@ -110,7 +63,7 @@ describe('killed mid-stream (SIGKILL)', () => {
 
     const second = await startBrowserMode(options)
     running.push(second)
-    const { messages } = await client(second).invoke<{ messages: StoredMessage[] }>('history:messages', {
+    const { messages } = await browserModeClient(second).invoke<{ messages: StoredMessage[] }>('history:messages', {
       conversationId: earlier.conversationId,
       limit: 100,
       beforeMessageId: null,
