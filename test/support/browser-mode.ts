@@ -24,6 +24,8 @@ export interface BrowserModeOptions {
   dataDir?: string
   /** PORT; any free port by default. */
   port?: number
+  /** Another build's `out/main/web.js` (the start-up bench runs an older build side by side). */
+  webEntry?: string
 }
 
 const webEntry = join(import.meta.dirname, '../../out/main/web.js')
@@ -42,7 +44,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'])
     delete env[name]
   if (options.apiKey !== undefined) env.HOLYSHEEP_API_KEY = options.apiKey
-  const child = spawn(process.execPath, [webEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [options.webEntry ?? webEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const url = await new Promise<string>((resolve, reject) => {

@@ -1,7 +1,8 @@
 import { cleanup, render } from '@testing-library/react'
 import type * as HighlightCore from 'highlight.js/lib/core'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CodeChunker, codeChunks } from '../../../src/renderer/src/markdown/code-chunks'
+import { loadHighlighter } from '../../../src/renderer/src/markdown/highlight'
 import { StreamingMarkdown } from '../../../src/renderer/src/markdown/StreamingMarkdown'
 
 /** Every piece of code highlight.js is asked to highlight: the real library runs, this only watches. */
@@ -15,6 +16,9 @@ vi.mock('highlight.js/lib/core', async (importOriginal) => {
   }) as typeof real.highlight
   return { default: watched }
 })
+
+// The highlighter loads on first use; these tests count what it highlights, so it is ready first.
+beforeAll(() => loadHighlighter())
 
 afterEach(() => {
   cleanup()

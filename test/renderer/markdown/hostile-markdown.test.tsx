@@ -1,10 +1,14 @@
 import { act, cleanup, fireEvent, render } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ErrorBoundary } from '../../../src/renderer/src/lib/ErrorBoundary'
 import { formatLimits } from '../../../src/renderer/src/markdown/format-limits'
+import { loadHighlighter } from '../../../src/renderer/src/markdown/highlight'
 import { PlainBlock } from '../../../src/renderer/src/markdown/PlainBlock'
 import { StreamingMarkdown } from '../../../src/renderer/src/markdown/StreamingMarkdown'
 import { hostileKinds } from '../../fake-gateway/hostile'
+
+// Loaded first, so "drawn plain" below means the size limit chose plain, not a highlighter still loading.
+beforeAll(() => loadHighlighter())
 
 afterEach(() => {
   cleanup()

@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react'
 import { strings } from '../i18n'
 import { CodeChunker } from './code-chunks'
 import { formatLimits } from './format-limits'
-import { highlightCode, isKnownLanguage } from './highlight'
+import { useHighlighter } from './highlight'
 
 interface CodeBlockProps {
   code: string
@@ -13,7 +13,8 @@ interface CodeBlockProps {
 /** A fenced code block: its language, a Copy button and the highlighted code. */
 export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockProps) {
   const label = language ?? strings.markdown.code
-  const known = isKnownLanguage(language)
+  const highlighter = useHighlighter()
+  const known = highlighter !== null && highlighter.isKnownLanguage(language)
   // One chunker per code block on screen: while the code streams in, it scans only what is new.
   const [chunker] = useState(() => new CodeChunker())
   const [shown, setShown] = useState<number>(formatLimits.plainPageChars)
@@ -50,7 +51,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
       <pre>
         <code className={known ? `hljs language-${language}` : undefined}>
           {chunker.update(code).map((chunk, index) => (
-            <CodeChunk key={index} code={chunk} language={known ? language : null} />
+            <CodeChunk key={index} code={chunk} language={known ? language : null} highlighter={highlighter} />
           ))}
         </code>
       </pre>
@@ -59,8 +60,13 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
 })
 
 /** One chunk of a code block, highlighted once: a chunk before the last never changes while code streams. */
-const CodeChunk = memo(function CodeChunk({ code, language }: CodeBlockProps) {
-  const html = code.length > formatLimits.maxHighlightChunkChars ? null : highlightCode(code, language)
+const CodeChunk = memo(function CodeChunk({
+  code,
+  language,
+  highlighter,
+}: CodeBlockProps & { highlighter: ReturnType<typeof useHighlighter> }) {
+  const html =
+    !highlighter || code.length > formatLimits.maxHighlightChunkChars ? null : highlighter.highlightCode(code, language)
   // highlight.js escapes the code; the HTML holds only its own spans.
   return html === null ? (
     <span className="code-chunk">{code}</span>

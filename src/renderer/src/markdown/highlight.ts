@@ -1,69 +1,36 @@
-import hljs from 'highlight.js/lib/core'
-import bash from 'highlight.js/lib/languages/bash'
-import c from 'highlight.js/lib/languages/c'
-import cpp from 'highlight.js/lib/languages/cpp'
-import csharp from 'highlight.js/lib/languages/csharp'
-import css from 'highlight.js/lib/languages/css'
-import diff from 'highlight.js/lib/languages/diff'
-import go from 'highlight.js/lib/languages/go'
-import java from 'highlight.js/lib/languages/java'
-import javascript from 'highlight.js/lib/languages/javascript'
-import json from 'highlight.js/lib/languages/json'
-import kotlin from 'highlight.js/lib/languages/kotlin'
-import markdown from 'highlight.js/lib/languages/markdown'
-import php from 'highlight.js/lib/languages/php'
-import plaintext from 'highlight.js/lib/languages/plaintext'
-import python from 'highlight.js/lib/languages/python'
-import ruby from 'highlight.js/lib/languages/ruby'
-import rust from 'highlight.js/lib/languages/rust'
-import shell from 'highlight.js/lib/languages/shell'
-import sql from 'highlight.js/lib/languages/sql'
-import swift from 'highlight.js/lib/languages/swift'
-import typescript from 'highlight.js/lib/languages/typescript'
-import xml from 'highlight.js/lib/languages/xml'
-import yaml from 'highlight.js/lib/languages/yaml'
+import { useSyncExternalStore } from 'react'
+import type * as GrammarsModule from './highlight-grammars'
 
 /**
- * highlight.js core with the grammars models write most, bundled into the app: nothing is fetched
- * at run time. Aliases (js, ts, py, sh, html, yml…) come with each grammar.
+ * Syntax highlighting, loaded on first use: highlight.js and its grammars are a separate chunk
+ * (highlight-grammars.ts), imported the first time a code block asks for it, so the app's start-up
+ * parses none of it. Until it has loaded, code shows plain; then every code block on screen
+ * re-renders highlighted.
  */
-const grammars = {
-  bash,
-  c,
-  cpp,
-  csharp,
-  css,
-  diff,
-  go,
-  java,
-  javascript,
-  json,
-  kotlin,
-  markdown,
-  php,
-  plaintext,
-  python,
-  ruby,
-  rust,
-  shell,
-  sql,
-  swift,
-  typescript,
-  xml,
-  yaml,
-}
-for (const [name, grammar] of Object.entries(grammars)) hljs.registerLanguage(name, grammar)
+type Grammars = typeof GrammarsModule
 
-/** True when the language (or an alias such as `ts`) has a bundled grammar. */
-export function isKnownLanguage(language: string | null): language is string {
-  return Boolean(language && hljs.getLanguage(language))
+let grammars: Grammars | null = null
+let loading: Promise<Grammars> | null = null
+const listeners = new Set<() => void>()
+
+/** Starts loading the highlighter (once); resolves when it is ready. */
+export function loadHighlighter(): Promise<Grammars> {
+  loading ??= import('./highlight-grammars').then((module) => {
+    grammars = module
+    for (const listener of listeners) listener()
+    return module
+  })
+  return loading
 }
 
-/**
- * The code as highlighted HTML when its language is known, else null (shown as plain text).
- * highlight.js escapes the code itself, so the result holds only its own `<span class="hljs-…">`.
- */
-export function highlightCode(code: string, language: string | null): string | null {
-  if (!isKnownLanguage(language)) return null
-  return hljs.highlight(code, { language, ignoreIllegals: true }).value
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** The highlighter once loaded, else null (and loading starts). Components re-render when it arrives. */
+export function useHighlighter(): Grammars | null {
+  const ready = useSyncExternalStore(subscribe, () => grammars)
+  if (!ready) void loadHighlighter()
+  return ready
 }
