@@ -120,10 +120,17 @@ export function App({ api }: { api: Api }) {
   useEffect(() => {
     if (sidebarShown.current === layout.visible) return
     sidebarShown.current = layout.visible
-    if (document.activeElement && document.activeElement !== document.body) return
-    const selector = layout.visible ? `#${sidebarId} .sidebar-toggle` : '.sidebar-rail .sidebar-toggle'
+    // A focused element that was just hidden still counts as active until the next frame.
+    const active = document.activeElement
+    if (active && active !== document.body && active.checkVisibility()) return
+    // The narrow overlay takes the focus itself, not its toggle: a toggle's tooltip would take the first Esc.
+    const selector = !layout.visible
+      ? '.sidebar-rail .sidebar-toggle'
+      : layout.narrow
+        ? `#${sidebarId}`
+        : `#${sidebarId} .sidebar-toggle`
     document.querySelector<HTMLElement>(selector)?.focus()
-  }, [layout.visible])
+  }, [layout.visible, layout.narrow])
   // The search hit was scrolled to: forget it, so following the answer resumes and the hit can be asked for again.
   const onFocusHandled = useCallback(
     () => setOpen((current) => (current.messageId ? { ...current, messageId: null } : current)),
@@ -198,11 +205,10 @@ export function App({ api }: { api: Api }) {
     // Keyed by language: a switch re-mounts the views, so memoised ones show the new strings too.
     <SidebarLayoutContext.Provider value={layout}>
       <div className={cx('app', 'shell', layout.narrow ? 'shell--narrow' : null)} key={language}>
-        {layout.visible ? null : (
-          // Until the chat header holds the toggle, a slim rail keeps it (and the way back) in reach.
-          <div className="sidebar-rail">
-            <SidebarToggle />
-          </div>
+        {layout.visible && !layout.narrow ? null : (
+          // Until the chat header holds the toggle, a slim rail keeps it in reach. On narrow windows it
+          // stays under the open overlay, so the chat does not move when the sidebar opens.
+          <div className="sidebar-rail">{layout.visible ? null : <SidebarToggle />}</div>
         )}
         {overlayOpen ? <div className="sidebar-backdrop" aria-hidden="true" onClick={dismissSidebar} /> : null}
         <ViewBoundary label="sidebar">

@@ -114,10 +114,11 @@ export function ConversationRow({
             <span className="title" data-truncates>
               {title}
             </span>
-            {streaming ? <Spinner label={strings.history.answering} /> : null}
           </Button>
         </Tooltip>
       )}
+      {/* Beside the title, not in it: a button's content is not read as its own elements. */}
+      {streaming ? <Spinner label={strings.history.answering} /> : null}
       <Menu
         label={strings.history.more}
         items={[

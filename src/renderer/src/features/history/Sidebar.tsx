@@ -127,6 +127,8 @@ export function Sidebar(props: SidebarProps) {
       className={cx('sidebar', props.overlay ? 'sidebar--overlay' : null)}
       aria-label={strings.history.sidebar}
       hidden={props.hidden}
+      // The narrow overlay moves the focus here when it opens, so a keyboard user starts inside it.
+      tabIndex={props.overlay ? -1 : undefined}
     >
       <div className="sidebar-head">
         <span className="brand">{strings.appName}</span>
