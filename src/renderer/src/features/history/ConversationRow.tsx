@@ -102,7 +102,8 @@ export function ConversationRow({
           maxLength={200}
         />
       ) : (
-        <Tooltip content={title} side="right" whenTruncated>
+        // Below the title, not beside it: on the right it would cover the row's More button.
+        <Tooltip content={title} side="bottom" whenTruncated>
           <Button
             variant="ghost"
             ref={openRef}
