@@ -42,7 +42,7 @@ export function Tooltip({
     : {}
   return (
     <RadixTooltip.Root {...control}>
-      <RadixTooltip.Trigger asChild ref={trigger}>
+      <RadixTooltip.Trigger asChild ref={whenTruncated ? trigger : undefined}>
         {children}
       </RadixTooltip.Trigger>
       <RadixTooltip.Portal>
