@@ -50,6 +50,8 @@ export const SettingsSchema = z.object({
   maxAnswerChars: z.number().int().min(10_000).max(50_000_000),
   /** An answer still streaming after this many seconds ends as a timeout, keeping the text so far. */
   totalTimeoutSeconds: z.number().int().min(30).max(7_200),
+  /** The sidebar is folded away on wide windows (narrow ones always start with it folded). */
+  sidebarCollapsed: z.boolean(),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 export type Language = z.infer<typeof LanguageSchema>
@@ -76,6 +78,7 @@ export const defaultSettings: Settings = {
   autoUpdate: true,
   maxAnswerChars: 2_000_000,
   totalTimeoutSeconds: 1_800,
+  sidebarCollapsed: false,
 }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */

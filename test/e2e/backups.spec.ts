@@ -35,7 +35,8 @@ test('restore round trip: back up, delete a conversation for good, restore the b
   await expect(rows.nth(1).getByRole('cell', { name: 'Manual', exact: true })).toBeVisible()
 
   // Delete it in the UI, let the Undo pass, then purge it as the app does a day later: really gone.
-  await items.filter({ hasText: 'This one will be lost' }).getByRole('button', { name: 'Delete' }).click()
+  await items.filter({ hasText: 'This one will be lost' }).getByRole('button', { name: 'More actions' }).click()
+  await page.getByRole('menuitem', { name: 'Delete' }).click()
   await expect(items).toHaveCount(1)
   const db = new DatabaseSync(join(app.dataDir, 'history.sqlite'))
   db.exec('PRAGMA busy_timeout = 5000')

@@ -79,6 +79,12 @@ describe('settings migrations', () => {
     expect(up({ settings: { backupsToKeep: 3 } }).settings.backupsToKeep).toBe(3)
   })
 
+  it('6 adds an open sidebar, keeping a choice already there', () => {
+    const up = settingsMigrations[4]!.up
+    expect(up({ settings: { defaultModel: 'x' } }).settings).toEqual({ defaultModel: 'x', sidebarCollapsed: false })
+    expect(up({ settings: { sidebarCollapsed: true } }).settings.sidebarCollapsed).toBe(true)
+  })
+
   it('bring a 0.1.0 file to the current version on open, keeping every value the user had', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(version1File))

@@ -67,6 +67,11 @@ export const settingsMigrations: readonly SettingsMigration[] = [
       },
     }),
   },
+  {
+    version: 6,
+    name: 'sidebar collapsed or open',
+    up: ({ settings, ...rest }) => ({ ...rest, settings: { sidebarCollapsed: false, ...settings } }),
+  },
 ]
 
 export const currentSettingsVersion = settingsMigrations.at(-1)!.version

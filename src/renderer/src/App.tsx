@@ -6,6 +6,10 @@ import { resolvePlatform } from './api/platform'
 import { BackupsSection } from './features/backups/BackupsSection'
 import { ChatView } from './features/chat/ChatView'
 import { Sidebar } from './features/history/Sidebar'
+import type { Page } from './features/history/SidebarNav'
+import { sidebarId, SidebarToggle } from './features/history/SidebarToggle'
+import { SidebarLayoutContext, useSidebarLayout } from './features/history/use-sidebar-layout'
+import { useStreamingConversations } from './features/history/use-streaming-conversations'
 import { useConversations } from './features/history/use-conversations'
 import { useOpenConversation } from './features/history/use-open-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
@@ -23,8 +27,7 @@ import { AppearanceSection } from './features/settings/AppearanceSection'
 import { useTheme } from './theme/use-theme'
 import { ShortcutsPanel } from './features/shortcuts/ShortcutsPanel'
 import { useShortcuts } from './features/shortcuts/use-shortcuts'
-
-type Page = 'chat' | 'settings' | 'usage'
+import { cx } from './ui/cx'
 
 export function App({ api }: { api: Api }) {
   const [page, setPage] = useState<Page>('chat')
@@ -39,6 +42,7 @@ export function App({ api }: { api: Api }) {
   })
   const platform = useMemo(() => resolvePlatform(), [])
   const conversations = useConversations(api)
+  const streaming = useStreamingConversations(api)
   const transfers = useTransfers(api, platform)
   const current = useOpenConversation(
     api,
@@ -60,16 +64,73 @@ export function App({ api }: { api: Api }) {
     })
   }, [api])
 
+  // The sidebar's fold is remembered (a setting); shown at once, saved behind.
+  const saveCollapsed = useCallback(
+    (sidebarCollapsed: boolean) => {
+      setSettings((current) =>
+        current ? { ...current, settings: { ...current.settings, sidebarCollapsed } } : current,
+      )
+      void api.settings.set({ sidebarCollapsed }).then((result) => {
+        if (result.ok) setSettings(result.value)
+      })
+    },
+    [api],
+  )
+  const layout = useSidebarLayout(settings?.settings.sidebarCollapsed ?? false, saveCollapsed)
+  const { dismiss: dismissSidebar } = layout
+
   const newChat = useCallback(() => {
     setOpen({ conversationId: null, messageId: null })
     setPage('chat')
+    dismissSidebar()
     requestAnimationFrame(() => messageRef.current?.focus())
-  }, [])
+  }, [dismissSidebar])
   const closeConversation = useCallback(() => setOpen({ conversationId: null, messageId: null }), [])
-  const openConversation = useCallback((conversationId: string, messageId?: string) => {
-    setOpen({ conversationId, messageId: messageId ?? null })
-    setPage('chat')
-  }, [])
+  const openConversation = useCallback(
+    (conversationId: string, messageId?: string) => {
+      setOpen({ conversationId, messageId: messageId ?? null })
+      setPage('chat')
+      dismissSidebar()
+    },
+    [dismissSidebar],
+  )
+  const navigate = useCallback(
+    (target: Page) => {
+      setPage(target)
+      dismissSidebar()
+    },
+    [dismissSidebar],
+  )
+  const overlayOpen = layout.narrow && layout.visible
+
+  // The narrow overlay closes with Esc (when nothing inside used the key, as a rename or the search does).
+  useEffect(() => {
+    if (!overlayOpen) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      event.preventDefault()
+      dismissSidebar()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [overlayOpen, dismissSidebar])
+
+  // The toggle pressed is gone once the sidebar folds or opens: the focus moves to the one now shown.
+  const sidebarShown = useRef(layout.visible)
+  useEffect(() => {
+    if (sidebarShown.current === layout.visible) return
+    sidebarShown.current = layout.visible
+    // A focused element that was just hidden still counts as active until the next frame.
+    const active = document.activeElement
+    if (active && active !== document.body && active.checkVisibility()) return
+    // The narrow overlay takes the focus itself, not its toggle: a toggle's tooltip would take the first Esc.
+    const selector = !layout.visible
+      ? '.sidebar-rail .sidebar-toggle'
+      : layout.narrow
+        ? `#${sidebarId}`
+        : `#${sidebarId} .sidebar-toggle`
+    document.querySelector<HTMLElement>(selector)?.focus()
+  }, [layout.visible, layout.narrow])
   // The search hit was scrolled to: forget it, so following the answer resumes and the hit can be asked for again.
   const onFocusHandled = useCallback(
     () => setOpen((current) => (current.messageId ? { ...current, messageId: null } : current)),
@@ -93,7 +154,11 @@ export function App({ api }: { api: Api }) {
   // Esc (stop) belongs to the chat view, which knows what streams.
   useShortcuts({
     newChat,
-    search: () => searchRef.current?.focus(),
+    search: () => {
+      if (!layout.visible) layout.toggle()
+      requestAnimationFrame(() => searchRef.current?.focus())
+    },
+    toggleSidebar: () => layout.toggle(),
     focusMessage: () => {
       setPage('chat')
       requestAnimationFrame(() => messageRef.current?.focus())
@@ -138,48 +203,37 @@ export function App({ api }: { api: Api }) {
 
   return (
     // Keyed by language: a switch re-mounts the views, so memoised ones show the new strings too.
-    <div className="app" key={language}>
-      <nav className="topbar" aria-label={strings.appName}>
-        <span className="brand">{strings.appName}</span>
-        <button type="button" aria-current={page === 'chat' ? 'page' : undefined} onClick={() => setPage('chat')}>
-          {strings.nav.chat}
-        </button>
-        <button
-          type="button"
-          aria-current={page === 'settings' ? 'page' : undefined}
-          onClick={() => setPage('settings')}
-        >
-          {strings.nav.settings}
-        </button>
-        <button type="button" aria-current={page === 'usage' ? 'page' : undefined} onClick={() => setPage('usage')}>
-          {strings.usage.nav}
-        </button>
-        <button
-          type="button"
-          aria-label={strings.shortcuts.open}
-          aria-haspopup="dialog"
-          onClick={() => setShowShortcuts(true)}
-        >
-          ⌨
-        </button>
-      </nav>
-      {showShortcuts ? <ShortcutsPanel onClose={() => setShowShortcuts(false)} /> : null}
-      <NoticesBanner api={api} />
-      <UpdateBanner api={api} />
-      <div className="workspace">
+    <SidebarLayoutContext.Provider value={layout}>
+      <div className={cx('app', 'shell', layout.narrow ? 'shell--narrow' : null)} key={language}>
+        {layout.visible && !layout.narrow ? null : (
+          // Until the chat header holds the toggle, a slim rail keeps it in reach. On narrow windows it
+          // stays under the open overlay, so the chat does not move when the sidebar opens.
+          <div className="sidebar-rail">{layout.visible ? null : <SidebarToggle />}</div>
+        )}
+        {overlayOpen ? <div className="sidebar-backdrop" aria-hidden="true" onClick={dismissSidebar} /> : null}
         <ViewBoundary label="sidebar">
           <Sidebar
             api={api}
             list={conversations.list}
             store={conversations.store}
             currentId={open.conversationId}
+            streaming={streaming}
+            page={page}
+            hidden={!layout.visible}
+            overlay={layout.narrow}
             onOpen={openConversation}
             onNewChat={newChat}
+            onNavigate={navigate}
+            onShowShortcuts={() => setShowShortcuts(true)}
+            onExport={transfers.actions.exportConversation}
             onCurrentDeleted={closeConversation}
             searchRef={searchRef}
           />
         </ViewBoundary>
+        {showShortcuts ? <ShortcutsPanel onClose={() => setShowShortcuts(false)} /> : null}
         <main className="page">
+          <NoticesBanner api={api} />
+          <UpdateBanner api={api} />
           {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}
           <div hidden={page !== 'chat'} className="page-body">
             <ViewBoundary label="chat view" resetKey={open.conversationId}>
@@ -226,6 +280,6 @@ export function App({ api }: { api: Api }) {
           <JobsPanel jobs={transfers.jobs} onCancel={transfers.cancel} onDismiss={transfers.dismiss} />
         </main>
       </div>
-    </div>
+    </SidebarLayoutContext.Provider>
   )
 }

@@ -32,3 +32,16 @@ export function formatDateTime(epochMs: number): string {
   }
   return format.format(epochMs)
 }
+
+const monthFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** A month and its year ("November 2026", "tháng 11 năm 2026"): the sidebar's older date groups. */
+export function formatMonthYear(epochMs: number): string {
+  const locale = currentLocale()
+  let format = monthFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric' })
+    monthFormats.set(locale, format)
+  }
+  return format.format(epochMs)
+}

@@ -22,17 +22,28 @@ export function Menu({
   items,
   label,
   align = 'end',
+  onOpenChange,
+  onCloseAutoFocus,
 }: {
   trigger: ReactElement
   items: ReadonlyArray<MenuItem | 'separator'>
   label?: string
   align?: 'start' | 'center' | 'end'
+  onOpenChange?(open: boolean): void
+  /** Where the focus goes on close; call `event.preventDefault()` to keep it off the trigger (Rename's field). */
+  onCloseAutoFocus?(event: Event): void
 }) {
   return (
-    <DropdownMenu.Root modal={false}>
+    <DropdownMenu.Root modal={false} onOpenChange={onOpenChange}>
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content className="ui-popover ui-menu" align={align} sideOffset={4} aria-label={label}>
+        <DropdownMenu.Content
+          className="ui-popover ui-menu"
+          align={align}
+          sideOffset={4}
+          aria-label={label}
+          onCloseAutoFocus={onCloseAutoFocus}
+        >
           {items.map((item, index) =>
             item === 'separator' ? (
               <DropdownMenu.Separator key={`separator-${index}`} className="ui-menu__separator" />

@@ -1,5 +1,9 @@
 import type { SearchHit } from '../../../../shared/history'
 import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
+import { EmptyState } from '../../ui/EmptyState'
+import { Search } from '../../ui/icons'
+import { Spinner } from '../../ui/Spinner'
 
 interface SearchResultsProps {
   query: string
@@ -17,20 +21,34 @@ export function SearchResults({ query, hits, error, onOpen }: SearchResultsProps
         {strings.history.searchFailed} {error}
       </p>
     )
-  if (hits === null) return <p className="hint">{strings.history.searching}</p>
-  if (hits.length === 0) return <p className="hint">{strings.history.noResults(query)}</p>
+  if (hits === null)
+    return (
+      <p className="sidebar-hint" role="status">
+        <Spinner /> {strings.history.searching}
+      </p>
+    )
+  if (hits.length === 0)
+    return (
+      <div role="status" className="sidebar-empty">
+        <EmptyState
+          icon={<Search aria-hidden />}
+          title={strings.history.noResults(query)}
+          description={strings.history.noResultsHint}
+        />
+      </div>
+    )
   return (
     <ul className="search-results" aria-label={strings.history.results}>
       {hits.map((hit) => (
         <li key={hit.messageId}>
-          <button type="button" onClick={() => onOpen(hit)}>
+          <Button variant="ghost" className="hit" onClick={() => onOpen(hit)}>
             <span className="hit-title">{hit.conversationTitle}</span>
             <span className="snippet">
               {hit.snippet.map((segment, index) =>
                 segment.match ? <mark key={index}>{segment.text}</mark> : <span key={index}>{segment.text}</span>,
               )}
             </span>
-          </button>
+          </Button>
         </li>
       ))}
     </ul>

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
+import { Trash2 } from '../../ui/icons'
 
 /** How long Undo stays offered; after that the deletion is final for this session. */
 const undoForMs = 6000
@@ -25,11 +27,13 @@ export function UndoToast({ title, onUndo, onExpire }: UndoToastProps) {
   }, [])
 
   return (
-    <div className="toast" role="status">
-      {strings.history.deleted(title)}{' '}
-      <button type="button" ref={undoRef} onClick={onUndo}>
+    // Beside the list it came from, not in the app's toast corner: the focus moves here, so it must be near.
+    <div className="undo-toast" role="status">
+      <Trash2 className="undo-toast__icon" aria-hidden />
+      <span className="undo-toast__text">{strings.history.deleted(title)}</span>
+      <Button size="sm" ref={undoRef} onClick={onUndo}>
         {strings.history.undo}
-      </button>
+      </Button>
     </div>
   )
 }

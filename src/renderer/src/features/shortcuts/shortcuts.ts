@@ -1,5 +1,6 @@
 /** Every app-wide keyboard shortcut, in one table: the key handler and the shortcuts panel both read it. */
-export type ShortcutId = 'newChat' | 'search' | 'focusMessage' | 'stop' | 'next' | 'previous' | 'settings' | 'list'
+export type ShortcutId =
+  'newChat' | 'search' | 'focusMessage' | 'stop' | 'next' | 'previous' | 'settings' | 'list' | 'toggleSidebar'
 
 interface Shortcut {
   id: ShortcutId
@@ -46,6 +47,11 @@ export const shortcuts: readonly Shortcut[] = [
     id: 'settings',
     keys: (mac) => `${modLabel(mac)}+,`,
     matches: (event) => mod(event) && !event.shiftKey && !event.altKey && event.key === ',',
+  },
+  {
+    id: 'toggleSidebar',
+    keys: (mac) => `${modLabel(mac)}+B`,
+    matches: (event) => mod(event) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'b',
   },
   {
     id: 'list',
