@@ -69,7 +69,7 @@ export function KeySection({ id, api, settings, keyStatus, save, onKeyStatusChan
           {t.keyOriginChanged(keyStatus.originChanged.savedFor, keyStatus.originChanged.inUse)}
         </p>
       ) : null}
-      <form className="settings-key" onSubmit={submit} aria-label={t.keySection}>
+      <form className="settings-key" onSubmit={submit}>
         <Field label={t.apiKey} hint={p.keyHint} error={state.kind === 'failed' ? state.text : null}>
           {(control) => (
             <KeyInput

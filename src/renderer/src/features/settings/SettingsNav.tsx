@@ -16,7 +16,8 @@ function scrollParent(element: HTMLElement | null): HTMLElement | null {
 function jumpTo(id: SettingsSectionId) {
   const section = document.getElementById(sectionElementId(id))
   section?.scrollIntoView({ block: 'start' })
-  document.getElementById(`${sectionElementId(id)}-title`)?.focus({ preventScroll: true })
+  // After the select has closed (it hands focus back to itself), so focus lands on the section.
+  requestAnimationFrame(() => document.getElementById(`${sectionElementId(id)}-title`)?.focus({ preventScroll: true }))
 }
 
 /**
@@ -79,6 +80,7 @@ export function SettingsNav() {
             <Select
               {...control}
               value={current}
+              returnFocus={false}
               onValueChange={(value) => go(value as SettingsSectionId)}
               options={settingsSectionIds.map((id) => ({ value: id, label: sectionTitle(id) }))}
             />
