@@ -16,8 +16,11 @@ const sections = [
 
 /** Settings by its shortcut (the frame around it, sidebar or top bar, is another helper's). */
 async function openSettings(page: Page) {
-  await page.keyboard.press('Control+,')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Settings|Cài đặt/)
+  // The shortcut works once the app has started: press it until Settings is there.
+  await expect(async () => {
+    await page.keyboard.press('Control+,')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Settings|Cài đặt/, { timeout: 1_000 })
+  }).toPass()
 }
 
 const storedSettings = (dataDir: string) =>
