@@ -71,7 +71,7 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'Welcome to HolySheep Chat' })).toBeVisible()
       expect(await seriousViolations(page)).toEqual([])
       await page.getByLabel('API key').fill('sk-wrong-key-0123456789')
-      await page.getByRole('button', { name: 'Check and save' }).click()
+      await page.getByRole('button', { name: 'Check and continue' }).click()
       await expect(page.getByRole('alert')).toContainText('The gateway refused this key')
       expect(await seriousViolations(page)).toEqual([])
     } finally {

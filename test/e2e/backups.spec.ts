@@ -24,7 +24,7 @@ test('restore round trip: back up, delete a conversation for good, restore the b
   await expect(items).toHaveCount(2)
 
   await page.getByRole('button', { name: 'Settings' }).click()
-  const backups = page.getByRole('region', { name: 'Backups' })
+  const backups = page.getByRole('region', { name: 'Backups', exact: true })
   await backups.getByRole('button', { name: 'Back up now' }).click()
   await expect(backups.getByRole('status')).toContainText('Backup taken')
   const rows = backups.getByRole('table', { name: 'Backups' }).getByRole('row')
@@ -48,7 +48,7 @@ test('restore round trip: back up, delete a conversation for good, restore the b
     .nth(1)
     .getByRole('button', { name: /^Restore the backup of / })
     .click()
-  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
+  const dialog = page.getByRole('alertdialog', { name: 'Restore this backup?' })
   await expect(dialog).toBeVisible()
   // Focus starts on Cancel, and Esc closes without restoring.
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused()

@@ -94,15 +94,15 @@ test('a key saved in Settings is used for the next message and never shown', asy
   try {
     await page.goto(app.url)
     // First run without a key offers onboarding; skipping it leads to the chat, which says what is missing.
-    await page.getByRole('button', { name: 'Skip: browse history offline' }).click()
+    await page.getByRole('button', { name: 'Skip for now' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'No API key is set yet' })).toBeVisible()
     await page.getByRole('button', { name: 'Open settings' }).click()
-    await page.getByLabel('API key').fill(gateway.apiKey)
-    await page.getByRole('button', { name: 'Save key' }).click()
+    await page.getByLabel('API key', { exact: true }).fill(gateway.apiKey)
+    await page.getByRole('button', { name: 'Check and save' }).click()
     await expect(page.getByText('Key saved.')).toBeVisible()
     // Browser mode has no OS encryption, and says so.
     await expect(page.getByText('stored in plain text')).toBeVisible()
-    await expect(page.getByLabel('API key')).toHaveValue('')
+    await expect(page.getByLabel('API key', { exact: true })).toHaveValue('')
 
     await page.getByRole('button', { name: 'Chat', exact: true }).click()
     await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=5]] hi')

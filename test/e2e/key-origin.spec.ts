@@ -14,7 +14,7 @@ test('a key saved for one gateway is not sent to another until it is entered aga
     await page.goto(app.url)
     await page.getByLabel('API key').fill(gateway.apiKey)
     await page.getByLabel('Gateway base URL').fill(gateway.baseURL)
-    await page.getByRole('button', { name: 'Check and save' }).click()
+    await page.getByRole('button', { name: 'Check and continue' }).click()
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
 
     await page.getByRole('button', { name: 'Settings', exact: true }).click()
@@ -26,7 +26,7 @@ test('a key saved for one gateway is not sent to another until it is entered aga
     expect(elsewhere.requests).toHaveLength(0)
 
     await page.getByLabel('API key', { exact: true }).fill(gateway.apiKey)
-    await page.getByRole('button', { name: 'Save key' }).click()
+    await page.getByRole('button', { name: 'Check and save' }).click()
     await expect(warning).toBeHidden()
     await expect(page.getByText('Key saved.')).toBeVisible()
   } finally {

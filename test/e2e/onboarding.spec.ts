@@ -13,12 +13,12 @@ test('first run: a wrong key is refused with a clear message, the right one is c
     await expect(page.getByText('stored in plain text')).toBeVisible()
 
     await page.getByLabel('API key').fill('sk-wrong-key-0123456789')
-    await page.getByRole('button', { name: 'Check and save' }).click()
+    await page.getByRole('button', { name: 'Check and continue' }).click()
     await expect(page.getByRole('alert')).toContainText('The gateway refused this key')
     expect(gateway.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v1/models' })
 
     await page.getByLabel('API key').fill(gateway.apiKey)
-    await page.getByRole('button', { name: 'Check and save' }).click()
+    await page.getByRole('button', { name: 'Check and continue' }).click()
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
     await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=5]] hi')
     await page.keyboard.press('Enter')
@@ -45,15 +45,15 @@ test('first run: a wrong base URL and an unreachable gateway each say so; the ri
     await page.getByLabel('API key').fill(gateway.apiKey)
 
     await baseURL.fill(gateway.baseURL.replace(/\/v1$/, '/nothing-here'))
-    await page.getByRole('button', { name: 'Check and save' }).click()
+    await page.getByRole('button', { name: 'Check and continue' }).click()
     await expect(page.getByRole('alert')).toContainText('Check the address')
 
     await baseURL.fill('http://127.0.0.1:9/v1')
-    await page.getByRole('button', { name: 'Check and save' }).click()
+    await page.getByRole('button', { name: 'Check and continue' }).click()
     await expect(page.getByRole('alert')).toContainText('Could not reach the gateway')
 
     await baseURL.fill(gateway.baseURL)
-    await page.getByRole('button', { name: 'Check and save' }).click()
+    await page.getByRole('button', { name: 'Check and continue' }).click()
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
     await page.getByRole('button', { name: 'Settings', exact: true }).click()
     await expect(page.getByText(`In use: ${gateway.baseURL}`)).toBeVisible()
@@ -66,7 +66,7 @@ test('first run: skip opens the app without a key, to browse history offline', a
   const app = await startBrowserMode({ baseURL: gateway.baseURL })
   try {
     await page.goto(app.url)
-    await page.getByRole('button', { name: 'Skip: browse history offline' }).click()
+    await page.getByRole('button', { name: 'Skip for now' }).click()
     await expect(page.getByRole('button', { name: 'New chat', exact: true })).toBeVisible()
     await expect(page.getByRole('status').filter({ hasText: 'No API key is set yet' })).toBeVisible()
   } finally {

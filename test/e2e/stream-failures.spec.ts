@@ -31,10 +31,10 @@ test('an answer past the size limit in Settings ends with the text kept, explain
 }) => {
   await page.goto(app.url)
   await page.getByRole('button', { name: 'Settings', exact: true }).click()
-  const preferences = page.locator('form.preferences')
-  await preferences.getByLabel('Longest answer kept (characters)').fill('10000')
-  await preferences.getByRole('button', { name: 'Save', exact: true }).click()
-  await expect(preferences.getByRole('status')).toHaveText('Saved. It applies from the next answer.')
+  const longest = page.getByLabel('Longest answer kept (characters)')
+  await longest.fill('10000')
+  await longest.press('Enter')
+  await expect(page.getByRole('region', { name: /Notifications/ })).toContainText('Saved')
   await page.getByRole('button', { name: 'New chat' }).first().click()
 
   await page.getByRole('textbox', { name: 'Message' }).fill('[[big-deltas=4096]] a gateway that never stops')

@@ -3,7 +3,6 @@ import type { Api } from '../../shared/api'
 import type { KeyStatus } from '../../shared/key-status'
 import type { SettingsView as SettingsData } from '../../shared/settings'
 import { resolvePlatform } from './api/platform'
-import { BackupsSection } from './features/backups/BackupsSection'
 import { ChatView } from './features/chat/ChatView'
 import { Sidebar } from './features/history/Sidebar'
 import type { Page } from './features/history/SidebarNav'
@@ -19,11 +18,9 @@ import { SettingsView } from './features/settings/SettingsView'
 import { paymentStore } from './features/usage/money'
 import { UsageView } from './features/usage/UsageView'
 import { JobsPanel } from './features/transfer/JobsPanel'
-import { TransferSection } from './features/transfer/TransferSection'
 import { useTransfers } from './features/transfer/use-transfers'
 import { ViewBoundary } from './lib/ViewBoundary'
 import { applyLanguage, resolveLanguage, strings } from './i18n'
-import { AppearanceSection } from './features/settings/AppearanceSection'
 import { useTheme } from './theme/use-theme'
 import { ShortcutsPanel } from './features/shortcuts/ShortcutsPanel'
 import { useShortcuts } from './features/shortcuts/use-shortcuts'
@@ -261,12 +258,11 @@ export function App({ api }: { api: Api }) {
                   api={api}
                   settings={settings}
                   keyStatus={keyStatus}
+                  transfers={transfers.actions}
+                  platform={platform}
                   onSettingsChange={setSettings}
                   onKeyStatusChange={setKeyStatus}
                 />
-                <TransferSection actions={transfers.actions} platform={platform} />
-                <BackupsSection api={api} settings={settings} onSettingsChange={setSettings} />
-                <AppearanceSection api={api} settings={settings} onSettingsChange={setSettings} />
               </ViewBoundary>
             </div>
           ) : null}

@@ -18,6 +18,7 @@ export function Select({
   id,
   className,
   disabled,
+  returnFocus = true,
   ...aria
 }: {
   value: string
@@ -26,6 +27,8 @@ export function Select({
   id?: string
   className?: string
   disabled?: boolean
+  /** False when choosing moves focus elsewhere (a "go to section" select): closing leaves focus alone. */
+  returnFocus?: boolean
   'aria-label'?: string
   'aria-describedby'?: string
   'aria-invalid'?: true
@@ -39,7 +42,12 @@ export function Select({
         </RadixSelect.Icon>
       </RadixSelect.Trigger>
       <RadixSelect.Portal>
-        <RadixSelect.Content className="ui-popover ui-select__content" position="popper" sideOffset={4}>
+        <RadixSelect.Content
+          className="ui-popover ui-select__content"
+          position="popper"
+          sideOffset={4}
+          onCloseAutoFocus={returnFocus ? undefined : (event) => event.preventDefault()}
+        >
           <RadixSelect.Viewport>
             {options.map((option) => (
               <RadixSelect.Item key={option.value} value={option.value} className="ui-menu__item">

@@ -1,25 +1,27 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { BackupInfo, BackupList } from '../../../../shared/backups'
 import type { SettingsView as SettingsData } from '../../../../shared/settings'
 import { strings } from '../../i18n'
 import { formatDateTime } from '../../i18n/format'
+import { Button } from '../../ui/Button'
+import { showToast } from '../../ui/toast-store'
+import { Switch } from '../../ui/Switch'
 import { errorText, SaveNoticeLine, type SaveNotice } from '../settings/save-notice'
+import { SettingField } from '../settings/SettingField'
+import type { SaveSettings } from '../settings/use-settings-save'
 import { RestoreDialog } from './RestoreDialog'
 import './backups.css'
 
 interface Props {
   api: Api
   settings: SettingsData
-  onSettingsChange(settings: SettingsData): void
+  save: SaveSettings
 }
 
-/** Settings → History: the daily backup's switch and how many to keep, the list, Back up now and Restore. */
-export function BackupsSection({ api, settings, onSettingsChange }: Props) {
+/** Settings → History and backups: the daily backup's switch and how many to keep, the list, Back up now, Restore. */
+export function BackupsSection({ api, settings, save }: Props) {
   const t = strings.backups
-  const [enabled, setEnabled] = useState(settings.settings.backupsEnabled)
-  const [keep, setKeep] = useState(String(settings.settings.backupsToKeep))
-  const [settingsNotice, setSettingsNotice] = useState<SaveNotice>(null)
   const [list, setList] = useState<BackupList | null>(null)
   const [working, setWorking] = useState(false)
   const [notice, setNotice] = useState<SaveNotice>(null)
@@ -38,17 +40,6 @@ export function BackupsSection({ api, settings, onSettingsChange }: Props) {
       if (result.ok) setList(result.value)
     })
   }, [api])
-
-  const saveSettings = async (event: FormEvent) => {
-    event.preventDefault()
-    const count = Number(keep.trim())
-    if (!Number.isInteger(count))
-      return setSettingsNotice({ kind: 'error', text: strings.preferences.notANumber(t.keep) })
-    const result = await api.settings.set({ backupsEnabled: enabled, backupsToKeep: count })
-    if (!result.ok) return setSettingsNotice({ kind: 'error', text: errorText(result.error) })
-    onSettingsChange(result.value)
-    setSettingsNotice({ kind: 'ok', text: t.saved })
-  }
 
   const backUpNow = async () => {
     setWorking(true)
@@ -83,33 +74,41 @@ export function BackupsSection({ api, settings, onSettingsChange }: Props) {
   }
 
   return (
-    <section className="settings-section backups" aria-labelledby="backups-title">
-      <h2 id="backups-title">{t.title}</h2>
-      <p>{t.explain}</p>
-      <form onSubmit={saveSettings} className="field-row backups-settings">
-        <label className="checkbox">
-          <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
-          <span>{t.enabled}</span>
-        </label>
-        <label>
-          <span>{t.keep}</span>
-          <input inputMode="numeric" value={keep} onChange={(event) => setKeep(event.target.value)} />
-        </label>
-        <div className="actions">
-          <button type="submit">{t.save}</button>
-        </div>
-      </form>
-      <SaveNoticeLine notice={settingsNotice} />
-
-      <div className="actions">
-        <button type="button" onClick={() => void backUpNow()} disabled={working} aria-busy={working}>
+    <section className="settings-subgroup backups" aria-labelledby="backups-title">
+      <h3 id="backups-title" className="settings-subgroup__title">
+        {t.title}
+      </h3>
+      <p className="settings-hint">{t.explain}</p>
+      <Switch
+        label={t.enabled}
+        checked={settings.settings.backupsEnabled}
+        onCheckedChange={(backupsEnabled) =>
+          void save({ backupsEnabled }, t.enabled).then((result) => {
+            if (!result.ok) showToast({ key: 'settings-saved', title: Object.values(result.errors)[0]!, tone: 'error' })
+          })
+        }
+      />
+      <div className="settings-row">
+        <SettingField
+          name="backupsToKeep"
+          kind="number"
+          label={t.keep}
+          settings={settings.settings}
+          save={save}
+          min={1}
+          max={100}
+          step={1}
+        />
+      </div>
+      <div className="settings-actions">
+        <Button onClick={() => void backUpNow()} disabled={working} aria-busy={working}>
           {working ? t.backingUp : t.backUpNow}
-        </button>
+        </Button>
       </div>
       <SaveNoticeLine notice={notice} />
 
       {list === null ? null : list.backups.length === 0 ? (
-        <p className="hint">{t.none}</p>
+        <p className="settings-hint">{t.none}</p>
       ) : (
         <table className="backups-table" aria-label={t.list}>
           <thead>
@@ -131,21 +130,21 @@ export function BackupsSection({ api, settings, onSettingsChange }: Props) {
                 <td>{t.bytes(backup.bytes)}</td>
                 <td>{t.counts(backup.conversations, backup.messages)}</td>
                 <td>
-                  <button
-                    type="button"
+                  <Button
+                    size="sm"
                     disabled={working}
                     aria-label={t.restoreLabel(formatDateTime(backup.createdAt))}
                     onClick={() => setConfirming(backup)}
                   >
                     {t.restore}
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {list ? <p className="hint">{t.folder(list.folder)}</p> : null}
+      {list ? <p className="settings-hint settings-path">{t.folder(list.folder)}</p> : null}
       {confirming ? (
         <RestoreDialog
           date={formatDateTime(confirming.createdAt)}

@@ -1,42 +1,24 @@
-import { useEffect, useRef } from 'react'
 import { strings } from '../../i18n'
+import { ConfirmDialog } from '../../ui/Dialog'
 
 /**
- * Asks before a restore replaces the history. A native modal `<dialog>` (as the shortcuts panel):
- * focus stays inside, Esc cancels, and focus starts on Cancel so Enter alone never replaces anything.
+ * Asks before a restore replaces the history, on the design system's ConfirmDialog: focus starts
+ * on Cancel (so Enter alone never replaces anything) and Esc cancels.
  */
 export function RestoreDialog({ date, onConfirm, onClose }: { date: string; onConfirm(): void; onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
   const t = strings.backups
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog"
-      aria-labelledby="restore-title"
-      aria-describedby="restore-body"
-      onClose={onClose}
-    >
-      <h2 id="restore-title">{t.confirmTitle}</h2>
-      <p id="restore-body">{t.confirmBody(date)}</p>
-      <form method="dialog" className="actions">
-        <button type="submit" autoFocus>
-          {t.cancel}
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            onConfirm()
-            dialog.current?.close()
-          }}
-        >
-          {t.confirm}
-        </button>
-      </form>
-    </dialog>
+    <ConfirmDialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose()
+      }}
+      title={t.confirmTitle}
+      description={t.confirmBody(date)}
+      confirmLabel={t.confirm}
+      cancelLabel={t.cancel}
+      danger
+      onConfirm={onConfirm}
+    />
   )
 }

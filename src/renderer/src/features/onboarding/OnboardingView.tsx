@@ -1,9 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { AppError } from '../../../../shared/errors'
 import type { KeyStatus } from '../../../../shared/key-status'
 import type { SettingsView as SettingsData } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
+import { Field, TextInput } from '../../ui/Field'
+import { Globe, KeyRound, Sparkles } from '../../ui/icons'
+import { Spinner } from '../../ui/Spinner'
+import { checkAndSaveKey, keyFailure, type KeyFailure } from '../settings/key-check'
+import { KeyInput } from '../settings/KeyInput'
 import './onboarding.css'
 
 interface Props {
@@ -14,93 +19,112 @@ interface Props {
   onSkip(): void
 }
 
-function failureText(error: AppError): string {
-  const failures = strings.onboarding.failures
-  if (error.kind === 'invalid_key' || error.kind === 'forbidden') return failures.invalid_key
-  if (error.kind === 'network') return `${failures.network} (${error.message})`
-  if (error.kind === 'timeout') return failures.timeout
-  if (error.kind === 'not_found' || error.kind === 'unknown_model') return failures.not_found
-  if (error.kind === 'invalid_payload') return error.message
-  return `${failures.other} ${strings.errors[error.kind]}`
-}
-
 /**
- * First run, no key: ask for it, try it with GET /models before saving anything, say how it will
- * be kept, or let the user go on without one to read their history offline.
+ * First run, no key: say what the app needs, ask for the key, try it with GET /models before saving
+ * anything (Settings saves keys the same way), or let the user go on without one to read history.
  */
 export function OnboardingView({ api, keyStatus, settings, onKeySaved, onSkip }: Props) {
   const t = strings.onboarding
   const [key, setKey] = useState('')
   const fromEnvironment = settings.baseURLSource === 'environment'
   const [baseURL, setBaseURL] = useState(settings.effectiveBaseURL)
-  const [state, setState] = useState<{ kind: 'idle' | 'checking' } | { kind: 'failed'; text: string }>({
-    kind: 'idle',
-  })
+  const [checking, setChecking] = useState(false)
+  const [failure, setFailure] = useState<KeyFailure | null>(null)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    setState({ kind: 'checking' })
+    setChecking(true)
+    setFailure(null)
     const typedURL = baseURL.trim().replace(/\/+$/, '')
     const changedURL = !fromEnvironment && typedURL !== settings.effectiveBaseURL ? typedURL : null
-    const checked = await api.key.check({ key, baseURL: changedURL })
-    if (!checked.ok) return setState({ kind: 'failed', text: failureText(checked.error) })
     let nextSettings = settings
-    if (changedURL) {
-      const saved = await api.settings.set({ baseURL: changedURL })
-      if (!saved.ok) return setState({ kind: 'failed', text: failureText(saved.error) })
-      nextSettings = saved.value
-    }
-    const stored = await api.key.set({ key })
-    if (!stored.ok) return setState({ kind: 'failed', text: failureText(stored.error) })
-    onKeySaved(stored.value, nextSettings)
+    const result = await checkAndSaveKey(api, key, {
+      baseURL: changedURL,
+      check: true,
+      // The address the key worked with is saved with it.
+      afterCheck: async () => {
+        if (!changedURL) return null
+        const saved = await api.settings.set({ baseURL: changedURL })
+        if (!saved.ok) return { ...keyFailure(saved.error), field: 'baseURL' }
+        nextSettings = saved.value
+        return null
+      },
+    })
+    setChecking(false)
+    if (!result.ok) return setFailure(result.failure)
+    onKeySaved(result.status, nextSettings)
   }
 
   return (
     <section className="onboarding" aria-labelledby="onboarding-title">
-      <form className="card" onSubmit={submit}>
-        <h1 id="onboarding-title">{t.title}</h1>
-        <p>{t.intro}</p>
-        <label>
-          <span>{t.key}</span>
-          <input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            value={key}
-            onChange={(event) => setKey(event.target.value)}
-            autoFocus
-          />
-        </label>
-        <label>
-          <span>{t.baseURL}</span>
-          <input
-            type="url"
-            spellCheck={false}
-            value={baseURL}
-            disabled={fromEnvironment}
-            onChange={(event) => setBaseURL(event.target.value)}
-          />
-        </label>
-        <p className="hint">
-          {fromEnvironment ? strings.settings.baseURLFromEnv(settings.effectiveBaseURL) : t.baseURLHint}
-        </p>
-        <h2>{t.protectionTitle}</h2>
-        <p className="hint">{strings.settings.protection[keyStatus.protection]}</p>
-        <div className="actions">
-          <button type="submit" disabled={!key.trim() || state.kind === 'checking'}>
-            {t.check}
-          </button>
-          <button type="button" onClick={onSkip}>
-            {t.skip}
-          </button>
+      <div className="onboarding__card">
+        <div className="onboarding__brand">
+          <span className="onboarding__mark" aria-hidden>
+            <Sparkles />
+          </span>
+          <span className="onboarding__name">{strings.appName}</span>
         </div>
-        {state.kind === 'checking' ? <p role="status">{t.checking}</p> : null}
-        {state.kind === 'failed' ? (
-          <p className="error" role="alert">
-            {state.text}
-          </p>
-        ) : null}
-      </form>
+        <h1 id="onboarding-title" className="onboarding__title">
+          {t.title}
+        </h1>
+        <p className="onboarding__intro">{t.intro}</p>
+        <h2 className="onboarding__subtitle">{t.needsTitle}</h2>
+        <ul className="onboarding__needs">
+          <li>
+            <KeyRound aria-hidden />
+            <span>{t.needKey}</span>
+          </li>
+          <li>
+            <Globe aria-hidden />
+            <span>{t.needGateway}</span>
+          </li>
+        </ul>
+        <form className="onboarding__form" onSubmit={submit} noValidate>
+          <Field
+            label={t.key}
+            hint={strings.settings.protection[keyStatus.protection]}
+            error={failure?.field === 'key' ? failure.text : null}
+          >
+            {(control) => <KeyInput control={control} value={key} onChange={setKey} autoFocus />}
+          </Field>
+          <Field
+            label={t.baseURL}
+            hint={fromEnvironment ? strings.settings.baseURLFromEnv(settings.effectiveBaseURL) : t.baseURLHint}
+            error={failure?.field === 'baseURL' ? failure.text : null}
+          >
+            {(control) => (
+              <TextInput
+                {...control}
+                type="url"
+                spellCheck={false}
+                value={baseURL}
+                disabled={fromEnvironment}
+                onChange={(event) => setBaseURL(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="onboarding__actions">
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={!key.trim() || checking}
+              icon={checking ? <Spinner /> : undefined}
+            >
+              {t.check}
+            </Button>
+            <Button variant="ghost" onClick={onSkip}>
+              {t.skip}
+            </Button>
+          </div>
+          {checking ? (
+            <p className="onboarding__hint" role="status">
+              {t.checking}
+            </p>
+          ) : (
+            <p className="onboarding__hint">{t.skipHint}</p>
+          )}
+        </form>
+      </div>
     </section>
   )
 }

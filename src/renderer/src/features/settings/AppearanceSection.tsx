@@ -1,61 +1,45 @@
-import { useState } from 'react'
-import type { Api } from '../../../../shared/api'
-import type { Settings, SettingsView } from '../../../../shared/settings'
+import type { Settings } from '../../../../shared/settings'
 import { strings } from '../../i18n'
-
-interface AppearanceSectionProps {
-  api: Api
-  settings: SettingsView
-  onSettingsChange(settings: SettingsView): void
-}
+import { Field } from '../../ui/Field'
+import { Select } from '../../ui/Select'
+import { showToast } from '../../ui/toast-store'
+import { SettingsSection } from './SettingsSection'
+import type { SaveSettings } from './use-settings-save'
 
 const themes = ['system', 'light', 'dark'] as const
 const languages = ['system', 'en', 'vi'] as const
 
-/** Theme and language, applied as soon as they are picked (and saved by main). */
-export function AppearanceSection({ api, settings, onSettingsChange }: AppearanceSectionProps) {
+/** Theme and language, applied and saved as soon as they are picked. */
+export function AppearanceSection({ id, settings, save }: { id: string; settings: Settings; save: SaveSettings }) {
   const t = strings.settings
-  const [error, setError] = useState<string | null>(null)
-  const save = async (patch: Partial<Pick<Settings, 'theme' | 'language'>>) => {
-    const result = await api.settings.set(patch)
-    if (!result.ok) return setError(strings.errors[result.error.kind])
-    setError(null)
-    onSettingsChange(result.value)
+  const choose = async (patch: Partial<Pick<Settings, 'theme' | 'language'>>, label: string) => {
+    const result = await save(patch, label)
+    if (!result.ok) showToast({ key: 'settings-saved', title: Object.values(result.errors)[0]!, tone: 'error' })
   }
   return (
-    <section className="card" aria-labelledby="appearance-title">
-      <h2 id="appearance-title">{t.appearanceSection}</h2>
-      <label>
-        <span>{t.theme}</span>
-        <select
-          value={settings.settings.theme}
-          onChange={(event) => void save({ theme: event.target.value as Settings['theme'] })}
-        >
-          {themes.map((theme) => (
-            <option key={theme} value={theme}>
-              {t.themeOptions[theme]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t.language}</span>
-        <select
-          value={settings.settings.language}
-          onChange={(event) => void save({ language: event.target.value as Settings['language'] })}
-        >
-          {languages.map((language) => (
-            <option key={language} value={language} lang={language === 'system' ? undefined : language}>
-              {t.languageOptions[language]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </section>
+    <SettingsSection id={id} title={strings.settingsPage.sections.appearance}>
+      <div className="settings-row">
+        <Field label={t.theme}>
+          {(control) => (
+            <Select
+              {...control}
+              value={settings.theme}
+              options={themes.map((theme) => ({ value: theme, label: t.themeOptions[theme] }))}
+              onValueChange={(value) => void choose({ theme: value as Settings['theme'] }, t.theme)}
+            />
+          )}
+        </Field>
+        <Field label={t.language}>
+          {(control) => (
+            <Select
+              {...control}
+              value={settings.language}
+              options={languages.map((language) => ({ value: language, label: t.languageOptions[language] }))}
+              onValueChange={(value) => void choose({ language: value as Settings['language'] }, t.language)}
+            />
+          )}
+        </Field>
+      </div>
+    </SettingsSection>
   )
 }

@@ -1,10 +1,19 @@
-import { useState, type FormEvent } from 'react'
-import type { Api } from '../../../../shared/api'
+import { useState } from 'react'
 import type { PriceTable } from '../../../../shared/pricing'
 import type { SettingsView as SettingsData } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
+import { Field, TextInput } from '../../ui/Field'
+import { IconButton } from '../../ui/IconButton'
+import { Plus, Trash2 } from '../../ui/icons'
+import { Select } from '../../ui/Select'
+import { showToast } from '../../ui/toast-store'
+import { currencyOptions } from './currency-options'
 import { parseOptionalNumber } from './number-field'
-import { errorText, SaveNoticeLine, type SaveNotice } from './save-notice'
+import type { FieldErrors } from './settings-validation'
+import { SettingField } from './SettingField'
+import { SettingsSection } from './SettingsSection'
+import type { SaveSettings } from './use-settings-save'
 
 interface Row {
   key: number
@@ -24,119 +33,160 @@ function rowsOf(table: PriceTable): Row[] {
   }))
 }
 
-/** The editable price table (USD per million tokens), the currency and the payment rate. */
-export function PricesSection({
-  api,
-  settings,
-  onSettingsChange,
-}: {
-  api: Api
-  settings: SettingsData
-  onSettingsChange(settings: SettingsData): void
-}) {
+/** The rows as a price table, or each wrong cell's error (by row key and column). */
+function tableOf(rows: readonly Row[]): { table: PriceTable; errors: FieldErrors } {
+  const table: PriceTable = {}
+  const errors: FieldErrors = {}
+  for (const row of rows) {
+    const model = row.model.trim()
+    const input = parseOptionalNumber(row.input)
+    const output = parseOptionalNumber(row.output)
+    // A row still being typed (no model yet) waits; it is saved once it names a model.
+    if (!model) continue
+    if (typeof input !== 'number') errors[`${row.key}.input`] = strings.settingsPage.errors.notANumber
+    if (typeof output !== 'number') errors[`${row.key}.output`] = strings.settingsPage.errors.notANumber
+    if (typeof input === 'number' && typeof output === 'number')
+      table[model] = { inputUsdPerMillion: input, outputUsdPerMillion: output }
+  }
+  return { table, errors }
+}
+
+/** Prices and currency: the price table (USD per million tokens), the currency and the payment rate. */
+export function PricesSection({ id, settings, save }: { id: string; settings: SettingsData; save: SaveSettings }) {
   const t = strings.prices
+  const p = strings.settingsPage
   const [rows, setRows] = useState<Row[]>(() => rowsOf(settings.settings.prices))
-  const [currency, setCurrency] = useState(settings.settings.currency)
-  const [rate, setRate] = useState(String(settings.settings.paymentRate))
-  const [notice, setNotice] = useState<SaveNotice>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const currency = settings.settings.currency
 
   const update = (key: number, change: Partial<Row>) =>
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)))
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    const prices: PriceTable = {}
-    for (const row of rows) {
-      if (!row.model.trim()) continue
-      const input = parseOptionalNumber(row.input)
-      const output = parseOptionalNumber(row.output)
-      if (typeof input !== 'number' || typeof output !== 'number')
-        return setNotice({ kind: 'error', text: strings.preferences.notANumber(row.model) })
-      prices[row.model.trim()] = { inputUsdPerMillion: input, outputUsdPerMillion: output }
+  /** Saves the table as it stands, when a cell is left or a row removed. */
+  const commit = async (next: readonly Row[]) => {
+    const { table, errors: cellErrors } = tableOf(next)
+    setErrors(cellErrors)
+    if (Object.keys(cellErrors).length) return
+    if (JSON.stringify(table) === JSON.stringify(settings.settings.prices)) return
+    const result = await save({ prices: table }, p.sections.prices)
+    if (result.ok) return
+    // The schema's paths are prices.<model>.<column>: put each beside its cell.
+    const mapped: FieldErrors = {}
+    for (const [path, text] of Object.entries(result.errors)) {
+      const [, model, column] = path.split('.')
+      const row = next.find((candidate) => candidate.model.trim() === model)
+      const cell = column === 'outputUsdPerMillion' ? 'output' : 'input'
+      mapped[row ? `${row.key}.${cell}` : 'table'] = text
     }
-    const paymentRate = parseOptionalNumber(rate)
-    if (typeof paymentRate !== 'number')
-      return setNotice({ kind: 'error', text: strings.preferences.notANumber(t.paymentRate(currency)) })
-    const result = await api.settings.set({ prices, currency: currency.trim().toUpperCase(), paymentRate })
-    if (!result.ok) return setNotice({ kind: 'error', text: errorText(result.error) })
-    onSettingsChange(result.value)
-    setNotice({ kind: 'ok', text: t.saved })
+    setErrors(mapped)
+  }
+
+  const cell = (row: Row, column: 'input' | 'output', label: string) => {
+    const error = errors[`${row.key}.${column}`]
+    const errorId = `price-${row.key}-${column}-error`
+    return (
+      <td>
+        <TextInput
+          aria-label={`${label} ${row.model}`}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          type="number"
+          step="any"
+          min={0}
+          value={row[column]}
+          onChange={(event) => update(row.key, { [column]: event.target.value })}
+          onBlur={() => void commit(rows)}
+        />
+        {error ? (
+          <p className="ui-field__error" id={errorId} role="alert">
+            {error}
+          </p>
+        ) : null}
+      </td>
+    )
   }
 
   return (
-    <form onSubmit={save} className="card prices" aria-labelledby="prices-title">
-      <h2 id="prices-title">{t.section}</h2>
-      <p className="hint">{t.explain}</p>
+    <SettingsSection id={id} title={p.sections.prices} description={t.explain}>
+      <div className="settings-row">
+        <Field label={t.currency}>
+          {(control) => (
+            <Select
+              {...control}
+              value={currency}
+              options={currencyOptions(currency)}
+              onValueChange={(value) =>
+                void save({ currency: value }, t.currency).then((result) => {
+                  if (!result.ok)
+                    showToast({ key: 'settings-saved', title: Object.values(result.errors)[0]!, tone: 'error' })
+                })
+              }
+            />
+          )}
+        </Field>
+        <SettingField
+          name="paymentRate"
+          kind="number"
+          label={t.paymentRate(currency)}
+          settings={settings.settings}
+          save={save}
+          min={0}
+        />
+      </div>
       <table className="price-table">
         <thead>
           <tr>
             <th scope="col">{t.model}</th>
             <th scope="col">{t.input}</th>
             <th scope="col">{t.output}</th>
-            <th />
+            <th scope="col">
+              <span className="visually-hidden">{t.remove}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
               <td>
-                <input
+                <TextInput
                   aria-label={t.model}
                   spellCheck={false}
                   value={row.model}
                   onChange={(event) => update(row.key, { model: event.target.value })}
+                  onBlur={() => void commit(rows)}
                 />
               </td>
-              <td>
-                <input
-                  aria-label={`${t.input} ${row.model}`}
-                  inputMode="decimal"
-                  value={row.input}
-                  onChange={(event) => update(row.key, { input: event.target.value })}
+              {cell(row, 'input', t.input)}
+              {cell(row, 'output', t.output)}
+              <td className="price-table__remove">
+                <IconButton
+                  size="sm"
+                  label={p.removePrice(row.model)}
+                  icon={<Trash2 aria-hidden />}
+                  onClick={() => {
+                    const next = rows.filter((other) => other.key !== row.key)
+                    setRows(next)
+                    void commit(next)
+                  }}
                 />
-              </td>
-              <td>
-                <input
-                  aria-label={`${t.output} ${row.model}`}
-                  inputMode="decimal"
-                  value={row.output}
-                  onChange={(event) => update(row.key, { output: event.target.value })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  onClick={() => setRows((current) => current.filter((other) => other.key !== row.key))}
-                >
-                  {t.remove}
-                </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="actions">
-        <button
-          type="button"
+      {errors.table ? (
+        <p className="ui-field__error" role="alert">
+          {errors.table}
+        </p>
+      ) : null}
+      <div className="settings-actions">
+        <Button
+          icon={<Plus aria-hidden />}
           onClick={() => setRows((current) => [...current, { key: nextKey++, model: '', input: '', output: '' }])}
         >
           {t.add}
-        </button>
+        </Button>
       </div>
-      <div className="field-row">
-        <label>
-          <span>{t.currency}</span>
-          <input value={currency} maxLength={3} onChange={(event) => setCurrency(event.target.value)} />
-        </label>
-        <label>
-          <span>{t.paymentRate(currency)}</span>
-          <input inputMode="decimal" value={rate} onChange={(event) => setRate(event.target.value)} />
-        </label>
-      </div>
-      <div className="actions">
-        <button type="submit">{t.save}</button>
-      </div>
-      <SaveNoticeLine notice={notice} />
-    </form>
+    </SettingsSection>
   )
 }

@@ -3,9 +3,9 @@ import { strings } from '../../i18n'
 
 export type SaveNotice = { kind: 'ok' | 'error'; text: string } | null
 
-/** Validation messages name the field; other kinds have their own sentence. */
+/** An error in the user's words: main's invalid_payload text is for developers (English, field names), never shown. */
 export function errorText(error: AppError): string {
-  return error.kind === 'invalid_payload' ? error.message : strings.errors[error.kind]
+  return error.kind === 'invalid_payload' ? strings.settingsPage.errors.refused : strings.errors[error.kind]
 }
 
 export function SaveNoticeLine({ notice }: { notice: SaveNotice }) {

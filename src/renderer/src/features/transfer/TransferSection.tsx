@@ -1,20 +1,24 @@
 import type { Platform } from '../../api/platform'
 import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
+import { FileJson, FileText } from '../../ui/icons'
 import type { TransferActions } from './use-transfers'
 
-/** Settings → History: export everything, or import our JSON or ChatGPT's conversations.json. */
+/** Settings → History and backups: export everything, or import our JSON or ChatGPT's conversations.json. */
 export function TransferSection({ actions, platform }: { actions: TransferActions; platform: Platform }) {
   return (
-    <section className="settings-section" aria-labelledby="transfer-title">
-      <h2 id="transfer-title">{strings.transfer.title}</h2>
-      <p>{strings.transfer.explain}</p>
-      <div className="actions">
-        <button type="button" onClick={() => actions.exportAll('markdown')}>
+    <section className="settings-subgroup" aria-labelledby="transfer-title">
+      <h3 id="transfer-title" className="settings-subgroup__title">
+        {strings.settingsPage.exportGroup}
+      </h3>
+      <p className="settings-hint">{strings.transfer.explain}</p>
+      <div className="settings-actions">
+        <Button icon={<FileText aria-hidden />} onClick={() => actions.exportAll('markdown')}>
           {strings.transfer.exportAllMarkdown}
-        </button>
-        <button type="button" onClick={() => actions.exportAll('json')}>
+        </Button>
+        <Button icon={<FileJson aria-hidden />} onClick={() => actions.exportAll('json')}>
           {strings.transfer.exportAllJson}
-        </button>
+        </Button>
         {platform.kind === 'desktop' ? (
           <button type="button" onClick={() => actions.importFile(null)}>
             {strings.transfer.import}
