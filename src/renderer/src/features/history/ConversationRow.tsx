@@ -5,7 +5,7 @@ import { Button } from '../../ui/Button'
 import { IconButton } from '../../ui/IconButton'
 import { FileJson, FileText, MoreHorizontal, Pencil, Pin, PinOff, Trash2 } from '../../ui/icons'
 import { Menu, type MenuItem } from '../../ui/Menu'
-import { Spinner } from '../../ui/Spinner'
+import { StatusDot } from '../../ui/StatusDot'
 import { Tooltip } from '../../ui/Tooltip'
 import { cx } from '../../ui/cx'
 
@@ -119,7 +119,7 @@ export function ConversationRow({
         </Tooltip>
       )}
       {/* Beside the title, not in it: a button's content is not read as its own elements. */}
-      {streaming ? <Spinner label={strings.history.answering} /> : null}
+      {streaming ? <StatusDot label={strings.history.answering} /> : null}
       <Menu
         label={strings.history.more}
         items={[
