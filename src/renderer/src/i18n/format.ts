@@ -32,3 +32,27 @@ export function formatDateTime(epochMs: number): string {
   }
   return format.format(epochMs)
 }
+
+const styledFormats = new Map<string, Intl.DateTimeFormat>()
+
+function styledFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = currentLocale()
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = styledFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options)
+    styledFormats.set(key, format)
+  }
+  return format
+}
+
+/** A message's time at a glance: the time alone today, else the short date and time. */
+export function formatMessageTime(epochMs: number, now = Date.now()): string {
+  const sameDay = new Date(epochMs).toDateString() === new Date(now).toDateString()
+  return sameDay ? styledFormat({ timeStyle: 'short' }).format(epochMs) : formatDateTime(epochMs)
+}
+
+/** The whole date and time (a tooltip's longer form). */
+export function formatFullDateTime(epochMs: number): string {
+  return styledFormat({ dateStyle: 'full', timeStyle: 'medium' }).format(epochMs)
+}
