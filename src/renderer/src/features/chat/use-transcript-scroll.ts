@@ -108,7 +108,7 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
       following.current = true
       autoScrolling.current = false
     } else if (!autoScrolling.current) following.current = false
-    setScrolledUp(!following.current)
+    if (scrolledUp !== !following.current) setScrolledUp(!following.current)
     if (element.scrollTop < loadOlderWithinPx && transcript.hasMore && !transcript.loading)
       void transcriptStore.loadOlder()
   }
