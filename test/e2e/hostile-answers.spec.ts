@@ -33,7 +33,7 @@ async function send(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'Message' }).fill(text)
   await page.getByRole('button', { name: 'Send' }).click()
   const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' }).last()
-  await expect(answer.locator('.meta, .error').first()).toBeVisible(arrival)
+  await expect(answer.locator('.meta, .message-error').first()).toBeVisible(arrival)
 }
 
 const conversation = (page: Page, title: RegExp) =>

@@ -76,13 +76,20 @@ test('every control is reachable with Tab and shows where focus is', async ({ pa
     // Past the last control, focus wraps through the page itself before the first one.
     if ((await page.locator(':focus').count()) === 0) continue
     const focused = page.locator(':focus')
-    // A visible focus ring: the :focus-visible outline from styles.css, or the design system's ring
-    // (ui.css draws --focus-ring as a box shadow on its controls).
-    const ring = await focused.evaluate((element) => {
-      const style = getComputedStyle(element)
-      return style.outlineStyle === 'solid' || style.boxShadow !== 'none'
-    })
-    expect(ring).toBe(true)
+    // A visible focus ring: the :focus-visible outline from styles.css, the design system's ring (a box
+    // shadow, ui/ui.css), or, for the message box, the ring of the rounded box it sits in (chat.css).
+    await expect
+      .poll(() =>
+        focused.evaluate((element) => {
+          const ringed = (target: Element | null) => {
+            if (!target) return false
+            const style = getComputedStyle(target)
+            return style.outlineStyle === 'solid' || style.boxShadow !== 'none'
+          }
+          return ringed(element) || ringed(element.closest('.composer-box'))
+        }),
+      )
+      .toBe(true)
     seen.add((await focused.getAttribute('aria-label')) ?? (await focused.innerText()).trim())
   }
   for (const name of ['Settings', 'New chat', 'Search', 'Copy message', 'Regenerate', 'Message'])

@@ -4,6 +4,7 @@
  *   [[tokens=400]]  answer with 400 tokens (default 24, or the gateway's `defaultTokens`)
  *   [[delay=50]]    wait 50 ms between tokens (default: the gateway's pacing)
  *   [[markdown]]    answer with a fixed markdown sample (heading, list, table, code, link, raw HTML)
+ *   [[wide]]        answer with content wider than any window: one long code line, a table of many columns
  *   [[hostile=emphasis]] answer with a hostile payload (hostile.ts), in tokens of 4,096 characters
  */
 import { hostileAnswer } from './hostile'
@@ -48,6 +49,23 @@ export const markdownSample = [
   '',
 ].join('\n')
 
+/** The end of the `[[wide]]` answer's long code line, so a test can look for it on screen. */
+export const wideCodeEnd = 'END_OF_THE_LONG_LINE'
+
+/** The `[[wide]]` answer: a code line far wider than the window and a table whose headers are long words. */
+export const wideSample = [
+  'Một dòng mã rất dài:',
+  '',
+  '```ts',
+  `const configuration = { ${Array.from({ length: 40 }, (_, index) => `option${index}: 'value ${index}'`).join(', ')} } // ${wideCodeEnd}`,
+  '```',
+  '',
+  '| Configuration | Environment | Description | Availability | Compatibility | Performance | Documentation |',
+  '|---|---|---|---|---|---|---|',
+  '| production | linux | the main deployment | everywhere | all versions | measured | published |',
+  '',
+].join('\n')
+
 /** Cuts text into tokens of four characters, as a model streams it. */
 const inPieces = (text: string) =>
   Array.from({ length: Math.ceil(text.length / 4) }, (_, index) => text.slice(index * 4, index * 4 + 4))
@@ -68,8 +86,8 @@ export function planReply(
     const limit = maxTokens ?? Number.POSITIVE_INFINITY
     return { tokens: tokens.slice(0, limit), delayMs, truncated: tokens.length > limit }
   }
-  if (lastUserMessage.includes('[[markdown]]')) {
-    const tokens = inPieces(markdownSample)
+  if (lastUserMessage.includes('[[markdown]]') || lastUserMessage.includes('[[wide]]')) {
+    const tokens = inPieces(lastUserMessage.includes('[[wide]]') ? wideSample : markdownSample)
     const limit = maxTokens ?? Number.POSITIVE_INFINITY
     return { tokens: tokens.slice(0, limit), delayMs, truncated: tokens.length > limit }
   }

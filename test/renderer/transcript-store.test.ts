@@ -73,6 +73,25 @@ describe('TranscriptStore', () => {
     expect(store.getSnapshot().hasMore).toBe(false)
   })
 
+  it('drops the first message once main deleted it (the newest page is the whole conversation)', async () => {
+    const { api, all } = fakeApi(4)
+    const store = new TranscriptStore(api)
+    await store.open(conversationId)
+    all.shift()
+    await store.refreshNewest()
+    expect(store.getSnapshot().messages.map((item) => item.content)).toEqual(all.map((item) => item.content))
+  })
+
+  it('takes a deleted message off at once, even from an older page', async () => {
+    const { api, all } = fakeApi(150)
+    const store = new TranscriptStore(api)
+    await store.open(conversationId)
+    await store.loadOlder()
+    store.remove(all[0]!.id)
+    expect(store.getSnapshot().messages).toHaveLength(149)
+    expect(store.getSnapshot().messages[0]!.content).toBe('message 1')
+  })
+
   it('loads back to a search hit far up in large pages', async () => {
     const { api, all, limits } = fakeApi(10_000)
     const store = new TranscriptStore(api)

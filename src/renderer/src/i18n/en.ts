@@ -59,6 +59,21 @@ export const en = {
         .filter(Boolean)
         .join(' · '),
   },
+  /** The transcript and the composer (issue 14). */
+  transcript: {
+    thinking: 'Thinking…',
+    waiting: 'Waiting for the first token…',
+    scrollToBottom: 'Scroll to the latest message',
+    emptyTitle: 'What can I help with?',
+    emptyDescription: 'Ask anything, or start from a suggestion. Your messages go to the gateway shown in Settings.',
+    suggestions: 'Suggestions',
+    suggestionList: [
+      { label: 'Explain a concept', prompt: 'Explain in simple words, with an example: ' },
+      { label: 'Summarise a text', prompt: 'Summarise the following text in five bullet points:\n\n' },
+      { label: 'Write code', prompt: 'Write a TypeScript function that ' },
+      { label: 'Translate', prompt: 'Translate into English, keeping the tone:\n\n' },
+    ],
+  },
   markdown: {
     code: 'Code',
     copy: 'Copy',

@@ -45,3 +45,35 @@ export function formatMonthYear(epochMs: number): string {
   }
   return format.format(epochMs)
 }
+
+const styledFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** A cached formatter per locale and named style (every message's footer asks on each render). */
+function styledFormat(name: 'time' | 'full'): Intl.DateTimeFormat {
+  const locale = currentLocale()
+  const key = `${locale}|${name}`
+  let format = styledFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      name === 'time' ? { timeStyle: 'short' } : { dateStyle: 'full', timeStyle: 'medium' },
+    )
+    styledFormats.set(key, format)
+  }
+  return format
+}
+
+const dayMs = 86_400_000
+
+/** A message's time at a glance: the time alone today, else the short date and time. */
+export function formatMessageTime(epochMs: number, now = Date.now()): string {
+  // Same local day: compared by local midnight, without building date strings on every render.
+  const offset = new Date(now).getTimezoneOffset() * 60_000
+  const sameDay = Math.floor((epochMs - offset) / dayMs) === Math.floor((now - offset) / dayMs)
+  return sameDay ? styledFormat('time').format(epochMs) : formatDateTime(epochMs)
+}
+
+/** The whole date and time (a tooltip's longer form). */
+export function formatFullDateTime(epochMs: number): string {
+  return styledFormat('full').format(epochMs)
+}

@@ -60,6 +60,22 @@ export const vi: Strings = {
         .filter(Boolean)
         .join(' · '),
   },
+  /** The transcript and the composer (issue 14). */
+  transcript: {
+    thinking: 'Đang suy nghĩ…',
+    waiting: 'Đang chờ token đầu tiên…',
+    scrollToBottom: 'Cuộn xuống tin nhắn mới nhất',
+    emptyTitle: 'Tôi có thể giúp gì cho bạn?',
+    emptyDescription:
+      'Hỏi bất cứ điều gì, hoặc bắt đầu từ một gợi ý. Tin nhắn của bạn được gửi tới cổng kết nối ghi trong Cài đặt.',
+    suggestions: 'Gợi ý',
+    suggestionList: [
+      { label: 'Giải thích một khái niệm', prompt: 'Giải thích bằng lời đơn giản, kèm một ví dụ: ' },
+      { label: 'Tóm tắt văn bản', prompt: 'Tóm tắt văn bản sau thành năm ý chính:\n\n' },
+      { label: 'Viết mã', prompt: 'Viết một hàm TypeScript để ' },
+      { label: 'Dịch', prompt: 'Dịch sang tiếng Việt, giữ nguyên giọng văn:\n\n' },
+    ],
+  },
   markdown: {
     code: 'Mã',
     copy: 'Sao chép',

@@ -1,5 +1,8 @@
 import { memo, useEffect, useRef, useState } from 'react'
 import { strings } from '../i18n'
+import { Button } from '../ui/Button'
+import { IconButton } from '../ui/IconButton'
+import { Check, Copy } from '../ui/icons'
 import { CodeChunker } from './code-chunks'
 import { formatLimits } from './format-limits'
 import { useHighlighter } from './highlight'
@@ -35,9 +38,9 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
           <code>{visible}</code>
         </pre>
         {visible.length < code.length ? (
-          <button type="button" onClick={() => setShown((current) => current + formatLimits.plainPageChars)}>
+          <Button size="sm" onClick={() => setShown((current) => current + formatLimits.plainPageChars)}>
             {strings.markdown.showMore}
-          </button>
+          </Button>
         ) : null}
       </div>
     )
@@ -75,9 +78,20 @@ const CodeChunk = memo(function CodeChunk({
   )
 })
 
-/** Copies `text` to the clipboard and says so for a moment. */
-/** `text` may be read when clicked (a message shown cut is copied whole); null from it is a failure. */
-export function CopyButton({ text, label }: { text: string | (() => Promise<string | null>); label: string }) {
+/**
+ * Copies `text` to the clipboard and says so for a moment. `text` may be read when clicked (a message
+ * shown cut is copied whole); null from it is a failure. `iconOnly` makes it a square icon button whose
+ * tooltip says what happened (message actions); otherwise a small button with its word (code blocks).
+ */
+export function CopyButton({
+  text,
+  label,
+  iconOnly = false,
+}: {
+  text: string | (() => Promise<string | null>)
+  label: string
+  iconOnly?: boolean
+}) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => () => clearTimeout(timer.current ?? undefined), [])
@@ -94,13 +108,27 @@ export function CopyButton({ text, label }: { text: string | (() => Promise<stri
         () => settle('failed'),
       )
   }
+  const word =
+    state === 'copied'
+      ? strings.markdown.copied
+      : state === 'failed'
+        ? strings.markdown.copyFailed
+        : strings.markdown.copy
+  const icon = state === 'copied' ? <Check aria-hidden /> : <Copy aria-hidden />
+  if (iconOnly)
+    return (
+      <IconButton
+        size="sm"
+        className="copy"
+        label={label}
+        icon={icon}
+        tooltip={state === 'idle' ? label : word}
+        onClick={copy}
+      />
+    )
   return (
-    <button type="button" className="copy" aria-label={label} onClick={copy}>
-      {state === 'copied'
-        ? strings.markdown.copied
-        : state === 'failed'
-          ? strings.markdown.copyFailed
-          : strings.markdown.copy}
-    </button>
+    <Button size="sm" variant="ghost" className="copy" aria-label={label} icon={icon} onClick={copy}>
+      {word}
+    </Button>
   )
 }

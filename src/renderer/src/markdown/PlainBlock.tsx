@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { strings } from '../i18n'
+import { Button } from '../ui/Button'
 import { CopyButton } from './CodeBlock'
 import { formatLimits } from './format-limits'
 
@@ -26,9 +27,9 @@ export function PlainBlock({ text, reason }: PlainBlockProps) {
       <div className="md-plain-actions">
         <CopyButton text={text} label={strings.markdown.copyAll} />
         {visible.length < text.length ? (
-          <button type="button" onClick={() => setShown((current) => current + formatLimits.plainPageChars)}>
+          <Button size="sm" onClick={() => setShown((current) => current + formatLimits.plainPageChars)}>
             {strings.markdown.showMore}
-          </button>
+          </Button>
         ) : null}
       </div>
       <div className="md-plain-text">{visible}</div>

@@ -1,3 +1,4 @@
+import './chat.css'
 import { useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
@@ -8,6 +9,7 @@ import { ConversationSettingsPanel } from '../settings/ConversationSettingsPanel
 import { ConversationUsage } from '../usage/ConversationUsage'
 import type { TransferActions } from '../transfer/use-transfers'
 import { Composer } from './Composer'
+import { drafts, newChatDraftKey } from './draft-store'
 import { TranscriptView } from './TranscriptView'
 import { useShortcuts } from '../shortcuts/use-shortcuts'
 import { useChat } from './use-chat'
@@ -26,7 +28,8 @@ interface ChatViewProps {
   onConversationCreated(id: string): void
   onOpenSettings(): void
   onNewChat(): void
-  inputRef: React.Ref<HTMLTextAreaElement>
+  /** The message box (App's shortcuts focus it; the empty chat's suggestions fill and focus it). */
+  inputRef: React.RefObject<HTMLTextAreaElement | null>
 }
 
 export function ChatView(props: ChatViewProps) {
@@ -56,6 +59,15 @@ export function ChatView(props: ChatViewProps) {
     },
   })
   const error = chat.sendError ?? messageActions.actionError
+  const draftKey = conversationId ?? newChatDraftKey
+  const fillSuggestion = (prompt: string) => {
+    drafts.setDraft(draftKey, prompt)
+    requestAnimationFrame(() => {
+      const box = props.inputRef.current
+      box?.focus()
+      box?.setSelectionRange(prompt.length, prompt.length)
+    })
+  }
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
@@ -116,15 +128,17 @@ export function ChatView(props: ChatViewProps) {
         onContinue={(messageId) => void chat.continueAnswer(messageId)}
         onOpenSettings={props.onOpenSettings}
         onNewChat={props.onNewChat}
+        onSuggestion={fillSuggestion}
         busy={chat.isStreaming}
         actions={messageActions}
       />
       {error ? (
-        <p className="error" role="alert">
+        <p className="composer-error" role="alert">
           {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
         </p>
       ) : null}
       <Composer
+        draftKey={draftKey}
         inputRef={props.inputRef}
         isStreaming={chat.isStreaming}
         onSend={(text) => chat.send(text, activeModel, draft)}

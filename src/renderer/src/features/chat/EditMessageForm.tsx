@@ -1,5 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
 
 interface EditMessageFormProps {
   initial: string
@@ -12,6 +13,17 @@ interface EditMessageFormProps {
 export function EditMessageForm({ initial, onSend, onCancel }: EditMessageFormProps) {
   const [text, setText] = useState(initial)
   const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  // The question may have been partly scrolled away: bring the whole form into view once it is laid
+  // out, and once more the frame after, when the virtualised rows have been measured at their new heights.
+  useEffect(() => {
+    const reveal = () => formRef.current?.scrollIntoView({ block: 'nearest' })
+    let frame = requestAnimationFrame(() => {
+      reveal()
+      frame = requestAnimationFrame(reveal)
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [])
   const send = async () => {
     if (!text.trim() || busy) return
     setBusy(true)
@@ -21,6 +33,7 @@ export function EditMessageForm({ initial, onSend, onCancel }: EditMessageFormPr
   }
   return (
     <form
+      ref={formRef}
       className="edit-message"
       onSubmit={(event) => {
         event.preventDefault()
@@ -44,14 +57,14 @@ export function EditMessageForm({ initial, onSend, onCancel }: EditMessageFormPr
           }
         }}
       />
-      <p className="hint">{strings.chat.editReplaces}</p>
-      <div className="actions">
-        <button type="submit" disabled={busy || !text.trim()}>
-          {strings.chat.sendEdited}
-        </button>
-        <button type="button" onClick={onCancel}>
+      <p className="message-hint">{strings.chat.editReplaces}</p>
+      <div className="message-actions">
+        <Button size="sm" variant="ghost" onClick={onCancel}>
           {strings.chat.cancel}
-        </button>
+        </Button>
+        <Button size="sm" variant="primary" type="submit" disabled={busy || !text.trim()}>
+          {strings.chat.sendEdited}
+        </Button>
       </div>
     </form>
   )

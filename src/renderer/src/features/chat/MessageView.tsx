@@ -1,13 +1,16 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { maxSentMessageChars } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
 import { textLength, type PagedMessage } from '../../../../shared/history'
 import { friendlyModelName } from '../../../../shared/models'
 import { errorsFixedInSettings, strings } from '../../i18n'
-import { formatDateTime, formatNumber } from '../../i18n/format'
+import { formatNumber } from '../../i18n/format'
 import { ErrorBoundary } from '../../lib/ErrorBoundary'
 import { PlainBlock } from '../../markdown/PlainBlock'
 import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
+import { Button } from '../../ui/Button'
+import { CircleAlert, RefreshCw } from '../../ui/icons'
+import { Spinner } from '../../ui/Spinner'
 import { AnswerUsage } from '../usage/AnswerUsage'
 import { modelPickerInputId } from '../models/ModelPicker'
 import type { StreamState } from './chat-stream-store'
@@ -37,6 +40,8 @@ interface MessageViewProps {
   onShowMore(): void
   /** A cut message's whole text, read from main (for Copy); null when it could not be read. */
   wholeText(): Promise<string | null>
+  /** More controls at the start of the message's action row (issue 15's version switcher goes here). */
+  actionsLeading?: ReactNode
 }
 
 /** Says a long message is shown in part, with the way to read on. */
@@ -46,9 +51,9 @@ function CutTextNote(props: { message: PagedMessage; onShowMore(): void }) {
   return (
     <div className="note">
       {strings.chat.textCut(formatNumber(textLength(message.content)), formatNumber(message.fullLength.content))}{' '}
-      <button type="button" onClick={props.onShowMore}>
+      <Button size="sm" variant="ghost" onClick={props.onShowMore}>
         {strings.chat.showMore}
-      </button>
+      </Button>
     </div>
   )
 }
@@ -70,9 +75,12 @@ export function MessageView(props: MessageViewProps) {
           />
         ) : (
           <>
-            <div className="text">{message.content}</div>
-            <CutTextNote message={message} onShowMore={props.onShowMore} />
+            <div className="message-bubble">
+              <div className="text">{message.content}</div>
+              <CutTextNote message={message} onShowMore={props.onShowMore} />
+            </div>
             <MessageToolbar
+              createdAt={message.createdAt}
               text={message.content}
               wholeText={cut ? props.wholeText : undefined}
               // A question shown cut (or read on past the limit) is too long to send edited, so Edit says so
@@ -85,6 +93,7 @@ export function MessageView(props: MessageViewProps) {
               onEdit={props.conversationBusy ? null : () => setEditing(true)}
               onRegenerate={null}
               onDelete={() => void actions.deleteMessage(message.id)}
+              leading={props.actionsLeading}
             />
           </>
         )}
@@ -115,10 +124,25 @@ export function MessageView(props: MessageViewProps) {
       data-message-id={message.id}
     >
       {live?.retry ? <RetryCountdown retry={live.retry} /> : null}
-      {status === 'streaming' && !text && !live?.retry ? <div className="pending">{strings.chat.thinking}</div> : null}
+      {/* Nothing at all has arrived yet; once thinking streams, its section says so instead. */}
+      {status === 'streaming' && !text && !reasoning && !live?.retry ? (
+        <div className="pending" role="status">
+          <Spinner />
+          {strings.transcript.waiting}
+        </div>
+      ) : null}
       {reasoning ? (
         <details className="reasoning" open={status === 'streaming' && !text}>
-          <summary>{strings.chat.thinkingSection}</summary>
+          <summary>
+            {status === 'streaming' && !text ? (
+              <>
+                <Spinner />
+                {strings.transcript.thinking}
+              </>
+            ) : (
+              strings.chat.thinkingSection
+            )}
+          </summary>
           <div className="reasoning-text">{reasoning}</div>
         </details>
       ) : null}
@@ -141,31 +165,20 @@ export function MessageView(props: MessageViewProps) {
       {finishReason === 'content_filter' ? <div className="note">{strings.chat.contentFilter}</div> : null}
       {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} onNewChat={props.onNewChat} /> : null}
       {canRetry && status !== 'streaming' ? (
-        <div className="actions">
+        <div className="message-actions">
           {/* Continuing an answer that hit the size limit would only hit it again. */}
           {text && error?.kind !== 'too_large' ? (
-            <button type="button" onClick={props.onContinue}>
+            <Button size="sm" onClick={props.onContinue}>
               {strings.chat.continue}
-            </button>
+            </Button>
           ) : null}
-          <button type="button" onClick={onRetry}>
+          <Button size="sm" icon={<RefreshCw aria-hidden />} onClick={onRetry}>
             {strings.chat.retry}
-          </button>
+          </Button>
         </div>
-      ) : null}
-      {status !== 'streaming' ? (
-        <MessageToolbar
-          text={text}
-          wholeText={!live && cut ? props.wholeText : undefined}
-          onEdit={null}
-          onRegenerate={props.isLast && !canRetry ? () => void actions.regenerate(message.id) : null}
-          onDelete={() => void actions.deleteMessage(message.id)}
-        />
       ) : null}
       {status === 'complete' || status === 'stopped' ? (
         <div className="meta">
-          <time dateTime={new Date(message.createdAt).toISOString()}>{formatDateTime(message.createdAt)}</time>
-          {' · '}
           {strings.chat.meta({
             model: friendlyModelName(live?.model ?? message.model ?? ''),
             ttftMs: timings?.timeToFirstTokenMs ?? null,
@@ -175,6 +188,18 @@ export function MessageView(props: MessageViewProps) {
         </div>
       ) : null}
       {status !== 'streaming' ? <AnswerUsage usage={usage} costUsd={message.costUsd} /> : null}
+      {status !== 'streaming' ? (
+        <MessageToolbar
+          createdAt={message.createdAt}
+          text={text}
+          wholeText={!live && cut ? props.wholeText : undefined}
+          onEdit={null}
+          onRegenerate={props.isLast && !canRetry ? () => void actions.regenerate(message.id) : null}
+          onDelete={() => void actions.deleteMessage(message.id)}
+          pinned={props.isLast}
+          leading={props.actionsLeading}
+        />
+      ) : null}
     </article>
   )
 }
@@ -199,28 +224,31 @@ function ErrorNote(props: { error: AppError; onOpenSettings(): void; onNewChat()
   const newChat = error.kind === 'context_too_long'
   const settings = errorsFixedInSettings.has(error.kind)
   return (
-    <div className="error" role="alert">
-      <p>{explanation}</p>
-      {detail ? <p className="detail">{detail}</p> : null}
-      {pickModel || newChat || settings ? (
-        <div className="actions">
-          {pickModel ? (
-            <button type="button" onClick={() => document.getElementById(modelPickerInputId)?.focus()}>
-              {strings.chat.pickModel}
-            </button>
-          ) : null}
-          {newChat ? (
-            <button type="button" onClick={props.onNewChat}>
-              {strings.chat.newChat}
-            </button>
-          ) : null}
-          {settings ? (
-            <button type="button" onClick={onOpenSettings}>
-              {strings.chat.openSettings}
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+    <div className="message-error" role="alert">
+      <CircleAlert className="message-error__icon" aria-hidden />
+      <div className="message-error__body">
+        <p>{explanation}</p>
+        {detail ? <p className="detail">{detail}</p> : null}
+        {pickModel || newChat || settings ? (
+          <div className="message-actions">
+            {pickModel ? (
+              <Button size="sm" onClick={() => document.getElementById(modelPickerInputId)?.focus()}>
+                {strings.chat.pickModel}
+              </Button>
+            ) : null}
+            {newChat ? (
+              <Button size="sm" onClick={props.onNewChat}>
+                {strings.chat.newChat}
+              </Button>
+            ) : null}
+            {settings ? (
+              <Button size="sm" onClick={onOpenSettings}>
+                {strings.chat.openSettings}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
     </div>
   )
 }

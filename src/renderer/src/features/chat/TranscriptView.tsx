@@ -4,6 +4,10 @@ import type { StoredMessage } from '../../../../shared/history'
 import { strings } from '../../i18n'
 import { ErrorBoundary } from '../../lib/ErrorBoundary'
 import { PlainBlock } from '../../markdown/PlainBlock'
+import { Button } from '../../ui/Button'
+import { EmptyState } from '../../ui/EmptyState'
+import { IconButton } from '../../ui/IconButton'
+import { ArrowDown, Sparkles } from '../../ui/icons'
 import type { ChatStreamStore, StreamState } from './chat-stream-store'
 import { MessageView } from './MessageView'
 import type { MessageActionHandlers } from './use-message-actions'
@@ -28,6 +32,8 @@ interface TranscriptViewProps {
   onContinue(messageId: string): void
   onOpenSettings(): void
   onNewChat(): void
+  /** A suggestion of the empty chat was picked: it fills the message box. */
+  onSuggestion(prompt: string): void
 }
 
 const retryable = new Set<StoredMessage['status']>(['error', 'stopped', 'interrupted'])
@@ -52,7 +58,7 @@ export function TranscriptView(props: TranscriptViewProps) {
     getItemKey: (index) => messages[index]!.id,
   })
 
-  const { highlighted, onScroll, onUserScroll } = useTranscriptScroll({
+  const { highlighted, onScroll, onUserScroll, scrolledUp, scrollToBottom } = useTranscriptScroll({
     virtualizer,
     scrollRef,
     transcript,
@@ -64,68 +70,109 @@ export function TranscriptView(props: TranscriptViewProps) {
   })
 
   const last = messages.at(-1)
+  const empty = messages.length === 0 && !transcript.loading
   return (
-    <div
-      className="transcript"
-      role="log"
-      aria-label={strings.chat.transcript}
-      aria-live="polite"
-      ref={scrollRef}
-      onScroll={onScroll}
-      onWheel={onUserScroll}
-      onTouchStart={onUserScroll}
-      onKeyDown={onUserScroll}
-      onPointerDown={onUserScroll}
-      tabIndex={0}
-    >
-      {messages.length === 0 && !transcript.loading ? <p className="empty">{strings.chat.empty}</p> : null}
-      {transcript.hasMore ? <p className="older">{strings.chat.loadingOlder}</p> : null}
-      <div className="rows" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const message = messages[item.index]!
-          return (
-            <div
-              key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="row"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <ErrorBoundary
-                label="message"
-                resetKey={message.id}
-                fallback={() => (
-                  <article
-                    className={`message ${message.role}`}
-                    aria-label={message.role === 'assistant' ? strings.chat.assistant : strings.chat.you}
-                    data-message-id={message.id}
-                  >
-                    <PlainBlock text={message.content} reason="failed" />
-                  </article>
-                )}
+    <div className="transcript-frame">
+      <div
+        className="transcript"
+        role="log"
+        aria-label={strings.chat.transcript}
+        aria-live="polite"
+        ref={scrollRef}
+        onScroll={onScroll}
+        onWheel={onUserScroll}
+        onTouchStart={onUserScroll}
+        onKeyDown={onUserScroll}
+        onPointerDown={onUserScroll}
+        tabIndex={0}
+      >
+        {empty ? <EmptyChat onSuggestion={props.onSuggestion} /> : null}
+        {transcript.hasMore ? <p className="older">{strings.chat.loadingOlder}</p> : null}
+        <div className="rows" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const message = messages[item.index]!
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="row"
+                style={{ transform: `translateY(${item.start}px)` }}
               >
-                <MessageView
-                  message={message}
-                  stream={message.role === 'assistant' ? streamStore.forMessage(message.id) : undefined}
-                  canRetry={
-                    message === last && (message.role === 'user' || retryable.has(message.status) || cutShort(message))
-                  }
-                  highlighted={highlighted === message.id}
-                  isLast={message === last}
-                  conversationBusy={props.busy}
-                  actions={props.actions}
-                  onRetry={() => props.onRetry(message.id)}
-                  onContinue={() => props.onContinue(message.id)}
-                  onOpenSettings={props.onOpenSettings}
-                  onNewChat={props.onNewChat}
-                  onShowMore={() => void transcriptStore.loadMoreText(message.id)}
-                  wholeText={() => transcriptStore.wholeText(message.id)}
-                />
-              </ErrorBoundary>
-            </div>
-          )
-        })}
+                <ErrorBoundary
+                  label="message"
+                  resetKey={message.id}
+                  fallback={() => (
+                    <article
+                      className={`message ${message.role}`}
+                      aria-label={message.role === 'assistant' ? strings.chat.assistant : strings.chat.you}
+                      data-message-id={message.id}
+                    >
+                      <PlainBlock text={message.content} reason="failed" />
+                    </article>
+                  )}
+                >
+                  <MessageView
+                    message={message}
+                    stream={message.role === 'assistant' ? streamStore.forMessage(message.id) : undefined}
+                    canRetry={
+                      message === last &&
+                      (message.role === 'user' || retryable.has(message.status) || cutShort(message))
+                    }
+                    highlighted={highlighted === message.id}
+                    isLast={message === last}
+                    conversationBusy={props.busy}
+                    actions={props.actions}
+                    onRetry={() => props.onRetry(message.id)}
+                    onContinue={() => props.onContinue(message.id)}
+                    onOpenSettings={props.onOpenSettings}
+                    onNewChat={props.onNewChat}
+                    onShowMore={() => void transcriptStore.loadMoreText(message.id)}
+                    wholeText={() => transcriptStore.wholeText(message.id)}
+                  />
+                </ErrorBoundary>
+              </div>
+            )
+          })}
+        </div>
       </div>
+      {scrolledUp && !empty ? (
+        <div className="scroll-to-bottom">
+          <IconButton
+            variant="secondary"
+            label={strings.transcript.scrollToBottom}
+            icon={<ArrowDown aria-hidden />}
+            onClick={scrollToBottom}
+          />
+        </div>
+      ) : null}
+    </div>
+  )
+}
+
+/** A new chat: a welcome, and a few ways to start that fill the message box (nothing is sent until Send). */
+function EmptyChat({ onSuggestion }: { onSuggestion(prompt: string): void }) {
+  return (
+    <div className="empty-chat">
+      <EmptyState
+        icon={<Sparkles aria-hidden />}
+        title={strings.transcript.emptyTitle}
+        description={strings.transcript.emptyDescription}
+        action={
+          <div className="suggestions" role="group" aria-label={strings.transcript.suggestions}>
+            {strings.transcript.suggestionList.map((suggestion) => (
+              <Button
+                key={suggestion.label}
+                size="sm"
+                className="suggestion"
+                onClick={() => onSuggestion(suggestion.prompt)}
+              >
+                {suggestion.label}
+              </Button>
+            ))}
+          </div>
+        }
+      />
     </div>
   )
 }

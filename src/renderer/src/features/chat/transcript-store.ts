@@ -45,8 +45,11 @@ export class TranscriptStore extends ExternalStore<Transcript> {
     if (!result.ok) return this.set({ ...now, loading: false, error: result.error.message })
     const fresh = result.value.messages
     const firstFresh = fresh[0]
-    // Keep older pages already loaded (everything before the fresh page), replace the rest.
-    const cut = firstFresh ? now.messages.findIndex((message) => message.id === firstFresh.id) : -1
+    // Keep older pages already loaded (everything before the fresh page), replace the rest. A fresh page
+    // with nothing before it is the whole conversation: what is loaded before it was deleted (the first
+    // message, say), and must go.
+    const cut =
+      firstFresh && result.value.hasMore ? now.messages.findIndex((message) => message.id === firstFresh.id) : -1
     const keepOlder = cut > 0 ? now.messages.slice(0, cut) : []
     this.set({
       ...now,
@@ -55,6 +58,13 @@ export class TranscriptStore extends ExternalStore<Transcript> {
       loading: false,
       error: null,
     })
+  }
+
+  /** Takes a message main deleted off the view at once (it may sit in an older page than the newest). */
+  remove(messageId: string): void {
+    const now = this.getSnapshot()
+    if (!now.messages.some((message) => message.id === messageId)) return
+    this.set({ ...now, messages: now.messages.filter((message) => message.id !== messageId) })
   }
 
   /** Loads the page before the oldest loaded message; resolves false when there is none. */

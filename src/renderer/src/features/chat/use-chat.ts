@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import { ChatStreamStore } from './chat-stream-store'
+import { drafts } from './draft-store'
 import { TranscriptStore } from './transcript-store'
 import type { ConversationOverrides } from '../../../../shared/history'
 
@@ -24,6 +25,8 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
 
   useEffect(() => {
     const unsubscribe = api.onEvent((event) => {
+      // A deleted conversation's draft goes with it.
+      if (event.type === 'history' && event.change === 'deleted') drafts.remove(event.conversationId)
       if ('streamId' in event) {
         streamStore.apply(event)
         const stream = streamStore.getSnapshot().get(event.streamId)

@@ -32,8 +32,12 @@ export function useMessageActions(api: Api, transcriptStore: TranscriptStore, mo
     [api, model, settle],
   )
   const deleteMessage = useCallback(
-    async (messageId: string) => settle(await api.history.deleteMessage({ messageId })),
-    [api, settle],
+    async (messageId: string) => {
+      const result = await api.history.deleteMessage({ messageId })
+      if (result.ok) transcriptStore.remove(messageId)
+      return settle(result)
+    },
+    [api, settle, transcriptStore],
   )
   return { actionError, regenerate, editAndResend, deleteMessage }
 }

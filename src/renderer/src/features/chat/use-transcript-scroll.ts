@@ -34,6 +34,8 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
   // user's: they must not count as "scrolled up". A wheel, touch, key or pointer on the list ends it.
   const autoScrolling = useRef(false)
   const [highlighted, setHighlighted] = useState<string | null>(null)
+  // Mirrors `following` for the scroll-to-bottom button; set only when it flips, not per scroll event.
+  const [scrolledUp, setScrolledUp] = useState(false)
 
   // Keep the view where it was when older messages are put above it.
   const firstId = messages[0]?.id
@@ -106,6 +108,7 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
       following.current = true
       autoScrolling.current = false
     } else if (!autoScrolling.current) following.current = false
+    if (scrolledUp !== !following.current) setScrolledUp(!following.current)
     if (element.scrollTop < loadOlderWithinPx && transcript.hasMore && !transcript.loading)
       void transcriptStore.loadOlder()
   }
@@ -115,5 +118,13 @@ export function useTranscriptScroll(options: TranscriptScrollOptions) {
     autoScrolling.current = false
   }
 
-  return { highlighted, onScroll, onUserScroll }
+  /** Back to the newest message, following it again (the scroll-to-bottom button). */
+  const scrollToBottom = () => {
+    following.current = true
+    autoScrolling.current = true
+    setScrolledUp(false)
+    if (messages.length) virtualizer.scrollToIndex(messages.length - 1, { align: 'end' })
+  }
+
+  return { highlighted, onScroll, onUserScroll, scrolledUp, scrollToBottom }
 }
