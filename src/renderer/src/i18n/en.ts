@@ -312,6 +312,10 @@ export const en = {
     saved: 'Preset saved.',
     deleted: (name: string) => `Deleted the preset “${name}”.`,
   },
+  header: {
+    more: 'More actions',
+    actions: 'Conversation actions',
+  },
   conversationSettings: {
     open: 'Prompt and parameters',
     title: 'Settings for this conversation',
@@ -329,10 +333,21 @@ export const en = {
     savedDraft: 'Kept for this new chat: its first message uses these.',
     defaultHint: (value: string) => `Default: ${value}`,
     noDefault: 'model default',
+    invalid: 'Check the fields marked in red.',
+    notANumber: 'Enter a number, or leave it empty.',
+    temperatureRange: 'Enter a number from 0 to 2, or leave it empty.',
+    maxTokensRange: 'Enter a whole number from 1 to 1,000,000, or leave it empty.',
   },
   models: {
     picker: 'Model',
     customHint: 'Pick a model or type any model id.',
+    search: 'Search models by name or id…',
+    useCustom: (id: string) => `Use “${id}”`,
+    notListed: 'Not in the gateway’s list: sending may fail.',
+    price: (input: string, output: string) => `${input} in · ${output} out /M`,
+    chosen: (name: string, id: string) => (name === id ? id : `${name} (${id})`),
+    newChatsUseDefault: 'New chats start with the default model from Settings.',
+    saveFailed: 'The model could not be saved for this conversation:',
   },
   usage: {
     nav: 'Usage',

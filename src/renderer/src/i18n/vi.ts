@@ -314,6 +314,10 @@ export const vi: Strings = {
     saved: 'Đã lưu mẫu.',
     deleted: (name: string) => `Đã xóa mẫu “${name}”.`,
   },
+  header: {
+    more: 'Thêm thao tác',
+    actions: 'Thao tác với cuộc trò chuyện',
+  },
   conversationSettings: {
     open: 'Lời nhắc và tham số',
     title: 'Thiết lập cho cuộc trò chuyện này',
@@ -331,10 +335,21 @@ export const vi: Strings = {
     savedDraft: 'Đã giữ cho cuộc trò chuyện mới này: tin nhắn đầu tiên sẽ dùng các giá trị này.',
     defaultHint: (value: string) => `Mặc định: ${value}`,
     noDefault: 'mặc định của mô hình',
+    invalid: 'Hãy kiểm tra các ô được đánh dấu đỏ.',
+    notANumber: 'Hãy nhập một số, hoặc để trống.',
+    temperatureRange: 'Hãy nhập một số từ 0 đến 2, hoặc để trống.',
+    maxTokensRange: 'Hãy nhập một số nguyên từ 1 đến 1.000.000, hoặc để trống.',
   },
   models: {
     picker: 'Mô hình',
     customHint: 'Chọn một mô hình hoặc gõ bất kỳ mã mô hình nào.',
+    search: 'Tìm mô hình theo tên hoặc mã…',
+    useCustom: (id: string) => `Dùng “${id}”`,
+    notListed: 'Không có trong danh sách của cổng: gửi có thể thất bại.',
+    price: (input: string, output: string) => `vào ${input} · ra ${output} /1 triệu`,
+    chosen: (name: string, id: string) => (name === id ? id : `${name} (${id})`),
+    newChatsUseDefault: 'Cuộc trò chuyện mới bắt đầu với mô hình mặc định trong Cài đặt.',
+    saveFailed: 'Không lưu được mô hình cho cuộc trò chuyện này:',
   },
   usage: {
     nav: 'Sử dụng',

@@ -1,12 +1,16 @@
-import { useState } from 'react'
+import { useCallback, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { showToast } from '../../ui/toast-store'
+import { ModelDatalist } from '../models/ModelDatalist'
 import { ModelPicker } from '../models/ModelPicker'
+import { useConversationSettings } from '../models/use-conversation-settings'
 import { ConversationSettingsPanel } from '../settings/ConversationSettingsPanel'
 import { ConversationUsage } from '../usage/ConversationUsage'
 import type { TransferActions } from '../transfer/use-transfers'
+import { ChatHeader, headerActions } from './ChatHeader'
 import { Composer } from './Composer'
 import { TranscriptView } from './TranscriptView'
 import { useShortcuts } from '../shortcuts/use-shortcuts'
@@ -27,75 +31,91 @@ interface ChatViewProps {
   onOpenSettings(): void
   onNewChat(): void
   inputRef: React.Ref<HTMLTextAreaElement>
+  /** Placed at the header's left edge (the sidebar's toggle while the sidebar is collapsed). */
+  headerLeading?: ReactNode
 }
 
 export function ChatView(props: ChatViewProps) {
   const { api, conversation, conversationId, defaultModel, hasKey } = props
-  const chat = useChat(api, conversationId, props.onConversationCreated)
-  // The picker starts at the conversation's model, else the default; a choice here lasts for this window.
-  const [pickedModel, setModel] = useState<string | null>(null)
-  // A new chat's settings (a preset, say) wait here until its first message creates it.
-  const [draft, setDraft] = useState<ConversationOverrides>({})
-  // Forgotten when another conversation opens (React's "adjust state when a prop changes" pattern).
-  const [draftFor, setDraftFor] = useState(conversationId)
-  if (draftFor !== conversationId) {
-    setDraftFor(conversationId)
-    setDraft({})
-  }
-  const model =
-    pickedModel ?? conversation?.overrides.model ?? (conversationId ? undefined : draft.model) ?? defaultModel
-  const activeModel = model.trim() || defaultModel
-  const [panelFor, setPanelFor] = useState<string | null>(null)
-  const panelKey = conversation?.id ?? (conversationId ? null : 'new')
+  // The model and parameters of the open conversation (or of the new chat): see use-conversation-settings.
+  const conversationSettings = useConversationSettings(api, conversationId, conversation, defaultModel)
+  const activeModel = conversationSettings.model
+  const sentOverrides = useRef<ConversationOverrides>({})
+  const { adopt } = conversationSettings
+  const { onConversationCreated } = props
+  const created = useCallback(
+    (id: string) => {
+      adopt(id, sentOverrides.current)
+      onConversationCreated(id)
+    },
+    [adopt, onConversationCreated],
+  )
+  const chat = useChat(api, conversationId, created)
+  const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
   // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams.
   useShortcuts({
     stop: () => {
-      if (!chat.isStreaming || document.querySelector('dialog[open]')) return false
+      if (!chat.isStreaming || document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]'))
+        return false
       chat.stop()
     },
   })
   const error = chat.sendError ?? messageActions.actionError
+  const chooseModel = (model: string) =>
+    void conversationSettings.setModel(model).then((refused) => {
+      if (refused)
+        showToast({
+          key: 'conversation-model',
+          tone: 'error',
+          duration: null,
+          title: strings.models.saveFailed,
+          description: strings.errors[refused.kind],
+        })
+    })
+  const send = async (text: string) => {
+    await conversationSettings.settled()
+    if (conversationId !== null) return chat.send(text, activeModel)
+    sentOverrides.current = conversationSettings.newChatOverrides()
+    return chat.send(text, activeModel, sentOverrides.current)
+  }
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
-      <header className="chat-header">
-        <h1 className="chat-title">{conversation?.title ?? strings.chat.newConversation}</h1>
-        <ModelPicker api={api} value={model} onChange={setModel} hasKey={hasKey} />
-        {panelKey ? (
-          <button
-            type="button"
-            aria-expanded={panelFor === panelKey}
-            onClick={() => setPanelFor(panelFor === panelKey ? null : panelKey)}
-          >
-            {strings.conversationSettings.open}
-          </button>
-        ) : null}
-        {conversationId ? (
-          <div className="export-buttons" role="group" aria-label={strings.transfer.exportConversation}>
-            <button type="button" onClick={() => props.transfers.exportConversation(conversationId, 'markdown')}>
-              {strings.transfer.exportMarkdown}
-            </button>
-            <button type="button" onClick={() => props.transfers.exportConversation(conversationId, 'json')}>
-              {strings.transfer.exportJson}
-            </button>
-          </div>
-        ) : null}
-      </header>
-      {panelKey && panelFor === panelKey ? (
-        <ConversationSettingsPanel
-          key={panelKey}
-          api={api}
-          conversation={conversation}
-          draft={draft}
-          onDraftChange={setDraft}
-          defaults={props.settings}
-          onClose={() => setPanelFor(null)}
-        />
-      ) : null}
-      {conversation ? (
-        <ConversationUsage api={api} conversationId={conversation.id} version={conversation.updatedAt} />
-      ) : null}
+      <ChatHeader
+        title={conversationId ? (conversation?.title ?? null) : null}
+        leading={props.headerLeading}
+        subtitle={
+          conversation ? (
+            <ConversationUsage api={api} conversationId={conversation.id} version={conversation.updatedAt} />
+          ) : null
+        }
+        picker={
+          <ModelPicker
+            api={api}
+            value={activeModel}
+            onChange={chooseModel}
+            hasKey={hasKey}
+            prices={props.settings.prices}
+          />
+        }
+        actions={headerActions({
+          onOpenSettings: () => setPanelOpen(true),
+          onExport: conversationId ? (format) => props.transfers.exportConversation(conversationId, format) : null,
+        })}
+      />
+      <ModelDatalist api={api} hasKey={hasKey} />
+      <ConversationSettingsPanel
+        open={panelOpen}
+        onOpenChange={setPanelOpen}
+        api={api}
+        hasKey={hasKey}
+        isNew={conversationId === null}
+        overrides={conversationSettings.overrides}
+        model={activeModel}
+        defaults={props.settings}
+        onSave={conversationSettings.save}
+      />
       {!hasKey ? (
         <div className="banner" role="status">
           {strings.chat.noKeyBanner}{' '}
@@ -124,12 +144,7 @@ export function ChatView(props: ChatViewProps) {
           {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
         </p>
       ) : null}
-      <Composer
-        inputRef={props.inputRef}
-        isStreaming={chat.isStreaming}
-        onSend={(text) => chat.send(text, activeModel, draft)}
-        onStop={chat.stop}
-      />
+      <Composer inputRef={props.inputRef} isStreaming={chat.isStreaming} onSend={send} onStop={chat.stop} />
     </section>
   )
 }
