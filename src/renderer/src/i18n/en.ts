@@ -156,6 +156,7 @@ export const en = {
     history_migration_failed: (path: string) =>
       `An update of your history could not be applied, so nothing was changed. A copy taken before the update is at ${path}. Your conversations can be read, searched and exported, but not changed, until a fixed version of the app opens them.`,
     dismiss: 'Dismiss',
+    dismissAll: 'Dismiss all',
   },
   updates: {
     ready: (version: string) => `A new version (${version}) is ready.`,

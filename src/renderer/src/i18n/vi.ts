@@ -156,6 +156,7 @@ export const vi: Strings = {
     history_migration_failed: (path: string) =>
       `Không áp dụng được bản cập nhật cho lịch sử của bạn, nên không có gì bị thay đổi. Bản sao lưu tạo trước khi cập nhật nằm tại ${path}. Bạn vẫn có thể đọc, tìm kiếm và xuất các cuộc trò chuyện, nhưng chưa thể thay đổi chúng cho đến khi một phiên bản đã sửa lỗi của ứng dụng mở được chúng.`,
     dismiss: 'Đóng',
+    dismissAll: 'Đóng tất cả',
   },
   updates: {
     ready: (version: string) => `Đã có phiên bản mới (${version}).`,
