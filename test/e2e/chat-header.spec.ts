@@ -1,8 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
-const longTitle =
-  '[[tokens=3]] A conversation title far too long for the header of a narrow window'
+const longTitle = '[[tokens=3]] A conversation title far too long for the header of a narrow window'
 
 async function send(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'Message' }).fill(text)

@@ -46,6 +46,9 @@ test('shortcuts: new chat, search, focus message, next and previous conversation
   await expect(panel).toBeVisible()
   for (const name of ['New chat', 'Search conversations', 'Write a message', 'Stop the answer', 'Open settings'])
     await expect(panel.getByRole('rowheader', { name })).toBeVisible()
+  // Focus starts on the dialog itself (no tooltip pops up on its Close button), so one Esc closes it.
+  await expect(panel).toBeFocused()
+  await page.keyboard.press('Tab')
   await expect(panel.getByRole('button', { name: 'Close' })).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(panel).toBeHidden()
@@ -76,8 +79,13 @@ test('every control is reachable with Tab and shows where focus is', async ({ pa
     // Past the last control, focus wraps through the page itself before the first one.
     if ((await page.locator(':focus').count()) === 0) continue
     const focused = page.locator(':focus')
-    // A visible focus ring: the :focus-visible outline from styles.css.
-    await expect(focused).toHaveCSS('outline-style', 'solid')
+    // A visible focus ring: the :focus-visible outline from styles.css, or the design system's ring
+    // (a box-shadow in --focus) on its fields and pickers.
+    const ring = await focused.evaluate((element) => {
+      const style = getComputedStyle(element)
+      return style.outlineStyle === 'solid' || style.boxShadow !== 'none'
+    })
+    expect(ring).toBe(true)
     seen.add((await focused.getAttribute('aria-label')) ?? (await focused.innerText()).trim())
   }
   for (const name of ['Settings', 'New chat', 'Search', 'Copy message', 'Regenerate', 'Message'])

@@ -354,6 +354,8 @@ export const en = {
     nav: 'Usage',
     title: 'Usage',
     last30Days: 'Last 30 days',
+    intro: 'Tokens, cost and speed of the answers of the last 30 days, from the history on this computer.',
+    charts: 'Per day',
     costPerDay: (currency: string) => `Cost per day (${currency})`,
     tokensPerDay: 'Tokens per day',
     chartLabel: (day: string, value: string) => `${day}: ${value}`,
@@ -372,8 +374,8 @@ export const en = {
     unpricedNote: (count: number) =>
       `${count} answer${count === 1 ? '' : 's'} used a model without a price in Settings, so their cost is not counted.`,
     failed: 'Usage could not be loaded:',
-    ms: (value: number) => `${Math.round(value)} ms`,
-    perSecond: (value: number) => `${value.toFixed(1)} tokens/s`,
+    ms: (value: number) => `${formatNumber(Math.round(value))} ms`,
+    perSecond: (value: number) => `${formatNumber(value, 1)} tokens/s`,
     none: '—',
     answerCost: (tokensIn: number, tokensOut: number, cost: string | null, estimated: boolean) =>
       [

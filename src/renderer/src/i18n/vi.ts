@@ -356,6 +356,8 @@ export const vi: Strings = {
     nav: 'Sử dụng',
     title: 'Mức sử dụng',
     last30Days: '30 ngày qua',
+    intro: 'Số token, chi phí và tốc độ của các câu trả lời trong 30 ngày qua, từ lịch sử trên máy này.',
+    charts: 'Theo ngày',
     costPerDay: (currency: string) => `Chi phí mỗi ngày (${currency})`,
     tokensPerDay: 'Token mỗi ngày',
     chartLabel: (day: string, value: string) => `${day}: ${value}`,

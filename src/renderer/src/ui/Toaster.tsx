@@ -65,7 +65,7 @@ export function Toaster() {
       {entries.map((entry) => (
         <ToastItem key={entry.id} entry={entry} />
       ))}
-      <Toast.Viewport className="ui-toast-viewport" />
+      <Toast.Viewport className="ui-toast-viewport" label={`${strings.ui.notifications} ({hotkey})`} />
     </Toast.Provider>
   )
 }

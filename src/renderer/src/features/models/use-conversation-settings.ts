@@ -3,6 +3,8 @@ import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 
+const noOverrides: ConversationOverrides = {}
+
 function sameOverrides(a: ConversationOverrides, b: ConversationOverrides): boolean {
   return (
     a.model === b.model &&
@@ -38,7 +40,7 @@ export function useConversationSettings(
   const stored = conversation && conversation.id === conversationId ? conversation.overrides : null
   const pending = local && local.conversationId === conversationId ? local.overrides : null
   if (pending && stored && sameOverrides(pending, stored)) setLocal(null)
-  const overrides = conversationId === null ? draft : (pending ?? stored ?? {})
+  const overrides = conversationId === null ? draft : (pending ?? stored ?? noOverrides)
   const model = overrides.model?.trim() || defaultModel
 
   // A send waits for the last save, so the answer uses what the picker shows.

@@ -57,6 +57,7 @@ export function ConversationSettingsPanel(props: Props) {
       title={strings.conversationSettings.title}
       description={strings.conversationSettings.explain}
       size="md"
+      initialFocus="content"
     >
       {/* Mounted only while open, so each opening starts from what is stored. */}
       {props.open ? <SettingsForm {...props} /> : null}

@@ -8,7 +8,13 @@ export function ShortcutsPanel({ onClose }: { onClose(): void }) {
   const t = strings.shortcuts
   const mac = isMac()
   return (
-    <Dialog open onOpenChange={(open) => (open ? undefined : onClose())} title={t.title} size="sm">
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={t.title}
+      size="sm"
+      initialFocus="content"
+    >
       <table className="shortcuts-table">
         <tbody>
           {shortcuts.map((shortcut) => (
