@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { memo, type ReactNode } from 'react'
 import { strings } from '../../i18n'
 import { IconButton } from '../../ui/IconButton'
 import { FileJson, FileText, MoreHorizontal, SlidersHorizontal } from '../../ui/icons'
@@ -21,7 +21,7 @@ export interface HeaderAction {
  * pushed off-screen whatever the sidebar does. Only one of the two is ever displayed, so each
  * action has one accessible name on the page.
  */
-export function ChatHeader({
+export const ChatHeader = memo(function ChatHeader({
   title,
   subtitle,
   leading,
@@ -85,7 +85,7 @@ export function ChatHeader({
       </div>
     </header>
   )
-}
+})
 
 /** The header's actions for a conversation (Export only once it exists). */
 export function headerActions({

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
@@ -53,26 +53,60 @@ export function ChatView(props: ChatViewProps) {
   const chat = useChat(api, conversationId, created)
   const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
-  // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams.
+  // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams. It reads the
+  // stores as they are at the key press, not the last render, so an answer that just started stops too.
   useShortcuts({
     stop: () => {
-      if (!chat.isStreaming || document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]'))
-        return false
-      chat.stop()
+      if (document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]')) return false
+      const open = chat.transcriptStore.getSnapshot().conversationId
+      const live = [...chat.streamStore.getSnapshot().values()].filter(
+        (stream) => stream.status === 'streaming' && open !== null && stream.conversationId === open,
+      )
+      if (live.length === 0) return false
+      for (const stream of live) void api.chat.stop({ streamId: stream.streamId })
     },
   })
   const error = chat.sendError ?? messageActions.actionError
-  const chooseModel = (model: string) =>
-    void conversationSettings.setModel(model).then((refused) => {
-      if (refused)
-        showToast({
-          key: 'conversation-model',
-          tone: 'error',
-          duration: null,
-          title: strings.models.saveFailed,
-          description: strings.errors[refused.kind],
-        })
-    })
+  const { setModel } = conversationSettings
+  const chooseModel = useCallback(
+    (model: string) =>
+      void setModel(model).then((refused) => {
+        if (refused)
+          showToast({
+            key: 'conversation-model',
+            tone: 'error',
+            duration: null,
+            title: strings.models.saveFailed,
+            description: strings.errors[refused.kind],
+          })
+      }),
+    [setModel],
+  )
+  // The header and the dialog are memoised with stable props, so a streaming answer (which renders
+  // this view for every batch of text) does not render them again and again.
+  const prices = props.settings.prices
+  const picker = useMemo(
+    () => <ModelPicker api={api} value={activeModel} onChange={chooseModel} hasKey={hasKey} prices={prices} />,
+    [api, activeModel, chooseModel, hasKey, prices],
+  )
+  const { transfers } = props
+  const actions = useMemo(
+    () =>
+      headerActions({
+        onOpenSettings: () => setPanelOpen(true),
+        onExport: conversationId ? (format) => transfers.exportConversation(conversationId, format) : null,
+      }),
+    [conversationId, transfers],
+  )
+  const usageId = conversation?.id
+  const usageVersion = conversation?.updatedAt
+  const subtitle = useMemo(
+    () =>
+      usageId !== undefined && usageVersion !== undefined ? (
+        <ConversationUsage api={api} conversationId={usageId} version={usageVersion} />
+      ) : null,
+    [api, usageId, usageVersion],
+  )
   const send = async (text: string) => {
     await conversationSettings.settled()
     if (conversationId !== null) return chat.send(text, activeModel)
@@ -85,24 +119,9 @@ export function ChatView(props: ChatViewProps) {
       <ChatHeader
         title={conversationId ? (conversation?.title ?? null) : null}
         leading={props.headerLeading}
-        subtitle={
-          conversation ? (
-            <ConversationUsage api={api} conversationId={conversation.id} version={conversation.updatedAt} />
-          ) : null
-        }
-        picker={
-          <ModelPicker
-            api={api}
-            value={activeModel}
-            onChange={chooseModel}
-            hasKey={hasKey}
-            prices={props.settings.prices}
-          />
-        }
-        actions={headerActions({
-          onOpenSettings: () => setPanelOpen(true),
-          onExport: conversationId ? (format) => props.transfers.exportConversation(conversationId, format) : null,
-        })}
+        subtitle={subtitle}
+        picker={picker}
+        actions={actions}
       />
       <ModelDatalist api={api} hasKey={hasKey} />
       <ConversationSettingsPanel

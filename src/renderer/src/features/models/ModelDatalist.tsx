@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { Api } from '../../../../shared/api'
 import { useModels } from './use-models'
 
@@ -6,7 +7,7 @@ import { useModels } from './use-models'
  * from it (the presets' model field in Settings) until they move onto ModelPicker. The chat view
  * stays mounted while Settings is open, so the list is there for them.
  */
-export function ModelDatalist({ api, hasKey }: { api: Api; hasKey: boolean }) {
+export const ModelDatalist = memo(function ModelDatalist({ api, hasKey }: { api: Api; hasKey: boolean }) {
   const { models } = useModels(api, hasKey)
   return (
     <datalist id="model-options">
@@ -17,4 +18,4 @@ export function ModelDatalist({ api, hasKey }: { api: Api; hasKey: boolean }) {
       ))}
     </datalist>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { memo, useEffect, useState, type FormEvent } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { ConversationOverrides } from '../../../../shared/history'
@@ -49,7 +49,7 @@ const formatDefault = (value: number) => formatNumber(value, String(value).split
  * winning over the defaults in Settings; a preset fills the fields in one go. A dialog, so the
  * transcript keeps its place; errors show beside their fields, in the user's language.
  */
-export function ConversationSettingsPanel(props: Props) {
+export const ConversationSettingsPanel = memo(function ConversationSettingsPanel(props: Props) {
   return (
     <Dialog
       open={props.open}
@@ -63,7 +63,7 @@ export function ConversationSettingsPanel(props: Props) {
       {props.open ? <SettingsForm {...props} /> : null}
     </Dialog>
   )
-}
+})
 
 function SettingsForm({ api, hasKey, isNew, overrides, model: shownModel, defaults, onSave, onOpenChange }: Props) {
   const t = strings.conversationSettings
