@@ -80,7 +80,7 @@ export function ModelPicker({
         aria-describedby={describedBy}
         aria-invalid={aria['aria-invalid']}
         className="model-picker__trigger"
-        tooltip={chosen ? t.chosen(chosen.name, chosen.id) : t.customHint}
+        tooltip={chosen ? t.chosen(chosen.name, chosen.id) : unlisted ? t.notListed : t.customHint}
       />
       {unlisted ? (
         <p className="model-picker__warning" id={warningId} role="status">

@@ -182,7 +182,7 @@ function SettingsForm({ api, hasKey, isNew, overrides, model: shownModel, defaul
         {(control) => (
           <TextArea
             {...control}
-            rows={5}
+            rows={4}
             value={systemPrompt}
             placeholder={defaults.systemPrompt}
             onChange={(event) => setSystemPrompt(event.target.value)}
