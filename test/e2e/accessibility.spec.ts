@@ -34,6 +34,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Prompt and parameters' }).click()
     await expect(page.getByRole('heading', { name: 'Settings for this conversation' })).toBeVisible()
     expect(await seriousViolations(page)).toEqual([])
+    // A modal dialog: closed before the rest of the page is reached again.
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog', { name: 'Settings for this conversation' })).toBeHidden()
 
     // History: the sidebar with search results.
     await page.getByRole('searchbox', { name: 'Search' }).fill('everything')

@@ -17,6 +17,8 @@ async function send(page: Page, text: string) {
 }
 
 const conversationList = (page: Page) => page.getByRole('list', { name: 'Conversations' })
+/** Export and import results arrive as toasts, in the one notifications region (its name is translated). */
+const toasts = (page: Page) => page.getByRole('region', { name: /Notifications|Thông báo/ }).getByRole('listitem')
 
 async function closedPort(): Promise<number> {
   const server = createServer()
@@ -202,9 +204,7 @@ test('export a conversation as Markdown, import a ChatGPT export, refuse a broke
   const sample = JSON.parse(readFileSync(chatgptSample, 'utf8')) as { title: string }[]
   await page.getByLabel('Import…').setInputFiles(chatgptSample)
   await expect(
-    page
-      .getByRole('status')
-      .filter({ hasText: new RegExp(`Imported ${sample.length} conversations \\(\\d+ messages\\)\\.`) }),
+    toasts(page).filter({ hasText: new RegExp(`Imported ${sample.length} conversations \\(\\d+ messages\\)\\.`) }),
   ).toBeVisible()
   for (const { title } of sample)
     await expect(conversationList(page).getByRole('listitem', { name: title, exact: true })).toBeVisible()
@@ -216,7 +216,7 @@ test('export a conversation as Markdown, import a ChatGPT export, refuse a broke
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(broken)),
   })
-  await expect(page.getByRole('status').filter({ hasText: 'Import failed' })).toContainText(
+  await expect(toasts(page).filter({ hasText: 'Import failed' })).toContainText(
     '[0].mapping["c1-a2"].parent points to "missing-node"',
   )
   await expect(conversationList(page).getByRole('listitem')).toHaveCount(1 + sample.length)
@@ -257,7 +257,7 @@ test.describe('a Vietnamese browser importing', () => {
       mimeType: 'application/zip',
       buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60)]),
     })
-    await expect(page.getByRole('status').filter({ hasText: 'Nhập thất bại' })).toContainText(
+    await expect(toasts(page).filter({ hasText: 'Nhập thất bại' })).toContainText(
       'Đây là tệp nén ZIP, không phải tệp JSON.',
     )
     await page.getByLabel('Nhập…').setInputFiles({
@@ -265,7 +265,7 @@ test.describe('a Vietnamese browser importing', () => {
       mimeType: 'application/json',
       buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(chatgptSample, 'utf8'), 'utf16le')]),
     })
-    await expect(page.getByRole('status').filter({ hasText: 'UTF-16' })).toContainText(
+    await expect(toasts(page).filter({ hasText: 'UTF-16' })).toContainText(
       'Tệp này là văn bản UTF-16. Hãy lưu lại dưới dạng JSON mã hóa UTF-8, rồi nhập lại.',
     )
     await expect(page.getByRole('list', { name: 'Các cuộc trò chuyện' }).getByRole('listitem')).toHaveCount(0)

@@ -117,11 +117,13 @@ test('a big import shows its progress, and Cancel leaves nothing behind', async 
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(big)),
   })
-  const jobs = page.getByRole('region', { name: 'Exports and imports' })
-  await expect(jobs.getByRole('progressbar')).toBeVisible()
-  await expect(jobs).toContainText(/Importing .* of /)
-  await jobs.getByRole('button', { name: 'Cancel' }).click()
-  await expect(jobs.getByRole('status')).toContainText('Import cancelled; nothing was imported.')
+  // The job is one toast, updated in place: its progress, then its result.
+  const toasts = page.getByRole('region', { name: /Notifications/ }).getByRole('listitem')
+  const job = toasts.filter({ has: page.getByRole('progressbar', { name: 'Importing' }) })
+  await expect(job).toBeVisible()
+  await expect(job).toContainText(/ of /)
+  await job.getByRole('button', { name: 'Cancel' }).click()
+  await expect(toasts.filter({ hasText: 'Import cancelled; nothing was imported.' })).toBeVisible()
   await page.getByRole('button', { name: 'Chat', exact: true }).click()
   await expect(page.getByText('No conversations yet.')).toBeVisible()
 })

@@ -93,7 +93,12 @@ test('an error names its way out: another model for an unknown one, a new chat f
 }) => {
   await page.goto(app.url)
   const picker = page.getByRole('combobox', { name: 'Model' })
-  await picker.fill('gpt-9000')
+  const choose = async (search: string, option: string | RegExp) => {
+    await picker.click()
+    await page.getByPlaceholder('Search models by name or id…').fill(search)
+    await page.getByRole('option', { name: option }).click()
+  }
+  await choose('gpt-9000', 'Use “gpt-9000”')
   await page.getByRole('textbox', { name: 'Message' }).fill('hello')
   await page.getByRole('button', { name: 'Send' }).click()
   const alert = page.getByRole('log').getByRole('article', { name: 'Assistant' }).getByRole('alert')
@@ -101,7 +106,7 @@ test('an error names its way out: another model for an unknown one, a new chat f
   await alert.getByRole('button', { name: 'Pick another model' }).click()
   await expect(picker).toBeFocused()
 
-  await picker.fill('gpt-4.1')
+  await choose('gpt-4.1', /GPT-4\.1/)
   await page.getByRole('textbox', { name: 'Message' }).fill('[[status=400]] a very long conversation')
   await page.getByRole('button', { name: 'Send' }).click()
   const tooLong = page.getByRole('log').getByRole('article', { name: 'Assistant' }).last().getByRole('alert')

@@ -1,9 +1,15 @@
-import { cleanup, render } from '@testing-library/react'
+import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { JobsPanel } from '../../src/renderer/src/features/transfer/JobsPanel'
 import type { JobView } from '../../src/renderer/src/features/transfer/use-transfers'
+import { toasts } from '../../src/renderer/src/ui/toast-store'
+import { Toaster } from '../../src/renderer/src/ui/Toaster'
+import { TooltipProvider } from '../../src/renderer/src/ui/Tooltip'
 
-afterEach(cleanup)
+afterEach(() => {
+  cleanup()
+  for (const entry of toasts.getSnapshot()) toasts.dismissKey(entry.key)
+})
 
 const done = (location: string): JobView => ({
   type: 'job',
@@ -16,10 +22,17 @@ const done = (location: string): JobView => ({
 })
 
 describe('JobsPanel', () => {
-  it('shows where an export went without bidi controls, so the file name reads as it is', () => {
-    const { container } = render(
-      <JobsPanel jobs={[done('/home/an/Documents/\u202Edm.exe')]} onCancel={() => {}} onDismiss={() => {}} />,
+  it('shows where an export went without bidi controls, so the file name reads as it is', async () => {
+    render(
+      <TooltipProvider>
+        <JobsPanel jobs={[done('/home/an/Documents/\u202Edm.exe')]} onCancel={() => {}} onDismiss={() => {}} />
+        <Toaster />
+      </TooltipProvider>,
     )
-    expect(container.querySelector('.path')?.textContent).toBe('/home/an/Documents/dm.exe')
+    await act(async () => {})
+    expect(screen.getByText('Exported 1 conversation.').closest('li')?.textContent).toContain(
+      '/home/an/Documents/dm.exe',
+    )
+    expect(document.body.textContent).not.toContain('\u202E')
   })
 })

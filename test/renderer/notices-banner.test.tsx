@@ -9,6 +9,7 @@ import { buildApi } from '../../src/shared/api'
 import type { Notice } from '../../src/shared/contract'
 import { fail, ok } from '../../src/shared/errors'
 import type { AppEvent } from '../../src/shared/events'
+import { TooltipProvider } from '../../src/renderer/src/ui/Tooltip'
 
 afterEach(cleanup)
 
@@ -29,7 +30,11 @@ describe('NoticesBanner', () => {
   it('shows a notice told at start and again as an event once, and another file of the same kind too', async () => {
     const first: Notice = { kind: 'history_migration_failed', path: '/data/backups/pre-migration-v5-1.sqlite' }
     const { api, push } = fakeMain([first])
-    render(<NoticesBanner api={api} />)
+    render(
+      <TooltipProvider>
+        <NoticesBanner api={api} />
+      </TooltipProvider>,
+    )
     await act(async () => {})
     push(first)
     push({ kind: 'history_migration_failed', path: '/data/backups/pre-migration-v6-2.sqlite' })

@@ -187,6 +187,7 @@ export const en = {
     history_migration_failed: (path: string) =>
       `An update of your history could not be applied, so nothing was changed. A copy taken before the update is at ${path}. Your conversations can be read, searched and exported, but not changed, until a fixed version of the app opens them.`,
     dismiss: 'Dismiss',
+    dismissAll: 'Dismiss all',
   },
   updates: {
     ready: (version: string) => `A new version (${version}) is ready.`,
@@ -392,6 +393,10 @@ export const en = {
     saved: 'Preset saved.',
     deleted: (name: string) => `Deleted the preset “${name}”.`,
   },
+  header: {
+    more: 'More actions',
+    actions: 'Conversation actions',
+  },
   conversationSettings: {
     open: 'Prompt and parameters',
     title: 'Settings for this conversation',
@@ -409,15 +414,28 @@ export const en = {
     savedDraft: 'Kept for this new chat: its first message uses these.',
     defaultHint: (value: string) => `Default: ${value}`,
     noDefault: 'model default',
+    invalid: 'Check the fields marked in red.',
+    notANumber: 'Enter a number, or leave it empty.',
+    temperatureRange: 'Enter a number from 0 to 2, or leave it empty.',
+    maxTokensRange: 'Enter a whole number from 1 to 1,000,000, or leave it empty.',
   },
   models: {
     picker: 'Model',
     customHint: 'Pick a model or type any model id.',
+    search: 'Search models by name or id…',
+    useCustom: (id: string) => `Use “${id}”`,
+    notListed: 'Not in the gateway’s list: sending may fail.',
+    price: (input: string, output: string) => `${input} in · ${output} out /M`,
+    chosen: (name: string, id: string) => (name === id ? id : `${name} (${id})`),
+    newChatsUseDefault: 'New chats start with the default model from Settings.',
+    saveFailed: 'The model could not be saved for this conversation:',
   },
   usage: {
     nav: 'Usage',
     title: 'Usage',
     last30Days: 'Last 30 days',
+    intro: 'Tokens, cost and speed of the answers of the last 30 days, from the history on this computer.',
+    charts: 'Per day',
     costPerDay: (currency: string) => `Cost per day (${currency})`,
     tokensPerDay: 'Tokens per day',
     chartLabel: (day: string, value: string) => `${day}: ${value}`,
@@ -436,8 +454,8 @@ export const en = {
     unpricedNote: (count: number) =>
       `${count} answer${count === 1 ? '' : 's'} used a model without a price in Settings, so their cost is not counted.`,
     failed: 'Usage could not be loaded:',
-    ms: (value: number) => `${Math.round(value)} ms`,
-    perSecond: (value: number) => `${value.toFixed(1)} tokens/s`,
+    ms: (value: number) => `${formatNumber(Math.round(value))} ms`,
+    perSecond: (value: number) => `${formatNumber(value, 1)} tokens/s`,
     none: '—',
     answerCost: (tokensIn: number, tokensOut: number, cost: string | null, estimated: boolean) =>
       [

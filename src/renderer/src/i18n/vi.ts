@@ -188,6 +188,7 @@ export const vi: Strings = {
     history_migration_failed: (path: string) =>
       `Không áp dụng được bản cập nhật cho lịch sử của bạn, nên không có gì bị thay đổi. Bản sao lưu tạo trước khi cập nhật nằm tại ${path}. Bạn vẫn có thể đọc, tìm kiếm và xuất các cuộc trò chuyện, nhưng chưa thể thay đổi chúng cho đến khi một phiên bản đã sửa lỗi của ứng dụng mở được chúng.`,
     dismiss: 'Đóng',
+    dismissAll: 'Đóng tất cả',
   },
   updates: {
     ready: (version: string) => `Đã có phiên bản mới (${version}).`,
@@ -395,6 +396,10 @@ export const vi: Strings = {
     saved: 'Đã lưu mẫu.',
     deleted: (name: string) => `Đã xóa mẫu “${name}”.`,
   },
+  header: {
+    more: 'Thêm thao tác',
+    actions: 'Thao tác với cuộc trò chuyện',
+  },
   conversationSettings: {
     open: 'Lời nhắc và tham số',
     title: 'Thiết lập cho cuộc trò chuyện này',
@@ -412,15 +417,28 @@ export const vi: Strings = {
     savedDraft: 'Đã giữ cho cuộc trò chuyện mới này: tin nhắn đầu tiên sẽ dùng các giá trị này.',
     defaultHint: (value: string) => `Mặc định: ${value}`,
     noDefault: 'mặc định của mô hình',
+    invalid: 'Hãy kiểm tra các ô được đánh dấu đỏ.',
+    notANumber: 'Hãy nhập một số, hoặc để trống.',
+    temperatureRange: 'Hãy nhập một số từ 0 đến 2, hoặc để trống.',
+    maxTokensRange: 'Hãy nhập một số nguyên từ 1 đến 1.000.000, hoặc để trống.',
   },
   models: {
     picker: 'Mô hình',
     customHint: 'Chọn một mô hình hoặc gõ bất kỳ mã mô hình nào.',
+    search: 'Tìm mô hình theo tên hoặc mã…',
+    useCustom: (id: string) => `Dùng “${id}”`,
+    notListed: 'Không có trong danh sách của cổng: gửi có thể thất bại.',
+    price: (input: string, output: string) => `vào ${input} · ra ${output} /1 triệu`,
+    chosen: (name: string, id: string) => (name === id ? id : `${name} (${id})`),
+    newChatsUseDefault: 'Cuộc trò chuyện mới bắt đầu với mô hình mặc định trong Cài đặt.',
+    saveFailed: 'Không lưu được mô hình cho cuộc trò chuyện này:',
   },
   usage: {
     nav: 'Sử dụng',
     title: 'Mức sử dụng',
     last30Days: '30 ngày qua',
+    intro: 'Số token, chi phí và tốc độ của các câu trả lời trong 30 ngày qua, từ lịch sử trên máy này.',
+    charts: 'Theo ngày',
     costPerDay: (currency: string) => `Chi phí mỗi ngày (${currency})`,
     tokensPerDay: 'Token mỗi ngày',
     chartLabel: (day: string, value: string) => `${day}: ${value}`,

@@ -4,6 +4,7 @@ import { Popover } from 'radix-ui'
 import { strings } from '../i18n'
 import { Check, ChevronDown } from './icons'
 import { cx } from './cx'
+import { Tooltip } from './Tooltip'
 
 export interface ComboboxOption {
   value: string
@@ -27,6 +28,7 @@ export function Combobox({
   searchPlaceholder,
   allowCustom,
   customLabel,
+  tooltip,
   id,
   className,
   ...aria
@@ -39,6 +41,8 @@ export function Combobox({
   searchPlaceholder: string
   allowCustom?: boolean
   customLabel?(typed: string): string
+  /** A tip on the closed button (the full name behind a truncated one). */
+  tooltip?: ReactNode
   id?: string
   className?: string
   'aria-label'?: string
@@ -57,20 +61,22 @@ export function Combobox({
   }
   return (
     <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger asChild>
-        <button
-          type="button"
-          id={id}
-          className={cx('ui-input', 'ui-select', 'ui-combobox', className)}
-          role="combobox"
-          aria-expanded={open}
-          aria-haspopup="listbox"
-          {...aria}
-        >
-          <span className="ui-select__value">{triggerLabel ?? chosen?.label ?? value}</span>
-          <ChevronDown className="ui-select__icon" size={16} aria-hidden />
-        </button>
-      </Popover.Trigger>
+      <Tooltip content={tooltip} side="bottom">
+        <Popover.Trigger asChild>
+          <button
+            type="button"
+            id={id}
+            className={cx('ui-input', 'ui-select', 'ui-combobox', className)}
+            role="combobox"
+            aria-expanded={open}
+            aria-haspopup="listbox"
+            {...aria}
+          >
+            <span className="ui-select__value">{triggerLabel ?? chosen?.label ?? value}</span>
+            <ChevronDown className="ui-select__icon" size={16} aria-hidden />
+          </button>
+        </Popover.Trigger>
+      </Tooltip>
       <Popover.Portal>
         <Popover.Content className="ui-popover ui-combobox__content" align="start" sideOffset={4}>
           <Command label={aria['aria-label']} loop>

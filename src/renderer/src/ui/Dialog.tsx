@@ -17,6 +17,7 @@ export function Dialog({
   description,
   footer,
   size = 'md',
+  initialFocus = 'first',
   children,
 }: {
   open: boolean
@@ -25,6 +26,11 @@ export function Dialog({
   description?: ReactNode
   footer?: ReactNode
   size?: 'sm' | 'md' | 'lg'
+  /**
+   * Where focus starts: the first control (Radix's default), or the dialog itself, so no tooltip
+   * opens on the close button and the first Esc closes the dialog; Tab then reaches the controls.
+   */
+  initialFocus?: 'first' | 'content'
   children?: ReactNode
 }) {
   return (
@@ -33,6 +39,14 @@ export function Dialog({
         <RadixDialog.Overlay className="ui-overlay" />
         <RadixDialog.Content
           className={cx('ui-dialog', `ui-dialog--${size}`)}
+          onOpenAutoFocus={
+            initialFocus === 'content'
+              ? (event) => {
+                  event.preventDefault()
+                  ;(event.currentTarget as HTMLElement).focus()
+                }
+              : undefined
+          }
           // Without a description Radix warns unless told there is none.
           {...(description ? {} : { 'aria-describedby': undefined })}
         >

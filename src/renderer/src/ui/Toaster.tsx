@@ -29,6 +29,19 @@ function ToastItem({ entry }: { entry: ToastEntry }) {
         {entry.description ? (
           <Toast.Description className="ui-toast__description">{entry.description}</Toast.Description>
         ) : null}
+        {entry.progress ? (
+          <progress
+            className="ui-toast__progress"
+            aria-label={entry.progress.label}
+            max={entry.progress.max ?? undefined}
+            value={entry.progress.max === null ? undefined : entry.progress.value}
+          />
+        ) : null}
+        {entry.link ? (
+          <a className="ui-toast__link" href={entry.link.href} download={entry.link.download ? '' : undefined}>
+            {entry.link.label}
+          </a>
+        ) : null}
       </div>
       {entry.action ? (
         <Toast.Action asChild altText={entry.action.label}>
@@ -52,7 +65,7 @@ export function Toaster() {
       {entries.map((entry) => (
         <ToastItem key={entry.id} entry={entry} />
       ))}
-      <Toast.Viewport className="ui-toast-viewport" />
+      <Toast.Viewport className="ui-toast-viewport" label={`${strings.ui.notifications} ({hotkey})`} />
     </Toast.Provider>
   )
 }

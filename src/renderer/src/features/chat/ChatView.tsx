@@ -1,13 +1,17 @@
 import './chat.css'
-import { useState } from 'react'
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { showToast } from '../../ui/toast-store'
+import { ModelDatalist } from '../models/ModelDatalist'
 import { ModelPicker } from '../models/ModelPicker'
+import { useConversationSettings } from '../models/use-conversation-settings'
 import { ConversationSettingsPanel } from '../settings/ConversationSettingsPanel'
 import { ConversationUsage } from '../usage/ConversationUsage'
 import type { TransferActions } from '../transfer/use-transfers'
+import { ChatHeader, headerActions } from './ChatHeader'
 import { Composer } from './Composer'
 import { drafts, newChatDraftKey } from './draft-store'
 import { TranscriptView } from './TranscriptView'
@@ -30,32 +34,39 @@ interface ChatViewProps {
   onNewChat(): void
   /** The message box (App's shortcuts focus it; the empty chat's suggestions fill and focus it). */
   inputRef: React.RefObject<HTMLTextAreaElement | null>
+  /** Placed at the header's left edge (the sidebar's toggle while the sidebar is collapsed). */
+  headerLeading?: ReactNode
 }
 
 export function ChatView(props: ChatViewProps) {
   const { api, conversation, conversationId, defaultModel, hasKey } = props
-  const chat = useChat(api, conversationId, props.onConversationCreated)
-  // The picker starts at the conversation's model, else the default; a choice here lasts for this window.
-  const [pickedModel, setModel] = useState<string | null>(null)
-  // A new chat's settings (a preset, say) wait here until its first message creates it.
-  const [draft, setDraft] = useState<ConversationOverrides>({})
-  // Forgotten when another conversation opens (React's "adjust state when a prop changes" pattern).
-  const [draftFor, setDraftFor] = useState(conversationId)
-  if (draftFor !== conversationId) {
-    setDraftFor(conversationId)
-    setDraft({})
-  }
-  const model =
-    pickedModel ?? conversation?.overrides.model ?? (conversationId ? undefined : draft.model) ?? defaultModel
-  const activeModel = model.trim() || defaultModel
-  const [panelFor, setPanelFor] = useState<string | null>(null)
-  const panelKey = conversation?.id ?? (conversationId ? null : 'new')
+  // The model and parameters of the open conversation (or of the new chat): see use-conversation-settings.
+  const conversationSettings = useConversationSettings(api, conversationId, conversation, defaultModel)
+  const activeModel = conversationSettings.model
+  const sentOverrides = useRef<ConversationOverrides>({})
+  const { adopt } = conversationSettings
+  const { onConversationCreated } = props
+  const created = useCallback(
+    (id: string) => {
+      adopt(id, sentOverrides.current)
+      onConversationCreated(id)
+    },
+    [adopt, onConversationCreated],
+  )
+  const chat = useChat(api, conversationId, created)
+  const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
-  // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams.
+  // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams. It reads the
+  // stores as they are at the key press, not the last render, so an answer that just started stops too.
   useShortcuts({
     stop: () => {
-      if (!chat.isStreaming || document.querySelector('dialog[open]')) return false
-      chat.stop()
+      if (document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"]')) return false
+      const open = chat.transcriptStore.getSnapshot().conversationId
+      const live = [...chat.streamStore.getSnapshot().values()].filter(
+        (stream) => stream.status === 'streaming' && open !== null && stream.conversationId === open,
+      )
+      if (live.length === 0) return false
+      for (const stream of live) void api.chat.stop({ streamId: stream.streamId })
     },
   })
   const error = chat.sendError ?? messageActions.actionError
@@ -68,46 +79,74 @@ export function ChatView(props: ChatViewProps) {
       box?.setSelectionRange(prompt.length, prompt.length)
     })
   }
+  const { setModel } = conversationSettings
+  const chooseModel = useCallback(
+    (model: string) =>
+      void setModel(model).then((refused) => {
+        if (refused)
+          showToast({
+            key: 'conversation-model',
+            tone: 'error',
+            duration: null,
+            title: strings.models.saveFailed,
+            description: strings.errors[refused.kind],
+          })
+      }),
+    [setModel],
+  )
+  // The header and the dialog are memoised with stable props, so a streaming answer (which renders
+  // this view for every batch of text) does not render them again and again.
+  const prices = props.settings.prices
+  const picker = useMemo(
+    () => <ModelPicker api={api} value={activeModel} onChange={chooseModel} hasKey={hasKey} prices={prices} />,
+    [api, activeModel, chooseModel, hasKey, prices],
+  )
+  const { transfers } = props
+  const actions = useMemo(
+    () =>
+      headerActions({
+        onOpenSettings: () => setPanelOpen(true),
+        onExport: conversationId ? (format) => transfers.exportConversation(conversationId, format) : null,
+      }),
+    [conversationId, transfers],
+  )
+  const usageId = conversation?.id
+  const usageVersion = conversation?.updatedAt
+  const subtitle = useMemo(
+    () =>
+      usageId !== undefined && usageVersion !== undefined ? (
+        <ConversationUsage api={api} conversationId={usageId} version={usageVersion} />
+      ) : null,
+    [api, usageId, usageVersion],
+  )
+  const send = async (text: string) => {
+    await conversationSettings.settled()
+    if (conversationId !== null) return chat.send(text, activeModel)
+    sentOverrides.current = conversationSettings.newChatOverrides()
+    return chat.send(text, activeModel, sentOverrides.current)
+  }
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
-      <header className="chat-header">
-        <h1 className="chat-title">{conversation?.title ?? strings.chat.newConversation}</h1>
-        <ModelPicker api={api} value={model} onChange={setModel} hasKey={hasKey} />
-        {panelKey ? (
-          <button
-            type="button"
-            aria-expanded={panelFor === panelKey}
-            onClick={() => setPanelFor(panelFor === panelKey ? null : panelKey)}
-          >
-            {strings.conversationSettings.open}
-          </button>
-        ) : null}
-        {conversationId ? (
-          <div className="export-buttons" role="group" aria-label={strings.transfer.exportConversation}>
-            <button type="button" onClick={() => props.transfers.exportConversation(conversationId, 'markdown')}>
-              {strings.transfer.exportMarkdown}
-            </button>
-            <button type="button" onClick={() => props.transfers.exportConversation(conversationId, 'json')}>
-              {strings.transfer.exportJson}
-            </button>
-          </div>
-        ) : null}
-      </header>
-      {panelKey && panelFor === panelKey ? (
-        <ConversationSettingsPanel
-          key={panelKey}
-          api={api}
-          conversation={conversation}
-          draft={draft}
-          onDraftChange={setDraft}
-          defaults={props.settings}
-          onClose={() => setPanelFor(null)}
-        />
-      ) : null}
-      {conversation ? (
-        <ConversationUsage api={api} conversationId={conversation.id} version={conversation.updatedAt} />
-      ) : null}
+      <ChatHeader
+        title={conversationId ? (conversation?.title ?? null) : null}
+        leading={props.headerLeading}
+        subtitle={subtitle}
+        picker={picker}
+        actions={actions}
+      />
+      <ModelDatalist api={api} hasKey={hasKey} />
+      <ConversationSettingsPanel
+        open={panelOpen}
+        onOpenChange={setPanelOpen}
+        api={api}
+        hasKey={hasKey}
+        isNew={conversationId === null}
+        overrides={conversationSettings.overrides}
+        model={activeModel}
+        defaults={props.settings}
+        onSave={conversationSettings.save}
+      />
       {!hasKey ? (
         <div className="banner" role="status">
           {strings.chat.noKeyBanner}{' '}
@@ -141,7 +180,7 @@ export function ChatView(props: ChatViewProps) {
         draftKey={draftKey}
         inputRef={props.inputRef}
         isStreaming={chat.isStreaming}
-        onSend={(text) => chat.send(text, activeModel, draft)}
+        onSend={send}
         onStop={chat.stop}
       />
     </section>

@@ -2,10 +2,16 @@ import { useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Notice } from '../../../../shared/contract'
 import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
+import { Banner } from './Banner'
+import './banner.css'
+
+const sameNotice = (a: Notice, b: Notice) => a.kind === b.kind && a.path === b.path
 
 /**
  * What start-up had to tell: a damaged file that was kept aside, and where; and what the check that
- * runs after start finds later (it arrives as an event while the window is open).
+ * runs after start finds later (it arrives as an event while the window is open). Each notice is
+ * dismissed on its own (or all at once), and one told twice shows once.
  */
 export function NoticesBanner({ api }: { api: Api }) {
   const [notices, setNotices] = useState<Notice[]>([])
@@ -15,7 +21,7 @@ export function NoticesBanner({ api }: { api: Api }) {
         ...shown,
         // The same notice told twice (at start and again as an event) shows once; another file of the
         // same kind (a second failed update, a restore) is news.
-        ...incoming.filter((notice) => !shown.some((seen) => seen.kind === notice.kind && seen.path === notice.path)),
+        ...incoming.filter((notice) => !shown.some((seen) => sameNotice(seen, notice))),
       ])
     const unsubscribe = api.onEvent((event) => {
       if (event.type === 'notice') add([event.notice])
@@ -27,13 +33,22 @@ export function NoticesBanner({ api }: { api: Api }) {
   }, [api])
   if (notices.length === 0) return null
   return (
-    <div className="banner notices" role="alert">
+    <div className="app-banners notices" role="alert">
       {notices.map((notice) => (
-        <p key={`${notice.kind} ${notice.path}`}>{strings.notices[notice.kind](notice.path)}</p>
+        <Banner
+          key={`${notice.kind} ${notice.path}`}
+          tone="warning"
+          dismissLabel={strings.notices.dismiss}
+          onDismiss={() => setNotices((shown) => shown.filter((seen) => !sameNotice(seen, notice)))}
+        >
+          <p>{strings.notices[notice.kind](notice.path)}</p>
+        </Banner>
       ))}
-      <button type="button" onClick={() => setNotices([])}>
-        {strings.notices.dismiss}
-      </button>
+      {notices.length > 1 ? (
+        <Button size="sm" variant="ghost" className="app-banners__all" onClick={() => setNotices([])}>
+          {strings.notices.dismissAll}
+        </Button>
+      ) : null}
     </div>
   )
 }

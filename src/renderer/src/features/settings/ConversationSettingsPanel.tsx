@@ -1,35 +1,80 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { memo, useEffect, useState, type FormEvent } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { Conversation, ConversationOverrides } from '../../../../shared/history'
+import type { AppError } from '../../../../shared/errors'
+import type { ConversationOverrides } from '../../../../shared/history'
 import type { Preset } from '../../../../shared/presets'
 import type { Settings } from '../../../../shared/settings'
+import { formatNumber } from '../../i18n/format'
 import { strings } from '../../i18n'
-import './settings-extra.css'
-import { numberText, parseOptionalNumber } from './number-field'
+import { Button } from '../../ui/Button'
+import { Dialog } from '../../ui/Dialog'
+import { Field, TextArea, TextInput } from '../../ui/Field'
+import { ChevronDown } from '../../ui/icons'
+import { Menu } from '../../ui/Menu'
+import { showToast } from '../../ui/toast-store'
+import { ModelPicker } from '../models/ModelPicker'
+import './conversation-settings.css'
 
 interface Props {
+  open: boolean
+  onOpenChange(open: boolean): void
   api: Api
-  /** null for a new chat: the settings are then kept as a draft and sent with its first message. */
-  conversation: Conversation | null
-  draft: ConversationOverrides
-  onDraftChange(overrides: ConversationOverrides): void
+  hasKey: boolean
+  /** True for a new chat: what is saved is kept as its draft and stored by its first message. */
+  isNew: boolean
+  /** The conversation's current overrides (the same ones the header's picker shows). */
+  overrides: ConversationOverrides
+  /** The model shown in the header: the conversation's, or the default for one without. */
+  model: string
   defaults: Settings
-  onClose(): void
+  onSave(next: ConversationOverrides): Promise<AppError | null>
 }
 
+type FieldErrors = Partial<Record<'temperature' | 'maxTokens', string>>
+
+/** A number as typed (a comma is a decimal point too); empty is "use the default". */
+function parseNumber(text: string): number | null | 'invalid' {
+  const trimmed = text.trim().replace(',', '.')
+  if (!trimmed) return null
+  const value = Number(trimmed)
+  return Number.isFinite(value) ? value : 'invalid'
+}
+
+const asText = (value: number | undefined) => (value === undefined ? '' : String(value))
+/** A default shown in the user's number format, with its own decimals (0.7 is "0,7" in Vietnamese). */
+const formatDefault = (value: number) => formatNumber(value, String(value).split('.')[1]?.length ?? 0)
+
 /**
- * Model, temperature, max tokens and system prompt for one conversation, winning over the
- * defaults; a preset fills the fields in one go. Saved through `history:setOverrides`.
+ * "Prompt and parameters": model, temperature, max tokens and system prompt for one conversation,
+ * winning over the defaults in Settings; a preset fills the fields in one go. A dialog, so the
+ * transcript keeps its place; errors show beside their fields, in the user's language.
  */
-export function ConversationSettingsPanel({ api, conversation, draft, onDraftChange, defaults, onClose }: Props) {
+export const ConversationSettingsPanel = memo(function ConversationSettingsPanel(props: Props) {
+  return (
+    <Dialog
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      title={strings.conversationSettings.title}
+      description={strings.conversationSettings.explain}
+      size="md"
+      initialFocus="content"
+    >
+      {/* Mounted only while open, so each opening starts from what is stored. */}
+      {props.open ? <SettingsForm {...props} /> : null}
+    </Dialog>
+  )
+})
+
+function SettingsForm({ api, hasKey, isNew, overrides, model: shownModel, defaults, onSave, onOpenChange }: Props) {
   const t = strings.conversationSettings
-  const overrides = conversation?.overrides ?? draft
   const [presets, setPresets] = useState<Preset[]>([])
-  const [model, setModel] = useState(overrides.model ?? '')
-  const [temperature, setTemperature] = useState(numberText(overrides.temperature))
-  const [maxTokens, setMaxTokens] = useState(numberText(overrides.maxTokens))
+  const [model, setModel] = useState(shownModel)
+  const [temperature, setTemperature] = useState(asText(overrides.temperature))
+  const [maxTokens, setMaxTokens] = useState(asText(overrides.maxTokens))
   const [systemPrompt, setSystemPrompt] = useState(overrides.systemPrompt ?? '')
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
 
   useEffect(() => {
     void api.presets.list().then((result) => {
@@ -37,121 +82,128 @@ export function ConversationSettingsPanel({ api, conversation, draft, onDraftCha
     })
   }, [api])
 
-  const applyPreset = (id: string) => {
-    const preset = presets.find((candidate) => candidate.id === id)
-    if (!preset) return
+  const applyPreset = (preset: Preset) => {
     setSystemPrompt(preset.systemPrompt)
-    setTemperature(numberText(preset.temperature))
-    setMaxTokens(numberText(preset.maxTokens))
+    setTemperature(asText(preset.temperature))
+    setMaxTokens(asText(preset.maxTokens))
     if (preset.model) setModel(preset.model)
+    setErrors({})
   }
 
-  const save = async (next: ConversationOverrides) => {
-    if (!conversation) {
-      onDraftChange(next)
-      return setNotice({ kind: 'ok', text: t.savedDraft })
-    }
-    const result = await api.history.setOverrides({ conversationId: conversation.id, overrides: next })
-    setNotice(
-      result.ok
-        ? { kind: 'ok', text: t.saved }
-        : {
-            kind: 'error',
-            text: result.error.kind === 'invalid_payload' ? result.error.message : strings.errors[result.error.kind],
-          },
-    )
+  const store = async (next: ConversationOverrides) => {
+    setSaving(true)
+    const error = await onSave(next)
+    setSaving(false)
+    if (error) return setFailure(strings.errors[error.kind])
+    showToast({ key: 'conversation-settings', tone: 'success', title: isNew ? t.savedDraft : t.saved })
+    onOpenChange(false)
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const parsedTemperature = parseOptionalNumber(temperature)
-    const parsedMaxTokens = parseOptionalNumber(maxTokens)
-    if (parsedTemperature === 'invalid')
-      return setNotice({ kind: 'error', text: strings.preferences.notANumber(t.temperature) })
-    if (parsedMaxTokens === 'invalid')
-      return setNotice({ kind: 'error', text: strings.preferences.notANumber(t.maxTokens) })
-    void save({
+    const parsedTemperature = parseNumber(temperature)
+    const parsedMaxTokens = parseNumber(maxTokens)
+    const found: FieldErrors = {}
+    if (parsedTemperature === 'invalid') found.temperature = t.notANumber
+    else if (parsedTemperature !== null && (parsedTemperature < 0 || parsedTemperature > 2))
+      found.temperature = t.temperatureRange
+    if (parsedMaxTokens === 'invalid') found.maxTokens = t.notANumber
+    else if (
+      parsedMaxTokens !== null &&
+      (!Number.isInteger(parsedMaxTokens) || parsedMaxTokens < 1 || parsedMaxTokens > 1_000_000)
+    )
+      found.maxTokens = t.maxTokensRange
+    setErrors(found)
+    setFailure(null)
+    if (Object.keys(found).length > 0) return
+    void store({
       ...(model.trim() ? { model: model.trim() } : {}),
-      ...(parsedTemperature === null ? {} : { temperature: parsedTemperature }),
-      ...(parsedMaxTokens === null ? {} : { maxTokens: parsedMaxTokens }),
+      ...(typeof parsedTemperature === 'number' ? { temperature: parsedTemperature } : {}),
+      ...(typeof parsedMaxTokens === 'number' ? { maxTokens: parsedMaxTokens } : {}),
       ...(systemPrompt.trim() ? { systemPrompt } : {}),
     })
   }
 
-  const clear = () => {
-    setModel('')
-    setTemperature('')
-    setMaxTokens('')
-    setSystemPrompt('')
-    void save({})
-  }
-
   return (
-    <form className="card conversation-settings" onSubmit={submit} aria-labelledby="conversation-settings-title">
-      <h2 id="conversation-settings-title">{t.title}</h2>
-      <p className="hint">{t.explain}</p>
-      <label>
-        <span>{t.preset}</span>
-        <select value="" onChange={(event) => applyPreset(event.target.value)}>
-          <option value="">{t.choosePreset}</option>
-          {presets.map((preset) => (
-            <option key={preset.id} value={preset.id}>
-              {preset.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t.model}</span>
-        <input
-          list="model-options"
-          spellCheck={false}
-          value={model}
-          placeholder={defaults.defaultModel}
-          onChange={(event) => setModel(event.target.value)}
-        />
-      </label>
-      <label>
-        <span>{t.temperature}</span>
-        <input
-          inputMode="decimal"
-          value={temperature}
-          placeholder={t.defaultHint(numberText(defaults.temperature) || t.noDefault)}
-          onChange={(event) => setTemperature(event.target.value)}
-        />
-      </label>
-      <label>
-        <span>{t.maxTokens}</span>
-        <input
-          inputMode="numeric"
-          value={maxTokens}
-          placeholder={t.defaultHint(numberText(defaults.maxTokens) || t.noDefault)}
-          onChange={(event) => setMaxTokens(event.target.value)}
-        />
-      </label>
-      <label>
-        <span>{t.systemPrompt}</span>
-        <textarea
-          rows={4}
-          value={systemPrompt}
-          placeholder={defaults.systemPrompt}
-          onChange={(event) => setSystemPrompt(event.target.value)}
-        />
-      </label>
-      <div className="actions">
-        <button type="submit">{t.save}</button>
-        <button type="button" onClick={clear}>
-          {t.clear}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t.close}
-        </button>
+    <form className="conversation-settings" onSubmit={submit} noValidate>
+      <Menu
+        align="start"
+        label={t.preset}
+        trigger={
+          <Button className="conversation-settings__preset" icon={<ChevronDown size={16} aria-hidden />}>
+            {t.preset}
+          </Button>
+        }
+        items={presets.map((preset) => ({ label: preset.name, onSelect: () => applyPreset(preset) }))}
+      />
+      <Field label={t.model} hint={strings.models.newChatsUseDefault}>
+        {(control) => (
+          <ModelPicker
+            api={api}
+            hasKey={hasKey}
+            value={model}
+            onChange={setModel}
+            prices={defaults.prices}
+            {...control}
+          />
+        )}
+      </Field>
+      <div className="conversation-settings__row">
+        <Field
+          label={t.temperature}
+          error={errors.temperature}
+          hint={t.defaultHint(defaults.temperature === null ? t.noDefault : formatDefault(defaults.temperature))}
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              inputMode="decimal"
+              value={temperature}
+              onChange={(event) => setTemperature(event.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={t.maxTokens}
+          error={errors.maxTokens}
+          hint={t.defaultHint(defaults.maxTokens === null ? t.noDefault : formatDefault(defaults.maxTokens))}
+        >
+          {(control) => (
+            <TextInput
+              {...control}
+              inputMode="numeric"
+              value={maxTokens}
+              onChange={(event) => setMaxTokens(event.target.value)}
+            />
+          )}
+        </Field>
       </div>
-      {notice ? (
-        <p className={notice.kind} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          {notice.text}
+      <Field label={t.systemPrompt}>
+        {(control) => (
+          <TextArea
+            {...control}
+            rows={4}
+            value={systemPrompt}
+            placeholder={defaults.systemPrompt}
+            onChange={(event) => setSystemPrompt(event.target.value)}
+          />
+        )}
+      </Field>
+      {failure ? (
+        <p className="conversation-settings__failure" role="alert">
+          {failure}
         </p>
       ) : null}
+      <footer className="conversation-settings__footer">
+        <Button variant="ghost" disabled={saving} onClick={() => void store({})}>
+          {t.clear}
+        </Button>
+        <span className="conversation-settings__spacer" />
+        <Button onClick={() => onOpenChange(false)}>{strings.ui.cancel}</Button>
+        <Button type="submit" variant="primary" disabled={saving}>
+          {t.save}
+        </Button>
+      </footer>
     </form>
   )
 }

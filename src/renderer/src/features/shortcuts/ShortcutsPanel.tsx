@@ -1,20 +1,21 @@
-import { useEffect, useRef } from 'react'
 import { strings } from '../../i18n'
+import { Dialog } from '../../ui/Dialog'
 import { isMac, shortcuts } from './shortcuts'
+import './shortcuts.css'
 
-/** The shortcuts, listed in a modal dialog: focus stays inside it, and Esc or Close ends it. */
+/** The shortcuts, listed in a modal dialog (ui/Dialog): focus stays inside it, and Esc or Close ends it. */
 export function ShortcutsPanel({ onClose }: { onClose(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-  }, [])
   const t = strings.shortcuts
   const mac = isMac()
   return (
-    <dialog ref={dialog} className="shortcuts" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">{t.title}</h2>
-      <table>
+    <Dialog
+      open
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={t.title}
+      size="sm"
+      initialFocus="content"
+    >
+      <table className="shortcuts-table">
         <tbody>
           {shortcuts.map((shortcut) => (
             <tr key={shortcut.id}>
@@ -26,11 +27,6 @@ export function ShortcutsPanel({ onClose }: { onClose(): void }) {
           ))}
         </tbody>
       </table>
-      <form method="dialog">
-        <button type="submit" autoFocus>
-          {t.close}
-        </button>
-      </form>
-    </dialog>
+    </Dialog>
   )
 }

@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react'
 import { stripBidiControls } from '../../../../shared/bidi'
 import type { AppError } from '../../../../shared/errors'
 import { strings } from '../../i18n'
+import { showToast, toasts, type ToastInput } from '../../ui/toast-store'
 import type { JobView } from './use-transfers'
 
 interface JobsPanelProps {
@@ -9,69 +11,81 @@ interface JobsPanelProps {
   onDismiss(jobId: string): void
 }
 
-/** Running and finished exports and imports: progress with Cancel, then the result or what went wrong. */
+const toastKey = (jobId: string) => `job-${jobId}`
+
+/**
+ * Running and finished exports and imports, as toasts: one per job, updated in place while it runs
+ * (progress and Cancel), then its result. Errors and a download waiting to be taken stay until
+ * dismissed; the rest close by themselves. Dismissing a toast forgets the job, and the toast region
+ * keeps at most a few, so nothing piles up.
+ */
 export function JobsPanel({ jobs, onCancel, onDismiss }: JobsPanelProps) {
-  if (jobs.length === 0) return null
-  return (
-    <section className="jobs" aria-label={strings.transfer.jobs}>
-      {jobs.map((job) => (
-        <div key={job.jobId} className="job" role="status">
-          <JobLine job={job} />
-          {job.type === 'job' && job.phase === 'running' ? (
-            <button type="button" onClick={() => onCancel(job.jobId)}>
-              {strings.transfer.cancel}
-            </button>
-          ) : (
-            <button type="button" onClick={() => onDismiss(job.jobId)} aria-label={strings.transfer.dismiss}>
-              ×
-            </button>
-          )}
-        </div>
-      ))}
-    </section>
-  )
+  const shown = useRef(new Map<string, JobView>())
+  useEffect(() => {
+    for (const job of jobs) {
+      if (shown.current.get(job.jobId) === job) continue
+      const wasRunning = shown.current.get(job.jobId)
+      shown.current.set(job.jobId, job)
+      showToast({
+        ...jobToast(job, onCancel),
+        key: toastKey(job.jobId),
+        // Progress updates the same toast; the result is shown (and announced) anew.
+        update: isRunning(job) && wasRunning !== undefined && isRunning(wasRunning),
+        onDismiss: () => onDismiss(job.jobId),
+      })
+    }
+    for (const jobId of [...shown.current.keys()])
+      if (!jobs.some((job) => job.jobId === jobId)) {
+        shown.current.delete(jobId)
+        toasts.dismissKey(toastKey(jobId))
+      }
+  }, [jobs, onCancel, onDismiss])
+  return null
 }
 
-function JobLine({ job }: { job: JobView }) {
-  const title = job.kind === 'export' ? strings.transfer.exporting : strings.transfer.importing
-  if (job.type === 'refused') return <p className="job-error">{jobErrorText(job.error)}</p>
+const isRunning = (job: JobView) => job.type === 'job' && job.phase === 'running'
+
+/** What a job's toast says: its title, a line of detail, its progress or its one action. */
+export function jobToast(job: JobView, onCancel: (jobId: string) => void): Omit<ToastInput, 'key'> {
+  const t = strings.transfer
+  if (job.type === 'refused')
+    return { tone: 'error', duration: null, title: t.failed(job.kind), description: jobErrorText(job.error) }
   switch (job.phase) {
     case 'running': {
       const { done, total, unit } = job.progress
-      return (
-        <label className="job-progress">
-          <span>
-            {title} {strings.transfer.progress(done, total, unit)}
-          </span>
-          <progress max={total ?? undefined} value={total === null ? undefined : done} />
-        </label>
-      )
+      const title = job.kind === 'export' ? t.exporting : t.importing
+      return {
+        tone: 'info',
+        duration: null,
+        title,
+        description: t.progress(done, total, unit),
+        progress: { value: done, max: total, label: title },
+        action: { label: t.cancel, onClick: () => onCancel(job.jobId) },
+      }
     }
     case 'cancelled':
-      return <p>{strings.transfer.cancelled(job.kind)}</p>
+      return { tone: 'info', title: t.cancelled(job.kind) }
     case 'error':
-      return (
-        <p className="job-error">
-          {strings.transfer.failed(job.kind)} {job.error ? jobErrorText(job.error) : ''}
-        </p>
-      )
+      return {
+        tone: 'error',
+        duration: null,
+        title: t.failed(job.kind),
+        ...(job.error ? { description: jobErrorText(job.error) } : {}),
+      }
     case 'done': {
       const result = job.result!
-      if (job.kind === 'import') return <p>{strings.transfer.imported(result.conversations, result.messages)}</p>
+      if (job.kind === 'import') return { tone: 'success', title: t.imported(result.conversations, result.messages) }
       const location = result.location ?? ''
-      return (
-        <p>
-          {strings.transfer.exported(result.conversations)}{' '}
-          {location.startsWith('/api/download/') ? (
-            <a href={location} download>
-              {strings.transfer.download}
-            </a>
-          ) : (
-            // A file name shown: without bidi controls, which could make it read as another name.
-            <span className="path">{stripBidiControls(location)}</span>
-          )}
-        </p>
-      )
+      // In browser mode the file waits on the server: the toast stays until its link is taken or dismissed.
+      if (location.startsWith('/api/download/'))
+        return {
+          tone: 'success',
+          duration: null,
+          title: t.exported(result.conversations),
+          link: { label: t.download, href: location, download: true },
+        }
+      // A file name shown: without bidi controls, which could make it read as another name.
+      return { tone: 'success', title: t.exported(result.conversations), description: stripBidiControls(location) }
     }
   }
 }

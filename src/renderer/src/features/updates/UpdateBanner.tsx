@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import { strings } from '../../i18n'
-import './updates.css'
+import { Button } from '../../ui/Button'
+import { Banner } from '../notices/Banner'
+import '../notices/banner.css'
 
 function refusal(error: AppError): string {
   // Main refuses while an answer streams, so the restart never cuts one off.
@@ -11,7 +13,8 @@ function refusal(error: AppError): string {
 
 /**
  * "A new version is ready — Restart to update": shown when main offers a downloaded update (only ever
- * while nothing streams), and again after a reload, until the user restarts or puts it off.
+ * while nothing streams), and again after a reload, until the user restarts or puts it off (Later
+ * dismisses it, until a newer version is ready).
  */
 export function UpdateBanner({ api }: { api: Api }) {
   const t = strings.updates
@@ -37,23 +40,29 @@ export function UpdateBanner({ api }: { api: Api }) {
     else setError(refusal(result.error))
   }
   return (
-    <div className="banner update-banner" role="status">
-      <p>{restarting ? t.restarting : t.ready(version)}</p>
-      {restarting ? null : (
-        <div className="actions">
-          <button type="button" onClick={() => void restart()}>
-            {t.restart}
-          </button>
-          <button type="button" onClick={() => setDismissed(version)}>
-            {t.later}
-          </button>
-        </div>
-      )}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+    <div className="app-banners update-banner" role="status">
+      <Banner
+        tone="info"
+        actions={
+          restarting ? null : (
+            <>
+              <Button size="sm" variant="primary" onClick={() => void restart()}>
+                {t.restart}
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => setDismissed(version)}>
+                {t.later}
+              </Button>
+            </>
+          )
+        }
+      >
+        <p>{restarting ? t.restarting : t.ready(version)}</p>
+        {error ? (
+          <p className="app-banner__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </Banner>
     </div>
   )
 }
