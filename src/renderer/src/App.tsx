@@ -9,6 +9,7 @@ import { Sidebar } from './features/history/Sidebar'
 import { useConversations } from './features/history/use-conversations'
 import { useOpenConversation } from './features/history/use-open-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
+import { ConnectionBanner } from './features/connection/ConnectionBanner'
 import { UpdateBanner } from './features/updates/UpdateBanner'
 import { OnboardingView } from './features/onboarding/OnboardingView'
 import { SettingsView } from './features/settings/SettingsView'
@@ -164,6 +165,7 @@ export function App({ api }: { api: Api }) {
         </button>
       </nav>
       {showShortcuts ? <ShortcutsPanel onClose={() => setShowShortcuts(false)} /> : null}
+      <ConnectionBanner />
       <NoticesBanner api={api} />
       <UpdateBanner api={api} />
       <div className="workspace">

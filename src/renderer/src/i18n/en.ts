@@ -389,6 +389,14 @@ export const en = {
       other: 'The check failed:',
     },
   },
+  /** Browser mode's link to the app's local server (the event stream). */
+  connection: {
+    lost: 'Connection to HolySheep Chat lost, reconnecting…',
+    restarted:
+      'HolySheep Chat was started again, so this tab’s address is out of date. Open the newest address printed in the terminal.',
+    back: 'Connected to HolySheep Chat again.',
+    answerInterrupted: 'The connection to HolySheep Chat was lost while this answer arrived.',
+  },
   ui: {
     close: 'Close',
     cancel: 'Cancel',

@@ -391,6 +391,13 @@ export const vi: Strings = {
       other: 'Kiểm tra thất bại:',
     },
   },
+  connection: {
+    lost: 'Mất kết nối tới HolySheep Chat, đang kết nối lại…',
+    restarted:
+      'HolySheep Chat đã được khởi động lại nên địa chỉ của thẻ này đã cũ. Hãy mở địa chỉ mới nhất được in trong cửa sổ dòng lệnh.',
+    back: 'Đã kết nối lại với HolySheep Chat.',
+    answerInterrupted: 'Kết nối tới HolySheep Chat bị mất khi câu trả lời này đang đến.',
+  },
   ui: {
     close: 'Đóng',
     cancel: 'Hủy',

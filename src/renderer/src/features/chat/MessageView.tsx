@@ -136,7 +136,10 @@ export function MessageView(props: MessageViewProps) {
       ) : null}
       {live ? null : <CutTextNote message={message} onShowMore={props.onShowMore} />}
       {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
-      {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
+      {status === 'interrupted' ? (
+        // Live: this tab lost the app's server mid-answer; stored: the app closed before it finished.
+        <div className="note">{live ? strings.connection.answerInterrupted : strings.chat.interrupted}</div>
+      ) : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
       {finishReason === 'content_filter' ? <div className="note">{strings.chat.contentFilter}</div> : null}
       {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} onNewChat={props.onNewChat} /> : null}
