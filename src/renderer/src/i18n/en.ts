@@ -19,11 +19,21 @@ export const en = {
     you: 'You',
     assistant: 'Assistant',
     empty: 'Start a conversation. Your messages go to the gateway shown in Settings.',
-    stopped: 'Stopped. The text received so far is kept.',
-    interrupted: 'The app closed before this answer finished. The text received so far is kept.',
+    stopped: 'Stopped.',
+    interrupted: 'The app closed before this answer finished.',
+    /** Said after an answer ended early only when some of its text had arrived. */
+    textKept: 'The text received so far is kept.',
     newConversation: 'New conversation',
     retrying: (seconds: number, attempt: number, maxAttempts: number) =>
-      `Retrying in ${seconds} s (attempt ${attempt} of ${maxAttempts})…`,
+      `Retrying in ${formatNumber(seconds)} s (attempt ${formatNumber(attempt)} of ${formatNumber(maxAttempts)})…`,
+    /** What failed, before the countdown: the app tries again itself, so no "try again" advice here. */
+    retryReasons: {
+      rate_limited: 'The gateway is busy.',
+      server: 'The gateway had a problem.',
+      network: 'Could not reach the gateway.',
+      timeout: 'The gateway did not answer in time.',
+    } as Partial<Record<ErrorKind, string>>,
+    retryReasonOther: 'The request failed.',
     loadingOlder: 'Scroll up for earlier messages.',
     thinking: 'Waiting for the first token…',
     newChat: 'New chat',
@@ -420,9 +430,9 @@ export const en = {
     network: 'Could not reach the gateway. Check your connection and the base URL in Settings.',
     tls: 'The gateway’s security certificate was refused. A proxy or firewall may be intercepting the connection, or the base URL points at the wrong host. Check the base URL in Settings.',
     timeout: 'The gateway took too long to answer. Try again.',
-    stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer. The text so far is kept.',
+    stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer.',
     too_large:
-      'The answer was ended because the gateway sent more than the app accepts: an answer past the longest answer kept (Settings → Streaming and network), or data far too large for a chat answer. The text so far is kept.',
+      'The answer was ended because the gateway sent more than the app accepts: an answer past the longest answer kept (Settings → Streaming and network), or data far too large for a chat answer.',
     redirect_refused:
       'The gateway tried to send the request to another host, so the app refused it and sent nothing there. Check the base URL in Settings.',
     aborted: 'Stopped.',
