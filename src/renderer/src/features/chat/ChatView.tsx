@@ -6,6 +6,7 @@ import { strings } from '../../i18n'
 import { ModelPicker } from '../models/ModelPicker'
 import { ConversationSettingsPanel } from '../settings/ConversationSettingsPanel'
 import { ConversationUsage } from '../usage/ConversationUsage'
+import { usageVersion } from '../usage/usage-version'
 import type { TransferActions } from '../transfer/use-transfers'
 import { Composer } from './Composer'
 import { TranscriptView } from './TranscriptView'
@@ -94,7 +95,11 @@ export function ChatView(props: ChatViewProps) {
         />
       ) : null}
       {conversation ? (
-        <ConversationUsage api={api} conversationId={conversation.id} version={conversation.updatedAt} />
+        <ConversationUsage
+          api={api}
+          conversationId={conversation.id}
+          version={usageVersion(conversation.updatedAt, chat.transcript.messages)}
+        />
       ) : null}
       {!hasKey ? (
         <div className="banner" role="status">
