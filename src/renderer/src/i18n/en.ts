@@ -119,6 +119,7 @@ export const en = {
     exportAllMarkdown: 'Export all as Markdown',
     exportAllJson: 'Export all as JSON',
     import: 'Import…',
+    chosenFile: (name: string) => `File chosen: “${name}”`,
     jobs: 'Exports and imports',
     exporting: 'Exporting',
     importing: 'Importing',
@@ -362,16 +363,16 @@ export const en = {
     total: 'Total',
     nothingYet: 'No answers in the last 30 days yet.',
     estimatedNote: (count: number) =>
-      `${count} answer${count === 1 ? '' : 's'} had no usage from the provider; their tokens are estimated (about 4 characters a token).`,
+      `${formatNumber(count)} answer${count === 1 ? '' : 's'} had no usage from the provider; their tokens are estimated (about 4 characters a token).`,
     unpricedNote: (count: number) =>
-      `${count} answer${count === 1 ? '' : 's'} used a model without a price in Settings, so their cost is not counted.`,
+      `${formatNumber(count)} answer${count === 1 ? '' : 's'} used a model without a price in Settings, so their cost is not counted.`,
     failed: 'Usage could not be loaded:',
-    ms: (value: number) => `${Math.round(value)} ms`,
-    perSecond: (value: number) => `${value.toFixed(1)} tokens/s`,
+    ms: (value: number) => `${formatNumber(Math.round(value))} ms`,
+    perSecond: (value: number) => `${formatNumber(value, 1)} tokens/s`,
     none: '—',
     answerCost: (tokensIn: number, tokensOut: number, cost: string | null, estimated: boolean) =>
       [
-        `${estimated ? '~' : ''}${tokensIn} in / ${tokensOut} out tokens${estimated ? ' (estimated)' : ''}`,
+        `${estimated ? '~' : ''}${formatNumber(tokensIn)} in / ${formatNumber(tokensOut)} out tokens${estimated ? ' (estimated)' : ''}`,
         cost === null ? null : cost,
       ]
         .filter(Boolean)
@@ -387,7 +388,7 @@ export const en = {
     baseURLHint: 'Leave as it is for HolySheep.',
     check: 'Check and save',
     checking: 'Checking the key with the gateway…',
-    success: (models: number) => `The key works: the gateway offers ${models} models.`,
+    success: (models: number) => `The key works: the gateway offers ${formatNumber(models)} models.`,
     skip: 'Skip: browse history offline',
     protectionTitle: 'How your key is kept',
     failures: {

@@ -118,6 +118,7 @@ export const vi: Strings = {
     exportAllMarkdown: 'Xuất tất cả ra Markdown',
     exportAllJson: 'Xuất tất cả ra JSON',
     import: 'Nhập…',
+    chosenFile: (name: string) => `Tệp đã chọn: “${name}”`,
     jobs: 'Xuất và nhập',
     exporting: 'Đang xuất',
     importing: 'Đang nhập',

@@ -1,5 +1,6 @@
 import type { Platform } from '../../api/platform'
 import { strings } from '../../i18n'
+import { ImportFileButton } from './ImportFileButton'
 import type { TransferActions } from './use-transfers'
 
 /** Settings → History: export everything, or import our JSON or ChatGPT's conversations.json. */
@@ -20,18 +21,7 @@ export function TransferSection({ actions, platform }: { actions: TransferAction
             {strings.transfer.import}
           </button>
         ) : (
-          <label className="file-button">
-            {strings.transfer.import}
-            <input
-              type="file"
-              accept=".json,application/json"
-              aria-label={strings.transfer.import}
-              onChange={(event) => {
-                actions.importFile(event.target.files?.[0] ?? null)
-                event.target.value = ''
-              }}
-            />
-          </label>
+          <ImportFileButton onFile={(file) => actions.importFile(file)} />
         )}
       </div>
     </section>

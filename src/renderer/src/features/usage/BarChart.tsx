@@ -5,10 +5,11 @@
  * and the table below carries the same figures.
  */
 export interface Bar {
+  /** The day under the bar, already in the UI's language; also the bar's key. */
   label: string
   /** Values per series (model), in any order; missing series are zero. */
   segments: ReadonlyArray<{ series: string; value: number }>
-  /** What the tooltip says, e.g. "2025-03-31: ¥0.12". */
+  /** What the tooltip says, e.g. "Mar 31, 2025: ¥0.12". */
   title: string
 }
 
@@ -79,7 +80,7 @@ export function BarChart({
                 textAnchor={index === 0 ? 'start' : index === bars.length - 1 ? 'end' : 'middle'}
                 className="tick"
               >
-                {bar.label.slice(5)}
+                {bar.label}
               </text>
             ) : null}
           </g>

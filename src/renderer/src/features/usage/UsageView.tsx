@@ -5,6 +5,7 @@ import { friendlyModelName } from '../../../../shared/models'
 import type { UsageSummary } from '../../../../shared/usage'
 import { strings } from '../../i18n'
 import { BarChart, Legend } from './BarChart'
+import { formatDay } from '../../i18n/format'
 import { formatCost, formatTokens, usePayment } from './money'
 import './usage.css'
 
@@ -67,9 +68,9 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
           formatMax={(max) => formatCost(max, payment)}
           series={series}
           bars={summary.days.map((entry) => ({
-            label: entry.day,
+            label: formatDay(entry.day, 'short'),
             segments: entry.perModel.map((part) => ({ series: part.model, value: part.costUsd })),
-            title: t.chartLabel(entry.day, formatCost(entry.costUsd, payment)),
+            title: t.chartLabel(formatDay(entry.day, 'medium'), formatCost(entry.costUsd, payment)),
           }))}
         />
         <h2>{t.tokensPerDay}</h2>
@@ -78,9 +79,12 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
           formatMax={formatTokens}
           series={series}
           bars={summary.days.map((entry) => ({
-            label: entry.day,
+            label: formatDay(entry.day, 'short'),
             segments: entry.perModel.map((part) => ({ series: part.model, value: part.tokens })),
-            title: t.chartLabel(entry.day, formatTokens(entry.promptTokens + entry.completionTokens)),
+            title: t.chartLabel(
+              formatDay(entry.day, 'medium'),
+              formatTokens(entry.promptTokens + entry.completionTokens),
+            ),
           }))}
         />
         <Legend series={series} nameOf={modelName} />
