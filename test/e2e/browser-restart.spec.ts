@@ -15,6 +15,9 @@ test.afterEach(async () => {
   for (const app of running.splice(0)) await app.stop()
 })
 
+/** Waits for the app's first paint: on a busy machine a first load can take more than the default 5 s. */
+const firstLoad = { timeout: 20_000 }
+
 /** Starts browser mode, then starts it again on the same folder and port, as after `Ctrl+C` and `npm run web`. */
 async function startTwice() {
   const dataDir = mkdtempSync(join(tmpdir(), 'holysheep-restart-'))
@@ -47,11 +50,13 @@ async function linkPage(href: string): Promise<{ url: string; server: Server }> 
 test('the new address opens the app at once, even linked from another site, and replaces the old cookie', async ({
   browser,
 }) => {
+  // Two starts of browser mode in one test.
+  test.slow()
   const { first, restart } = await startTwice()
   const context = await browser.newContext({ locale: 'en-US' })
   const oldTab = await context.newPage()
   await oldTab.goto(first.url)
-  await expect(oldTab.getByRole('textbox', { name: 'Message' })).toBeVisible()
+  await expect(oldTab.getByRole('textbox', { name: 'Message' })).toBeVisible(firstLoad)
 
   const second = await restart()
   const terminal = await linkPage(second.url)
@@ -59,7 +64,7 @@ test('the new address opens the app at once, even linked from another site, and 
     const tab = await context.newPage()
     await tab.goto(terminal.url)
     await tab.getByRole('link').click()
-    await expect(tab.getByRole('textbox', { name: 'Message' })).toBeVisible()
+    await expect(tab.getByRole('textbox', { name: 'Message' })).toBeVisible(firstLoad)
     // On the clean address, and the browser now holds the new start's token only.
     expect(new URL(tab.url()).search).toBe('')
     const newToken = new URL(second.url).searchParams.get('token')
@@ -78,12 +83,13 @@ for (const { locale, heading, hint } of [
   test(`an old tab reloaded after a restart explains itself (${locale}); calls keep their JSON 401`, async ({
     browser,
   }) => {
+    test.slow()
     const { first, restart } = await startTwice()
     const context = await browser.newContext({ locale })
     try {
       const oldTab = await context.newPage()
       await oldTab.goto(first.url)
-      await expect(oldTab.getByRole('textbox')).toBeVisible()
+      await expect(oldTab.getByRole('textbox')).toBeVisible(firstLoad)
       const second = await restart()
 
       const reloaded = await oldTab.reload()

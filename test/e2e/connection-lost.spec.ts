@@ -23,6 +23,8 @@ test.afterEach(async () => {
 test('a server killed mid-answer: the tab says so, ends the answer, and re-attaches when the server is back', async ({
   browser,
 }) => {
+  // Two starts of browser mode, a kill and a reconnection in one test.
+  test.slow()
   const dataDir = mkdtempSync(join(tmpdir(), 'holysheep-lost-'))
   const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir }
   const first = await startBrowserMode(options)
@@ -30,7 +32,8 @@ test('a server killed mid-answer: the tab says so, ends the answer, and re-attac
   const context = await browser.newContext({ locale: 'en-US' })
   const page = await context.newPage()
   await page.goto(first.url)
-
+  // A first load on a busy machine can take more than the default 5 s.
+  await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible({ timeout: 20_000 })
   await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=600]] Kể một câu chuyện thật dài')
   await page.getByRole('button', { name: 'Send' }).click()
   const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
