@@ -26,7 +26,7 @@ import {
   PagedMessageSchema,
 } from './history'
 import { BackupIdSchema, BackupInfoSchema, BackupListSchema, RestoreResultSchema } from './backups'
-import { ExportFormatSchema, JobIdSchema } from './transfer'
+import { ExportFormatSchema, ExportLanguageSchema, JobIdSchema } from './transfer'
 import type { Result } from './errors'
 import { KeyStatusSchema, SetKeyRequestSchema } from './key-status'
 import { PresetListSchema, PresetSaveSchema, PresetSchema } from './presets'
@@ -151,7 +151,14 @@ export const contract = {
     response: SearchResultSchema,
   },
   'history:export': {
-    request: z.object({ conversationId: ConversationIdSchema.nullable(), format: ExportFormatSchema }).strict(),
+    request: z
+      .object({
+        conversationId: ConversationIdSchema.nullable(),
+        format: ExportFormatSchema,
+        /** The language the renderer shows; English when left out. */
+        language: ExportLanguageSchema.optional(),
+      })
+      .strict(),
     response: JobStarted,
   },
   'history:import': {

@@ -8,6 +8,10 @@ import { AppErrorSchema } from './errors'
 export const ExportFormatSchema = z.enum(['markdown', 'json'])
 export type ExportFormat = z.infer<typeof ExportFormatSchema>
 
+/** The UI's language, for a Markdown export's headings and dates (the JSON export has none). */
+export const ExportLanguageSchema = z.enum(['en', 'vi'])
+export type ExportLanguage = z.infer<typeof ExportLanguageSchema>
+
 /** Files we can import: our own JSON export, or ChatGPT's `conversations.json`. */
 export const ImportFormatSchema = z.enum(['holysheep-json', 'chatgpt'])
 export type ImportFormat = z.infer<typeof ImportFormatSchema>

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { planReply } from '../fake-gateway/reply'
 import { startBrowserMode, type BrowserModeProcess } from '../support/browser-mode'
+import { importFile } from './import-file'
 import { expect, test } from './fixtures'
 
 const chatgptSample = join(import.meta.dirname, '../fixtures/chatgpt-conversations.json')
@@ -202,7 +203,7 @@ test('export a conversation as Markdown, import a ChatGPT export, refuse a broke
   await page.getByRole('button', { name: 'Settings' }).click()
   // The sample grows with the importer (branches, hidden and tool messages): follow its size, not a fixed count.
   const sample = JSON.parse(readFileSync(chatgptSample, 'utf8')) as { title: string }[]
-  await page.getByLabel('Import…').setInputFiles(chatgptSample)
+  await importFile(page, chatgptSample)
   await expect(
     toasts(page).filter({ hasText: new RegExp(`Imported ${sample.length} conversations \\(\\d+ messages\\)\\.`) }),
   ).toBeVisible()
@@ -211,7 +212,7 @@ test('export a conversation as Markdown, import a ChatGPT export, refuse a broke
 
   const broken = JSON.parse(readFileSync(chatgptSample, 'utf8'))
   broken[0].mapping['c1-a2'].parent = 'missing-node'
-  await page.getByLabel('Import…').setInputFiles({
+  await importFile(page, {
     name: 'conversations.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(broken)),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { importFile } from './import-file'
 
 // Copy is checked by reading the clipboard back.
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
@@ -64,7 +65,7 @@ test('10,000 messages: a screenful in the DOM, older pages load in place, a sear
   test.setTimeout(90_000)
   await page.goto(app.url)
   await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Import…').setInputFiles({
+  await importFile(page, {
     name: 'long.json',
     mimeType: 'application/json',
     buffer: longExport(),
@@ -112,7 +113,7 @@ test('a big import shows its progress, and Cancel leaves nothing behind', async 
   await page.goto(app.url)
   await page.getByRole('button', { name: 'Settings' }).click()
   const big = exportFile(Array.from({ length: 100 }, (_, index) => conversation(`Imported ${index + 1}`, 200)))
-  await page.getByLabel('Import…').setInputFiles({
+  await importFile(page, {
     name: 'big.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(big)),
@@ -136,7 +137,7 @@ test('a message too long for one page comes cut, says so, and Show more reads on
   long.messages[0]!.content = words.repeat(Math.ceil(2_500_000 / words.length)).slice(0, 2_500_000)
   await page.goto(app.url)
   await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Import…').setInputFiles({
+  await importFile(page, {
     name: 'long-message.json',
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(exportFile([long]))),

@@ -55,4 +55,29 @@ describe('ChatStreamStore', () => {
     store.apply({ type: 'error', streamId, seq: 2, error: { kind: 'network', message: 'down' }, timings })
     expect(store.forMessage(messageId)).toMatchObject({ text: 'partial', status: 'error', error: { kind: 'network' } })
   })
+
+  it('ends streaming answers as interrupted when the connection goes, and goes on from the server after', () => {
+    const store = new ChatStreamStore()
+    store.attachAll([])
+    for (const event of [start(), delta(1, 'Xin '), delta(2, 'chào')]) store.apply(event)
+    store.interruptAll()
+    expect(store.forMessage(messageId)).toMatchObject({ text: 'Xin chào', status: 'interrupted' })
+    // Back: the server still streams it, with more text than this view saw; later events add to that.
+    store.reattach([
+      { streamId, conversationId, messageId, model: 'm', text: 'Xin chào bạn', reasoning: '', lastSeq: 6 },
+    ])
+    expect(store.forMessage(messageId)).toMatchObject({ text: 'Xin chào bạn', status: 'streaming', lastSeq: 6 })
+    store.apply(delta(6, ' bạn'))
+    store.apply(delta(7, '!'))
+    expect(store.forMessage(messageId)).toMatchObject({ text: 'Xin chào bạn!', lastSeq: 7 })
+  })
+
+  it('keeps an interrupted answer ended when the server no longer streams it', () => {
+    const store = new ChatStreamStore()
+    store.attachAll([])
+    for (const event of [start(), delta(1, 'partial')]) store.apply(event)
+    store.interruptAll()
+    store.reattach([])
+    expect(store.forMessage(messageId)).toMatchObject({ text: 'partial', status: 'interrupted' })
+  })
 })

@@ -140,7 +140,7 @@ export function createHandlers(services: Services): Handlers {
       return announced(unlessGone(() => history.restoreConversation(conversationId)))
     },
     'history:search': async ({ query, limit }) => ok(history.search(query, limit)),
-    'history:export': async ({ conversationId, format }) => {
+    'history:export': async ({ conversationId, format, language }) => {
       const conversation = conversationId ? history.getConversation(conversationId) : null
       if (conversationId && !conversation) return fail('not_found', 'This conversation no longer exists.')
       const target = await files.chooseExportTarget(
@@ -150,6 +150,7 @@ export function createHandlers(services: Services): Handlers {
       const jobId = transfers.startExport({
         conversationIds: conversationId ? [conversationId] : null,
         format,
+        language: language ?? 'en',
         outPath: target.path,
         location: target.location,
       })

@@ -2,9 +2,11 @@
  * Browser mode: the built renderer and the same contract over HTTP (requests) and SSE (events), on
  * 127.0.0.1 only, behind a random token. Requests go through the same `dispatch` as IPC.
  *
- *   GET  /?token=T            sets the token cookie and redirects to `/`, so the page and its requests carry it
- *                             (the only place the token is read from the address: elsewhere it would land in
- *                             logs, history and Referer headers)
+ *   GET  /?token=T            sets the token cookie (replacing one of an earlier start) and moves on to `/`, so
+ *                             the page and its requests carry it (the only place the token is read from the
+ *                             address: elsewhere it would land in logs, history and Referer headers)
+ *   a page load without a valid token gets a short page in the browser's language (address-pages.ts);
+ *   every other request without one gets a JSON 401
  *   POST /api/invoke/<chan>   a contract call; JSON body in, JSON result envelope out
  *   GET  /api/events          main's events (chat, jobs, history) as server-sent events
  *   POST /api/upload, GET /api/download/<name>   see file-routes.ts
@@ -23,6 +25,7 @@ import {
   tokenCookieName,
   tokenMatches,
 } from './security'
+import { addressPagePolicy, openingPage, pageLanguage, staleAddressPage, type PageLanguage } from './address-pages'
 import { receiveUpload, sendDownload, type FileRouteResult } from './file-routes'
 import { SseClients } from './sse-clients'
 import { UploadQuota, type UploadLimits } from './upload-quota'
@@ -82,20 +85,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!originAllowed(request, port)) return refuse(response, 403, 'Requests from other origins are refused.')
     const cookieName = tokenCookieName(port)
     if (request.method === 'GET' && url.pathname === '/' && url.searchParams.has('token')) {
-      if (!tokenMatches(url.searchParams.get('token'), token)) return refuse(response, 401, wrongTokenMessage)
-      // The page load that opens the printed address: the token moves into an HttpOnly cookie and
-      // the browser goes on to the clean address, so the token stays out of its history.
-      url.searchParams.delete('token')
-      setSecurityHeaders(response)
-      response.writeHead(303, {
+      if (!tokenMatches(url.searchParams.get('token'), token)) return refuseAccess(request, response, port)
+      // The page load that opens the printed address: the token in the address wins over any cookie
+      // (one of an earlier start is replaced) and moves into an HttpOnly cookie; the page then goes on
+      // to the clean address, so the token stays out of the browser's history.
+      const language = pageLanguage(request.headers['accept-language'])
+      return sendPage(response, 200, language, openingPage(language), {
         'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: `/${url.search}`,
-        'Cache-Control': 'no-store',
       })
-      return void response.end()
     }
     const presented = headerToken(request) ?? readCookie(request, cookieName)
-    if (!tokenMatches(presented, token)) return refuse(response, 401, wrongTokenMessage)
+    if (!tokenMatches(presented, token)) return refuseAccess(request, response, port)
 
     if (url.pathname.startsWith('/api/invoke/')) {
       if (request.method !== 'POST') return refuse(response, 405, 'Use POST.')
@@ -176,6 +176,45 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   setSecurityHeaders(response)
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   response.end(JSON.stringify(body))
+}
+
+/**
+ * No valid token: a tab of an earlier start (its cookie is stale) or an old printed address. A page
+ * load gets a page that says so in the browser's language; calls keep the JSON 401 they can read.
+ */
+function refuseAccess(request: IncomingMessage, response: ServerResponse, port: number): void {
+  if (!isPageLoad(request)) return refuse(response, 401, wrongTokenMessage)
+  const language = pageLanguage(request.headers['accept-language'])
+  sendPage(response, 401, language, staleAddressPage(language, `http://127.0.0.1:${port}`))
+}
+
+/** A browser navigation asks for HTML; fetch, EventSource and the API calls do not. */
+function isPageLoad(request: IncomingMessage): boolean {
+  const url = request.url ?? '/'
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !url.startsWith('/api/') &&
+    (request.headers.accept ?? '').includes('text/html')
+  )
+}
+
+function sendPage(
+  response: ServerResponse,
+  status: number,
+  language: PageLanguage,
+  html: string,
+  headers: Record<string, string> = {},
+): void {
+  setSecurityHeaders(response)
+  // This page's own policy: no scripts, only its inline style.
+  response.setHeader('Content-Security-Policy', addressPagePolicy)
+  response.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Language': language,
+    ...headers,
+  })
+  response.end(html)
 }
 
 function refuse(response: ServerResponse, status: number, message: string): void {

@@ -11,7 +11,9 @@ import { SidebarLayoutContext, useSidebarLayout } from './features/history/use-s
 import { useStreamingConversations } from './features/history/use-streaming-conversations'
 import { useConversations } from './features/history/use-conversations'
 import { useOpenConversation } from './features/history/use-open-conversation'
+import { rememberConversation, rememberedConversation } from './features/history/remembered-conversation'
 import { NoticesBanner } from './features/notices/NoticesBanner'
+import { ConnectionBanner } from './features/connection/ConnectionBanner'
 import { UpdateBanner } from './features/updates/UpdateBanner'
 import { OnboardingView } from './features/onboarding/OnboardingView'
 import { SettingsView } from './features/settings/SettingsView'
@@ -33,8 +35,11 @@ export function App({ api }: { api: Api }) {
   const [loadError, setLoadError] = useState<string | null>(null)
   /** First run without a key shows onboarding, until a key is saved or the user skips it. */
   const [skippedOnboarding, setSkippedOnboarding] = useState(false)
+  // A reload reopens what this window had open; a window that remembers nothing opens the
+  // conversation whose answer is streaming, if one is (see the effect below).
+  const [remembered] = useState(rememberedConversation)
   const [open, setOpen] = useState<{ conversationId: string | null; messageId: string | null }>({
-    conversationId: null,
+    conversationId: remembered ?? null,
     messageId: null,
   })
   const platform = useMemo(() => resolvePlatform(), [])
@@ -51,6 +56,24 @@ export function App({ api }: { api: Api }) {
   const language = applyLanguage(resolveLanguage(settings?.settings.language ?? 'system'))
   const messageRef = useRef<HTMLTextAreaElement>(null)
   const searchRef = useRef<HTMLInputElement>(null)
+
+  useEffect(() => rememberConversation(open.conversationId), [open.conversationId])
+  useEffect(() => {
+    const showIfStillNew = (conversationId: string | null) =>
+      setOpen((current) =>
+        current.conversationId === (remembered ?? null) ? { conversationId, messageId: null } : current,
+      )
+    // The remembered conversation may have been deleted meanwhile (in another window): a new chat then.
+    if (remembered)
+      void api.history.get({ conversationId: remembered }).then((result) => {
+        if (!result.ok) showIfStillNew(null)
+      })
+    else if (remembered === undefined)
+      void api.chat.active().then((r) => {
+        const streaming = r.ok ? r.value[0] : undefined
+        if (streaming) showIfStillNew(streaming.conversationId)
+      })
+  }, [api, remembered])
 
   useEffect(() => {
     void Promise.all([api.settings.get(), api.key.status()]).then(([settingsResult, keyResult]) => {
@@ -229,6 +252,7 @@ export function App({ api }: { api: Api }) {
         </ViewBoundary>
         {showShortcuts ? <ShortcutsPanel onClose={() => setShowShortcuts(false)} /> : null}
         <main className="page">
+          <ConnectionBanner />
           <NoticesBanner api={api} />
           <UpdateBanner api={api} />
           {/* The chat stays mounted while Settings is open, so a streaming answer keeps its place. */}

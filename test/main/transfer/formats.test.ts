@@ -42,8 +42,14 @@ describe('Markdown export', () => {
     const [bundle] = generatedBundles(1, 8)
     const messages = bundle!.messages
     messages[0]!.content = '# Not a title\n\n```ts\nconst x = 1\n```'
-    const markdown = markdownConversation(bundle!, true)
-    expect(markdown).toMatch(/^# Cuộc trò chuyện 0\n\n_Started 2025-01-01T00:00:00.000Z, last message 2025-01-01T/)
+    const markdown = markdownConversation(bundle!, true, 'en')
+    const when = (epochMs: number, locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs)
+    const { createdAt, updatedAt } = bundle!.conversation
+    expect(markdown).toMatch(/^# Cuộc trò chuyện 0\n\n_Started /)
+    // Dates as people read them (Jan 1, 2025, 12:00 AM), not ISO: the file is for reading.
+    expect(markdown).toContain(`_Started ${when(createdAt, 'en-US')}, last message ${when(updatedAt, 'en-US')}_`)
+    expect(markdown).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
     expect(markdown).toContain('### You\n\n# Not a title\n\n```ts\nconst x = 1\n```\n')
     expect(markdown).toContain('### Assistant (gpt-4.1)\n\nTin nhắn 1')
     // Answer 3 was stopped, 5 interrupted, 7 failed (see generatedBundles).
@@ -53,10 +59,28 @@ describe('Markdown export', () => {
     expect(markdown.match(/^### /gm)).toHaveLength(8)
   })
 
+  it('is in Vietnamese, dates included, when the UI asking for it is', () => {
+    const [bundle] = generatedBundles(1, 8)
+    bundle!.conversation.title = ''
+    const markdown = markdownConversation(bundle!, true, 'vi')
+    const { createdAt, updatedAt } = bundle!.conversation
+    const when = (epochMs: number) =>
+      new Intl.DateTimeFormat('vi-VN', { dateStyle: 'medium', timeStyle: 'short' }).format(epochMs)
+    expect(markdown).toMatch(/^# Cuộc trò chuyện không tên\n/)
+    expect(markdown).toContain(`_Bắt đầu ${when(createdAt)}, tin nhắn cuối ${when(updatedAt)}_`)
+    expect(when(createdAt)).toMatch(/thg/)
+    expect(markdown).toContain('### Bạn\n')
+    expect(markdown).toContain('### Trợ lý (gpt-4.1)\n\nTin nhắn 1')
+    expect(markdown).toContain('_Đã dừng trước khi xong._')
+    expect(markdown).toContain('_Ứng dụng đã đóng trước khi câu trả lời này xong._')
+    expect(markdown).toContain('_Lỗi: Too many requests; try again in 20 s._')
+    expect(markdown).not.toMatch(/Started|Assistant|### You/)
+  })
+
   it('separates conversations with a horizontal rule, and names an untitled one', () => {
     const [first, second] = generatedBundles(2, 1)
     second!.conversation.title = ''
-    const all = markdownConversation(first!, true) + markdownConversation(second!, false)
+    const all = markdownConversation(first!, true, 'en') + markdownConversation(second!, false, 'en')
     expect(all).toContain('\n\n---\n\n# Untitled conversation\n')
     expect(all.match(/^---$/gm)).toHaveLength(1)
   })

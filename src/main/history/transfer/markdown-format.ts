@@ -1,38 +1,41 @@
 /**
  * Markdown export: for reading and sharing, not for import. Each conversation is a title, its dates
- * and the exchange; answers that did not finish say so, so a reader knows the text is partial.
+ * and the exchange; answers that did not finish say so, so a reader knows the text is partial. The
+ * words and dates are in the UI's language (export-text.ts).
  */
 import type { StoredMessage } from '../../../shared/history'
+import type { ExportLanguage } from '../../../shared/transfer'
 import type { ConversationBundle } from '../history-api'
+import { exportText } from './export-text'
 
-const unfinished: Partial<Record<StoredMessage['status'], string>> = {
-  stopped: '_Stopped before the end._',
-  interrupted: '_The app closed before this answer finished._',
-  streaming: '_Still being written when exported._',
-}
-
-export function markdownConversation(bundle: ConversationBundle, first: boolean): string {
+export function markdownConversation(bundle: ConversationBundle, first: boolean, language: ExportLanguage): string {
+  const text = exportText(language)
   const { conversation, messages } = bundle
+  const unfinished: Partial<Record<StoredMessage['status'], string>> = {
+    stopped: text.stopped,
+    interrupted: text.interrupted,
+    streaming: text.streaming,
+  }
   const lines = [
     ...(first ? [] : ['', '---', '']),
-    `# ${conversation.title || 'Untitled conversation'}`,
+    `# ${conversation.title || text.untitled}`,
     '',
-    `_Started ${new Date(conversation.createdAt).toISOString()}, last message ${new Date(conversation.updatedAt).toISOString()}_`,
+    `_${text.dates(text.date(conversation.createdAt), text.date(conversation.updatedAt))}_`,
   ]
   for (const message of messages) {
-    lines.push('', `### ${heading(message)}`, '')
+    lines.push('', `### ${heading(message, text)}`, '')
     if (message.content) lines.push(message.content)
     const note =
       message.status === 'error'
-        ? `_Failed: ${message.errorMessage ?? message.errorKind ?? 'unknown error'}_`
+        ? text.failed(message.errorMessage ?? message.errorKind ?? null)
         : unfinished[message.status]
-    if (note) lines.push('', note)
+    if (note) lines.push('', `_${note}_`)
   }
   return `${lines.join('\n')}\n`
 }
 
-function heading(message: StoredMessage): string {
-  if (message.role === 'user') return 'You'
-  if (message.role === 'system') return 'System'
-  return message.model ? `Assistant (${message.model})` : 'Assistant'
+function heading(message: StoredMessage, text: ReturnType<typeof exportText>): string {
+  if (message.role === 'user') return text.you
+  if (message.role === 'system') return text.system
+  return text.assistant(message.model)
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { AppError } from '../../../shared/errors'
-import type { ExportFormat, JobEvent } from '../../../shared/transfer'
+import type { ExportFormat, ExportLanguage, JobEvent } from '../../../shared/transfer'
 import type { Logger } from '../../log'
 import { PartialJournal } from './partial-journal'
 import { requestCancel, type TransferJob, type WorkerInput, type WorkerMessage } from './worker-protocol'
@@ -72,11 +72,13 @@ export class TransferJobs {
   startExport(request: {
     conversationIds: string[] | null
     format: ExportFormat
+    /** The Markdown export's language; English when not given. */
+    language?: ExportLanguage
     outPath: string
     /** Where the user finds the file, reported in the `done` event (a path, or browser mode's download URL). */
     location: string
   }): string {
-    const { conversationIds, format, outPath, location } = request
+    const { conversationIds, format, language = 'en', outPath, location } = request
     const jobId = randomUUID()
     const partialPath = `${outPath}.${jobId.slice(0, 8)}.partial`
     const readOnlyFile = this.options.readOnlyFile?.() ?? null
@@ -87,6 +89,7 @@ export class TransferJobs {
       readOnly: readOnlyFile !== null,
       conversationIds,
       format,
+      language,
       outPath,
       partialPath,
     }

@@ -105,7 +105,9 @@ async function writeExport(
   for (const bundle of store.exportBundles(job.conversationIds)) {
     stopIfCancelled()
     const first = conversations === 0
-    await out.write(job.format === 'json' ? jsonConversation(bundle, first) : markdownConversation(bundle, first))
+    await out.write(
+      job.format === 'json' ? jsonConversation(bundle, first) : markdownConversation(bundle, first, job.language),
+    )
     conversations++
     messages += bundle.messages.length
     progress(conversations)

@@ -5,7 +5,7 @@
  */
 import type { LogLevel } from '../../log'
 import type { ImportProblem } from '../../../shared/errors'
-import type { ExportFormat, ImportFormat } from '../../../shared/transfer'
+import type { ExportFormat, ExportLanguage, ImportFormat } from '../../../shared/transfer'
 
 export type TransferJob =
   | {
@@ -15,6 +15,8 @@ export type TransferJob =
       readOnly: boolean
       conversationIds: string[] | null
       format: ExportFormat
+      /** The Markdown export's words and dates follow it. */
+      language: ExportLanguage
       outPath: string
       /** Where the file is written until it is complete, then renamed to `outPath`; this job's own. */
       partialPath: string

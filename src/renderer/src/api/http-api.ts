@@ -1,6 +1,8 @@
 import { buildApi, type Api } from '../../../shared/api'
 import type { AppEvent } from '../../../shared/events'
 import type { Result } from '../../../shared/errors'
+import { connection } from './connection-store'
+import { EventStream } from './event-stream'
 
 /**
  * The contract over HTTP and SSE, for browser mode. The server set the access token as an HttpOnly
@@ -8,12 +10,11 @@ import type { Result } from '../../../shared/errors'
  */
 export function createHttpApi(): Api {
   const listeners = new Set<(event: AppEvent) => void>()
-  let source: EventSource | null = null
-  let connected: Promise<void> = Promise.resolve()
+  let events: EventStream | null = null
 
   const invoke = async (channel: string, request: unknown): Promise<Result<unknown>> => {
     // A stream's first events follow its send at once: make sure the event stream is listening.
-    if (channel === 'chat:send') await connected
+    if (channel === 'chat:send') await events?.connected
     try {
       const response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
@@ -29,45 +30,19 @@ export function createHttpApi(): Api {
 
   const onAppEvent = (listener: (event: AppEvent) => void) => {
     listeners.add(listener)
-    if (!source) {
-      source = openEvents(listeners)
-      connected = opened(source)
-    }
+    events ??= new EventStream((event) => {
+      for (const each of listeners) each(event)
+    }, connection)
     return () => {
       listeners.delete(listener)
       if (listeners.size === 0) {
-        source?.close()
-        source = null
+        events?.close()
+        events = null
       }
     }
   }
 
   return buildApi(invoke, onAppEvent)
-}
-
-function openEvents(listeners: Set<(event: AppEvent) => void>): EventSource {
-  const source = new EventSource('/api/events', { withCredentials: true })
-  source.onmessage = (message: MessageEvent<string>) => {
-    const event = JSON.parse(message.data) as AppEvent
-    for (const listener of listeners) listener(event)
-  }
-  return source
-}
-
-/** Resolves when the event stream is open, or after a short wait, so a send is never held for long. */
-function opened(source: EventSource): Promise<void> {
-  if (source.readyState === EventSource.OPEN) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, 3000)
-    source.addEventListener(
-      'open',
-      () => {
-        clearTimeout(timer)
-        resolve()
-      },
-      { once: true },
-    )
-  })
 }
 
 /** The token is in a cookie now; take it out of the address bar so it is not bookmarked or shared. */

@@ -19,11 +19,21 @@ export const en = {
     you: 'You',
     assistant: 'Assistant',
     empty: 'Start a conversation. Your messages go to the gateway shown in Settings.',
-    stopped: 'Stopped. The text received so far is kept.',
-    interrupted: 'The app closed before this answer finished. The text received so far is kept.',
+    stopped: 'Stopped.',
+    interrupted: 'The app closed before this answer finished.',
+    /** Said after an answer ended early only when some of its text had arrived. */
+    textKept: 'The text received so far is kept.',
     newConversation: 'New conversation',
     retrying: (seconds: number, attempt: number, maxAttempts: number) =>
-      `Retrying in ${seconds} s (attempt ${attempt} of ${maxAttempts})…`,
+      `Retrying in ${formatNumber(seconds)} s (attempt ${formatNumber(attempt)} of ${formatNumber(maxAttempts)})…`,
+    /** What failed, before the countdown: the app tries again itself, so no "try again" advice here. */
+    retryReasons: {
+      rate_limited: 'The gateway is busy.',
+      server: 'The gateway had a problem.',
+      network: 'Could not reach the gateway.',
+      timeout: 'The gateway did not answer in time.',
+    } as Partial<Record<ErrorKind, string>>,
+    retryReasonOther: 'The request failed.',
     loadingOlder: 'Scroll up for earlier messages.',
     thinking: 'Waiting for the first token…',
     newChat: 'New chat',
@@ -140,6 +150,7 @@ export const en = {
     exportAllMarkdown: 'Export all as Markdown',
     exportAllJson: 'Export all as JSON',
     import: 'Import…',
+    chosenFile: (name: string) => `File chosen: “${name}”`,
     jobs: 'Exports and imports',
     exporting: 'Exporting',
     importing: 'Importing',
@@ -450,16 +461,16 @@ export const en = {
     total: 'Total',
     nothingYet: 'No answers in the last 30 days yet.',
     estimatedNote: (count: number) =>
-      `${count} answer${count === 1 ? '' : 's'} had no usage from the provider; their tokens are estimated (about 4 characters a token).`,
+      `${formatNumber(count)} answer${count === 1 ? '' : 's'} had no usage from the provider; their tokens are estimated (about 4 characters a token).`,
     unpricedNote: (count: number) =>
-      `${count} answer${count === 1 ? '' : 's'} used a model without a price in Settings, so their cost is not counted.`,
+      `${formatNumber(count)} answer${count === 1 ? '' : 's'} used a model without a price in Settings, so their cost is not counted.`,
     failed: 'Usage could not be loaded:',
     ms: (value: number) => `${formatNumber(Math.round(value))} ms`,
     perSecond: (value: number) => `${formatNumber(value, 1)} tokens/s`,
     none: '—',
     answerCost: (tokensIn: number, tokensOut: number, cost: string | null, estimated: boolean) =>
       [
-        `${estimated ? '~' : ''}${tokensIn} in / ${tokensOut} out tokens${estimated ? ' (estimated)' : ''}`,
+        `${estimated ? '~' : ''}${formatNumber(tokensIn)} in / ${formatNumber(tokensOut)} out tokens${estimated ? ' (estimated)' : ''}`,
         cost === null ? null : cost,
       ]
         .filter(Boolean)
@@ -479,7 +490,7 @@ export const en = {
     baseURLHint: 'Leave as it is for HolySheep.',
     check: 'Check and continue',
     checking: 'Checking the key with the gateway…',
-    success: (models: number) => `The key works: the gateway offers ${models} models.`,
+    success: (models: number) => `The key works: the gateway offers ${formatNumber(models)} models.`,
     skip: 'Skip for now',
     skipHint: 'You can read your history offline and add the key later in Settings.',
     protectionTitle: 'How your key is kept',
@@ -491,6 +502,14 @@ export const en = {
         'Nothing that looks like an OpenAI-compatible gateway answers at this base URL. Check the address (it usually ends in /v1).',
       other: 'The check failed:',
     },
+  },
+  /** Browser mode's link to the app's local server (the event stream). */
+  connection: {
+    lost: 'Connection to HolySheep Chat lost, reconnecting…',
+    restarted:
+      'HolySheep Chat was started again, so this tab’s address is out of date. Open the newest address printed in the terminal.',
+    back: 'Connected to HolySheep Chat again.',
+    answerInterrupted: 'The connection to HolySheep Chat was lost while this answer arrived.',
   },
   ui: {
     close: 'Close',
@@ -515,9 +534,9 @@ export const en = {
     network: 'Could not reach the gateway. Check your connection and the base URL in Settings.',
     tls: 'The gateway’s security certificate was refused. A proxy or firewall may be intercepting the connection, or the base URL points at the wrong host. Check the base URL in Settings.',
     timeout: 'The gateway took too long to answer. Try again.',
-    stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer. The text so far is kept.',
+    stream_broken: 'The answer was cut off: the connection to the gateway broke mid-answer.',
     too_large:
-      'The answer was ended because the gateway sent more than the app accepts: an answer past the longest answer kept (Settings → Streaming and network), or data far too large for a chat answer. The text so far is kept.',
+      'The answer was ended because the gateway sent more than the app accepts: an answer past the longest answer kept (Settings → Streaming and network), or data far too large for a chat answer.',
     redirect_refused:
       'The gateway tried to send the request to another host, so the app refused it and sent nothing there. Check the base URL in Settings.',
     aborted: 'Stopped.',

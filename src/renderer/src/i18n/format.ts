@@ -77,3 +77,64 @@ export function formatMessageTime(epochMs: number, now = Date.now()): string {
 export function formatFullDateTime(epochMs: number): string {
   return styledFormat('full').format(epochMs)
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
+function moneyFormat(locale: string, currency: string, small: boolean): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${small}`
+  let format = moneyFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      // "¥0.12" rather than "CN¥0.12": the labels around it already name the currency.
+      currencyDisplay: 'narrowSymbol',
+      ...(small ? { maximumSignificantDigits: 3 } : {}),
+    })
+    moneyFormats.set(key, format)
+  }
+  return format
+}
+
+/**
+ * An amount of money in the UI's language. Amounts under one unit keep three significant digits
+ * (an answer often costs a fraction of a cent), but never finer than the currency's own smallest
+ * unit: VND and JPY have none below one, so they show whole đồng and yen, and an amount that rounds
+ * to nothing shows as "< ₫1" rather than a false "₫0".
+ */
+export function formatMoney(amount: number, currency: string): string {
+  const locale = currentLocale()
+  const plain = moneyFormat(locale, currency, false)
+  const minorDigits = plain.resolvedOptions().maximumFractionDigits ?? 2
+  const small = amount !== 0 && Math.abs(amount) < 1
+  if (small && minorDigits === 0) {
+    const rounded = Math.round(amount)
+    return rounded === 0 ? `< ${plain.format(Math.sign(amount))}` : plain.format(rounded)
+  }
+  return moneyFormat(locale, currency, small).format(amount)
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * A calendar day given as `YYYY-MM-DD` (the usage view's days): `short` for a chart's axis
+ * ("Dec 1", "1 thg 12"), `medium` for a label ("Dec 1, 2026", "1 thg 12, 2026"). Read as a UTC date and
+ * shown in UTC, so the day never shifts with the time zone.
+ */
+export function formatDay(isoDay: string, style: 'short' | 'medium'): string {
+  const locale = currentLocale()
+  const key = `${locale}|${style}`
+  let format = dayFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      locale,
+      style === 'short'
+        ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
+        : { dateStyle: 'medium', timeZone: 'UTC' },
+    )
+    dayFormats.set(key, format)
+  }
+  const [year, month, day] = isoDay.split('-').map(Number)
+  if (year === undefined || month === undefined || day === undefined) return isoDay
+  return format.format(Date.UTC(year, month - 1, day))
+}

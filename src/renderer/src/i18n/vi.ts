@@ -20,11 +20,19 @@ export const vi: Strings = {
     you: 'Bạn',
     assistant: 'Trợ lý',
     empty: 'Hãy bắt đầu trò chuyện. Tin nhắn của bạn được gửi tới cổng kết nối ghi trong Cài đặt.',
-    stopped: 'Đã dừng. Phần văn bản nhận được đến lúc này vẫn được giữ lại.',
-    interrupted: 'Ứng dụng đã đóng trước khi câu trả lời này xong. Phần văn bản nhận được vẫn được giữ lại.',
+    stopped: 'Đã dừng.',
+    interrupted: 'Ứng dụng đã đóng trước khi câu trả lời này xong.',
+    textKept: 'Phần văn bản nhận được đến lúc này vẫn được giữ lại.',
     newConversation: 'Cuộc trò chuyện mới',
     retrying: (seconds: number, attempt: number, maxAttempts: number) =>
-      `Thử lại sau ${formatNumber(seconds)} giây (lần ${attempt}/${maxAttempts})…`,
+      `Thử lại sau ${formatNumber(seconds)} giây (lần ${formatNumber(attempt)}/${formatNumber(maxAttempts)})…`,
+    retryReasons: {
+      rate_limited: 'Cổng đang bận.',
+      server: 'Cổng gặp sự cố.',
+      network: 'Không kết nối được tới cổng.',
+      timeout: 'Cổng không trả lời kịp.',
+    },
+    retryReasonOther: 'Yêu cầu không thành công.',
     loadingOlder: 'Cuộn lên để xem các tin nhắn trước.',
     thinking: 'Đang chờ token đầu tiên…',
     newChat: 'Trò chuyện mới',
@@ -142,6 +150,7 @@ export const vi: Strings = {
     exportAllMarkdown: 'Xuất tất cả ra Markdown',
     exportAllJson: 'Xuất tất cả ra JSON',
     import: 'Nhập…',
+    chosenFile: (name: string) => `Tệp đã chọn: “${name}”`,
     jobs: 'Xuất và nhập',
     exporting: 'Đang xuất',
     importing: 'Đang nhập',
@@ -495,6 +504,13 @@ export const vi: Strings = {
       other: 'Kiểm tra thất bại:',
     },
   },
+  connection: {
+    lost: 'Mất kết nối tới HolySheep Chat, đang kết nối lại…',
+    restarted:
+      'HolySheep Chat đã được khởi động lại nên địa chỉ của thẻ này đã cũ. Hãy mở địa chỉ mới nhất được in trong cửa sổ dòng lệnh.',
+    back: 'Đã kết nối lại với HolySheep Chat.',
+    answerInterrupted: 'Kết nối tới HolySheep Chat bị mất khi câu trả lời này đang đến.',
+  },
   ui: {
     close: 'Đóng',
     cancel: 'Hủy',
@@ -518,10 +534,9 @@ export const vi: Strings = {
     network: 'Không kết nối được tới cổng. Hãy kiểm tra mạng và URL gốc trong Cài đặt.',
     tls: 'Chứng chỉ bảo mật của cổng bị từ chối. Có thể một proxy hoặc tường lửa đang chặn giữa kết nối, hoặc URL gốc trỏ sai máy chủ. Hãy kiểm tra URL gốc trong Cài đặt.',
     timeout: 'Cổng kết nối trả lời quá lâu. Hãy thử lại.',
-    stream_broken:
-      'Câu trả lời bị cắt ngang: kết nối tới cổng bị đứt giữa chừng. Phần văn bản đã nhận vẫn được giữ lại.',
+    stream_broken: 'Câu trả lời bị cắt ngang: kết nối tới cổng bị đứt giữa chừng.',
     too_large:
-      'Câu trả lời đã bị kết thúc vì cổng gửi nhiều hơn mức ứng dụng chấp nhận: câu trả lời dài quá độ dài tối đa (Cài đặt → Truyền luồng và mạng), hoặc dữ liệu quá lớn so với một câu trả lời. Phần văn bản đã nhận vẫn được giữ lại.',
+      'Câu trả lời đã bị kết thúc vì cổng gửi nhiều hơn mức ứng dụng chấp nhận: câu trả lời dài quá độ dài tối đa (Cài đặt → Truyền luồng và mạng), hoặc dữ liệu quá lớn so với một câu trả lời.',
     redirect_refused:
       'Cổng kết nối định chuyển yêu cầu sang một máy chủ khác, nên ứng dụng đã từ chối và không gửi gì tới đó. Hãy kiểm tra URL gốc trong Cài đặt.',
     aborted: 'Đã dừng.',

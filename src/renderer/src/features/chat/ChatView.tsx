@@ -10,6 +10,7 @@ import { ModelPicker } from '../models/ModelPicker'
 import { useConversationSettings } from '../models/use-conversation-settings'
 import { ConversationSettingsPanel } from '../settings/ConversationSettingsPanel'
 import { ConversationUsage } from '../usage/ConversationUsage'
+import { usageVersion } from '../usage/usage-version'
 import type { TransferActions } from '../transfer/use-transfers'
 import { ChatHeader, headerActions } from './ChatHeader'
 import { Composer } from './Composer'
@@ -111,13 +112,14 @@ export function ChatView(props: ChatViewProps) {
     [conversationId, transfers],
   )
   const usageId = conversation?.id
-  const usageVersion = conversation?.updatedAt
+  // A string that changes when the total must be asked again (an answer added, deleted or changed).
+  const totalVersion = conversation ? usageVersion(conversation.updatedAt, chat.transcript.messages) : undefined
   const subtitle = useMemo(
     () =>
-      usageId !== undefined && usageVersion !== undefined ? (
-        <ConversationUsage api={api} conversationId={usageId} version={usageVersion} />
+      usageId !== undefined && totalVersion !== undefined ? (
+        <ConversationUsage api={api} conversationId={usageId} version={totalVersion} />
       ) : null,
-    [api, usageId, usageVersion],
+    [api, usageId, totalVersion],
   )
   const send = async (text: string) => {
     await conversationSettings.settled()

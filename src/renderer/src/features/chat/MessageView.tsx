@@ -159,11 +159,19 @@ export function MessageView(props: MessageViewProps) {
         </div>
       ) : null}
       {live ? null : <CutTextNote message={message} onShowMore={props.onShowMore} />}
-      {status === 'stopped' ? <div className="note">{strings.chat.stopped}</div> : null}
-      {status === 'interrupted' ? <div className="note">{strings.chat.interrupted}</div> : null}
+      {/* "The text received so far is kept" only when some arrived. */}
+      {status === 'stopped' ? <div className="note">{withKept(strings.chat.stopped, text !== '')}</div> : null}
+      {status === 'interrupted' ? (
+        // Live: this tab lost the app's server mid-answer; stored: the app closed before it finished.
+        <div className="note">
+          {withKept(live ? strings.connection.answerInterrupted : strings.chat.interrupted, text !== '')}
+        </div>
+      ) : null}
       {finishReason === 'length' ? <div className="note">{strings.chat.lengthLimit}</div> : null}
       {finishReason === 'content_filter' ? <div className="note">{strings.chat.contentFilter}</div> : null}
-      {error ? <ErrorNote error={error} onOpenSettings={onOpenSettings} onNewChat={props.onNewChat} /> : null}
+      {error ? (
+        <ErrorNote error={error} hasText={text !== ''} onOpenSettings={onOpenSettings} onNewChat={props.onNewChat} />
+      ) : null}
       {canRetry && status !== 'streaming' ? (
         <div className="message-actions">
           {/* Continuing an answer that hit the size limit would only hit it again. */}
@@ -210,9 +218,14 @@ const detailKinds = new Set<AppError['kind']>(['bad_request', 'server', 'unknown
 /** Kinds another model may not have: the way out is the model picker above the conversation. */
 const pickModelKinds = new Set<AppError['kind']>(['unknown_model', 'forbidden'])
 
-function ErrorNote(props: { error: AppError; onOpenSettings(): void; onNewChat(): void }) {
+/** An ending note, followed by "the text so far is kept" when the answer has text to keep. */
+function withKept(note: string, hasText: boolean): string {
+  return hasText ? `${note} ${strings.chat.textKept}` : note
+}
+
+function ErrorNote(props: { error: AppError; hasText: boolean; onOpenSettings(): void; onNewChat(): void }) {
   const { error, onOpenSettings } = props
-  const explanation = strings.errors[error.kind]
+  const explanation = withKept(strings.errors[error.kind], props.hasText)
   // The cause of a connection failure, in the user's language; the server's own words help with a refused
   // request; for the rest our sentence says it better. (An answer stored before causes existed keeps main's words.)
   const detail = error.cause

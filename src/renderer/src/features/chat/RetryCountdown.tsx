@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react'
 import { strings } from '../../i18n'
 import type { StreamState } from './chat-stream-store'
 
-/** "Rate limited. Retrying in 4 s (attempt 1 of 3)…", counting down each second; Stop ends the wait. */
+/**
+ * "The gateway is busy. Retrying in 4 s (attempt 1 of 3)…", counting down each second; Stop ends the
+ * wait. The reason is short and gives no advice of its own: the app is already trying again.
+ */
 export function RetryCountdown({ retry }: { retry: NonNullable<StreamState['retry']> }) {
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -12,7 +15,8 @@ export function RetryCountdown({ retry }: { retry: NonNullable<StreamState['retr
   const seconds = Math.max(0, Math.ceil((retry.until - now) / 1000))
   return (
     <div className="note retrying" role="status">
-      {strings.errors[retry.error.kind]} {strings.chat.retrying(seconds, retry.attempt, retry.maxAttempts)}
+      {strings.chat.retryReasons[retry.error.kind] ?? strings.chat.retryReasonOther}{' '}
+      {strings.chat.retrying(seconds, retry.attempt, retry.maxAttempts)}
     </div>
   )
 }

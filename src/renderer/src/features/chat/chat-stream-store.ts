@@ -9,7 +9,8 @@ export interface StreamState {
   model: string
   text: string
   reasoning: string
-  status: 'streaming' | 'complete' | 'stopped' | 'error'
+  /** `interrupted`: the connection to the app's server was lost while it streamed (browser mode). */
+  status: 'streaming' | 'complete' | 'stopped' | 'error' | 'interrupted'
   /** The highest sequence number applied; older or repeated events are ignored. */
   lastSeq: number
   finishReason: string | null
@@ -51,6 +52,34 @@ export class ChatStreamStore extends ExternalStore<ReadonlyMap<string, StreamSta
       this.put({ ...emptyStream(active.streamId), ...active })
       for (const event of waiting.get(active.streamId) ?? []) this.apply(event)
     }
+  }
+
+  /**
+   * The event stream is gone (browser mode's server stopped answering): no event will end these
+   * streams, so they end here, text kept, and no Stop waits on a server that cannot hear it.
+   */
+  interruptAll(): void {
+    const next = new Map(this.getSnapshot())
+    for (const [id, stream] of next)
+      if (stream.status === 'streaming') next.set(id, { ...stream, status: 'interrupted', retry: null })
+    this.set(next)
+  }
+
+  /**
+   * Back after a lost connection: the streams still running on the server (from `chat:active`) go on
+   * from what it holds, and later events apply after its `lastSeq`. The others stay ended; their
+   * stored messages say how they ended.
+   */
+  reattach(actives: readonly ActiveStream[]): void {
+    const next = new Map(this.getSnapshot())
+    for (const active of actives)
+      next.set(active.streamId, {
+        ...(next.get(active.streamId) ?? emptyStream(active.streamId)),
+        ...active,
+        status: 'streaming',
+        retry: null,
+      })
+    this.set(next)
   }
 
   apply(event: ChatEvent): void {

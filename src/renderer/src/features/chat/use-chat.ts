@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
+import { connection } from '../../api/connection-store'
 import { ChatStreamStore } from './chat-stream-store'
 import { drafts } from './draft-store'
 import { TranscriptStore } from './transcript-store'
@@ -43,6 +44,20 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     })
     return unsubscribe
   }, [api, streamStore, transcriptStore])
+
+  // Browser mode's server gone: the answers streaming here end as interrupted (Stop would reach no one);
+  // back again: what still streams there goes on, and the stored messages say how the rest ended.
+  const link = useSyncExternalStore(connection.subscribe, connection.getSnapshot)
+  useEffect(() => {
+    if (link.status !== 'open') streamStore.interruptAll()
+  }, [link.status, streamStore])
+  useEffect(() => {
+    if (link.reconnects === 0) return
+    void api.chat.active().then((result) => {
+      if (result.ok) streamStore.reattach(result.value)
+      void transcriptStore.refreshNewest()
+    })
+  }, [api, link.reconnects, streamStore, transcriptStore])
 
   useEffect(() => {
     if (transcriptStore.getSnapshot().conversationId !== conversationId) void transcriptStore.open(conversationId)

@@ -1,7 +1,8 @@
 import type { Platform } from '../../api/platform'
 import { strings } from '../../i18n'
 import { Button } from '../../ui/Button'
-import { FileJson, FileText } from '../../ui/icons'
+import { FileJson, FileText, Upload } from '../../ui/icons'
+import { ImportFileButton } from './ImportFileButton'
 import type { TransferActions } from './use-transfers'
 
 /** Settings → History and backups: export everything, or import our JSON or ChatGPT's conversations.json. */
@@ -20,22 +21,11 @@ export function TransferSection({ actions, platform }: { actions: TransferAction
           {strings.transfer.exportAllJson}
         </Button>
         {platform.kind === 'desktop' ? (
-          <button type="button" onClick={() => actions.importFile(null)}>
+          <Button icon={<Upload aria-hidden />} onClick={() => actions.importFile(null)}>
             {strings.transfer.import}
-          </button>
+          </Button>
         ) : (
-          <label className="file-button">
-            {strings.transfer.import}
-            <input
-              type="file"
-              accept=".json,application/json"
-              aria-label={strings.transfer.import}
-              onChange={(event) => {
-                actions.importFile(event.target.files?.[0] ?? null)
-                event.target.value = ''
-              }}
-            />
-          </label>
+          <ImportFileButton onFile={(file) => actions.importFile(file)} />
         )}
       </div>
     </section>

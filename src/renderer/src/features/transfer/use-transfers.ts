@@ -3,6 +3,7 @@ import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { ExportFormat, JobEvent } from '../../../../shared/transfer'
 import type { Platform } from '../../api/platform'
+import { currentLanguage } from '../../i18n/locale'
 import { ExternalStore } from '../../lib/external-store'
 
 /** A job as the panel shows it: its latest event, or a failure before it could start. */
@@ -50,7 +51,8 @@ export function useTransfers(api: Api, platform: Platform) {
 
   const startExport = useCallback(
     async (conversationId: string | null, format: ExportFormat) => {
-      const result = await api.history.export({ conversationId, format })
+      // The Markdown file's headings and dates follow the language the UI shows.
+      const result = await api.history.export({ conversationId, format, language: currentLanguage() })
       if (!result.ok) refused('export', result.error)
     },
     [api, refused],

@@ -12,8 +12,8 @@ export function ConversationUsage({
 }: {
   api: Api
   conversationId: string
-  /** Changes when the conversation does (its updatedAt), so the total follows new answers. */
-  version: number
+  /** Changes when the conversation or its messages do (see usage-version.ts), so the total follows them. */
+  version: string
 }) {
   const payment = usePayment()
   const [totals, setTotals] = useState<UsageTotals | null>(null)

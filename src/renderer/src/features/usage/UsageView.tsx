@@ -5,7 +5,7 @@ import { friendlyModelName } from '../../../../shared/models'
 import type { UsageSummary } from '../../../../shared/usage'
 import { strings } from '../../i18n'
 import { BarChart, Legend } from './BarChart'
-import { longDay, shortDay } from './day-label'
+import { formatDay } from '../../i18n/format'
 import { formatCost, formatTokens, usePayment } from './money'
 import './usage.css'
 
@@ -64,9 +64,9 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
           series={series}
           bars={summary.days.map((entry) => ({
             label: entry.day,
-            axisLabel: shortDay(entry.day),
+            axisLabel: formatDay(entry.day, 'short'),
             segments: entry.perModel.map((part) => ({ series: part.model, value: part.costUsd })),
-            title: t.chartLabel(longDay(entry.day), formatCost(entry.costUsd, payment)),
+            title: t.chartLabel(formatDay(entry.day, 'medium'), formatCost(entry.costUsd, payment)),
           }))}
         />
         <h3 className="usage-chart-title">{t.tokensPerDay}</h3>
@@ -76,9 +76,12 @@ export function UsageView({ api, visible }: { api: Api; visible: boolean }) {
           series={series}
           bars={summary.days.map((entry) => ({
             label: entry.day,
-            axisLabel: shortDay(entry.day),
+            axisLabel: formatDay(entry.day, 'short'),
             segments: entry.perModel.map((part) => ({ series: part.model, value: part.tokens })),
-            title: t.chartLabel(longDay(entry.day), formatTokens(entry.promptTokens + entry.completionTokens)),
+            title: t.chartLabel(
+              formatDay(entry.day, 'medium'),
+              formatTokens(entry.promptTokens + entry.completionTokens),
+            ),
           }))}
         />
         <Legend series={series} nameOf={modelName} />

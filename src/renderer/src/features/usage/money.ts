@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { localCost } from '../../../../shared/pricing'
+import { formatMoney, formatNumber } from '../../i18n/format'
 import { ExternalStore } from '../../lib/external-store'
 
 /** What the user pays in: their currency and how much of it one USD of list price costs. */
@@ -25,19 +26,12 @@ export function usePayment(): Payment {
   return useSyncExternalStore(paymentStore.subscribe, paymentStore.getSnapshot)
 }
 
-/** A list price in USD, shown in the user's currency; small amounts keep three significant digits. */
+/** A list price in USD, shown in the user's currency and language (see formatMoney). */
 export function formatCost(usd: number, payment: Payment): string {
-  const amount = localCost(usd, payment.paymentRate)
-  const small = amount !== 0 && Math.abs(amount) < 1
-  return new Intl.NumberFormat('en', {
-    style: 'currency',
-    currency: payment.currency,
-    // "¥0.12" rather than "CN¥0.12": the labels around it already name the currency.
-    currencyDisplay: 'narrowSymbol',
-    ...(small ? { maximumSignificantDigits: 3 } : { maximumFractionDigits: 2 }),
-  }).format(amount)
+  return formatMoney(localCost(usd, payment.paymentRate), payment.currency)
 }
 
+/** A token count, in the UI's language like every other number. */
 export function formatTokens(count: number): string {
-  return new Intl.NumberFormat('en').format(count)
+  return formatNumber(count)
 }
