@@ -31,6 +31,8 @@ export const invokeChannels = [
   'history:setOverrides',
   'history:delete',
   'history:deleteMessage',
+  'history:restoreMessage',
+  'history:showMessage',
   'history:restore',
   'history:search',
   'history:export',

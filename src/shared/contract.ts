@@ -140,10 +140,23 @@ export const contract = {
     response: ConversationSchema,
   },
   'history:delete': { request: ConversationRef, response: z.object({ deleted: z.boolean() }) },
-  /** One message, for good (no undo); refused while it streams. */
+  /** A message and everything below it, restorably (`history:restoreMessage`); refused while an answer there streams. */
   'history:deleteMessage': {
     request: z.object({ messageId: MessageIdSchema }).strict(),
     response: z.object({ deleted: z.boolean() }),
+  },
+  /** Undo of `history:deleteMessage`, with the same message: the subtree comes back and is shown. */
+  'history:restoreMessage': {
+    request: z.object({ messageId: MessageIdSchema }).strict(),
+    response: z.object({ restored: z.boolean() }),
+  },
+  /**
+   * Shows the branch through a message: a version picked in `‹ 2 / 3 ›`, a search hit opened, a
+   * compared answer kept. The shown leaf becomes the newest leaf under it, and is remembered.
+   */
+  'history:showMessage': {
+    request: z.object({ messageId: MessageIdSchema }).strict(),
+    response: z.object({ conversationId: ConversationIdSchema, leafId: MessageIdSchema }),
   },
   'history:restore': { request: ConversationRef, response: ConversationSchema },
   'history:search': {

@@ -56,6 +56,8 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'history:setOverrides': { conversationId: id, overrides: { model: 'gpt-4.1', temperature: 0.3 } },
   'history:delete': { conversationId: id },
   'history:deleteMessage': { messageId: id },
+  'history:restoreMessage': { messageId: id },
+  'history:showMessage': { messageId: id },
   'history:restore': { conversationId: id },
   'history:search': { query: 'tiếng', limit: 20 },
   'history:export': { conversationId: null, format: 'json' },

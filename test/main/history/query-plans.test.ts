@@ -60,8 +60,12 @@ function expectIndexedOnly(plans: string[][]): void {
   expect(plans.length).toBeGreaterThan(0)
   for (const line of plans.flat()) {
     expect(line).not.toMatch(/TEMP B-TREE/)
-    // A SCAN is fine only along an index (with a LIMIT) or as the FTS5 index itself.
-    if (line.startsWith('SCAN ')) expect(line).toMatch(/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:M/)
+    // A SCAN is fine only along an index (with a LIMIT), as the FTS5 index itself (a MATCH, or a row
+    // by rowid: `0:=`), or over the rows a recursive walk of the tree produced (`up`, `down`).
+    if (line.startsWith('SCAN '))
+      expect(line).toMatch(
+        /USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:(M|=$)|^SCAN (up|down)$|^SCAN CONSTANT ROW$/,
+      )
   }
 }
 
@@ -77,23 +81,64 @@ describe('query plans of the hot queries', () => {
     ])
   })
 
-  it('a page of messages before a message seeks messages_by_conversation', () => {
+  it('a page of the shown branch, before a message, walks up by primary key', () => {
     const { conversationId, messageId } = open()
     const plans = plansOf(() => store.listMessages(conversationId, { limit: 100, beforeMessageId: messageId }))
     expectIndexedOnly(plans)
-    expect(plans.flat()).toContain('SEARCH messages USING INDEX messages_by_conversation (conversation_id=? AND seq<?)')
+    const walk = plans.find((plan) => plan.includes('RECURSIVE STEP'))!
+    expect(walk).toEqual([
+      'CO-ROUTINE up',
+      'SETUP',
+      'SEARCH messages USING INTEGER PRIMARY KEY (rowid=?)',
+      'RECURSIVE STEP',
+      'SCAN up',
+      'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
+      'SCAN up',
+      'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
+    ])
   })
 
-  it('the renderer’s page (texts cut by SQLite) and a text slice use the same indexes', () => {
+  it('opening a branch for the renderer: the walk up, and each message’s versions through messages_children', () => {
     const { conversationId, messageId } = open()
     const page = plansOf(() => store.listCutMessages(conversationId, { limit: 100, beforeMessageId: messageId }, 1000))
     expectIndexedOnly(page)
-    expect(page.flat()).toContain('SEARCH messages USING INDEX messages_by_conversation (conversation_id=? AND seq<?)')
+    const lines = page.flat()
+    expect(lines).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)')
+    expect(lines.filter((line) => line.includes('messages_children'))).toEqual([
+      'SEARCH s USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+      'SEARCH s USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=? AND seq<?)',
+      'SEARCH s USING INDEX messages_children (conversation_id=? AND parent_seq=? AND seq<?)',
+      'SEARCH s USING INDEX messages_children (conversation_id=? AND parent_seq=? AND seq>?)',
+    ])
+
     for (const field of ['content', 'reasoning'] as const) {
       const slice = plansOf(() => store.messageText(messageId, field, 0, 1000))
       expectIndexedOnly(slice)
       expect(slice.flat()).toContain('SEARCH messages USING INDEX sqlite_autoindex_messages_1 (id=?)')
     }
+  })
+
+  it('switching a version, deleting a subtree and its Undo walk the tree through indexes', () => {
+    const { messageId } = open()
+    const first = store.listMessages(store.getMessage(messageId)!.conversationId, { limit: 1000 }).messages[0]!
+    const children = plansOf(() => store.childrenOf(first.id))
+    expectIndexedOnly(children)
+    expect(children.flat()).toContain(
+      'SEARCH messages USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    )
+    const show = plansOf(() => store.showMessage(first.id))
+    expectIndexedOnly(show)
+    expect(show.flat()).toContain(
+      'SEARCH m USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    )
+    const remove = plansOf(() => store.deleteSubtree(first.id))
+    expectIndexedOnly(remove)
+    expect(remove.flat()).toContain(
+      'SEARCH m USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    )
+    const undo = plansOf(() => store.restoreSubtree(first.id))
+    expectIndexedOnly(undo)
+    expect(undo.flat()).toContain('SEARCH messages USING INDEX messages_deleted (deleted_at=?)')
   })
 
   it('start-up finds streaming messages through the partial index', () => {
