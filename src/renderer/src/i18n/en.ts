@@ -366,8 +366,9 @@ export const en = {
       ]
         .filter(Boolean)
         .join(' · '),
-    conversationTotal: (tokens: string, cost: string, estimated: boolean) =>
-      `This conversation: ${estimated ? '~' : ''}${tokens} tokens · ${cost}`,
+    /** Every version counts: a regenerated or compared answer's tokens were paid for too. */
+    conversationTotal: (tokens: string, cost: string, estimated: boolean, answers: number, answersText: string) =>
+      `This conversation: ${estimated ? '~' : ''}${tokens} tokens · ${cost} · ${answersText} ${answers === 1 ? 'answer' : 'answers'}, every version counted`,
   },
   onboarding: {
     title: 'Welcome to HolySheep Chat',

@@ -368,8 +368,8 @@ export const vi: Strings = {
       ]
         .filter(Boolean)
         .join(' · '),
-    conversationTotal: (tokens: string, cost: string, estimated: boolean) =>
-      `Cuộc trò chuyện này: ${estimated ? '~' : ''}${tokens} token · ${cost}`,
+    conversationTotal: (tokens: string, cost: string, estimated: boolean, _answers: number, answersText: string) =>
+      `Cuộc trò chuyện này: ${estimated ? '~' : ''}${tokens} token · ${cost} · ${answersText} câu trả lời, tính mọi phiên bản`,
   },
   onboarding: {
     title: 'Chào mừng đến với HolySheep Chat',
