@@ -75,11 +75,11 @@ test('themes: light, dark, and following the system as it changes', async ({ pag
   await page.goto(app.url)
   const body = page.locator('body')
   await expect(html(page)).toHaveAttribute('data-theme', 'light')
-  await expect(body).toHaveCSS('background-color', 'rgb(246, 247, 249)')
+  await expect(body).toHaveCSS('background-color', 'rgb(247, 247, 248)')
   // Following the system: the OS switching to dark switches the app at once.
   await page.emulateMedia({ colorScheme: 'dark' })
   await expect(html(page)).toHaveAttribute('data-theme', 'dark')
-  await expect(body).toHaveCSS('background-color', 'rgb(16, 20, 24)')
+  await expect(body).toHaveCSS('background-color', 'rgb(17, 20, 24)')
 
   await openSettings(page, 'Settings')
   const theme = page.getByRole('combobox', { name: 'Theme' })

@@ -390,6 +390,13 @@ export const en = {
       other: 'The check failed:',
     },
   },
+  ui: {
+    close: 'Close',
+    cancel: 'Cancel',
+    dismiss: 'Dismiss',
+    notifications: 'Notifications',
+    noMatches: 'No matches',
+  },
   errors: {
     no_key: 'No API key is set. Add your key in Settings.',
     key_origin_changed:

@@ -391,6 +391,13 @@ export const vi: Strings = {
       other: 'Kiểm tra thất bại:',
     },
   },
+  ui: {
+    close: 'Đóng',
+    cancel: 'Hủy',
+    dismiss: 'Bỏ qua',
+    notifications: 'Thông báo',
+    noMatches: 'Không có kết quả phù hợp',
+  },
   errors: {
     no_key: 'Chưa có khóa API. Hãy thêm khóa trong Cài đặt.',
     key_origin_changed:
