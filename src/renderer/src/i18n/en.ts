@@ -430,6 +430,19 @@ export const en = {
   } satisfies Record<ErrorKind, string>,
   /** The cause under a network or TLS error. */
   connectionCauses: connectionCauseInEnglish,
+  /** Answers as a tree: the versions of a message (Regenerate, Edit, Compare) and deleting a branch. */
+  versions: {
+    group: 'Versions',
+    previous: 'Previous version',
+    next: 'Next version',
+    /** Shown as `2 / 3`; read out in full. */
+    position: (index: string, count: string) => `${index} / ${count}`,
+    positionLabel: (index: string, count: string) => `Version ${index} of ${count}`,
+    shortcut: 'Alt+← / Alt+→',
+    deleted: 'Message deleted',
+    undo: 'Undo',
+    switchFailed: 'That version could not be shown:',
+  },
 }
 
 export type Strings = typeof en

@@ -447,4 +447,15 @@ export const vi: Strings = {
     ERR_TLS_CERT_ALTNAME_INVALID: 'Chứng chỉ TLS của cổng không khớp với địa chỉ của nó.',
     EPROTO: 'Kết nối bảo mật tới cổng thất bại (TLS).',
   } satisfies Record<ConnectionCause, string>,
+  versions: {
+    group: 'Các phiên bản',
+    previous: 'Phiên bản trước',
+    next: 'Phiên bản sau',
+    position: (index: string, count: string) => `${index} / ${count}`,
+    positionLabel: (index: string, count: string) => `Phiên bản ${index} trên ${count}`,
+    shortcut: 'Alt+← / Alt+→',
+    deleted: 'Đã xóa tin nhắn',
+    undo: 'Hoàn tác',
+    switchFailed: 'Không hiển thị được phiên bản đó:',
+  },
 }

@@ -14,6 +14,7 @@ import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
 import { MessageToolbar } from './MessageToolbar'
 import { RetryCountdown } from './RetryCountdown'
+import { VersionSwitcher, versionKeys } from './VersionSwitcher'
 import { isCut } from './transcript-store'
 import type { MessageActionHandlers } from './use-message-actions'
 
@@ -61,7 +62,12 @@ export function MessageView(props: MessageViewProps) {
   const className = `message ${message.role}${highlighted ? ' highlighted' : ''}`
   if (message.role !== 'assistant') {
     return (
-      <article className={className} aria-label={strings.chat.you} data-message-id={message.id}>
+      <article
+        className={className}
+        aria-label={strings.chat.you}
+        data-message-id={message.id}
+        onKeyDown={versionKeys(message.versions, actions.showVersion)}
+      >
         {editing ? (
           <EditMessageForm
             initial={message.content}
@@ -72,6 +78,7 @@ export function MessageView(props: MessageViewProps) {
           <>
             <div className="text">{message.content}</div>
             <CutTextNote message={message} onShowMore={props.onShowMore} />
+            {message.versions ? <VersionSwitcher versions={message.versions} onShow={actions.showVersion} /> : null}
             <MessageToolbar
               text={message.content}
               wholeText={cut ? props.wholeText : undefined}
@@ -113,6 +120,7 @@ export function MessageView(props: MessageViewProps) {
       aria-label={strings.chat.assistant}
       aria-busy={status === 'streaming'}
       data-message-id={message.id}
+      onKeyDown={versionKeys(message.versions, actions.showVersion)}
     >
       {live?.retry ? <RetryCountdown retry={live.retry} /> : null}
       {status === 'streaming' && !text && !live?.retry ? <div className="pending">{strings.chat.thinking}</div> : null}
@@ -153,12 +161,13 @@ export function MessageView(props: MessageViewProps) {
           </button>
         </div>
       ) : null}
+      {message.versions ? <VersionSwitcher versions={message.versions} onShow={actions.showVersion} /> : null}
       {status !== 'streaming' ? (
         <MessageToolbar
           text={text}
           wholeText={!live && cut ? props.wholeText : undefined}
           onEdit={null}
-          onRegenerate={props.isLast && !canRetry ? () => void actions.regenerate(message.id) : null}
+          onRegenerate={!canRetry ? () => void actions.regenerate(message.id) : null}
           onDelete={() => void actions.deleteMessage(message.id)}
         />
       ) : null}
