@@ -21,6 +21,7 @@ export const invokeChannels = [
   'chat:retry',
   'chat:continue',
   'chat:edit',
+  'chat:compare',
   'chat:active',
   'history:list',
   'history:get',

@@ -8,6 +8,8 @@ import { z } from 'zod'
 import type { InvokeChannel } from './channels'
 import {
   ActiveStreamSchema,
+  ChatCompareRequestSchema,
+  ChatCompareResponseSchema,
   ChatContinueRequestSchema,
   ChatEditRequestSchema,
   ChatRetryRequestSchema,
@@ -97,6 +99,8 @@ export const contract = {
   'chat:retry': { request: ChatRetryRequestSchema, response: ChatSendResponseSchema },
   'chat:continue': { request: ChatContinueRequestSchema, response: ChatSendResponseSchema },
   'chat:edit': { request: ChatEditRequestSchema, response: ChatSendResponseSchema },
+  /** One question to 2–4 models; their answers are sibling versions streaming side by side. */
+  'chat:compare': { request: ChatCompareRequestSchema, response: ChatCompareResponseSchema },
   'chat:active': { request: NoPayload, response: z.array(ActiveStreamSchema) },
   'history:list': {
     request: z.object({ limit: z.number().int().min(1).max(500), after: ConversationCursorSchema.nullable() }).strict(),

@@ -58,6 +58,7 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'history:deleteMessage': { messageId: id },
   'history:restoreMessage': { messageId: id },
   'history:showMessage': { messageId: id },
+  'chat:compare': { conversationId: null, content: 'hi', models: ['gpt-4.1', 'deepseek-v3.2'] },
   'history:restore': { conversationId: id },
   'history:search': { query: 'tiếng', limit: 20 },
   'history:export': { conversationId: null, format: 'json' },

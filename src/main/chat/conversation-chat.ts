@@ -3,7 +3,15 @@
  * the request and the answer while it streams (at most every `persistEveryMs`, and at the end), so a
  * renderer reload, a second window or a crash loses at most the last batch.
  */
-import type { ActiveStream, ChatEvent, ChatMessage, ChatSendRequest, ChatSendResponse } from '../../shared/chat'
+import type {
+  ActiveStream,
+  ChatCompareRequest,
+  ChatCompareResponse,
+  ChatEvent,
+  ChatMessage,
+  ChatSendRequest,
+  ChatSendResponse,
+} from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
 import type { StoredMessage } from '../../shared/history'
@@ -139,6 +147,30 @@ export class ConversationChat {
       ...(placement.parentId === undefined ? {} : { parentId: placement.parentId }),
     })
     return ok({ ...this.answer(conversation.id, request.model, userMessage.id), userMessageId: userMessage.id })
+  }
+
+  /**
+   * Compare: the question once, then one answer per model under it, each its own stream. The last
+   * model's answer is shown; "Continue with this one" (`history:showMessage`) picks another.
+   */
+  compare(request: ChatCompareRequest): Result<ChatCompareResponse> {
+    const { history } = this.options
+    const existing = request.conversationId ? history.getConversation(request.conversationId) : null
+    if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
+    if (existing && request.overrides)
+      return fail('invalid_payload', 'Overrides come with a new conversation only; change them in its settings.')
+    const conversation =
+      existing ?? history.createConversation(request.overrides ? { overrides: request.overrides } : {})
+    const question = history.appendMessage(conversation.id, {
+      role: 'user',
+      content: request.content,
+      status: 'complete',
+    })
+    const answers = request.models.map((model) => {
+      const { assistantMessageId, streamId, error } = this.answer(conversation.id, model, question.id)
+      return { model, assistantMessageId, streamId, error }
+    })
+    return ok({ conversationId: conversation.id, userMessageId: question.id, answers })
   }
 
   /**

@@ -110,6 +110,7 @@ export function createHandlers(services: Services): Handlers {
     'chat:retry': async ({ messageId }) => conversations.retry(messageId),
     'chat:continue': async ({ messageId }) => conversations.continue(messageId),
     'chat:edit': async (request) => messageActions.editAndResend(request),
+    'chat:compare': async (request) => conversations.compare(request),
     'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
     'chat:active': async () => ok(conversations.active()),
 
