@@ -430,6 +430,15 @@ export const en = {
   } satisfies Record<ErrorKind, string>,
   /** The cause under a network or TLS error. */
   connectionCauses: connectionCauseInEnglish,
+  /** Compare: one question to 2–4 models, their answers side by side. */
+  compare: {
+    title: 'Compared answers',
+    toggle: 'Compare models',
+    pickModels: 'Send the next question to these models',
+    pickedCount: (picked: string, most: string) => `${picked} picked, 2 to ${most}`,
+    choose: 'Continue with this one',
+    status: { streaming: 'Writing…', complete: 'Done', stopped: 'Stopped', error: 'Failed' },
+  },
   /** Answers as a tree: the versions of a message (Regenerate, Edit, Compare) and deleting a branch. */
   versions: {
     group: 'Versions',

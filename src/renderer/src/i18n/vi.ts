@@ -447,6 +447,14 @@ export const vi: Strings = {
     ERR_TLS_CERT_ALTNAME_INVALID: 'Chứng chỉ TLS của cổng không khớp với địa chỉ của nó.',
     EPROTO: 'Kết nối bảo mật tới cổng thất bại (TLS).',
   } satisfies Record<ConnectionCause, string>,
+  compare: {
+    title: 'Các câu trả lời được so sánh',
+    toggle: 'So sánh mô hình',
+    pickModels: 'Gửi câu hỏi tiếp theo tới các mô hình này',
+    pickedCount: (picked: string, most: string) => `Đã chọn ${picked}, từ 2 đến ${most}`,
+    choose: 'Tiếp tục với câu này',
+    status: { streaming: 'Đang viết…', complete: 'Xong', stopped: 'Đã dừng', error: 'Thất bại' },
+  },
   versions: {
     group: 'Các phiên bản',
     previous: 'Phiên bản trước',

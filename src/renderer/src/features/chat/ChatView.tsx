@@ -7,6 +7,10 @@ import { ModelPicker } from '../models/ModelPicker'
 import { ConversationSettingsPanel } from '../settings/ConversationSettingsPanel'
 import { ConversationUsage } from '../usage/ConversationUsage'
 import type { TransferActions } from '../transfer/use-transfers'
+import type { ChatCompareResponse } from '../../../../shared/chat'
+import { Button } from '../../ui/Button'
+import { CompareColumns } from './compare/CompareColumns'
+import { ComparePicker } from './compare/ComparePicker'
 import { Composer } from './Composer'
 import { TranscriptView } from './TranscriptView'
 import { useShortcuts } from '../shortcuts/use-shortcuts'
@@ -56,6 +60,10 @@ export function ChatView(props: ChatViewProps) {
     },
   })
   const error = chat.sendError ?? messageActions.actionError
+  // Compare: the models picked (the composer sends to them when two or more are), and the last run shown.
+  const [comparing, setComparing] = useState<string[] | null>(null)
+  const [compareRun, setCompareRun] = useState<ChatCompareResponse | null>(null)
+  if (compareRun && compareRun.conversationId !== conversationId) setCompareRun(null)
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
@@ -119,15 +127,41 @@ export function ChatView(props: ChatViewProps) {
         busy={chat.isStreaming}
         actions={messageActions}
       />
+      {compareRun ? (
+        <CompareColumns
+          run={compareRun}
+          streams={chat.streams}
+          onStop={(streamId) => void api.chat.stop({ streamId })}
+          onChoose={(messageId) => {
+            setCompareRun(null)
+            void messageActions.showVersion(messageId)
+          }}
+        />
+      ) : null}
+      {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
       {error ? (
         <p className="error" role="alert">
           {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
         </p>
       ) : null}
+      <Button
+        size="sm"
+        variant="ghost"
+        className="compare-toggle"
+        aria-pressed={comparing !== null}
+        onClick={() => setComparing(comparing ? null : [])}
+      >
+        {strings.compare.toggle}
+      </Button>
       <Composer
         inputRef={props.inputRef}
         isStreaming={chat.isStreaming}
-        onSend={(text) => chat.send(text, activeModel, draft)}
+        onSend={async (text) => {
+          if (!comparing || comparing.length < 2) return chat.send(text, activeModel, draft)
+          const run = await chat.compare(text, comparing, draft)
+          if (run) setCompareRun(run)
+          return run !== null
+        }}
         onStop={chat.stop}
       />
     </section>
