@@ -444,10 +444,8 @@ export const en = {
     group: 'Versions',
     previous: 'Previous version',
     next: 'Next version',
-    /** Shown as `2 / 3`; read out in full. */
     position: (index: string, count: string) => `${index} / ${count}`,
     positionLabel: (index: string, count: string) => `Version ${index} of ${count}`,
-    shortcut: 'Alt+← / Alt+→',
     deleted: 'Message deleted',
     undo: 'Undo',
     switchFailed: 'That version could not be shown:',

@@ -461,7 +461,6 @@ export const vi: Strings = {
     next: 'Phiên bản sau',
     position: (index: string, count: string) => `${index} / ${count}`,
     positionLabel: (index: string, count: string) => `Phiên bản ${index} trên ${count}`,
-    shortcut: 'Alt+← / Alt+→',
     deleted: 'Đã xóa tin nhắn',
     undo: 'Hoàn tác',
     switchFailed: 'Không hiển thị được phiên bản đó:',
