@@ -138,21 +138,23 @@ export function ChatView(props: ChatViewProps) {
           }}
         />
       ) : null}
-      {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
       {error ? (
         <p className="error" role="alert">
           {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
         </p>
       ) : null}
-      <Button
-        size="sm"
-        variant="ghost"
-        className="compare-toggle"
-        aria-pressed={comparing !== null}
-        onClick={() => setComparing(comparing ? null : [])}
-      >
-        {strings.compare.toggle}
-      </Button>
+      <div className="compare-bar">
+        <Button
+          size="sm"
+          variant="ghost"
+          className="compare-toggle"
+          aria-pressed={comparing !== null}
+          onClick={() => setComparing(comparing ? null : [])}
+        >
+          {strings.compare.toggle}
+        </Button>
+        {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
+      </div>
       <Composer
         inputRef={props.inputRef}
         isStreaming={chat.isStreaming}
