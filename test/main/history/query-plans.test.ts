@@ -17,6 +17,17 @@ let prepared: string[] = []
 let store: HistoryStore
 afterEach(() => store.close())
 
+/** A connection whose prepared statements are recorded in `prepared`. */
+function reopen(path: string): DatabaseSync {
+  connection = new DatabaseSync(path)
+  const prepare = connection.prepare.bind(connection)
+  connection.prepare = (sql: string) => {
+    prepared.push(sql)
+    return prepare(sql)
+  }
+  return connection
+}
+
 function open(): { conversationId: string; messageId: string } {
   const openDatabase = (path: string) => {
     connection = new DatabaseSync(path)
@@ -139,6 +150,32 @@ describe('query plans of the hot queries', () => {
     const undo = plansOf(() => store.restoreSubtree(first.id))
     expectIndexedOnly(undo)
     expect(undo.flat()).toContain('SEARCH messages USING INDEX messages_deleted (deleted_at=?)')
+  })
+
+  it('a walk down a long branch stays one index step per message (the planner once chose a quadratic plan)', () => {
+    // A file never analysed, holding one long chain: there the planner scanned the conversation per step.
+    store = HistoryStore.open({
+      path: join(tempDir(), 'history.sqlite'),
+      log: memoryLogger(),
+      openDatabase: reopen,
+    }).store
+    const conversation = store.createConversation()
+    connection.exec('BEGIN')
+    let first = ''
+    for (let m = 0; m < 2000; m++) {
+      const message = store.appendMessage(conversation.id, { role: 'user', content: `dài ${m}`, status: 'complete' })
+      first ||= message.id
+    }
+    connection.exec('COMMIT')
+    // No fresh statistics: as in a file that grew since SQLite last analysed it.
+    const plans = plansOf(() => store.showMessage(first))
+    expectIndexedOnly(plans)
+    const walk = plans.find((plan) => plan.includes('RECURSIVE STEP'))!
+    expect(walk.slice(walk.indexOf('RECURSIVE STEP'), walk.indexOf('RECURSIVE STEP') + 3)).toEqual([
+      'RECURSIVE STEP',
+      'SCAN down',
+      'SEARCH m USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    ])
   })
 
   it('start-up finds streaming messages through the partial index', () => {
