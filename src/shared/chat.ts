@@ -71,6 +71,39 @@ export const ChatEditRequestSchema = z
   .strict()
 export type ChatEditRequest = z.infer<typeof ChatEditRequestSchema>
 
+/**
+ * Compare: one question to 2–4 models at once. Their answers are siblings under the question, each
+ * its own stream (the concurrency cap counts each), saved and re-attachable as any answer is.
+ */
+export const ChatCompareRequestSchema = z
+  .object({
+    conversationId: z.string().uuid().nullable(),
+    content: ChatSendRequestSchema.shape.content,
+    models: z
+      .array(z.string().trim().min(1).max(200))
+      .min(2, 'Pick at least two models to compare.')
+      .max(4, 'Compare at most four models at once.')
+      .refine((models) => new Set(models).size === models.length, 'Each model can be picked once.'),
+    overrides: ConversationOverridesSchema.optional(),
+  })
+  .strict()
+export type ChatCompareRequest = z.infer<typeof ChatCompareRequestSchema>
+
+export const ChatCompareResponseSchema = z.object({
+  conversationId: z.string().uuid(),
+  userMessageId: z.string().uuid(),
+  /** In the order asked; `streamId` null (and `error` set) for one that could not start, such as over the cap. */
+  answers: z.array(
+    z.object({
+      model: z.string(),
+      assistantMessageId: z.string().uuid(),
+      streamId: StreamIdSchema.nullable(),
+      error: AppErrorSchema.nullable(),
+    }),
+  ),
+})
+export type ChatCompareResponse = z.infer<typeof ChatCompareResponseSchema>
+
 /** Ask the model to go on from where an answer stopped, appending to the same message. */
 export const ChatContinueRequestSchema = z.object({ messageId: z.string().uuid() }).strict()
 

@@ -8,6 +8,8 @@ import { z } from 'zod'
 import type { InvokeChannel } from './channels'
 import {
   ActiveStreamSchema,
+  ChatCompareRequestSchema,
+  ChatCompareResponseSchema,
   ChatContinueRequestSchema,
   ChatEditRequestSchema,
   ChatRetryRequestSchema,
@@ -97,6 +99,8 @@ export const contract = {
   'chat:retry': { request: ChatRetryRequestSchema, response: ChatSendResponseSchema },
   'chat:continue': { request: ChatContinueRequestSchema, response: ChatSendResponseSchema },
   'chat:edit': { request: ChatEditRequestSchema, response: ChatSendResponseSchema },
+  /** One question to 2–4 models; their answers are sibling versions streaming side by side. */
+  'chat:compare': { request: ChatCompareRequestSchema, response: ChatCompareResponseSchema },
   'chat:active': { request: NoPayload, response: z.array(ActiveStreamSchema) },
   'history:list': {
     request: z.object({ limit: z.number().int().min(1).max(500), after: ConversationCursorSchema.nullable() }).strict(),
@@ -140,10 +144,23 @@ export const contract = {
     response: ConversationSchema,
   },
   'history:delete': { request: ConversationRef, response: z.object({ deleted: z.boolean() }) },
-  /** One message, for good (no undo); refused while it streams. */
+  /** A message and everything below it, restorably (`history:restoreMessage`); refused while an answer there streams. */
   'history:deleteMessage': {
     request: z.object({ messageId: MessageIdSchema }).strict(),
     response: z.object({ deleted: z.boolean() }),
+  },
+  /** Undo of `history:deleteMessage`, with the same message: the subtree comes back and is shown. */
+  'history:restoreMessage': {
+    request: z.object({ messageId: MessageIdSchema }).strict(),
+    response: z.object({ restored: z.boolean() }),
+  },
+  /**
+   * Shows the branch through a message: a version picked in `‹ 2 / 3 ›`, a search hit opened, a
+   * compared answer kept. The shown leaf becomes the newest leaf under it, and is remembered.
+   */
+  'history:showMessage': {
+    request: z.object({ messageId: MessageIdSchema }).strict(),
+    response: z.object({ conversationId: ConversationIdSchema, leafId: MessageIdSchema }),
   },
   'history:restore': { request: ConversationRef, response: ConversationSchema },
   'history:search': {

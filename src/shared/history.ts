@@ -56,8 +56,22 @@ export type StoredMessage = z.infer<typeof StoredMessageSchema>
  * (Unicode code points: an emoji is one, not two UTF-16 units), since SQLite cuts the text; measure a
  * loaded text with `textLength`.
  */
+/**
+ * A message with siblings (other answers to the same question after Regenerate or Compare, other
+ * questions after Edit): where it stands among them (`index` from 0) and its neighbours, for the
+ * version switcher `‹ 2 / 3 ›`. Absent when the message is the only one.
+ */
+export const MessageVersionsSchema = z.object({
+  index: z.number().int().nonnegative(),
+  count: z.number().int().min(2),
+  previousId: MessageIdSchema.nullable(),
+  nextId: MessageIdSchema.nullable(),
+})
+export type MessageVersions = z.infer<typeof MessageVersionsSchema>
+
 export const PagedMessageSchema = StoredMessageSchema.extend({
   fullLength: z.object({ content: z.number().int(), reasoning: z.number().int() }).optional(),
+  versions: MessageVersionsSchema.optional(),
 })
 export type PagedMessage = z.infer<typeof PagedMessageSchema>
 

@@ -64,10 +64,16 @@ test('copy a message, regenerate the last answer, delete a message', async ({ pa
   await expect(answer.locator('.text')).toHaveText(answerOf(question))
   await expect(log.getByRole('article')).toHaveCount(2)
 
+  // Regenerate kept the first answer as another version: deleting the new one shows the first again.
+  await expect(answer.getByRole('group', { name: 'Versions' })).toContainText('2 / 2')
+  await answer.getByRole('button', { name: 'Delete' }).click()
+  await answer.getByRole('button', { name: 'Delete for good' }).click()
+  await expect(answer).toHaveAttribute('data-message-id', firstId!)
+  await expect(answer.getByRole('group', { name: 'Versions' })).toHaveCount(0)
   await answer.getByRole('button', { name: 'Delete' }).click()
   await answer.getByRole('button', { name: 'Delete for good' }).click()
   await expect(log.getByRole('article')).toHaveCount(1)
-  // Gone from disk too: a reload shows only the question.
+  // Gone from the transcript after a reload too: only the question.
   await page.reload()
   await page
     .getByRole('list', { name: 'Conversations' })
@@ -79,7 +85,10 @@ test('copy a message, regenerate the last answer, delete a message', async ({ pa
   await expect(page.getByRole('log').getByRole('article')).toHaveCount(1)
 })
 
-test('edit and resend replaces the question and every later message', async ({ page, app }) => {
+test('edit and resend shows a new branch from the edited question (the old one stays a version away)', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url)
   const log = page.getByRole('log')
   await ask(page, '[[tokens=5]] first question')

@@ -38,6 +38,8 @@
  *   [[redirect-same=307]] redirect to this gateway's /v1/moved/ path (same origin), which answers
  *   [[echo-key=base64]]   the presented key in this encoding (base64, base64url, json, url) in errors
  *                         and in the answer's text
+ * For one model only (Compare sends one question to several): `[[gpt-4.1:delay=5]]` applies `delay=5`
+ * to requests for `gpt-4.1` and is dropped for the others (see `forModel`).
  */
 export interface Scenario {
   status: number | null
@@ -89,6 +91,13 @@ export function encodeKey(key: string, encoding: KeyEncoding): string {
     case 'url':
       return [...Buffer.from(key)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')
   }
+}
+
+/** The message as `model` sees it: its own `[[model:name=value]]` directives become plain ones, others go. */
+export function forModel(text: string, model: string): string {
+  return text.replace(/\[\[([^\]:=[]+):([a-z-]+=\d+)\]\]/g, (_, target: string, rest: string) =>
+    target === model ? `[[${rest}]]` : '',
+  )
 }
 
 function directive(text: string, name: string): number | null {

@@ -8,7 +8,7 @@ import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { countTokens, planReply } from './reply'
-import { encodeKey, readScenario, statusError, type Scenario } from './scenario'
+import { encodeKey, forModel, readScenario, statusError, type Scenario } from './scenario'
 
 export interface FakeGatewayOptions {
   apiKey?: string
@@ -122,7 +122,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       )
     const messages = Array.isArray(body.messages) ? body.messages : []
     const lastUser = [...messages].reverse().find((message) => message.role === 'user')
-    const lastUserText = typeof lastUser?.content === 'string' ? lastUser.content : ''
+    const lastUserText = forModel(typeof lastUser?.content === 'string' ? lastUser.content : '', model)
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
     const plan = planReply(lastUserText, maxTokens, options.defaultTokens)
     const scenario = readScenario(lastUserText)

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ChatEvent, ChatSendResponse } from '../../src/shared/chat'
 import type { Result } from '../../src/shared/errors'
 import type { AppEvent } from '../../src/shared/events'
-import type { StoredMessage } from '../../src/shared/history'
+import type { PagedMessage } from '../../src/shared/history'
 import { startFakeGateway } from '../fake-gateway/server'
 import { createTestCore } from '../support/test-core'
 import { useTempDirs } from '../support/temp-dir'
@@ -46,7 +46,7 @@ async function setup() {
   }
   const messages = async (conversationId: string) =>
     (
-      await call<{ messages: StoredMessage[] }>('history:messages', {
+      await call<{ messages: PagedMessage[] }>('history:messages', {
         conversationId,
         limit: 100,
         beforeMessageId: null,
@@ -67,9 +67,10 @@ async function setup() {
 }
 
 describe('message actions', () => {
-  it('edit and resend replaces the question and everything after it with the new exchange', async () => {
+  it('edit and resend adds a sibling question with its answer; the old branch stays whole, one switch away', async () => {
     const { call, ended, messages, twoExchanges } = await setup()
-    const { conversationId, first } = await twoExchanges()
+    const { conversationId, first, second } = await twoExchanges()
+    const before = await messages(conversationId)
     const edited = await call<ChatSendResponse>('chat:edit', {
       messageId: first.userMessageId,
       content: 'edited question',
@@ -82,14 +83,39 @@ describe('message actions', () => {
       ['assistant', 'complete'],
     ])
     expect(stored[0]!.content).toBe('edited question')
+    expect(stored[0]!.versions).toEqual({ index: 1, count: 2, previousId: first.userMessageId, nextId: null })
+    // The model saw the edited question only, not the old branch.
     expect(stored[1]!.content).toContain('Echo: “edited question”.')
-    // The old messages are gone for good, search included.
-    const found = await call<{ hits: unknown[] }>('history:search', { query: 'second', limit: 10 })
-    expect(found.hits).toHaveLength(0)
+    // Nothing was deleted: the old question, its answers and what followed are searchable and shown again on switch.
+    const found = await call<{ hits: Array<{ messageId: string }> }>('history:search', { query: 'second', limit: 10 })
+    expect(found.hits.map((hit) => hit.messageId)).toContain(second.userMessageId)
+    const shown = await call<{ leafId: string }>('history:showMessage', { messageId: first.userMessageId })
+    expect(shown.leafId).toBe(second.assistantMessageId)
+    const old = await messages(conversationId)
+    expect(old.map(({ versions: _versions, ...message }) => message)).toEqual(
+      before.map(({ versions: _versions, ...message }) => message),
+    )
+    expect(old[0]!.versions).toEqual({ index: 0, count: 2, previousId: null, nextId: edited.userMessageId })
   })
 
-  it('refuses to edit an answer, an unknown message, or while an answer streams, changing nothing', async () => {
-    const { call, dispatch, ended, messages, twoExchanges } = await setup()
+  it('edits a question in the middle: the new question hangs beside it, under the same answer', async () => {
+    const { call, ended, messages, twoExchanges } = await setup()
+    const { conversationId, first, second } = await twoExchanges()
+    const edited = await call<ChatSendResponse>('chat:edit', { messageId: second.userMessageId, content: 'other' })
+    await ended(edited.streamId!)
+    const stored = await messages(conversationId)
+    expect(stored.map((message) => message.id).slice(0, 3)).toEqual([
+      first.userMessageId,
+      first.assistantMessageId,
+      edited.userMessageId,
+    ])
+    // The prompt was the path from the root: the first exchange, then the edited question.
+    expect(stored[3]!.content).toContain('Echo: “other”.')
+    expect(stored[2]!.versions).toMatchObject({ index: 1, count: 2 })
+  })
+
+  it('refuses to edit an answer, an unknown message, or with empty text, changing nothing', async () => {
+    const { dispatch, messages, twoExchanges } = await setup()
     const { conversationId, second } = await twoExchanges()
     const before = await messages(conversationId)
     const ofAnswer = await dispatch('chat:edit', { messageId: second.assistantMessageId, content: 'x' })
@@ -99,49 +125,96 @@ describe('message actions', () => {
     const empty = await dispatch('chat:edit', { messageId: second.userMessageId, content: '   ' })
     expect(empty).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
     expect(await messages(conversationId)).toEqual(before)
-
-    const long = await call<ChatSendResponse>('chat:send', {
-      conversationId,
-      content: '[[tokens=400]] [[delay=5]] long',
-    })
-    const whileStreaming = await dispatch('chat:edit', { messageId: second.userMessageId, content: 'x' })
-    expect(whileStreaming).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
-    await ended(long.streamId!)
-    expect((await messages(conversationId)).length).toBe(before.length + 2)
   })
 
-  it('regenerates a finished last answer in its place', async () => {
+  it('regenerates three times into four versions, and switching shows each one, remembered', async () => {
+    const { call, ended, messages, twoExchanges } = await setup()
+    const { conversationId, second } = await twoExchanges()
+    const versions = [second.assistantMessageId]
+    for (let time = 0; time < 3; time++) {
+      const again = await call<ChatSendResponse>('chat:retry', { messageId: versions.at(-1)! })
+      await ended(again.streamId!)
+      versions.push(again.assistantMessageId)
+    }
+    const stored = await messages(conversationId)
+    expect(stored).toHaveLength(4)
+    expect(stored.at(-1)).toMatchObject({
+      id: versions[3],
+      status: 'complete',
+      versions: { index: 3, count: 4, previousId: versions[2], nextId: null },
+    })
+    // Each version answered the same prompt: the path above it.
+    expect(stored.at(-1)!.content).toContain('Echo: “second question”.')
+    for (const [index, id] of versions.entries()) {
+      await call('history:showMessage', { messageId: id })
+      const shown = await messages(conversationId)
+      expect(shown.at(-1)).toMatchObject({
+        id,
+        versions: { index, count: 4, previousId: versions[index - 1] ?? null, nextId: versions[index + 1] ?? null },
+      })
+      expect(shown.slice(0, 3)).toEqual(stored.slice(0, 3))
+    }
+    const usage = await call<{ answers: number }>('usage:conversation', { conversationId })
+    expect(usage.answers).toBe(5)
+  })
+
+  it('deletes a message and everything below it, and Undo brings the subtree back', async () => {
+    const { call, messages, twoExchanges, events } = await setup()
+    const { conversationId, first, second } = await twoExchanges()
+    const before = await messages(conversationId)
+    events.length = 0
+    expect(await call('history:deleteMessage', { messageId: first.assistantMessageId })).toEqual({ deleted: true })
+    expect((await messages(conversationId)).map((message) => message.id)).toEqual([first.userMessageId])
+    expect(events).toContainEqual(expect.objectContaining({ type: 'history', change: 'conversation' }))
+    expect((await call<{ messageCount: number }>('history:get', { conversationId })).messageCount).toBe(1)
+    const search = () => call<{ hits: unknown[] }>('history:search', { query: 'second', limit: 10 })
+    expect((await search()).hits).toEqual([])
+    expect(await call('history:deleteMessage', { messageId: second.userMessageId })).toEqual({ deleted: false })
+
+    expect(await call('history:restoreMessage', { messageId: first.assistantMessageId })).toEqual({ restored: true })
+    expect(await messages(conversationId)).toEqual(before)
+    expect((await call<{ messageCount: number }>('history:get', { conversationId })).messageCount).toBe(4)
+    expect((await search()).hits).toHaveLength(2)
+  })
+
+  it('deleting a shown version shows the one before it; other versions stay', async () => {
     const { call, ended, messages, twoExchanges } = await setup()
     const { conversationId, second } = await twoExchanges()
     const again = await call<ChatSendResponse>('chat:retry', { messageId: second.assistantMessageId })
     await ended(again.streamId!)
-    const stored = await messages(conversationId)
-    expect(stored).toHaveLength(4)
-    expect(stored.some((message) => message.id === second.assistantMessageId)).toBe(false)
-    expect(stored.at(-1)).toMatchObject({ id: again.assistantMessageId, role: 'assistant', status: 'complete' })
+    await call('history:deleteMessage', { messageId: again.assistantMessageId })
+    const shown = await messages(conversationId)
+    expect(shown.at(-1)!.id).toBe(second.assistantMessageId)
+    expect(shown.at(-1)!.versions).toBeUndefined()
   })
 
-  it('deletes one message and announces the change, but not an answer still streaming', async () => {
-    const { call, dispatch, ended, messages, twoExchanges, events } = await setup()
-    const { conversationId, first } = await twoExchanges()
-    events.length = 0
-    expect(await call('history:deleteMessage', { messageId: first.assistantMessageId })).toEqual({ deleted: true })
-    expect((await messages(conversationId)).map((message) => message.content.slice(0, 15))).toEqual([
-      'first question',
-      'second question',
-      expect.stringContaining('Echo'),
-    ])
-    expect(events).toContainEqual(expect.objectContaining({ type: 'history', change: 'conversation' }))
-    expect(await call('history:deleteMessage', { messageId: first.assistantMessageId })).toEqual({ deleted: false })
-
+  it('refuses to delete while an answer below streams, and bad ids', async () => {
+    const { call, dispatch, ended, twoExchanges } = await setup()
+    const { conversationId } = await twoExchanges()
     const long = await call<ChatSendResponse>('chat:send', {
       conversationId,
       content: '[[tokens=400]] [[delay=5]] long',
     })
-    const refused = await dispatch('history:deleteMessage', { messageId: long.assistantMessageId })
+    const refused = await dispatch('history:deleteMessage', { messageId: long.userMessageId })
     expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
     await ended(long.streamId!)
     const bad = await dispatch('history:deleteMessage', { messageId: 'not-a-uuid' })
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
+    const gone = await dispatch('history:showMessage', { messageId: crypto.randomUUID() })
+    expect(gone).toMatchObject({ ok: false, error: { kind: 'not_found' } })
+  })
+
+  it('continues an answer on a branch that is not shown, and shows that branch', async () => {
+    const { call, ended, messages, twoExchanges } = await setup()
+    const { conversationId, second } = await twoExchanges()
+    const cut = await call<ChatSendResponse>('chat:retry', { messageId: second.assistantMessageId })
+    await ended(cut.streamId!)
+    await call('history:showMessage', { messageId: second.assistantMessageId })
+    const continued = await call<ChatSendResponse>('chat:continue', { messageId: cut.assistantMessageId })
+    expect(continued.assistantMessageId).toBe(cut.assistantMessageId)
+    await ended(continued.streamId!)
+    const shown = await messages(conversationId)
+    expect(shown.at(-1)!.id).toBe(cut.assistantMessageId)
+    expect(shown.at(-1)!.versions).toMatchObject({ index: 1, count: 2 })
   })
 })

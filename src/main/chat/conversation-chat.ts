@@ -3,7 +3,15 @@
  * the request and the answer while it streams (at most every `persistEveryMs`, and at the end), so a
  * renderer reload, a second window or a crash loses at most the last batch.
  */
-import type { ActiveStream, ChatEvent, ChatMessage, ChatSendRequest, ChatSendResponse } from '../../shared/chat'
+import type {
+  ActiveStream,
+  ChatCompareRequest,
+  ChatCompareResponse,
+  ChatEvent,
+  ChatMessage,
+  ChatSendRequest,
+  ChatSendResponse,
+} from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
 import type { StoredMessage } from '../../shared/history'
@@ -120,7 +128,11 @@ export class ConversationChat {
     this.announce(answer.conversationId)
   }
 
-  send(request: ChatSendRequest): Result<ChatSendResponse> {
+  /**
+   * Sends a question under the shown leaf, or under `placement.parentId` (Edit: beside the question
+   * it replaces, null for a new root), and streams its answer.
+   */
+  send(request: ChatSendRequest, placement: { parentId?: string | null } = {}): Result<ChatSendResponse> {
     const { history } = this.options
     const existing = request.conversationId ? history.getConversation(request.conversationId) : null
     if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
@@ -132,24 +144,50 @@ export class ConversationChat {
       role: 'user',
       content: request.content,
       status: 'complete',
+      ...(placement.parentId === undefined ? {} : { parentId: placement.parentId }),
     })
-    return ok({ ...this.answer(conversation.id, request.model), userMessageId: userMessage.id })
+    return ok({ ...this.answer(conversation.id, request.model, userMessage.id), userMessageId: userMessage.id })
   }
 
   /**
-   * Answers again after the conversation's last message: in place of a failed, stopped or
-   * interrupted answer (which is removed), or after a user message that never got one.
+   * Compare: the question once, then one answer per model under it, each its own stream. The last
+   * model's answer is shown; "Continue with this one" (`history:showMessage`) picks another.
+   */
+  compare(request: ChatCompareRequest): Result<ChatCompareResponse> {
+    const { history } = this.options
+    const existing = request.conversationId ? history.getConversation(request.conversationId) : null
+    if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
+    if (existing && request.overrides)
+      return fail('invalid_payload', 'Overrides come with a new conversation only; change them in its settings.')
+    const conversation =
+      existing ?? history.createConversation(request.overrides ? { overrides: request.overrides } : {})
+    const question = history.appendMessage(conversation.id, {
+      role: 'user',
+      content: request.content,
+      status: 'complete',
+    })
+    const answers = request.models.map((model) => {
+      const { assistantMessageId, streamId, error } = this.answer(conversation.id, model, question.id)
+      return { model, assistantMessageId, streamId, error }
+    })
+    return ok({ conversationId: conversation.id, userMessageId: question.id, answers })
+  }
+
+  /**
+   * Regenerate and Try again, on any branch: for an answer, a new sibling answer to the same
+   * question (the old one stays, one `‹ ›` away; only an answer that failed before writing anything
+   * is replaced); for a question, a new answer to it.
    */
   retry(messageId: string): Result<ChatSendResponse> {
     const { history } = this.options
     const message = history.getMessage(messageId)
     if (!message) return fail('not_found', 'This message no longer exists.')
-    const last = history.listMessages(message.conversationId, { limit: 1 }).messages.at(-1)
-    if (last?.id !== message.id)
-      return fail('invalid_payload', 'Only the last message of a conversation can be retried.')
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
-    if (message.role === 'assistant') history.deleteMessage(message.id)
-    return ok({ ...this.answer(message.conversationId, undefined), userMessageId: null })
+    const question = message.role === 'assistant' ? history.parentOf(message.id) : message.id
+    if (question === null) return fail('invalid_payload', 'This answer has no question to answer again.')
+    const empty = message.role === 'assistant' && message.content === '' && message.status !== 'complete'
+    if (empty && history.childrenOf(message.id).length === 0) history.deleteMessage(message.id)
+    return ok({ ...this.answer(message.conversationId, undefined, question), userMessageId: null })
   }
 
   /**
@@ -163,16 +201,17 @@ export class ConversationChat {
     const message = history.getMessage(messageId)
     if (!message) return fail('not_found', 'This message no longer exists.')
     const { conversationId } = message
-    const last = history.listMessages(conversationId, { limit: 1 }).messages.at(-1)
-    if (last?.id !== message.id || message.role !== 'assistant')
-      return fail('invalid_payload', 'Only the last answer of a conversation can be continued.')
+    if (message.role !== 'assistant' || history.childrenOf(message.id).length > 0)
+      return fail('invalid_payload', 'Only the last answer of a branch can be continued.')
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
     if (!message.content) return this.retry(messageId)
     const conversation = history.getConversation(conversationId)!
     const { overrides } = conversation
     const modelId = message.model ?? overrides.model ?? this.options.defaultModel()
+    // The branch of this answer, whichever is shown: the path above it, the answer so far, the instruction.
+    const above = history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: messageId })
     const messages = [
-      ...toCompletionMessages(history.listMessages(conversationId, { limit: maxMessagesSent }).messages),
+      ...toCompletionMessages([...above.messages, message]),
       { role: 'user' as const, content: continueInstruction },
     ]
     const started = chat.send(
@@ -187,6 +226,7 @@ export class ConversationChat {
     )
     if (!started.ok) return fail(started.error.kind, started.error.message)
     history.reopenMessage(messageId)
+    history.showMessage(messageId)
     this.announce(conversationId)
     return ok({
       conversationId,
@@ -217,18 +257,26 @@ export class ConversationChat {
     }
   }
 
-  private answer(conversationId: string, model: string | undefined): Omit<ChatSendResponse, 'userMessageId'> {
+  /** Streams a new answer to `questionId`; the prompt is the path from the root to that question. */
+  private answer(
+    conversationId: string,
+    model: string | undefined,
+    questionId: string,
+  ): Omit<ChatSendResponse, 'userMessageId'> {
     const { history, chat } = this.options
     const conversation = history.getConversation(conversationId)!
     const { overrides } = conversation
     const modelId = model ?? overrides.model ?? this.options.defaultModel()
-    const messages = toCompletionMessages(history.listMessages(conversationId, { limit: maxMessagesSent }).messages)
     const assistant = history.appendMessage(conversationId, {
       role: 'assistant',
       content: '',
       status: 'streaming',
       model: modelId,
+      parentId: questionId,
     })
+    const messages = toCompletionMessages(
+      history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: assistant.id }).messages,
+    )
     const started = chat.send(
       {
         messages,

@@ -18,35 +18,56 @@ export class MessageActions {
   constructor(private readonly options: MessageActionsOptions) {}
 
   /**
-   * Edit and resend replaces: the question and everything after it are deleted, and the new text is
-   * sent as the last message of the same conversation. Refused while an answer of that
-   * conversation streams, so no stream writes into a message that is gone.
+   * Edit and resend adds a version: the new text becomes a sibling of the question (same parent),
+   * its answer streams, and the old question with its whole branch stays, one `‹ › ` away.
    */
   editAndResend(request: { messageId: string; content: string; model?: string }): Result<ChatSendResponse> {
     const { history, conversations } = this.options
     const message = history.getMessage(request.messageId)
     if (!message) return fail('not_found', 'This message no longer exists.')
     if (message.role !== 'user') return fail('invalid_payload', 'Only your own messages can be edited.')
-    const { conversationId } = message
-    if (conversations.active().some((stream) => stream.conversationId === conversationId))
-      return fail('invalid_payload', 'An answer is still streaming in this conversation. Stop it first.')
-    history.deleteMessagesFrom(message.id)
-    return conversations.send({
-      conversationId,
-      content: request.content,
-      ...(request.model === undefined ? {} : { model: request.model }),
-    })
+    return conversations.send(
+      {
+        conversationId: message.conversationId,
+        content: request.content,
+        ...(request.model === undefined ? {} : { model: request.model }),
+      },
+      { parentId: history.parentOf(message.id) },
+    )
   }
 
-  /** Deletes one message for good; an answer still streaming must be stopped first. */
+  /**
+   * Deletes a message and everything below it, restorably (`restoreMessage` is the Undo). Refused
+   * while an answer in that subtree streams: it must be stopped first.
+   */
   deleteMessage(messageId: string): Result<{ deleted: boolean }> {
-    const { history } = this.options
+    const { history, conversations } = this.options
     const message = history.getMessage(messageId)
     if (!message) return ok({ deleted: false })
-    if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming. Stop it first.')
-    history.deleteMessage(messageId)
-    const conversation = history.getConversation(message.conversationId)
-    if (conversation) this.options.emit({ type: 'history', change: 'conversation', conversation })
+    const below = new Set(history.subtreeIds(messageId))
+    if (conversations.active().some((stream) => below.has(stream.messageId)))
+      return fail('invalid_payload', 'This answer is still streaming. Stop it first.')
+    history.deleteSubtree(messageId)
+    this.announce(message.conversationId)
     return ok({ deleted: true })
+  }
+
+  /** Undo of `deleteMessage`: the message and its subtree come back, shown. */
+  restoreMessage(messageId: string): Result<{ restored: boolean }> {
+    const conversation = this.options.history.restoreSubtree(messageId)
+    this.options.emit({ type: 'history', change: 'conversation', conversation })
+    return ok({ restored: true })
+  }
+
+  /** Shows the branch through a message (a version switched to, a search hit opened, a compared answer kept). */
+  showMessage(messageId: string): Result<{ conversationId: string; leafId: string }> {
+    const shown = this.options.history.showMessage(messageId)
+    this.announce(shown.conversationId)
+    return ok(shown)
+  }
+
+  private announce(conversationId: string): void {
+    const conversation = this.options.history.getConversation(conversationId)
+    if (conversation) this.options.emit({ type: 'history', change: 'conversation', conversation })
   }
 }

@@ -1,6 +1,6 @@
 /** Export and import of whole conversations (`ConversationBundle`), for the transfer worker. */
 import { randomUUID } from 'node:crypto'
-import type { ConversationBundle } from './history-api'
+import type { BundleMessage, ConversationBundle } from './history-api'
 import { inReadTransaction, inTransaction, type HistoryDb } from './history-db'
 import {
   clearDeleted,
@@ -14,6 +14,7 @@ import {
 import { insertMessage, iterateConversationMessages, messageIdExists } from './message-queries'
 import { rowForImportedMessage, toConversation, toStoredMessage } from './rows'
 import type { SearchEngine } from './search/search-engine'
+import { currentLeafSeq, setCurrentLeaf } from './tree-queries'
 
 function exportOrder(db: HistoryDb, ids: string[] | null): string[] {
   if (ids === null) return liveConversationIdsByAge(db)
@@ -32,7 +33,17 @@ export function* exportBundles(db: HistoryDb, ids: string[] | null): Generator<C
       const row = findLiveConversation(db, id)
       if (!row) return null
       const { messageCount: _count, ...conversation } = toConversation(row)
-      return { conversation, messages: Array.from(iterateConversationMessages(db, id), toStoredMessage) }
+      // Parents come before their children (seq order), so each parent's id is known when needed.
+      const idBySeq = new Map<number, string>()
+      const messages = Array.from(iterateConversationMessages(db, id), (message): BundleMessage => {
+        idBySeq.set(message.seq, message.id)
+        return {
+          ...toStoredMessage(message),
+          parentId: message.parent_seq === null ? null : (idBySeq.get(message.parent_seq) ?? null),
+        }
+      })
+      const leaf = currentLeafSeq(db, id)
+      return { conversation, messages, currentLeafId: leaf === null ? null : (idBySeq.get(leaf) ?? null) }
     })
     if (bundle) yield bundle
   }
@@ -105,11 +116,27 @@ function stageConversation(db: HistoryDb, search: SearchEngine, bundle: Conversa
     overrides: JSON.stringify(conversation.overrides ?? {}),
   })
   markDeleted(db, conversationId, stagedMark)
+  // A file from before the tree has no parent ids: its messages are a chain, each under the one before.
+  const seqById = new Map<string, number>()
+  let previous: number | null = null
   for (const message of messages) {
     const status = message.status === 'streaming' ? 'interrupted' : message.status
     const id = messageIdExists(db, message.id) ? randomUUID() : message.id
-    const seq = insertMessage(db, rowForImportedMessage(message, id, conversationId, status))
+    const parentSeq = message.parentId === undefined ? previous : parentSeqOf(seqById, message.parentId)
+    const seq = insertMessage(db, rowForImportedMessage(message, id, conversationId, status, parentSeq))
+    seqById.set(message.id, seq)
+    previous = seq
     search.index(db, seq, message.content, false)
   }
+  const leaf = bundle.currentLeafId ? seqById.get(bundle.currentLeafId) : undefined
+  setCurrentLeaf(db, conversationId, leaf ?? previous)
   return conversationId
+}
+
+/** The formats check that a parent comes before its children; a bundle that breaks it is refused whole. */
+function parentSeqOf(seqById: Map<string, number>, parentId: string | null): number | null {
+  if (parentId === null) return null
+  const seq = seqById.get(parentId)
+  if (seq === undefined) throw new Error(`message parent ${parentId} does not come before its reply`)
+  return seq
 }

@@ -34,6 +34,11 @@ export interface NewMessage {
   errorMessage?: string | null
   errorCause?: ConnectionCause | null
   createdAt?: number
+  /**
+   * The message it answers or follows: a message of the same conversation, or null for a new root
+   * (Edit of the first question). Absent: the conversation's shown leaf, as a plain send does.
+   */
+  parentId?: string | null
 }
 
 export interface FinishedMessage {
@@ -52,10 +57,17 @@ export interface FinishedMessage {
   finishReason?: string | null
 }
 
-/** One conversation with all its messages, oldest first: the unit of export and import. */
+/** A message of a bundle: where it hangs in the tree (absent in files from before the tree: a chain). */
+export type BundleMessage = StoredMessage & { parentId?: string | null }
+
+/**
+ * One conversation with all its messages, oldest first (a parent before its children): the unit of
+ * export and import. `currentLeafId` is the shown leaf; absent (older files), the last message.
+ */
 export interface ConversationBundle {
   conversation: Omit<Conversation, 'messageCount'>
-  messages: StoredMessage[]
+  messages: BundleMessage[]
+  currentLeafId?: string | null
 }
 
 export interface HistoryApi {
@@ -80,8 +92,9 @@ export interface HistoryApi {
   purgeDeleted(olderThanMs: number): number
 
   /**
-   * Adds a message at the end of a conversation and bumps its `updatedAt`. The first user message
-   * of an untitled conversation gives it its title (first line, trimmed to 80 characters).
+   * Adds a message under its parent (by default the shown leaf), makes it the shown leaf and bumps
+   * the conversation's `updatedAt`. The first user message of an untitled conversation gives it its
+   * title (first line, trimmed to 80 characters).
    */
   appendMessage(conversationId: string, message: NewMessage): StoredMessage
   /** The cheap write made while an answer streams: text only, no search indexing. */
@@ -91,7 +104,11 @@ export interface HistoryApi {
   /** An answer that goes on (Continue): back to `streaming` with its text, out of the search index until finished. */
   reopenMessage(id: string): StoredMessage
   getMessage(id: string): StoredMessage | null
-  /** A page of messages, oldest first, ending just before `beforeMessageId` (or at the newest). */
+  /**
+   * A page of the shown branch, oldest first: the path from the shown leaf up towards the root, or,
+   * with `beforeMessageId`, the path above that message (on whichever branch it is: the prompt of an
+   * answer is the page before it).
+   */
   listMessages(
     conversationId: string,
     options: { limit: number; beforeMessageId?: string | null },
@@ -112,9 +129,23 @@ export interface HistoryApi {
     offset: number,
     length: number,
   ): { text: string; fullLength: number } | null
+  /** Removes one message for good (an empty failed answer replaced by Try again); a message with replies stays. */
   deleteMessage(id: string): void
-  /** Deletes a message and every later message of its conversation (edit and resend); returns how many. */
-  deleteMessagesFrom(id: string): number
+  /**
+   * Deletes a message and everything below it, restorably (`restoreMessages`) until the start-up
+   * purge; a shown leaf inside moves to a sibling's branch or the parent. Returns how many.
+   */
+  deleteSubtree(id: string): number
+  /** Undo of `deleteSubtree` on the same message: brings the subtree back and shows it. */
+  restoreSubtree(id: string): Conversation
+  /** Shows the branch through a message: the shown leaf becomes the newest leaf under it (remembered). */
+  showMessage(id: string): { conversationId: string; leafId: string }
+  /** The live children of a message, oldest first (the versions of its answer, or of the next question). */
+  childrenOf(id: string): StoredMessage[]
+  /** The id of a live message's parent: null for a root; throws when the message is gone. */
+  parentOf(id: string): string | null
+  /** The ids of a live message and everything below it (none when it is gone). */
+  subtreeIds(id: string): string[]
 
   /** Start-up recovery: every message still `streaming` (the app was killed) becomes `interrupted`. */
   markInterruptedStreams(): number

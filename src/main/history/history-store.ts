@@ -35,15 +35,13 @@ import type { ConversationBundle, ConversationCursor, FinishedMessage, HistoryAp
 import { inTransaction, type HistoryDb } from './history-db'
 import { HistoryNotFoundError } from './history-errors'
 import {
-  cutMessagesBefore,
   deleteMessageRow,
-  messageSeqsFrom,
   findLiveMessage,
   findMessage,
+  findMessageAt,
   insertMessage,
   markMessageInterrupted,
   messageSeqIn,
-  messagesBefore,
   messageTextSlice,
   streamingMessages,
   updateStreamingText,
@@ -63,6 +61,21 @@ import { queryWords } from './search/words'
 import { writeMeta } from './store-meta'
 import { titleFromMessage } from './title'
 import { conversationUsage, usageSummary } from './usage-queries'
+import {
+  branchPage,
+  childSeqs,
+  currentLeafSeq,
+  cutBranchPage,
+  latestLeafUnder,
+  liveSubtree,
+  markedDeletedBefore,
+  markedSubtree,
+  markMessageDeleted,
+  setCurrentLeaf,
+  treeNode,
+  unmarkMessageDeleted,
+  type BranchPageRow,
+} from './tree-queries'
 
 export interface HistoryStoreOptions {
   /** The database file; its folder is created when missing. */
@@ -283,6 +296,8 @@ export class HistoryStore implements HistoryApi {
         this.engine.unindexConversation(this.db, id)
         deleteConversationRow(this.db, id)
       }
+      // Deleted messages (already out of the search index) go for good at the same age.
+      for (const seq of markedDeletedBefore(this.db, cutoff)) deleteMessageRow(this.db, seq)
       return ids.length
     })
   }
@@ -292,8 +307,10 @@ export class HistoryStore implements HistoryApi {
       const conversation = findLiveConversation(this.db, conversationId)
       if (!conversation) throw new HistoryNotFoundError('conversation', conversationId)
       const at = this.now()
-      const row = rowForNewMessage(conversationId, message, at)
+      const parentSeq = this.parentSeqFor(conversationId, message.parentId)
+      const row = rowForNewMessage(conversationId, message, parentSeq, at)
       const seq = insertMessage(this.db, row)
+      setCurrentLeaf(this.db, conversationId, seq)
       touchConversation(this.db, conversationId, at)
       if (message.role === 'user' && conversation.title === '') {
         const title = titleFromMessage(message.content)
@@ -341,8 +358,9 @@ export class HistoryStore implements HistoryApi {
     conversationId: string,
     options: { limit: number; beforeMessageId?: string | null },
   ): { messages: StoredMessage[]; hasMore: boolean } {
-    const beforeSeq = this.seqBefore(conversationId, options.beforeMessageId)
-    const rows = messagesBefore(this.db, conversationId, beforeSeq, options.limit + 1)
+    const fromSeq = this.pageStart(conversationId, options.beforeMessageId)
+    if (fromSeq === null) return { messages: [], hasMore: false }
+    const rows = branchPage(this.db, fromSeq, options.limit + 1)
     const hasMore = rows.length > options.limit
     return { messages: rows.slice(0, options.limit).reverse().map(toStoredMessage), hasMore }
   }
@@ -352,18 +370,11 @@ export class HistoryStore implements HistoryApi {
     options: { limit: number; beforeMessageId?: string | null },
     maxChars: number,
   ): { messages: PagedMessage[]; hasMore: boolean } {
-    const beforeSeq = this.seqBefore(conversationId, options.beforeMessageId)
-    const rows = cutMessagesBefore(this.db, conversationId, beforeSeq, options.limit + 1, maxChars)
+    const fromSeq = this.pageStart(conversationId, options.beforeMessageId)
+    if (fromSeq === null) return { messages: [], hasMore: false }
+    const rows = cutBranchPage(this.db, fromSeq, options.limit + 1, maxChars)
     const hasMore = rows.length > options.limit
-    const messages = rows
-      .slice(0, options.limit)
-      .reverse()
-      .map((row): PagedMessage => {
-        const message = toStoredMessage(row)
-        const reasoningLength = row.reasoning_length ?? 0
-        if (row.content_length <= maxChars && reasoningLength <= maxChars) return message
-        return { ...message, fullLength: { content: row.content_length, reasoning: reasoningLength } }
-      })
+    const messages = rows.slice(0, options.limit).reverse().map(toPagedMessage(maxChars))
     return { messages, hasMore }
   }
 
@@ -376,34 +387,109 @@ export class HistoryStore implements HistoryApi {
     return messageTextSlice(this.db, id, field, offset, length) ?? null
   }
 
-  /** The `seq` to page before: none for the newest page; throws for a message not in the conversation. */
-  private seqBefore(conversationId: string, beforeMessageId: string | null | undefined): number | null {
-    if (!beforeMessageId) return null
+  /**
+   * Where a page of the branch starts: the shown leaf, or the parent of `beforeMessageId`; null when
+   * there is nothing above. Throws for a message not in the conversation.
+   */
+  private pageStart(conversationId: string, beforeMessageId: string | null | undefined): number | null {
+    if (!beforeMessageId) return currentLeafSeq(this.db, conversationId)
     const seq = messageSeqIn(this.db, conversationId, beforeMessageId)
     if (seq === undefined) throw new HistoryNotFoundError('message', beforeMessageId)
-    return seq
+    return treeNode(this.db, seq)?.parent_seq ?? null
+  }
+
+  /** The seq of a new message's parent: the one named (live, same conversation), or the shown leaf. */
+  private parentSeqFor(conversationId: string, parentId: string | null | undefined): number | null {
+    if (parentId === undefined) return currentLeafSeq(this.db, conversationId)
+    if (parentId === null) return null
+    const parent = findLiveMessage(this.db, parentId)
+    if (!parent || parent.conversation_id !== conversationId) throw new HistoryNotFoundError('message', parentId)
+    return parent.seq
   }
 
   deleteMessage(id: string): void {
     inTransaction(this.db, () => {
       const row = findMessage(this.db, id)
       if (!row) return
-      if (row.status !== 'streaming') this.engine.unindex(this.db, row.seq)
+      // A message with replies would leave them without a parent: only a leaf goes for good.
+      if (childSeqs(this.db, row.conversation_id, row.seq).length > 0) return
+      if (row.status !== 'streaming' && row.deleted_at === null) this.engine.unindex(this.db, row.seq)
+      if (currentLeafSeq(this.db, row.conversation_id) === row.seq) this.leaveBranch(row.conversation_id, row)
       deleteMessageRow(this.db, row.seq)
     })
   }
 
-  deleteMessagesFrom(id: string): number {
+  deleteSubtree(id: string): number {
+    return inTransaction(this.db, () => {
+      const row = findLiveMessage(this.db, id)
+      if (!row) return 0
+      const subtree = liveSubtree(this.db, row.conversation_id, row.seq)
+      const at = this.now()
+      const leaf = currentLeafSeq(this.db, row.conversation_id)
+      for (const message of subtree) {
+        if (message.status !== 'streaming') this.engine.unindex(this.db, message.seq)
+        markMessageDeleted(this.db, message.seq, at)
+      }
+      if (leaf !== null && subtree.some((message) => message.seq === leaf)) this.leaveBranch(row.conversation_id, row)
+      touchConversation(this.db, row.conversation_id, at)
+      return subtree.length
+    })
+  }
+
+  restoreSubtree(id: string): Conversation {
     return inTransaction(this.db, () => {
       const row = findMessage(this.db, id)
-      if (!row) return 0
-      const rows = messageSeqsFrom(this.db, row.conversation_id, row.seq)
-      for (const later of rows) {
-        if (later.status !== 'streaming') this.engine.unindex(this.db, later.seq)
-        deleteMessageRow(this.db, later.seq)
+      const conversation = row && findLiveConversation(this.db, row.conversation_id)
+      if (!row || !conversation) throw new HistoryNotFoundError('message', id)
+      if (row.deleted_at !== null) {
+        for (const message of markedSubtree(this.db, row.conversation_id, row.seq, row.deleted_at)) {
+          unmarkMessageDeleted(this.db, message.seq)
+          if (message.status !== 'streaming') this.engine.index(this.db, message.seq, message.content, false)
+        }
+        setCurrentLeaf(this.db, row.conversation_id, latestLeafUnder(this.db, row.conversation_id, row.seq))
+        touchConversation(this.db, row.conversation_id, this.now())
       }
-      return rows.length
+      return this.liveConversation(row.conversation_id)
     })
+  }
+
+  showMessage(id: string): { conversationId: string; leafId: string } {
+    return inTransaction(this.db, () => {
+      const row = findLiveMessage(this.db, id)
+      if (!row) throw new HistoryNotFoundError('message', id)
+      const leaf = latestLeafUnder(this.db, row.conversation_id, row.seq)
+      setCurrentLeaf(this.db, row.conversation_id, leaf)
+      return { conversationId: row.conversation_id, leafId: findMessageAt(this.db, leaf)!.id }
+    })
+  }
+
+  childrenOf(id: string): StoredMessage[] {
+    const row = findLiveMessage(this.db, id)
+    if (!row) return []
+    return childSeqs(this.db, row.conversation_id, row.seq).map((seq) => toStoredMessage(findMessageAt(this.db, seq)!))
+  }
+
+  parentOf(id: string): string | null {
+    const row = findLiveMessage(this.db, id)
+    if (!row) throw new HistoryNotFoundError('message', id)
+    return row.parent_seq === null ? null : findMessageAt(this.db, row.parent_seq)!.id
+  }
+
+  subtreeIds(id: string): string[] {
+    const row = findLiveMessage(this.db, id)
+    if (!row) return []
+    return liveSubtree(this.db, row.conversation_id, row.seq).map((message) => message.id)
+  }
+
+  /**
+   * The shown leaf is in `root`'s subtree, which goes away: show the newest branch of the sibling
+   * before it (or after it), or else the parent.
+   */
+  private leaveBranch(conversationId: string, root: { seq: number; parent_seq: number | null }): void {
+    const siblings = childSeqs(this.db, conversationId, root.parent_seq).filter((seq) => seq !== root.seq)
+    const sibling = siblings.filter((seq) => seq < root.seq).at(-1) ?? siblings[0]
+    const leaf = sibling === undefined ? root.parent_seq : latestLeafUnder(this.db, conversationId, sibling)
+    setCurrentLeaf(this.db, conversationId, leaf)
   }
 
   markInterruptedStreams(): number {
@@ -484,5 +570,23 @@ export class HistoryStore implements HistoryApi {
       if (!change()) throw new HistoryNotFoundError('conversation', id)
       return this.liveConversation(id)
     })
+  }
+}
+
+/** A page row as the renderer gets it: cut texts with their lengths, and the versions when it has siblings. */
+function toPagedMessage(maxChars: number): (row: BranchPageRow) => PagedMessage {
+  return (row) => {
+    const message: PagedMessage = toStoredMessage(row)
+    const reasoningLength = row.reasoning_length ?? 0
+    if (row.content_length > maxChars || reasoningLength > maxChars)
+      message.fullLength = { content: row.content_length, reasoning: reasoningLength }
+    if (row.version_count > 1)
+      message.versions = {
+        index: row.version_index,
+        count: row.version_count,
+        previousId: row.previous_version_id,
+        nextId: row.next_version_id,
+      }
+    return message
   }
 }

@@ -11,8 +11,8 @@ export function insertMessage(db: HistoryDb, m: MessageInsert): number {
     .statement(
       `INSERT INTO messages (id, conversation_id, role, content, reasoning, status, error_kind, error_message,
          error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms,
-         tokens_per_second, finish_reason, usage_estimated, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         tokens_per_second, finish_reason, usage_estimated, parent_seq, deleted_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       m.id,
@@ -34,6 +34,8 @@ export function insertMessage(db: HistoryDb, m: MessageInsert): number {
       m.tokens_per_second,
       m.finish_reason,
       m.usage_estimated,
+      m.parent_seq,
+      m.deleted_at,
       m.created_at,
       m.updated_at,
     )
@@ -44,12 +46,16 @@ export function findMessage(db: HistoryDb, id: string): MessageRow | undefined {
   return db.statement(`SELECT ${messageColumns} FROM messages WHERE id = ?`).get(id) as MessageRow | undefined
 }
 
-/** A message of a conversation that is not deleted. */
+export function findMessageAt(db: HistoryDb, seq: number): MessageRow | undefined {
+  return db.statement(`SELECT ${messageColumns} FROM messages WHERE seq = ?`).get(seq) as MessageRow | undefined
+}
+
+/** A message, not deleted, of a conversation that is not deleted. */
 export function findLiveMessage(db: HistoryDb, id: string): MessageRow | undefined {
   return db
     .statement(
       `SELECT ${messageColumns} FROM messages
-       WHERE id = ? AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)`,
+       WHERE id = ? AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)`,
     )
     .get(id) as MessageRow | undefined
 }
@@ -65,18 +71,6 @@ export function messageSeqIn(db: HistoryDb, conversationId: string, id: string):
   return row?.seq
 }
 
-/** Up to `limit` messages before `beforeSeq` (or the newest), newest first, by messages_by_conversation. */
-export function messagesBefore(
-  db: HistoryDb,
-  conversationId: string,
-  beforeSeq: number | null,
-  limit: number,
-): MessageRow[] {
-  return db
-    .statement(`SELECT ${messageColumns} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`)
-    .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as unknown as MessageRow[]
-}
-
 /** A message row whose texts SQLite cut to their first characters, with their stored lengths. */
 export interface CutMessageRow extends MessageRow {
   content_length: number
@@ -84,33 +78,14 @@ export interface CutMessageRow extends MessageRow {
 }
 
 /** The message columns with `content` and `reasoning` cut to `?` characters by SQLite, and their lengths. */
-const cutMessageColumns = `seq, id, conversation_id, role,
+export const cutMessageColumns = `seq, id, conversation_id, role,
   substr(content, 1, ?) AS content, length(content) AS content_length,
   substr(reasoning, 1, ?) AS reasoning, length(reasoning) AS reasoning_length,
   status, error_kind, error_message, error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd,
-  ttft_ms, total_ms, tokens_per_second, finish_reason, usage_estimated, created_at, updated_at`
-
-/**
- * `messagesBefore` for the renderer: each text cut to `maxChars` characters (Unicode code points, as
- * SQLite counts them) inside SQLite, so a 536-million-character row never becomes a JS string of
- * that size; the same index walk as `messagesBefore`.
- */
-export function cutMessagesBefore(
-  db: HistoryDb,
-  conversationId: string,
-  beforeSeq: number | null,
-  limit: number,
-  maxChars: number,
-): CutMessageRow[] {
-  return db
-    .statement(
-      `SELECT ${cutMessageColumns} FROM messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
-    )
-    .all(maxChars, maxChars, conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, limit) as unknown as CutMessageRow[]
-}
+  ttft_ms, total_ms, tokens_per_second, finish_reason, usage_estimated, parent_seq, deleted_at, created_at, updated_at`
 
 const liveMessage =
-  'id = ? AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)'
+  'id = ? AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)'
 
 /**
  * `length` characters of a live message's text from `offset` (code points, from 0), and the text's
@@ -133,10 +108,10 @@ export function messageTextSlice(
   return row && { text: row.text, fullLength: row.full_length }
 }
 
-/** Every message of a conversation, oldest first, one row at a time. */
+/** Every live message of a conversation, oldest first (a parent before its children), one row at a time. */
 export function iterateConversationMessages(db: HistoryDb, conversationId: string): Iterable<MessageRow> {
   return db
-    .statement(`SELECT ${messageColumns} FROM messages WHERE conversation_id = ? ORDER BY seq`)
+    .statement(`SELECT ${messageColumns} FROM messages WHERE conversation_id = ? AND deleted_at IS NULL ORDER BY seq`)
     .iterate(conversationId) as Iterable<MessageRow>
 }
 
@@ -203,17 +178,6 @@ export function reopenForStreaming(db: HistoryDb, seq: number, at: number): void
     `UPDATE messages SET status = 'streaming', error_kind = NULL, error_message = NULL, error_cause = NULL,
        updated_at = ? WHERE seq = ?`,
   ).run(at, seq)
-}
-
-/** The seq and status of a message and every later one of its conversation (edit and resend drops them). */
-export function messageSeqsFrom(
-  db: HistoryDb,
-  conversationId: string,
-  fromSeq: number,
-): { seq: number; status: string }[] {
-  return db
-    .statement('SELECT seq, status FROM messages WHERE conversation_id = ? AND seq >= ? ORDER BY seq')
-    .all(conversationId, fromSeq) as unknown as { seq: number; status: string }[]
 }
 
 export function deleteMessageRow(db: HistoryDb, seq: number): void {

@@ -44,13 +44,17 @@ export interface MessageRow {
   finish_reason: string | null
   /** 1 when the tokens were estimated because the provider sent no usage. */
   usage_estimated: number
+  /** The parent message's seq (migration 007); null for a root. */
+  parent_seq: number | null
+  /** Set while a deleted message can still be brought back (Undo); null for a live one. */
+  deleted_at: number | null
   created_at: number
   updated_at: number
 }
 
 export const messageColumns = `seq, id, conversation_id, role, content, reasoning, status, error_kind, error_message,
   error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
-  finish_reason, usage_estimated, created_at, updated_at`
+  finish_reason, usage_estimated, parent_seq, deleted_at, created_at, updated_at`
 
 /** Overrides were validated on the way in; a row that no longer parses falls back to the defaults. */
 function parseOverrides(json: string): ConversationOverrides {
@@ -107,7 +111,12 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
 }
 
 /** The row of a message appended now: no usage or timings yet (those come with `finishMessage`). */
-export function rowForNewMessage(conversationId: string, message: NewMessage, at: number): Omit<MessageRow, 'seq'> {
+export function rowForNewMessage(
+  conversationId: string,
+  message: NewMessage,
+  parentSeq: number | null,
+  at: number,
+): Omit<MessageRow, 'seq'> {
   return {
     id: message.id ?? randomUUID(),
     conversation_id: conversationId,
@@ -128,6 +137,8 @@ export function rowForNewMessage(conversationId: string, message: NewMessage, at
     tokens_per_second: null,
     finish_reason: null,
     usage_estimated: 0,
+    parent_seq: parentSeq,
+    deleted_at: null,
     created_at: message.createdAt ?? at,
     updated_at: at,
   }
@@ -139,6 +150,7 @@ export function rowForImportedMessage(
   id: string,
   conversationId: string,
   status: MessageStatus,
+  parentSeq: number | null,
 ): Omit<MessageRow, 'seq'> {
   return {
     id,
@@ -160,6 +172,8 @@ export function rowForImportedMessage(
     tokens_per_second: message.timings?.tokensPerSecond ?? null,
     finish_reason: message.finishReason ?? null,
     usage_estimated: message.usage?.estimated ? 1 : 0,
+    parent_seq: parentSeq,
+    deleted_at: null,
     created_at: message.createdAt,
     updated_at: message.updatedAt,
   }

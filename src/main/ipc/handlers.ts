@@ -50,6 +50,12 @@ function unlessGone<T>(write: () => T): Result<T> {
   }
 }
 
+/** `unlessGone` for an action that answers a result of its own. */
+function resultUnlessGone<T>(action: () => Result<T>): Result<T> {
+  const result = unlessGone(action)
+  return result.ok ? result.value : result
+}
+
 /** What each channel does, over already-validated payloads. Transport-free: IPC and HTTP share it. */
 export function createHandlers(services: Services): Handlers {
   const { settings, presets, models, secrets, chat, conversations, history, transfers, files } = services
@@ -104,6 +110,7 @@ export function createHandlers(services: Services): Handlers {
     'chat:retry': async ({ messageId }) => conversations.retry(messageId),
     'chat:continue': async ({ messageId }) => conversations.continue(messageId),
     'chat:edit': async (request) => messageActions.editAndResend(request),
+    'chat:compare': async (request) => conversations.compare(request),
     'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
     'chat:active': async () => ok(conversations.active()),
 
@@ -136,6 +143,8 @@ export function createHandlers(services: Services): Handlers {
       return ok({ deleted: true })
     },
     'history:deleteMessage': async ({ messageId }) => messageActions.deleteMessage(messageId),
+    'history:restoreMessage': async ({ messageId }) => resultUnlessGone(() => messageActions.restoreMessage(messageId)),
+    'history:showMessage': async ({ messageId }) => resultUnlessGone(() => messageActions.showMessage(messageId)),
     'history:restore': async ({ conversationId }) => {
       return announced(unlessGone(() => history.restoreConversation(conversationId)))
     },

@@ -131,6 +131,10 @@ describe('migrations', () => {
         const { messages } = store.listMessages(conversationA, { limit: 10 })
         expect(messages.map((message) => message.content)).toEqual(['Tôi đang học', 'Tiếng Việt hay lắm', 'Đang viết'])
         expect(messages[1]!.usage).toEqual({ promptTokens: 3, completionTokens: 4, totalTokens: 7 })
+        // A single chain: a new message goes under the last one, and the prompt path is the whole chain.
+        const next = store.appendMessage(conversationA, { role: 'user', content: 'tiếp', status: 'complete' })
+        expect(store.parentOf(next.id)).toBe('a3333333-3333-4333-8333-333333333333')
+        store.deleteMessage(next.id)
         expect(messages[1]!.timings).toEqual({ timeToFirstTokenMs: null, totalMs: 800, tokensPerSecond: null })
         // Old messages are searchable: the index is built on the first open.
         expect(store.search('tieng viet', 10).hits.map((hit) => hit.messageId)).toEqual([
@@ -238,6 +242,45 @@ describe('migrations', () => {
       errorCause: 'CERT_HAS_EXPIRED',
     })
     store.close()
+  })
+
+  it('007 turns every conversation into a single chain showing its last message', () => {
+    const path = fileAtVersion(6)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 7)
+    const chain = db
+      .prepare(
+        `SELECT m.id, p.id AS parent FROM messages m LEFT JOIN messages p ON p.seq = m.parent_seq
+         ORDER BY m.conversation_id, m.seq`,
+      )
+      .all()
+    expect(chain).toEqual([
+      { id: 'a1111111-1111-4111-8111-111111111111', parent: null },
+      { id: 'a2222222-2222-4222-8222-222222222222', parent: 'a1111111-1111-4111-8111-111111111111' },
+      { id: 'a3333333-3333-4333-8333-333333333333', parent: 'a2222222-2222-4222-8222-222222222222' },
+      { id: 'b1111111-1111-4111-8111-111111111111', parent: null },
+    ])
+    const leaves = db
+      .prepare(
+        `SELECT c.id, m.id AS leaf FROM conversations c LEFT JOIN messages m ON m.seq = c.current_leaf_seq ORDER BY c.id`,
+      )
+      .all()
+    expect(leaves).toEqual([
+      { id: conversationA, leaf: 'a3333333-3333-4333-8333-333333333333' },
+      { id: conversationB, leaf: 'b1111111-1111-4111-8111-111111111111' },
+    ])
+    // Marking a message deleted, bringing it back and purging it keep message_count right.
+    const count = () => db.prepare('SELECT message_count FROM conversations WHERE id = ?').get(conversationA)
+    db.prepare("UPDATE messages SET deleted_at = 7 WHERE id = 'a3333333-3333-4333-8333-333333333333'").run()
+    expect(count()).toEqual({ message_count: 2 })
+    db.prepare("UPDATE messages SET deleted_at = NULL WHERE id = 'a3333333-3333-4333-8333-333333333333'").run()
+    expect(count()).toEqual({ message_count: 3 })
+    db.prepare("UPDATE messages SET deleted_at = 7 WHERE id = 'a3333333-3333-4333-8333-333333333333'").run()
+    db.prepare('DELETE FROM messages WHERE deleted_at IS NOT NULL').run()
+    expect(count()).toEqual({ message_count: 2 })
+    db.prepare("DELETE FROM messages WHERE id = 'a2222222-2222-4222-8222-222222222222'").run()
+    expect(count()).toEqual({ message_count: 1 })
+    db.close()
   })
 
   it('leave a file from a newer version alone and say so', () => {

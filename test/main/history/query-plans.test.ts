@@ -17,6 +17,17 @@ let prepared: string[] = []
 let store: HistoryStore
 afterEach(() => store.close())
 
+/** A connection whose prepared statements are recorded in `prepared`. */
+function reopen(path: string): DatabaseSync {
+  connection = new DatabaseSync(path)
+  const prepare = connection.prepare.bind(connection)
+  connection.prepare = (sql: string) => {
+    prepared.push(sql)
+    return prepare(sql)
+  }
+  return connection
+}
+
 function open(): { conversationId: string; messageId: string } {
   const openDatabase = (path: string) => {
     connection = new DatabaseSync(path)
@@ -60,8 +71,12 @@ function expectIndexedOnly(plans: string[][]): void {
   expect(plans.length).toBeGreaterThan(0)
   for (const line of plans.flat()) {
     expect(line).not.toMatch(/TEMP B-TREE/)
-    // A SCAN is fine only along an index (with a LIMIT) or as the FTS5 index itself.
-    if (line.startsWith('SCAN ')) expect(line).toMatch(/USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:M/)
+    // A SCAN is fine only along an index (with a LIMIT), as the FTS5 index itself (a MATCH, or a row
+    // by rowid: `0:=`), or over the rows a recursive walk of the tree produced (`up`, `down`).
+    if (line.startsWith('SCAN '))
+      expect(line).toMatch(
+        /USING (COVERING )?INDEX|VIRTUAL TABLE INDEX \d+:(M|=$)|^SCAN (up|down)$|^SCAN CONSTANT ROW$/,
+      )
   }
 }
 
@@ -77,23 +92,90 @@ describe('query plans of the hot queries', () => {
     ])
   })
 
-  it('a page of messages before a message seeks messages_by_conversation', () => {
+  it('a page of the shown branch, before a message, walks up by primary key', () => {
     const { conversationId, messageId } = open()
     const plans = plansOf(() => store.listMessages(conversationId, { limit: 100, beforeMessageId: messageId }))
     expectIndexedOnly(plans)
-    expect(plans.flat()).toContain('SEARCH messages USING INDEX messages_by_conversation (conversation_id=? AND seq<?)')
+    const walk = plans.find((plan) => plan.includes('RECURSIVE STEP'))!
+    expect(walk).toEqual([
+      'CO-ROUTINE up',
+      'SETUP',
+      'SEARCH messages USING INTEGER PRIMARY KEY (rowid=?)',
+      'RECURSIVE STEP',
+      'SCAN up',
+      'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
+      'SCAN up',
+      'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
+    ])
   })
 
-  it('the renderer’s page (texts cut by SQLite) and a text slice use the same indexes', () => {
+  it('opening a branch for the renderer: the walk up, and each message’s versions through messages_children', () => {
     const { conversationId, messageId } = open()
     const page = plansOf(() => store.listCutMessages(conversationId, { limit: 100, beforeMessageId: messageId }, 1000))
     expectIndexedOnly(page)
-    expect(page.flat()).toContain('SEARCH messages USING INDEX messages_by_conversation (conversation_id=? AND seq<?)')
+    const lines = page.flat()
+    expect(lines).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)')
+    expect(lines.filter((line) => line.includes('messages_children'))).toEqual([
+      'SEARCH s USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+      'SEARCH s USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=? AND seq<?)',
+      'SEARCH s USING INDEX messages_children (conversation_id=? AND parent_seq=? AND seq<?)',
+      'SEARCH s USING INDEX messages_children (conversation_id=? AND parent_seq=? AND seq>?)',
+    ])
+
     for (const field of ['content', 'reasoning'] as const) {
       const slice = plansOf(() => store.messageText(messageId, field, 0, 1000))
       expectIndexedOnly(slice)
       expect(slice.flat()).toContain('SEARCH messages USING INDEX sqlite_autoindex_messages_1 (id=?)')
     }
+  })
+
+  it('switching a version, deleting a subtree and its Undo walk the tree through indexes', () => {
+    const { messageId } = open()
+    const first = store.listMessages(store.getMessage(messageId)!.conversationId, { limit: 1000 }).messages[0]!
+    const children = plansOf(() => store.childrenOf(first.id))
+    expectIndexedOnly(children)
+    expect(children.flat()).toContain(
+      'SEARCH messages USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    )
+    const show = plansOf(() => store.showMessage(first.id))
+    expectIndexedOnly(show)
+    expect(show.flat()).toContain(
+      'SEARCH m USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    )
+    const remove = plansOf(() => store.deleteSubtree(first.id))
+    expectIndexedOnly(remove)
+    expect(remove.flat()).toContain(
+      'SEARCH m USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    )
+    const undo = plansOf(() => store.restoreSubtree(first.id))
+    expectIndexedOnly(undo)
+    expect(undo.flat()).toContain('SEARCH messages USING INDEX messages_deleted (deleted_at=?)')
+  })
+
+  it('a walk down a long branch stays one index step per message (the planner once chose a quadratic plan)', () => {
+    // A file never analysed, holding one long chain: there the planner scanned the conversation per step.
+    store = HistoryStore.open({
+      path: join(tempDir(), 'history.sqlite'),
+      log: memoryLogger(),
+      openDatabase: reopen,
+    }).store
+    const conversation = store.createConversation()
+    connection.exec('BEGIN')
+    let first = ''
+    for (let m = 0; m < 2000; m++) {
+      const message = store.appendMessage(conversation.id, { role: 'user', content: `dài ${m}`, status: 'complete' })
+      first ||= message.id
+    }
+    connection.exec('COMMIT')
+    // No fresh statistics: as in a file that grew since SQLite last analysed it.
+    const plans = plansOf(() => store.showMessage(first))
+    expectIndexedOnly(plans)
+    const walk = plans.find((plan) => plan.includes('RECURSIVE STEP'))!
+    expect(walk.slice(walk.indexOf('RECURSIVE STEP'), walk.indexOf('RECURSIVE STEP') + 3)).toEqual([
+      'RECURSIVE STEP',
+      'SCAN down',
+      'SEARCH m USING COVERING INDEX messages_children (conversation_id=? AND parent_seq=?)',
+    ])
   })
 
   it('start-up finds streaming messages through the partial index', () => {

@@ -159,7 +159,12 @@ describe('search without FTS5', () => {
     first.store.close()
 
     const without = openStore(dir, { engine: 'scan' })
-    const later = without.store.appendMessage(conversation.id, { role: 'user', content: 'sau đó', status: 'complete' })
+    const later = without.store.appendMessage(conversation.id, {
+      role: 'user',
+      content: 'sau đó',
+      status: 'complete',
+      parentId: null,
+    })
     without.store.deleteMessage(early.id)
     without.store.close()
 

@@ -1,6 +1,7 @@
 /** The file formats on their own: our JSON, Markdown, and ChatGPT's conversations.json. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import type { BundleMessage, ConversationBundle } from '../../../src/main/history/history-api'
 import { JsonExportSchema } from '../../../src/main/history/transfer/json-format'
 import { markdownConversation } from '../../../src/main/history/transfer/markdown-format'
 import { readImportFile } from '../../../src/main/history/transfer/read-import-file'
@@ -13,7 +14,7 @@ describe('our JSON format', () => {
     const bundles = generatedBundles(3, 12)
     const text = jsonExportText(bundles, new Date('2026-11-25T09:30:00Z'))
     const file = JsonExportSchema.parse(JSON.parse(text))
-    expect(file).toMatchObject({ format: 'holysheep-chat', version: 1, exportedAt: '2026-11-25T09:30:00.000Z' })
+    expect(file).toMatchObject({ format: 'holysheep-chat', version: 2, exportedAt: '2026-11-25T09:30:00.000Z' })
     expect(file.conversations[0]!.messages[1]).not.toHaveProperty('conversationId')
     // Header line, one line per conversation, footer: a reader can stream it line by line.
     expect(text.split('\n')).toHaveLength(1 + 3 + 2)
@@ -26,6 +27,37 @@ describe('our JSON format', () => {
     expect(read.bundles).toEqual(bundles)
     const statuses = new Set(read.bundles.flatMap((bundle) => bundle.messages.map((message) => message.status)))
     expect([...statuses].sort()).toEqual(['complete', 'error', 'interrupted', 'stopped'])
+  })
+
+  it('keeps the tree: parent ids and the shown leaf come back as they were', () => {
+    const [bundle] = generatedBundles(1, 8)
+    const [read] = readImportFile(jsonExportText([bundle!]), 0).bundles
+    expect(read!.messages.map((message) => message.parentId)).toEqual(bundle!.messages.map((m) => m.parentId))
+    expect(read!.messages[3]!.parentId).toBe(bundle!.messages[0]!.id)
+    expect(read!.currentLeafId).toBe(bundle!.messages[7]!.id)
+  })
+
+  it('still reads version 1 files, without parent ids: a chain showing its last message', () => {
+    const [bundle] = generatedBundles(1, 4)
+    const file = JSON.parse(jsonExportText([bundle!]))
+    file.version = 1
+    delete file.conversations[0].currentLeafId
+    for (const message of file.conversations[0].messages) delete message.parentId
+    const [read] = readImportFile(JSON.stringify(file), 0).bundles
+    expect(read!.messages.map((message) => message.parentId)).toEqual([undefined, undefined, undefined, undefined])
+    expect(read!.currentLeafId).toBeUndefined()
+  })
+
+  it('refuses a parent that does not come before its reply, and a shown leaf that is not a message', () => {
+    const [bundle] = generatedBundles(1, 4)
+    const file = JSON.parse(jsonExportText([bundle!]))
+    file.conversations[0].messages[1].parentId = file.conversations[0].messages[2].id
+    expect(() => readImportFile(JSON.stringify(file), 0)).toThrow(
+      /conversations\[0\]\.messages\[1\]\.parentId: .* is not an earlier message of this conversation/,
+    )
+    const other = JSON.parse(jsonExportText([bundle!]))
+    other.conversations[0].currentLeafId = crypto.randomUUID()
+    expect(() => readImportFile(JSON.stringify(other), 0)).toThrow(/conversations\[0\]\.currentLeafId/)
   })
 
   it('accepts a file saved with a byte-order mark, and one without the optional finishReason', () => {
@@ -41,6 +73,8 @@ describe('Markdown export', () => {
   it('writes a title, dates, who spoke with which model, the text as it is, and marks unfinished answers', () => {
     const [bundle] = generatedBundles(1, 8)
     const messages = bundle!.messages
+    // A chain (as a file from before the tree): every message is on the shown branch.
+    for (const message of messages) delete message.parentId
     messages[0]!.content = '# Not a title\n\n```ts\nconst x = 1\n```'
     const markdown = markdownConversation(bundle!, true, 'en')
     const when = (epochMs: number, locale: string) =>
@@ -61,6 +95,8 @@ describe('Markdown export', () => {
 
   it('is in Vietnamese, dates included, when the UI asking for it is', () => {
     const [bundle] = generatedBundles(1, 8)
+    // A chain (as a file from before the tree): every message is on the shown branch.
+    for (const message of bundle!.messages) delete message.parentId
     bundle!.conversation.title = ''
     const markdown = markdownConversation(bundle!, true, 'vi')
     const { createdAt, updatedAt } = bundle!.conversation
@@ -77,6 +113,18 @@ describe('Markdown export', () => {
     expect(markdown).not.toMatch(/Started|Assistant|### You/)
   })
 
+  it('writes the shown branch only and says how many other versions there are', () => {
+    const [bundle] = generatedBundles(1, 8)
+    // Shown: 0 → 3 (an answer given again beside 1) → 4 → 7 (beside 5): 1, 2, 5, 6 are other versions.
+    const markdown = markdownConversation(bundle!, true, 'en')
+    expect(markdown.match(/^### /gm)).toHaveLength(4)
+    expect(markdown).toContain('Tin nhắn 3 ')
+    expect(markdown).not.toContain('Tin nhắn 1 ')
+    expect(markdown).toContain(
+      '_This is the shown branch. 4 other versions of messages in this conversation are not included; the JSON export keeps them._',
+    )
+  })
+
   it('separates conversations with a horizontal rule, and names an untitled one', () => {
     const [first, second] = generatedBundles(2, 1)
     second!.conversation.title = ''
@@ -86,14 +134,59 @@ describe('Markdown export', () => {
   })
 })
 
+/** The shown branch of a bundle: from its current leaf up through the parents. */
+function shownBranch(bundle: ConversationBundle): BundleMessage[] {
+  const byId = new Map(bundle.messages.map((message) => [message.id, message]))
+  const path: BundleMessage[] = []
+  for (let message = byId.get(bundle.currentLeafId!); message; message = byId.get(message.parentId ?? ''))
+    path.push(message)
+  return path.reverse()
+}
+
 describe('ChatGPT’s conversations.json', () => {
-  it('keeps the visible user and assistant text of the branch the user last saw', () => {
+  it('imports every branch of a mapping with three, showing current_node’s', () => {
+    const node = (id: string, parent: string | null, role: string | null, text: string, children: string[]) => [
+      id,
+      {
+        id,
+        parent,
+        children,
+        message: role && { author: { role }, create_time: 1, content: { content_type: 'text', parts: [text] } },
+      },
+    ]
+    const file = [
+      {
+        title: 'Three tries',
+        current_node: 'a2',
+        mapping: Object.fromEntries([
+          node('root', null, null, '', ['q']),
+          node('q', 'root', 'user', 'Question', ['a1', 'a2', 'a3']),
+          node('a1', 'q', 'assistant', 'First answer', []),
+          node('a2', 'q', 'assistant', 'Second answer', ['q2']),
+          node('q2', 'a2', 'user', 'Follow-up', []),
+          node('a3', 'q', 'assistant', 'Third answer', []),
+        ]),
+      },
+    ]
+    const [bundle] = readImportFile(JSON.stringify(file), 0).bundles
+    const byContent = new Map(bundle!.messages.map((message) => [message.content, message]))
+    expect([...byContent.keys()]).toEqual(['Question', 'First answer', 'Second answer', 'Follow-up', 'Third answer'])
+    const question = byContent.get('Question')!
+    expect(question.parentId).toBeNull()
+    for (const answer of ['First answer', 'Second answer', 'Third answer'])
+      expect(byContent.get(answer)!.parentId).toBe(question.id)
+    expect(byContent.get('Follow-up')!.parentId).toBe(byContent.get('Second answer')!.id)
+    // current_node is a2, whose branch is shown (a2 itself: its child is not on the path to it).
+    expect(shownBranch(bundle!).map((message) => message.content)).toEqual(['Question', 'Second answer'])
+  })
+
+  it('keeps the visible user and assistant text of every branch, showing the one the user last saw', () => {
     const { format, bundles } = readImportFile(chatgptSample, 0)
     expect(format).toBe('chatgpt')
     expect(bundles.map((bundle) => bundle.conversation.title)).toEqual(['Học tiếng Việt', 'Regex help', 'Vẽ con mèo'])
     const [vietnamese, regex, cat] = bundles
     // The null root and the hidden system node with an empty part are skipped.
-    expect(vietnamese!.messages.map((message) => [message.role, message.content.slice(0, 12)])).toEqual([
+    expect(shownBranch(vietnamese!).map((message) => [message.role, message.content.slice(0, 12)])).toEqual([
       ['user', 'Làm sao để n'],
       ['assistant', 'Bạn nói “cảm'],
       ['user', 'Còn “xin lỗi'],
@@ -102,14 +195,15 @@ describe('ChatGPT’s conversations.json', () => {
     expect(vietnamese!.messages[1]).toMatchObject({ model: 'gpt-4o', createdAt: 1730000002000, status: 'complete' })
     expect(vietnamese!.messages[0]!.model).toBeNull()
     expect(vietnamese!.conversation).toMatchObject({ createdAt: 1730000000123, updatedAt: 1730000300500 })
-    // The edited question: the newer branch is current, the first (with its typo) is left out.
-    expect(regex!.messages.map((message) => message.content)).toEqual([
+    // The edited question: the newer branch is current, the first (with its typo) is kept beside it.
+    expect(regex!.messages.length).toBeGreaterThan(shownBranch(regex!).length)
+    expect(shownBranch(regex!).map((message) => message.content)).toEqual([
       'How do I match an email address with a regex?',
       'A practical pattern is `^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$`.',
     ])
     // Here the user went back to the older branch: current_node wins over "the last child". Custom
     // instructions, the image tool call and the tool's output are skipped; the upload is a placeholder.
-    expect(cat!.messages.map((message) => [message.role, message.content])).toEqual([
+    expect(shownBranch(cat!).map((message) => [message.role, message.content])).toEqual([
       ['user', '[image]\nCon mèo trong ảnh này là giống gì?'],
       ['assistant', 'Đó là một chú mèo Anh lông ngắn (British Shorthair).'],
       ['user', 'Vẽ một con mèo như vậy đang ngủ'],
@@ -124,7 +218,7 @@ describe('ChatGPT’s conversations.json', () => {
     const file = JSON.parse(chatgptSample)
     delete file[2].current_node
     const cat = readImportFile(JSON.stringify(file), 0).bundles[2]!
-    expect(cat.messages.at(-2)!.content).toBe('Vẽ một con chó thay vì mèo')
+    expect(shownBranch(cat).at(-2)!.content).toBe('Vẽ một con chó thay vì mèo')
   })
 
   it('keeps a voice message’s transcript and skips a conversation left with nothing to show', () => {
@@ -136,10 +230,9 @@ describe('ChatGPT’s conversations.json', () => {
         { content_type: 'audio_asset_pointer', asset_pointer: 'sediment://file_1' },
       ],
     }
-    file[0].mapping['c1-u1'].message.content.parts = ['  ']
-    file[0].current_node = 'c1-u1'
+    for (const node of Object.values<{ message: unknown }>(file[0].mapping)) node.message = null
     const { bundles } = readImportFile(JSON.stringify(file), 7)
     expect(bundles.map((bundle) => bundle.conversation.title)).toEqual(['Regex help', 'Vẽ con mèo'])
-    expect(bundles[0]!.messages[0]!.content).toBe('Regex cho email?')
+    expect(shownBranch(bundles[0]!)[0]!.content).toBe('Regex cho email?')
   })
 })

@@ -1,7 +1,7 @@
 /** Real stores, real worker threads and realistic generated histories for the export/import tests. */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ConversationBundle } from '../../../src/main/history/history-api'
+import type { BundleMessage, ConversationBundle } from '../../../src/main/history/history-api'
 import { HistoryStore } from '../../../src/main/history/history-store'
 import { jsonConversation, jsonFooter, jsonHeader } from '../../../src/main/history/transfer/json-format'
 import { TransferJobs, type TransferJobsOptions } from '../../../src/main/history/transfer/transfer-jobs'
@@ -75,10 +75,22 @@ export function generatedBundles(conversations: number, messagesEach: number): C
         pinned: c % 7 === 3,
         overrides: c % 5 === 1 ? { model: 'deepseek-v3.2', temperature: 0.3, systemPrompt: 'Trả lời ngắn.' } : {},
       },
-      messages: Array.from({ length: messagesEach }, (_, m) => generatedMessage(id, c, m, at + m)),
+      messages: generatedTree(Array.from({ length: messagesEach }, (_, m) => generatedMessage(id, c, m, at + m))),
     })
+    bundles.at(-1)!.currentLeafId = bundles.at(-1)!.messages.at(-1)?.id ?? null
   }
   return bundles
+}
+
+/**
+ * A tree, not only a chain: each message follows the one before, except every fourth (3, 7…), an
+ * answer given again beside the answer two before it (a sibling, as Regenerate makes).
+ */
+function generatedTree(messages: StoredMessage[]): BundleMessage[] {
+  return messages.map((message, m) => ({
+    ...message,
+    parentId: m === 0 ? null : m % 4 === 3 ? messages[m - 3]!.id : messages[m - 1]!.id,
+  }))
 }
 
 function generatedMessage(conversationId: string, c: number, m: number, at: number): StoredMessage {

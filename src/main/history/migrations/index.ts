@@ -6,6 +6,7 @@ import { migration003 } from './003-store-meta'
 import { migration004 } from './004-finish-reason'
 import { migration005 } from './005-usage'
 import { migration006 } from './006-error-cause'
+import { migration007 } from './007-message-tree'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ]
 
 export const currentSchemaVersion = migrations.at(-1)!.version

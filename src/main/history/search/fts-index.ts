@@ -75,7 +75,9 @@ export function rebuildFtsIndex(db: HistoryDb, log: Logger): void {
     db.sqlite.exec('DROP TABLE IF EXISTS message_search')
     db.sqlite.exec(createTable)
     const insert = db.sqlite.prepare('INSERT INTO message_search (rowid, text) VALUES (?, ?)')
-    const rows = db.sqlite.prepare("SELECT seq, content FROM messages WHERE status <> 'streaming' ORDER BY seq")
+    const rows = db.sqlite.prepare(
+      "SELECT seq, content FROM messages WHERE status <> 'streaming' AND deleted_at IS NULL ORDER BY seq",
+    )
     for (const row of rows.iterate() as Iterable<{ seq: number; content: string }>) {
       insert.run(row.seq, foldText(row.content))
       count++
@@ -100,7 +102,7 @@ const searchSql = `
   FROM message_search s
   JOIN messages m ON m.seq = s.rowid
   JOIN conversations c ON c.id = m.conversation_id
-  WHERE message_search MATCH ? AND c.deleted_at IS NULL
+  WHERE message_search MATCH ? AND c.deleted_at IS NULL AND m.deleted_at IS NULL
   ORDER BY s.rowid DESC
   LIMIT ?`
 
@@ -116,7 +118,7 @@ export const fts5Engine: SearchEngine = {
   unindexConversation(db, conversationId) {
     db.statement(
       `DELETE FROM message_search WHERE rowid IN
-         (SELECT seq FROM messages WHERE conversation_id = ? AND status <> 'streaming')`,
+         (SELECT seq FROM messages WHERE conversation_id = ? AND status <> 'streaming' AND deleted_at IS NULL)`,
     ).run(conversationId)
   },
   find(db, words, limit) {

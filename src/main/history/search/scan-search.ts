@@ -28,7 +28,7 @@ const scanSql = `
   SELECT m.id, m.conversation_id, m.role, m.content, m.created_at, c.title
   FROM messages m
   JOIN conversations c ON c.id = m.conversation_id
-  WHERE m.status <> 'streaming' AND c.deleted_at IS NULL AND matches_words(fold(m.content), ?)
+  WHERE m.status <> 'streaming' AND m.deleted_at IS NULL AND c.deleted_at IS NULL AND matches_words(fold(m.content), ?)
   ORDER BY m.seq DESC
   LIMIT ?`
 

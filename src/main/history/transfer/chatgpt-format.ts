@@ -1,7 +1,8 @@
 /**
  * ChatGPT's `conversations.json` (Settings → Data controls → Export): an array of conversations, each
- * a tree of message nodes (`mapping`) because an edited message branches. We import the branch the
- * user last saw: from `current_node` up through `parent` to the root.
+ * a tree of message nodes (`mapping`) because an edited or regenerated message branches. We import
+ * every branch, as our own tree (each kept message under its nearest kept ancestor), and show the
+ * one the user last saw: `current_node`'s.
  *
  * Kept: user and assistant messages that show text (`text`, and `multimodal_text` where an uploaded
  * image becomes `[image]` and a voice message its transcript). Skipped: hidden system messages and
@@ -12,7 +13,7 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { StoredMessage } from '../../../shared/history'
-import type { ConversationBundle } from '../history-api'
+import type { BundleMessage, ConversationBundle } from '../history-api'
 import { InvalidImportFile, shown, validated } from './import-errors'
 
 /** Only what we read is checked; the rest of a node (and ChatGPT adds fields often) passes untouched. */
@@ -90,49 +91,80 @@ export function bundlesFromChatGpt(file: unknown[], now: number): ConversationBu
   return bundles
 }
 
-function toBundle(conversation: ChatGptConversation, thread: ChatGptNode[], now: number): ConversationBundle {
+/**
+ * Every branch, parents before children (a walk down from the roots, in the mapping's order): a
+ * skipped node (hidden, a tool's, empty) passes its children to its nearest kept ancestor. The shown
+ * leaf is the kept message nearest above `current_node`.
+ */
+function toBundle(conversation: ChatGptConversation, thread: string[], now: number): ConversationBundle {
   const createdAt = milliseconds(conversation.create_time) ?? now
   const conversationId = randomUUID()
-  const messages: StoredMessage[] = []
-  for (const node of thread) {
-    const message = node.message
-    const role = message?.author.role
-    if (!message || (role !== 'user' && role !== 'assistant')) continue
-    if (message.metadata?.is_visually_hidden_from_conversation === true) continue
-    if (role === 'assistant' && message.recipient && message.recipient !== 'all') continue
-    const content = visibleText(message.content)
-    if (!content.trim()) continue
-    const at = milliseconds(message.create_time) ?? messages.at(-1)?.createdAt ?? createdAt
-    const model = message.metadata?.model_slug
-    messages.push({
-      id: randomUUID(),
-      conversationId,
-      role,
-      content,
-      reasoning: null,
-      status: 'complete',
-      errorKind: null,
-      errorMessage: null,
-      errorCause: null,
-      model: role === 'assistant' && typeof model === 'string' ? model : null,
-      usage: null,
-      costUsd: null,
-      timings: null,
-      finishReason: null,
-      createdAt: at,
-      updatedAt: at,
-    })
+  const messages: BundleMessage[] = []
+  const childrenOf = new Map<string | null, string[]>()
+  for (const [nodeId, node] of conversation.mapping) {
+    const parent = node.parent ?? null
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), nodeId])
   }
+  /** For each node reached, the id of the message it stands for: its own, or its nearest kept ancestor's. */
+  const anchorOf = new Map<string, string | null>()
+  const stack = (childrenOf.get(null) ?? []).map((nodeId) => ({ nodeId, parentId: null as string | null })).reverse()
+  while (stack.length > 0) {
+    const { nodeId, parentId } = stack.pop()!
+    if (anchorOf.has(nodeId)) continue
+    const message = toMessage(
+      conversation.mapping.get(nodeId)!,
+      conversationId,
+      messages.at(-1)?.createdAt ?? createdAt,
+    )
+    if (message) messages.push({ ...message, parentId })
+    const anchor = message?.id ?? parentId
+    anchorOf.set(nodeId, anchor)
+    for (const child of [...(childrenOf.get(nodeId) ?? [])].reverse()) stack.push({ nodeId: child, parentId: anchor })
+  }
+  const shownNode = thread.at(-1)
   return {
     conversation: {
       id: conversationId,
       title: conversation.title?.trim() || 'Imported from ChatGPT',
       createdAt,
-      updatedAt: milliseconds(conversation.update_time) ?? messages.at(-1)?.createdAt ?? createdAt,
+      updatedAt:
+        milliseconds(conversation.update_time) ?? Math.max(createdAt, ...messages.map((message) => message.createdAt)),
       pinned: false,
       overrides: {},
     },
     messages,
+    currentLeafId: (shownNode === undefined ? null : anchorOf.get(shownNode)) ?? messages.at(-1)?.id ?? null,
+  }
+}
+
+/** The message a node shows, or null when it is not one we keep (see the file's comment). */
+function toMessage(node: ChatGptNode, conversationId: string, previousAt: number): StoredMessage | null {
+  const message = node.message
+  const role = message?.author.role
+  if (!message || (role !== 'user' && role !== 'assistant')) return null
+  if (message.metadata?.is_visually_hidden_from_conversation === true) return null
+  if (role === 'assistant' && message.recipient && message.recipient !== 'all') return null
+  const content = visibleText(message.content)
+  if (!content.trim()) return null
+  const at = milliseconds(message.create_time) ?? previousAt
+  const model = message.metadata?.model_slug
+  return {
+    id: randomUUID(),
+    conversationId,
+    role,
+    content,
+    reasoning: null,
+    status: 'complete',
+    errorKind: null,
+    errorMessage: null,
+    errorCause: null,
+    model: role === 'assistant' && typeof model === 'string' ? model : null,
+    usage: null,
+    costUsd: null,
+    timings: null,
+    finishReason: null,
+    createdAt: at,
+    updatedAt: at,
   }
 }
 
@@ -164,7 +196,8 @@ function checkParents(mapping: Map<string, ChatGptNode>, index: number): void {
   }
 }
 
-function currentThread(conversation: ChatGptConversation, index: number): ChatGptNode[] {
+/** The node ids from the root down to the shown node (checked for loops). */
+function currentThread(conversation: ChatGptConversation, index: number): string[] {
   const { mapping } = conversation
   let nodeId = conversation.current_node ?? lastLeaf(mapping)
   if (nodeId === null) return []
@@ -172,15 +205,14 @@ function currentThread(conversation: ChatGptConversation, index: number): ChatGp
     throw new InvalidImportFile(
       `[${index}].current_node points to ${JSON.stringify(nodeId)}, which is not in its mapping`,
     )
-  const thread: ChatGptNode[] = []
+  const thread: string[] = []
   const seen = new Set<string>()
   while (nodeId !== null) {
     if (seen.has(nodeId))
       throw new InvalidImportFile(`[${index}].mapping[${JSON.stringify(nodeId)}].parent makes a loop`)
     seen.add(nodeId)
-    const node: ChatGptNode = mapping.get(nodeId)!
-    thread.push(node)
-    nodeId = node.parent ?? null
+    thread.push(nodeId)
+    nodeId = mapping.get(nodeId)!.parent ?? null
   }
   return thread.reverse()
 }

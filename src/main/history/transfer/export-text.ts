@@ -17,6 +17,8 @@ interface ExportText {
   streaming: string
   /** `detail` is main's own message for the failure, kept as it was stored. */
   failed(detail: string | null): string
+  /** Said under the title when other branches exist: only the shown one is written. */
+  otherVersions(count: number): string
 }
 
 const texts: Record<ExportLanguage, ExportText> = {
@@ -31,6 +33,8 @@ const texts: Record<ExportLanguage, ExportText> = {
     interrupted: 'The app closed before this answer finished.',
     streaming: 'Still being written when exported.',
     failed: (detail) => `Failed: ${detail ?? 'unknown error'}`,
+    otherVersions: (count) =>
+      `This is the shown branch. ${count} other ${count === 1 ? 'version' : 'versions'} of messages in this conversation ${count === 1 ? 'is' : 'are'} not included; the JSON export keeps them.`,
   },
   vi: {
     locale: 'vi-VN',
@@ -43,6 +47,8 @@ const texts: Record<ExportLanguage, ExportText> = {
     interrupted: 'Ứng dụng đã đóng trước khi câu trả lời này xong.',
     streaming: 'Vẫn đang được viết khi xuất.',
     failed: (detail) => `Lỗi: ${detail ?? 'lỗi không rõ'}`,
+    otherVersions: (count) =>
+      `Đây là nhánh đang hiển thị. ${count} phiên bản tin nhắn khác trong cuộc trò chuyện này không có ở đây; bản xuất JSON giữ chúng.`,
   },
 }
 

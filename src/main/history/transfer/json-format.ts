@@ -4,14 +4,21 @@
  * export never exists as one string; read back through a schema that names the place of any fault.
  */
 import { z } from 'zod'
-import { ConversationOverridesSchema, StoredMessageSchema } from '../../../shared/history'
+import { ConversationOverridesSchema, MessageIdSchema, StoredMessageSchema } from '../../../shared/history'
 import type { ConversationBundle } from '../history-api'
 import { InvalidImportFile, validated } from './import-errors'
 
 export const jsonFormatName = 'holysheep-chat'
-export const jsonFormatVersion = 1
+/**
+ * 2: the tree. Each message has `parentId` (null for a root; a parent comes before its replies) and
+ * each conversation `currentLeafId` (the shown leaf). Version 1 files still import: their messages
+ * become a single chain showing the last one.
+ */
+export const jsonFormatVersion = 2
 
-const ExportedMessageSchema = StoredMessageSchema.omit({ conversationId: true }).strict()
+const ExportedMessageSchema = StoredMessageSchema.omit({ conversationId: true })
+  .extend({ parentId: MessageIdSchema.nullable().optional() })
+  .strict()
 
 const ExportedConversationSchema = z
   .object({
@@ -21,6 +28,7 @@ const ExportedConversationSchema = z
     updatedAt: z.number(),
     pinned: z.boolean(),
     overrides: ConversationOverridesSchema,
+    currentLeafId: MessageIdSchema.nullable().optional(),
     messages: z.array(ExportedMessageSchema),
   })
   .strict()
@@ -29,7 +37,7 @@ const ExportedConversationSchema = z
 const JsonExportHeaderSchema = z
   .object({
     format: z.literal(jsonFormatName),
-    version: z.literal(jsonFormatVersion),
+    version: z.literal([1, jsonFormatVersion]),
     exportedAt: z.string(),
     conversations: z.array(z.unknown()),
   })
@@ -54,7 +62,11 @@ export function jsonConversation(bundle: ConversationBundle, first: boolean): st
     updatedAt: conversation.updatedAt,
     pinned: conversation.pinned,
     overrides: conversation.overrides,
-    messages: messages.map(({ conversationId: _conversationId, ...message }) => message),
+    currentLeafId: bundle.currentLeafId ?? null,
+    messages: messages.map(({ conversationId: _conversationId, ...message }) => ({
+      ...message,
+      parentId: message.parentId ?? null,
+    })),
   }
   return `${first ? '' : ',\n'}${JSON.stringify(exported)}`
 }
@@ -78,15 +90,37 @@ export function bundlesFromJsonExport(file: Record<string, unknown>): Conversati
   file.conversations = null
   const bundles: ConversationBundle[] = []
   for (let index = 0; index < conversations.length; index++) {
-    const { messages, ...conversation } = validated(ExportedConversationSchema, conversations[index], [
+    const { messages, currentLeafId, ...conversation } = validated(ExportedConversationSchema, conversations[index], [
       'conversations',
       index,
     ])
     conversations[index] = null
+    checkTree(messages, currentLeafId, index)
     bundles.push({
       conversation,
       messages: messages.map((message) => ({ ...message, conversationId: conversation.id })),
+      ...(currentLeafId === undefined ? {} : { currentLeafId }),
     })
   }
   return bundles
+}
+
+/** A parent must come before its replies, and the shown leaf be one of the conversation's messages. */
+function checkTree(
+  messages: ReadonlyArray<{ id: string; parentId?: string | null | undefined }>,
+  currentLeafId: string | null | undefined,
+  index: number,
+): void {
+  const seen = new Set<string>()
+  for (const [position, message] of messages.entries()) {
+    if (message.parentId && !seen.has(message.parentId))
+      throw new InvalidImportFile(
+        `conversations[${index}].messages[${position}].parentId: ${JSON.stringify(message.parentId)} is not an earlier message of this conversation`,
+      )
+    seen.add(message.id)
+  }
+  if (currentLeafId && !seen.has(currentLeafId))
+    throw new InvalidImportFile(
+      `conversations[${index}].currentLeafId: ${JSON.stringify(currentLeafId)} is not a message of this conversation`,
+    )
 }

@@ -1,7 +1,9 @@
 /**
  * Markdown export: for reading and sharing, not for import. Each conversation is a title, its dates
- * and the exchange; answers that did not finish say so, so a reader knows the text is partial. The
- * words and dates are in the UI's language (export-text.ts).
+ * and the exchange; answers that did not finish say so, so a reader knows the text is partial. Only the
+ * shown branch is written (a transcript reads as one conversation); a line says how many other
+ * versions (from Regenerate, Edit or Compare) there are, which the JSON export keeps. The words and
+ * dates are in the UI's language (export-text.ts).
  */
 import type { StoredMessage } from '../../../shared/history'
 import type { ExportLanguage } from '../../../shared/transfer'
@@ -10,7 +12,9 @@ import { exportText } from './export-text'
 
 export function markdownConversation(bundle: ConversationBundle, first: boolean, language: ExportLanguage): string {
   const text = exportText(language)
-  const { conversation, messages } = bundle
+  const { conversation } = bundle
+  const messages = shownBranch(bundle)
+  const others = bundle.messages.length - messages.length
   const unfinished: Partial<Record<StoredMessage['status'], string>> = {
     stopped: text.stopped,
     interrupted: text.interrupted,
@@ -21,6 +25,7 @@ export function markdownConversation(bundle: ConversationBundle, first: boolean,
     `# ${conversation.title || text.untitled}`,
     '',
     `_${text.dates(text.date(conversation.createdAt), text.date(conversation.updatedAt))}_`,
+    ...(others > 0 ? ['', `_${text.otherVersions(others)}_`] : []),
   ]
   for (const message of messages) {
     lines.push('', `### ${heading(message, text)}`, '')
@@ -38,4 +43,16 @@ function heading(message: StoredMessage, text: ReturnType<typeof exportText>): s
   if (message.role === 'user') return text.you
   if (message.role === 'system') return text.system
   return text.assistant(message.model)
+}
+
+/** The path from the root to the shown leaf; a bundle without tree fields is one chain already. */
+function shownBranch(bundle: ConversationBundle): StoredMessage[] {
+  const { messages } = bundle
+  const leafId = bundle.currentLeafId ?? messages.at(-1)?.id
+  if (leafId === undefined || messages.every((message) => message.parentId === undefined)) return messages
+  const byId = new Map(messages.map((message) => [message.id, message]))
+  const path: StoredMessage[] = []
+  for (let message = byId.get(leafId); message; message = message.parentId ? byId.get(message.parentId) : undefined)
+    path.push(message)
+  return path.reverse()
 }

@@ -475,8 +475,9 @@ export const en = {
       ]
         .filter(Boolean)
         .join(' · '),
-    conversationTotal: (tokens: string, cost: string, estimated: boolean) =>
-      `This conversation: ${estimated ? '~' : ''}${tokens} tokens · ${cost}`,
+    /** Every version counts: a regenerated or compared answer's tokens were paid for too. */
+    conversationTotal: (tokens: string, cost: string, estimated: boolean, answers: number, answersText: string) =>
+      `This conversation: ${estimated ? '~' : ''}${tokens} tokens · ${cost} · ${answersText} ${answers === 1 ? 'answer' : 'answers'}, every version counted`,
   },
   onboarding: {
     title: 'Welcome to HolySheep Chat',
@@ -551,6 +552,32 @@ export const en = {
   } satisfies Record<ErrorKind, string>,
   /** The cause under a network or TLS error. */
   connectionCauses: connectionCauseInEnglish,
+  /** Compare: one question to 2–4 models, their answers side by side. */
+  compare: {
+    title: 'Compared answers',
+    toggle: 'Compare models',
+    pickModels: 'Send the next question to these models',
+    pickedCount: (picked: string, most: string) => `${picked} picked, 2 to ${most}`,
+    choose: 'Continue with this one',
+    status: {
+      streaming: 'Writing…',
+      complete: 'Done',
+      stopped: 'Stopped',
+      error: 'Failed',
+      interrupted: 'Interrupted',
+    },
+  },
+  /** Answers as a tree: the versions of a message (Regenerate, Edit, Compare) and deleting a branch. */
+  versions: {
+    group: 'Versions',
+    previous: 'Previous version',
+    next: 'Next version',
+    position: (index: string, count: string) => `${index} / ${count}`,
+    positionLabel: (index: string, count: string) => `Version ${index} of ${count}`,
+    deleted: 'Message deleted',
+    undo: 'Undo',
+    switchFailed: 'That version could not be shown:',
+  },
 }
 
 export type Strings = typeof en

@@ -476,8 +476,8 @@ export const vi: Strings = {
       ]
         .filter(Boolean)
         .join(' · '),
-    conversationTotal: (tokens: string, cost: string, estimated: boolean) =>
-      `Cuộc trò chuyện này: ${estimated ? '~' : ''}${tokens} token · ${cost}`,
+    conversationTotal: (tokens: string, cost: string, estimated: boolean, _answers: number, answersText: string) =>
+      `Cuộc trò chuyện này: ${estimated ? '~' : ''}${tokens} token · ${cost} · ${answersText} câu trả lời, tính mọi phiên bản`,
   },
   onboarding: {
     title: 'Chào mừng đến với HolySheep Chat',
@@ -566,4 +566,28 @@ export const vi: Strings = {
     ERR_TLS_CERT_ALTNAME_INVALID: 'Chứng chỉ TLS của cổng không khớp với địa chỉ của nó.',
     EPROTO: 'Kết nối bảo mật tới cổng thất bại (TLS).',
   } satisfies Record<ConnectionCause, string>,
+  compare: {
+    title: 'Các câu trả lời được so sánh',
+    toggle: 'So sánh mô hình',
+    pickModels: 'Gửi câu hỏi tiếp theo tới các mô hình này',
+    pickedCount: (picked: string, most: string) => `Đã chọn ${picked}, từ 2 đến ${most}`,
+    choose: 'Tiếp tục với câu này',
+    status: {
+      streaming: 'Đang viết…',
+      complete: 'Xong',
+      stopped: 'Đã dừng',
+      error: 'Thất bại',
+      interrupted: 'Bị gián đoạn',
+    },
+  },
+  versions: {
+    group: 'Các phiên bản',
+    previous: 'Phiên bản trước',
+    next: 'Phiên bản sau',
+    position: (index: string, count: string) => `${index} / ${count}`,
+    positionLabel: (index: string, count: string) => `Phiên bản ${index} trên ${count}`,
+    deleted: 'Đã xóa tin nhắn',
+    undo: 'Hoàn tác',
+    switchFailed: 'Không hiển thị được phiên bản đó:',
+  },
 }

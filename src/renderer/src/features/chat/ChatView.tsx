@@ -13,6 +13,10 @@ import { ConversationUsage } from '../usage/ConversationUsage'
 import { usageVersion } from '../usage/usage-version'
 import type { TransferActions } from '../transfer/use-transfers'
 import { ChatHeader, headerActions } from './ChatHeader'
+import type { ChatCompareResponse } from '../../../../shared/chat'
+import { Button } from '../../ui/Button'
+import { CompareColumns } from './compare/CompareColumns'
+import { ComparePicker } from './compare/ComparePicker'
 import { Composer } from './Composer'
 import { drafts, newChatDraftKey } from './draft-store'
 import { TranscriptView } from './TranscriptView'
@@ -127,6 +131,10 @@ export function ChatView(props: ChatViewProps) {
     sentOverrides.current = conversationSettings.newChatOverrides()
     return chat.send(text, activeModel, sentOverrides.current)
   }
+  // Compare: the models picked (the composer sends to them when two or more are), and the last run shown.
+  const [comparing, setComparing] = useState<string[] | null>(null)
+  const [compareRun, setCompareRun] = useState<ChatCompareResponse | null>(null)
+  if (compareRun && compareRun.conversationId !== conversationId) setCompareRun(null)
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
@@ -173,16 +181,46 @@ export function ChatView(props: ChatViewProps) {
         busy={chat.isStreaming}
         actions={messageActions}
       />
+      {compareRun ? (
+        <CompareColumns
+          run={compareRun}
+          streams={chat.streams}
+          onStop={(streamId) => void api.chat.stop({ streamId })}
+          onChoose={(messageId) => {
+            setCompareRun(null)
+            void messageActions.showVersion(messageId)
+          }}
+        />
+      ) : null}
       {error ? (
         <p className="composer-error" role="alert">
           {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
         </p>
       ) : null}
+      <div className="compare-bar">
+        <Button
+          size="sm"
+          variant="ghost"
+          className="compare-toggle"
+          aria-pressed={comparing !== null}
+          onClick={() => setComparing(comparing ? null : [])}
+        >
+          {strings.compare.toggle}
+        </Button>
+        {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
+      </div>
       <Composer
         draftKey={draftKey}
         inputRef={props.inputRef}
         isStreaming={chat.isStreaming}
-        onSend={send}
+        onSend={async (text) => {
+          if (!comparing || comparing.length < 2) return send(text)
+          await conversationSettings.settled()
+          const overrides = conversationId === null ? conversationSettings.newChatOverrides() : undefined
+          const run = await chat.compare(text, comparing, overrides)
+          if (run) setCompareRun(run)
+          return run !== null
+        }}
         onStop={chat.stop}
       />
     </section>

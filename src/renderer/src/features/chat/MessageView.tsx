@@ -17,6 +17,7 @@ import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
 import { MessageToolbar } from './MessageToolbar'
 import { RetryCountdown } from './RetryCountdown'
+import { VersionSwitcher, versionKeys } from './VersionSwitcher'
 import { isCut } from './transcript-store'
 import type { MessageActionHandlers } from './use-message-actions'
 
@@ -66,7 +67,12 @@ export function MessageView(props: MessageViewProps) {
   const className = `message ${message.role}${highlighted ? ' highlighted' : ''}`
   if (message.role !== 'assistant') {
     return (
-      <article className={className} aria-label={strings.chat.you} data-message-id={message.id}>
+      <article
+        className={className}
+        aria-label={strings.chat.you}
+        data-message-id={message.id}
+        onKeyDown={versionKeys(message.versions, actions.showVersion)}
+      >
         {editing ? (
           <EditMessageForm
             initial={message.content}
@@ -93,7 +99,13 @@ export function MessageView(props: MessageViewProps) {
               onEdit={props.conversationBusy ? null : () => setEditing(true)}
               onRegenerate={null}
               onDelete={() => void actions.deleteMessage(message.id)}
-              leading={props.actionsLeading}
+              leading={
+                message.versions ? (
+                  <VersionSwitcher versions={message.versions} onShow={actions.showVersion} />
+                ) : (
+                  props.actionsLeading
+                )
+              }
             />
           </>
         )}
@@ -122,6 +134,7 @@ export function MessageView(props: MessageViewProps) {
       aria-label={strings.chat.assistant}
       aria-busy={status === 'streaming'}
       data-message-id={message.id}
+      onKeyDown={versionKeys(message.versions, actions.showVersion)}
     >
       {live?.retry ? <RetryCountdown retry={live.retry} /> : null}
       {/* Nothing at all has arrived yet; once thinking streams, its section says so instead. */}
@@ -202,10 +215,16 @@ export function MessageView(props: MessageViewProps) {
           text={text}
           wholeText={!live && cut ? props.wholeText : undefined}
           onEdit={null}
-          onRegenerate={props.isLast && !canRetry ? () => void actions.regenerate(message.id) : null}
+          onRegenerate={!canRetry ? () => void actions.regenerate(message.id) : null}
           onDelete={() => void actions.deleteMessage(message.id)}
           pinned={props.isLast}
-          leading={props.actionsLeading}
+          leading={
+            message.versions ? (
+              <VersionSwitcher versions={message.versions} onShow={actions.showVersion} />
+            ) : (
+              props.actionsLeading
+            )
+          }
         />
       ) : null}
     </article>

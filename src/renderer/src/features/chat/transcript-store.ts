@@ -143,8 +143,20 @@ export class TranscriptStore extends ExternalStore<Transcript> {
     return text
   }
 
-  /** Loads older pages until `messageId` is loaded (a search hit deep in a long conversation). */
+  /**
+   * Loads older pages until `messageId` is loaded (a search hit deep in a long conversation). A hit
+   * on another branch (an older version) is not above the shown leaf: main is then asked to show the
+   * branch through it (remembered, as a switch in `‹ ›` is) and the page is read again.
+   */
   async loadUntil(messageId: string): Promise<boolean> {
+    if (await this.loadBackTo(messageId)) return true
+    const shown = await this.api.history.showMessage({ messageId })
+    if (!shown.ok || shown.value.conversationId !== this.getSnapshot().conversationId) return false
+    await this.refreshNewest()
+    return this.loadBackTo(messageId)
+  }
+
+  private async loadBackTo(messageId: string): Promise<boolean> {
     while (!this.getSnapshot().messages.some((message) => message.id === messageId)) {
       if (!(await this.loadOlder(jumpPageSize))) return false
     }

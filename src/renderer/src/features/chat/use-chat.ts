@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Api } from '../../../../shared/api'
+import type { ChatCompareResponse } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
 import { connection } from '../../api/connection-store'
 import { ChatStreamStore } from './chat-stream-store'
@@ -94,6 +95,35 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     [api, conversationId, onConversationCreated, setSendError, transcriptStore],
   )
 
+  /** Compare: one question to several models; resolves the run (its answers' streams), or null when refused. */
+  const compare = useCallback(
+    async (
+      content: string,
+      models: string[],
+      overrides?: ConversationOverrides,
+    ): Promise<ChatCompareResponse | null> => {
+      setSending(true)
+      setSendError(null)
+      const result = await api.chat.compare({
+        conversationId,
+        content,
+        models,
+        ...(overrides && conversationId === null ? { overrides } : {}),
+      })
+      setSending(false)
+      if (!result.ok) {
+        setSendError(result.error)
+        return null
+      }
+      if (result.value.conversationId !== conversationId) {
+        await transcriptStore.open(result.value.conversationId)
+        onConversationCreated(result.value.conversationId)
+      } else await transcriptStore.refreshNewest()
+      return result.value
+    },
+    [api, conversationId, onConversationCreated, setSendError, transcriptStore],
+  )
+
   const retry = useCallback(
     async (messageId: string) => {
       const result = await api.chat.retry({ messageId })
@@ -124,6 +154,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     isStreaming,
     sendError,
     send,
+    compare,
     retry,
     continueAnswer,
     stop,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { UsageTotals } from '../../../../shared/usage'
 import { strings } from '../../i18n'
+import { formatNumber } from '../../i18n/format'
 import { formatCost, formatTokens, usePayment } from './money'
 
 /** The conversation's running total, asked again whenever the conversation changes (a new answer). */
@@ -33,6 +34,8 @@ export function ConversationUsage({
         formatTokens(totals.promptTokens + totals.completionTokens),
         formatCost(totals.costUsd, payment),
         totals.estimatedAnswers > 0,
+        totals.answers,
+        formatNumber(totals.answers),
       )}
     </p>
   )

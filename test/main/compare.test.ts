@@ -1,0 +1,114 @@
+/**
+ * Compare through the real core: one question to three models of the fake gateway (each paced
+ * differently, one failing mid-answer), their answers siblings under the question, each its own
+ * stream; "Continue with this one" shows the chosen branch.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ChatCompareResponse, ChatEvent } from '../../src/shared/chat'
+import type { Result } from '../../src/shared/errors'
+import type { AppEvent } from '../../src/shared/events'
+import type { PagedMessage } from '../../src/shared/history'
+import { startFakeGateway } from '../fake-gateway/server'
+import { createTestCore } from '../support/test-core'
+import { useTempDirs } from '../support/temp-dir'
+
+const tempDir = useTempDirs()
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function setup() {
+  const gateway = await startFakeGateway({ tokenDelayMs: 2 })
+  cleanups.push(() => gateway.close())
+  const core = createTestCore({ dataDir: tempDir() })
+  core.settings.set({ baseURL: gateway.baseURL })
+  core.secrets.setKey(gateway.apiKey)
+  cleanups.push(() => core.shutdown())
+  const events: AppEvent[] = []
+  core.onEvent((event) => events.push(event))
+  const dispatch = <T>(channel: string, payload?: unknown) => core.dispatch(channel, payload) as Promise<Result<T>>
+  const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
+    const result = await dispatch<T>(channel, payload)
+    if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`)
+    return result.value
+  }
+  const ended = async (streamId: string) => {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      const end = events.find(
+        (event): event is ChatEvent =>
+          'streamId' in event && event.streamId === streamId && (event.type === 'done' || event.type === 'error'),
+      )
+      if (end) return end
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    throw new Error('stream did not end')
+  }
+  const messages = async (conversationId: string) =>
+    (
+      await call<{ messages: PagedMessage[] }>('history:messages', {
+        conversationId,
+        limit: 100,
+        beforeMessageId: null,
+      })
+    ).messages
+  return { gateway, dispatch, call, ended, messages, events }
+}
+
+const models = ['gpt-4.1', 'claude-sonnet-4.5', 'gemini-2.5-flash']
+const question =
+  '[[tokens=30]] [[gpt-4.1:delay=1]] [[claude-sonnet-4.5:delay=6]] [[gemini-2.5-flash:delay=3]] ' +
+  '[[gemini-2.5-flash:stream-error=8]] So sánh ba mô hình'
+
+describe('compare', () => {
+  it('answers one question with three models as sibling versions, one failing mid-answer while the others finish', async () => {
+    const { gateway, call, ended, messages } = await setup()
+    const compared = await call<ChatCompareResponse>('chat:compare', {
+      conversationId: null,
+      content: question,
+      models,
+    })
+    expect(compared.answers.map((answer) => answer.model)).toEqual(models)
+    expect(compared.answers.every((answer) => answer.streamId !== null && answer.error === null)).toBe(true)
+    // Three streams at once, each its own request for its own model.
+    const ends = await Promise.all(compared.answers.map((answer) => ended(answer.streamId!)))
+    expect(ends.map((end) => end.type)).toEqual(['done', 'done', 'error'])
+    const asked = gateway.requests.filter((request) => request.path === '/v1/chat/completions')
+    expect(asked.map((request) => (request.body as { model: string }).model).sort()).toEqual([...models].sort())
+
+    const shown = await messages(compared.conversationId)
+    expect(shown.map((message) => message.id)).toEqual([
+      compared.userMessageId,
+      compared.answers[2]!.assistantMessageId,
+    ])
+    const [failed] = shown.slice(-1)
+    expect(failed).toMatchObject({ status: 'error', model: 'gemini-2.5-flash', versions: { index: 2, count: 3 } })
+    // The failed one kept what it had written before the failure.
+    expect(failed!.content.length).toBeGreaterThan(0)
+
+    // Continue with the second: it becomes the shown branch, and the next question goes under it.
+    await call('history:showMessage', { messageId: compared.answers[1]!.assistantMessageId })
+    const chosen = await messages(compared.conversationId)
+    expect(chosen.at(-1)).toMatchObject({
+      id: compared.answers[1]!.assistantMessageId,
+      status: 'complete',
+      model: 'claude-sonnet-4.5',
+      versions: { index: 1, count: 3 },
+    })
+    expect(chosen.at(-1)!.timings).toMatchObject({ timeToFirstTokenMs: expect.any(Number) })
+    expect(chosen.at(-1)!.usage).toMatchObject({ completionTokens: 30 })
+    const usage = await call<{ answers: number }>('usage:conversation', { conversationId: compared.conversationId })
+    expect(usage.answers).toBe(3)
+  })
+
+  it('refuses one model, a repeated model or five models, storing nothing', async () => {
+    const { dispatch, call } = await setup()
+    for (const picked of [['gpt-4.1'], ['gpt-4.1', 'gpt-4.1'], [...models, 'deepseek-v3.2', 'x']]) {
+      const refused = await dispatch('chat:compare', { conversationId: null, content: 'hi', models: picked })
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid_payload' } })
+    }
+    expect(
+      (await call<{ conversations: unknown[] }>('history:list', { limit: 10, after: null })).conversations,
+    ).toEqual([])
+  })
+})
