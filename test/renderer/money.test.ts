@@ -38,7 +38,7 @@ describe('what the user pays, as shown', () => {
     expect(strings.usage.answerCost(84, 3000, null, false)).toBe('84 in / 3,000 out tokens')
     expect(strings.usage.perSecond(1234.56)).toBe('1,234.6 tokens/s')
     expect(strings.usage.ms(1234.4)).toBe('1,234 ms')
-    expect(formatDay('2026-12-01', 'short')).toBe('12/1')
+    expect(formatDay('2026-12-01', 'short')).toBe('Dec 1')
     expect(formatDay('2026-12-01', 'medium')).toBe('Dec 1, 2026')
   })
 

@@ -219,7 +219,13 @@ describe('backups', () => {
     }
     const core = startCore({ dataDir, historyMigrations: [...migrations, failing] })
     const notices = await call<Array<{ kind: string; path: string }>>(core, 'app:notices')
-    expect(notices).toEqual([{ kind: 'history_migration_failed', path: expect.stringMatching(/pre-migration-v6-/) }])
+    // The copy is named after the version it was taken at: the last one before the failing migration.
+    expect(notices).toEqual([
+      {
+        kind: 'history_migration_failed',
+        path: expect.stringContaining(`pre-migration-v${migrations.length}-`),
+      },
+    ])
     expect(existsSync(notices[0]!.path)).toBe(true)
     const { conversations } = await call<{ conversations: Array<{ id: string }> }>(core, 'history:list', {
       limit: 10,

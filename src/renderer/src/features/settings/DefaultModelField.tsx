@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ModelInfo } from '../../../../shared/contract'
-import { knownModels } from '../../../../shared/models'
 import type { Settings } from '../../../../shared/settings'
 import { strings } from '../../i18n'
-import { SettingField } from './SettingField'
+import { Field } from '../../ui/Field'
+import { ModelPicker } from '../models/ModelPicker'
 import type { SaveSettings } from './use-settings-save'
 
-const optionsId = 'default-model-options'
-
 /**
- * The model new chats start with: the gateway's models as suggestions, any id typed freely. Kept
- * apart so the header's searchable model picker can take its place without touching the page.
+ * The model new chats start with, on the same searchable picker as the chat header (the gateway's
+ * models by name, with prices; a free id with a warning), saved when chosen like every other field.
  */
 export function DefaultModelField({
   api,
@@ -24,34 +21,28 @@ export function DefaultModelField({
   save: SaveSettings
   hasKey: boolean
 }) {
-  const [models, setModels] = useState<ModelInfo[]>(() => knownModels.map((known) => ({ ...known })))
-  useEffect(() => {
-    let current = true
-    void api.models.list().then((result) => {
-      if (current && result.ok && result.value.length) setModels(result.value)
-    })
-    return () => {
-      current = false
-    }
-  }, [api, hasKey])
+  const [error, setError] = useState<string | undefined>()
   return (
-    <>
-      <SettingField
-        name="defaultModel"
-        kind="text"
-        label={strings.settings.defaultModel}
-        hint={strings.settingsPage.defaultModelHint}
-        settings={settings}
-        save={save}
-        list={optionsId}
-      />
-      <datalist id={optionsId}>
-        {models.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.name}
-          </option>
-        ))}
-      </datalist>
-    </>
+    <Field
+      id="settings-default-model"
+      label={strings.settings.defaultModel}
+      hint={strings.settingsPage.defaultModelHint}
+      error={error}
+    >
+      {(control) => (
+        <ModelPicker
+          api={api}
+          value={settings.defaultModel}
+          hasKey={hasKey}
+          prices={settings.prices}
+          onChange={(model) =>
+            void save({ defaultModel: model }, strings.settings.defaultModel).then((result) =>
+              setError(result.ok ? undefined : (result.errors.defaultModel ?? Object.values(result.errors)[0])),
+            )
+          }
+          {...control}
+        />
+      )}
+    </Field>
   )
 }
