@@ -1,25 +1,53 @@
 /**
  * `npm run screenshots`: drives the real app in browser mode, against the fake gateway, in Debian's
- * Chromium, and saves the README's pictures to docs/: chat.png (light), chat-dark.png and usage.png.
+ * Chromium, and saves the README's pictures to docs/: the chat in light, dark and Vietnamese, the
+ * chat at 800×600 (narrow: the sidebar folds into an overlay), Settings, and Usage over a seeded
+ * month of answers.
  */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { startFakeGateway } from '../test/fake-gateway/server'
-import { startBrowserMode } from '../test/support/browser-mode'
+import { startBrowserMode, type BrowserModeProcess } from '../test/support/browser-mode'
 import { seedUsageHistory } from './seed-usage-history'
 import { chromiumPath } from './browser-finder.mjs'
 
 const docs = join(import.meta.dirname, '../docs')
-const gateway = await startFakeGateway({ tokenDelayMs: 30, defaultTokens: 90 })
+const wide = { width: 1280, height: 800 }
+
+async function save(page: Page, name: string) {
+  // Tooltips and the caret are not part of the picture.
+  await page.mouse.move(0, 0)
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(docs, name) })
+  process.stdout.write(`saved ${join(docs, name)}\n`)
+}
+
+/** A page in `locale` and `theme` on the app, with its newest conversation open. */
+async function openNewest(
+  browser: Browser,
+  app: BrowserModeProcess,
+  options: { viewport: { width: number; height: number }; colorScheme: 'light' | 'dark'; locale: string },
+) {
+  const page = await browser.newPage(options)
+  await page.goto(app.url)
+  const conversations = page.getByRole('list', { name: /Conversations|Cuộc trò chuyện/ })
+  if (await conversations.isVisible())
+    await conversations.getByRole('listitem').first().getByRole('button').first().click()
+  await page.locator('.meta').first().waitFor()
+  return page
+}
+
+const gateway = await startFakeGateway({ tokenDelayMs: 20, defaultTokens: 90 })
 const app = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey })
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--disable-background-networking'],
 })
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 760 }, colorScheme: 'light' })
+  const page = await browser.newPage({ viewport: wide, colorScheme: 'light', locale: 'en-US' })
   await page.goto(app.url)
   const input = page.getByRole('textbox', { name: 'Message' })
   // A little history in the sidebar first, as a user would have.
@@ -29,33 +57,34 @@ try {
   ]) {
     await input.fill(earlier)
     await page.keyboard.press('Enter')
-    await page.getByRole('article', { name: 'Assistant' }).locator('.meta').waitFor()
-    await page.getByRole('button', { name: 'New chat' }).click()
+    await page.locator('.meta').first().waitFor()
+    await page.getByRole('button', { name: 'New chat' }).first().click()
   }
   // An answer with markdown: a heading, a task list, a table, highlighted code with Copy.
   await input.fill('[[markdown]] Hướng dẫn cài đặt nhanh?')
   await page.keyboard.press('Enter')
-  await page.getByRole('article', { name: 'Assistant' }).first().locator('.meta').waitFor()
+  await page.locator('.meta').first().waitFor()
   await page.getByRole('log').evaluate((log) => (log.scrollTop = 0))
-  await page.screenshot({ path: join(docs, 'chat.png') })
-  process.stdout.write(`saved ${join(docs, 'chat.png')}\n`)
-
-  // The same conversation in the dark theme (following a dark OS).
-  const dark = await browser.newPage({ viewport: { width: 1100, height: 760 }, colorScheme: 'dark' })
-  await dark.goto(app.url)
-  await dark
-    .getByRole('list', { name: 'Conversations' })
-    .getByRole('listitem')
-    .first()
-    .getByRole('button')
-    .first()
-    .click()
-  await dark.getByRole('article', { name: 'Assistant' }).first().locator('.meta').waitFor()
-  await dark.getByRole('log').evaluate((log) => (log.scrollTop = 0))
-  await dark.screenshot({ path: join(docs, 'chat-dark.png') })
-  process.stdout.write(`saved ${join(docs, 'chat-dark.png')}\n`)
+  await save(page, 'chat.png')
   await page.close()
-  await dark.close()
+
+  for (const [name, options] of [
+    ['chat-dark.png', { viewport: wide, colorScheme: 'dark', locale: 'en-US' }],
+    ['chat-vi.png', { viewport: wide, colorScheme: 'light', locale: 'vi-VN' }],
+    ['chat-narrow.png', { viewport: { width: 800, height: 600 }, colorScheme: 'dark', locale: 'vi-VN' }],
+  ] as const) {
+    const shown = await openNewest(browser, app, options)
+    await shown.getByRole('log').evaluate((log) => (log.scrollTop = 0))
+    await save(shown, name)
+    await shown.close()
+  }
+
+  const settings = await browser.newPage({ viewport: wide, colorScheme: 'light', locale: 'en-US' })
+  await settings.goto(app.url)
+  await settings.getByRole('button', { name: 'Settings', exact: true }).first().click()
+  await settings.getByRole('heading', { name: 'Settings', level: 1 }).waitFor()
+  await save(settings, 'settings.png')
+  await settings.close()
 } finally {
   await app.stop()
 }
@@ -65,15 +94,14 @@ const usageDir = mkdtempSync(join(tmpdir(), 'holysheep-usage-'))
 seedUsageHistory(usageDir)
 const usageApp = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir: usageDir })
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 1000 }, colorScheme: 'light' })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' })
   await page.goto(usageApp.url)
   await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=60]] Tóm tắt chi phí hôm nay')
   await page.keyboard.press('Enter')
   await page.getByRole('article', { name: 'Assistant' }).locator('.answer-usage').waitFor()
-  await page.getByRole('button', { name: 'Usage', exact: true }).click()
+  await page.getByRole('button', { name: 'Usage', exact: true }).first().click()
   await page.getByRole('row', { name: /GPT-4\.1/ }).waitFor()
-  await page.screenshot({ path: join(docs, 'usage.png') })
-  process.stdout.write(`saved ${join(docs, 'usage.png')}\n`)
+  await save(page, 'usage.png')
 } finally {
   await browser.close()
   await usageApp.stop()

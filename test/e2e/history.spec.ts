@@ -253,19 +253,27 @@ test.describe('a Vietnamese browser importing', () => {
     // The token went into a cookie on the way in: the address bar and history never hold it.
     expect(new URL(page.url()).search).toBe('')
     await page.getByRole('navigation').getByRole('button', { name: 'Cài đặt' }).click()
-    await page.getByLabel('Nhập…').setInputFiles({
-      name: 'chatgpt-export.zip',
-      mimeType: 'application/zip',
-      buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60)]),
-    })
+    await importFile(
+      page,
+      {
+        name: 'chatgpt-export.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60)]),
+      },
+      'Nhập…',
+    )
     await expect(toasts(page).filter({ hasText: 'Nhập thất bại' })).toContainText(
       'Đây là tệp nén ZIP, không phải tệp JSON.',
     )
-    await page.getByLabel('Nhập…').setInputFiles({
-      name: 'conversations.json',
-      mimeType: 'application/json',
-      buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(chatgptSample, 'utf8'), 'utf16le')]),
-    })
+    await importFile(
+      page,
+      {
+        name: 'conversations.json',
+        mimeType: 'application/json',
+        buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(chatgptSample, 'utf8'), 'utf16le')]),
+      },
+      'Nhập…',
+    )
     await expect(toasts(page).filter({ hasText: 'UTF-16' })).toContainText(
       'Tệp này là văn bản UTF-16. Hãy lưu lại dưới dạng JSON mã hóa UTF-8, rồi nhập lại.',
     )

@@ -177,6 +177,19 @@ describe('message actions', () => {
     expect((await search()).hits).toHaveLength(2)
   })
 
+  it('refuses to bring a message back under a question deleted since (another window), changing nothing', async () => {
+    const { call, messages, twoExchanges } = await setup()
+    const { conversationId, first, second } = await twoExchanges()
+    expect(await call('history:deleteMessage', { messageId: second.assistantMessageId })).toEqual({ deleted: true })
+    expect(await call('history:deleteMessage', { messageId: second.userMessageId })).toEqual({ deleted: true })
+    const shown = await messages(conversationId)
+    // Undo of the answer alone: its question is gone, so there is nothing to hang it under.
+    await expect(call('history:restoreMessage', { messageId: second.assistantMessageId })).rejects.toThrow(/not_found/)
+    expect(await messages(conversationId)).toEqual(shown)
+    expect(shown.map((message) => message.id)).toEqual([first.userMessageId, first.assistantMessageId])
+    expect((await call<{ messageCount: number }>('history:get', { conversationId })).messageCount).toBe(2)
+  })
+
   it('deleting a shown version shows the one before it; other versions stay', async () => {
     const { call, ended, messages, twoExchanges } = await setup()
     const { conversationId, second } = await twoExchanges()

@@ -441,6 +441,9 @@ export class HistoryStore implements HistoryApi {
       const row = findMessage(this.db, id)
       const conversation = row && findLiveConversation(this.db, row.conversation_id)
       if (!row || !conversation) throw new HistoryNotFoundError('message', id)
+      // Its parent deleted since (say in another window): brought back, it would hang under nothing.
+      const parent = row.parent_seq === null ? undefined : findMessageAt(this.db, row.parent_seq)
+      if (parent?.deleted_at != null) throw new HistoryNotFoundError('message', parent.id)
       if (row.deleted_at !== null) {
         for (const message of markedSubtree(this.db, row.conversation_id, row.seq, row.deleted_at)) {
           unmarkMessageDeleted(this.db, message.seq)

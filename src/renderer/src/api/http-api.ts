@@ -8,13 +8,16 @@ import { EventStream } from './event-stream'
  * The contract over HTTP and SSE, for browser mode. The server set the access token as an HttpOnly
  * cookie when the page was opened, so requests carry it without this code ever seeing it.
  */
+/** The calls that start answers streaming. */
+const streamStarters = new Set(['chat:send', 'chat:compare', 'chat:retry', 'chat:continue', 'chat:edit'])
+
 export function createHttpApi(): Api {
   const listeners = new Set<(event: AppEvent) => void>()
   let events: EventStream | null = null
 
   const invoke = async (channel: string, request: unknown): Promise<Result<unknown>> => {
-    // A stream's first events follow its send at once: make sure the event stream is listening.
-    if (channel === 'chat:send') await events?.connected
+    // A stream's first events follow the call that starts it at once: make sure the event stream is listening.
+    if (streamStarters.has(channel)) await events?.connected
     try {
       const response = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',

@@ -12,6 +12,7 @@ export {
   ChevronRight,
   CircleAlert,
   CircleCheck,
+  Columns2,
   Copy,
   Download,
   Eye,

@@ -15,6 +15,7 @@ import type { TransferActions } from '../transfer/use-transfers'
 import { ChatHeader, headerActions } from './ChatHeader'
 import type { ChatCompareResponse } from '../../../../shared/chat'
 import { Button } from '../../ui/Button'
+import { Columns2 } from '../../ui/icons'
 import { CompareColumns } from './compare/CompareColumns'
 import { ComparePicker } from './compare/ComparePicker'
 import { Composer } from './Composer'
@@ -202,6 +203,7 @@ export function ChatView(props: ChatViewProps) {
           size="sm"
           variant="ghost"
           className="compare-toggle"
+          icon={<Columns2 aria-hidden />}
           aria-pressed={comparing !== null}
           onClick={() => setComparing(comparing ? null : [])}
         >
@@ -216,8 +218,9 @@ export function ChatView(props: ChatViewProps) {
         onSend={async (text) => {
           if (!comparing || comparing.length < 2) return send(text)
           await conversationSettings.settled()
-          const overrides = conversationId === null ? conversationSettings.newChatOverrides() : undefined
-          const run = await chat.compare(text, comparing, overrides)
+          // As send does: the new conversation adopts exactly the settings it was created with.
+          if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
+          const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
           if (run) setCompareRun(run)
           return run !== null
         }}

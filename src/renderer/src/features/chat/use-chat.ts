@@ -4,7 +4,6 @@ import type { ChatCompareResponse } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
 import { connection } from '../../api/connection-store'
 import { ChatStreamStore } from './chat-stream-store'
-import { drafts } from './draft-store'
 import { TranscriptStore } from './transcript-store'
 import type { ConversationOverrides } from '../../../../shared/history'
 
@@ -27,8 +26,6 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
 
   useEffect(() => {
     const unsubscribe = api.onEvent((event) => {
-      // A deleted conversation's draft goes with it.
-      if (event.type === 'history' && event.change === 'deleted') drafts.remove(event.conversationId)
       if ('streamId' in event) {
         streamStore.apply(event)
         const stream = streamStore.getSnapshot().get(event.streamId)
