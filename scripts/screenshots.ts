@@ -33,9 +33,14 @@ async function openNewest(
 ) {
   const page = await browser.newPage(options)
   await page.goto(app.url)
-  const conversations = page.getByRole('list', { name: /Conversations|Cuộc trò chuyện/ })
-  if (await conversations.isVisible())
-    await conversations.getByRole('listitem').first().getByRole('button').first().click()
+  await page.locator('textarea').first().waitFor()
+  // The sidebar's list arrives just after the composer; give it a moment before asking what is shown.
+  await page.waitForTimeout(1000)
+  const conversation = page.getByRole('button', { name: /Hướng dẫn cài đặt nhanh/ }).first()
+  // On a narrow window the sidebar is folded: unfold it, choose, and it folds again.
+  if (!(await conversation.isVisible()))
+    await page.getByRole('button', { name: /^(Show sidebar|Hiện thanh bên)$/ }).click()
+  await conversation.click()
   await page.locator('.meta').first().waitFor()
   return page
 }
