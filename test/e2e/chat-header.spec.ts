@@ -26,10 +26,11 @@ async function insideViewport(page: Page, selector: string) {
   )
 }
 
-// 900 px is the narrowest window that keeps the sidebar docked beside the chat, so the header has the
-// least room it gets (below 900 px the sidebar opens over the chat and the header has the window's width).
-test.describe('at 900×600 with the sidebar open', () => {
-  test.use({ viewport: { width: 900, height: 600 } })
+// From 800 px up the header has at least 628 px (the sidebar docks from 900 px, and below that it opens
+// over the chat), and its actions fit as icons. They fold into the More menu when the header is under
+// 40rem: an 800 px window zoomed to 125% is a 640 px page, which is what this test shows.
+test.describe('at 800×600 zoomed to 125% (a 640 px page)', () => {
+  test.use({ viewport: { width: 640, height: 600 } })
 
   test('the header fits on one row, and every action is reachable in the More menu', async ({ page, app }) => {
     await page.goto(app.url)
