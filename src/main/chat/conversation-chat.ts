@@ -14,7 +14,7 @@ import type {
 } from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
-import type { StoredMessage } from '../../shared/history'
+import type { Conversation, ConversationOverrides, StoredMessage } from '../../shared/history'
 import type { PriceTable } from '../../shared/pricing'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
@@ -128,18 +128,28 @@ export class ConversationChat {
     this.announce(answer.conversationId)
   }
 
+  /** The conversation a question goes to: the one named, or a new one created with the request's overrides. */
+  private conversationFor(request: {
+    conversationId: string | null
+    overrides?: ConversationOverrides | undefined
+  }): Result<Conversation> {
+    const { history } = this.options
+    const existing = request.conversationId ? history.getConversation(request.conversationId) : null
+    if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
+    if (existing && request.overrides)
+      return fail('invalid_payload', 'Overrides come with a new conversation only; change them in its settings.')
+    return ok(existing ?? history.createConversation(request.overrides ? { overrides: request.overrides } : {}))
+  }
+
   /**
    * Sends a question under the shown leaf, or under `placement.parentId` (Edit: beside the question
    * it replaces, null for a new root), and streams its answer.
    */
   send(request: ChatSendRequest, placement: { parentId?: string | null } = {}): Result<ChatSendResponse> {
     const { history } = this.options
-    const existing = request.conversationId ? history.getConversation(request.conversationId) : null
-    if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
-    if (existing && request.overrides)
-      return fail('invalid_payload', 'Overrides come with a new conversation only; change them in its settings.')
-    const conversation =
-      existing ?? history.createConversation(request.overrides ? { overrides: request.overrides } : {})
+    const found = this.conversationFor(request)
+    if (!found.ok) return found
+    const conversation = found.value
     const userMessage = history.appendMessage(conversation.id, {
       role: 'user',
       content: request.content,
@@ -155,12 +165,9 @@ export class ConversationChat {
    */
   compare(request: ChatCompareRequest): Result<ChatCompareResponse> {
     const { history } = this.options
-    const existing = request.conversationId ? history.getConversation(request.conversationId) : null
-    if (request.conversationId && !existing) return fail('not_found', 'This conversation no longer exists.')
-    if (existing && request.overrides)
-      return fail('invalid_payload', 'Overrides come with a new conversation only; change them in its settings.')
-    const conversation =
-      existing ?? history.createConversation(request.overrides ? { overrides: request.overrides } : {})
+    const found = this.conversationFor(request)
+    if (!found.ok) return found
+    const conversation = found.value
     const question = history.appendMessage(conversation.id, {
       role: 'user',
       content: request.content,
