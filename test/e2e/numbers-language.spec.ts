@@ -52,7 +52,7 @@ test('in Vietnamese, with VND: every count and cost uses Vietnamese digits, and 
   // "9 vào / 1.200 ra token · 250 ₫": thousands with a dot, and no decimals on đồng.
   await expect(answer.locator('.answer-usage')).toHaveText(/^\d+ vào \/ 1\.200 ra token · \d{1,3}(\.\d{3})*\s₫$/)
   await expect(page.locator('.conversation-usage')).toHaveText(
-    /^Cuộc trò chuyện này: 1\.2\d\d token · \d{1,3}(\.\d{3})*\s₫$/,
+    /^Cuộc trò chuyện này: 1\.2\d\d token · \d{1,3}(\.\d{3})*\s₫ · 1 câu trả lời, tính mọi phiên bản$/,
   )
 
   await page.getByRole('button', { name: 'Sử dụng', exact: true }).click()
@@ -61,7 +61,7 @@ test('in Vietnamese, with VND: every count and cost uses Vietnamese digits, and 
   await expect(row.getByRole('cell').nth(3)).toHaveText(/^\d{1,3}(\.\d{3})*\s₫$/)
   await expect(row).toContainText('token/giây')
   expect(await textOf(page, '.usage-figure:nth-child(3) strong')).toBe('1.200')
-  // Today's bar: its tooltip says the day as Vietnamese write it, and the axis gives day/month.
+  // Today's bar: its tooltip says the day as Vietnamese write it, and the axis gives "day thg month".
   const today = new Date()
   const dayMedium = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'medium', timeZone: 'UTC' }).format(
     Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()),
@@ -71,7 +71,7 @@ test('in Vietnamese, with VND: every count and cost uses Vietnamese digits, and 
     new RegExp(`^${dayMedium.replace(/\s/g, '\\s')}: \\d{1,3}(\\.\\d{3})*\\s₫$`),
   )
   await expect(costChart.locator('g.bar').last().locator('text')).toHaveText(
-    `${today.getDate()}/${today.getMonth() + 1}`,
+    new RegExp(`^${today.getDate()}\\sthg\\s${today.getMonth() + 1}$`),
   )
   await expect(page.locator('.usage')).not.toContainText(/\d{4}-\d{2}-\d{2}/)
   await context.close()
@@ -85,7 +85,9 @@ test('in English the same answer reads "in / out" with English digits', async ({
   await expect(answer.locator('.answer-usage')).toHaveText(/^\d+ in \/ 1,200 out tokens · ¥0\.\d+$/, {
     timeout: 30_000,
   })
-  await expect(page.locator('.conversation-usage')).toHaveText(/^This conversation: 1,2\d\d tokens · ¥0\.\d+$/)
+  await expect(page.locator('.conversation-usage')).toHaveText(
+    /^This conversation: 1,2\d\d tokens · ¥0\.\d+ · 1 answer, every version counted$/,
+  )
 })
 
 test('a Markdown export from the Vietnamese UI has Vietnamese headings and dates', async ({ browser }) => {

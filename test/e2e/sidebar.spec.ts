@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
+import { importFile } from './import-file'
 
 /** Issue 14, "What was seen" 5, 8 and 10: the sidebar's layout, keyboard paths and look. */
 
@@ -53,9 +54,7 @@ function exportOf(seeds: readonly Seed[]): Buffer {
 /** Imports through Settings, as a user would, and comes back to the chat. */
 async function importSeeds(page: Page, seeds: readonly Seed[]) {
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click()
-  await page
-    .getByLabel('Import…')
-    .setInputFiles({ name: 'seed.json', mimeType: 'application/json', buffer: exportOf(seeds) })
+  await importFile(page, { name: 'seed.json', mimeType: 'application/json', buffer: exportOf(seeds) })
   await expect(page.getByRole('status').filter({ hasText: `Imported ${seeds.length} conversation` })).toBeVisible({
     timeout: 20_000,
   })
@@ -110,14 +109,18 @@ test.describe('in Vietnamese', () => {
     await page.goto(app.url)
     const settings = page.getByRole('navigation').getByRole('button', { name: 'Cài đặt' })
     await settings.click()
-    await page.getByLabel('Nhập…').setInputFiles({
-      name: 'seed.json',
-      mimeType: 'application/json',
-      buffer: exportOf([
-        { title: 'Hôm nay', ageMs: 60_000 },
-        { title: 'Cũ', ageMs: 400 * dayMs },
-      ]),
-    })
+    await importFile(
+      page,
+      {
+        name: 'seed.json',
+        mimeType: 'application/json',
+        buffer: exportOf([
+          { title: 'Hôm nay', ageMs: 60_000 },
+          { title: 'Cũ', ageMs: 400 * dayMs },
+        ]),
+      },
+      'Nhập…',
+    )
     await expect(page.getByRole('status').filter({ hasText: '2' }).first()).toBeVisible({ timeout: 20_000 })
     await page.getByRole('navigation').getByRole('button', { name: 'Trò chuyện', exact: true }).click()
     const month = await page.evaluate(
