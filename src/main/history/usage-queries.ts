@@ -15,9 +15,13 @@ const totalsColumns = `COUNT(*) AS answers,
   COALESCE(SUM(usage_estimated), 0) AS estimatedAnswers,
   COALESCE(SUM(cost_usd IS NULL), 0) AS unpricedAnswers`
 
-/** Answers with tokens, in a time window (by the partial index messages_answers_by_time). */
+/**
+ * Answers with tokens, in a time window (by the partial index messages_answers_by_time). A deleted
+ * answer (waiting for Undo or the purge) no longer counts, as before messages had Undo.
+ */
 const answersInWindow = `FROM messages
-  WHERE role = 'assistant' AND created_at >= :since AND created_at < :until AND prompt_tokens IS NOT NULL`
+  WHERE role = 'assistant' AND created_at >= :since AND created_at < :until AND prompt_tokens IS NOT NULL
+    AND deleted_at IS NULL`
 
 type TotalsRow = UsageTotals
 
@@ -126,7 +130,7 @@ export function conversationUsage(db: HistoryDb, conversationId: string): UsageT
     db
       .statement(
         `SELECT ${totalsColumns} FROM messages
-         WHERE conversation_id = ? AND role = 'assistant' AND prompt_tokens IS NOT NULL`,
+         WHERE conversation_id = ? AND role = 'assistant' AND prompt_tokens IS NOT NULL AND deleted_at IS NULL`,
       )
       .get(conversationId) as TotalsRow,
   )
