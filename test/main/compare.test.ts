@@ -4,12 +4,8 @@
  * stream; "Continue with this one" shows the chosen branch.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChatCompareResponse, ChatEvent } from '../../src/shared/chat'
-import type { Result } from '../../src/shared/errors'
-import type { AppEvent } from '../../src/shared/events'
-import type { PagedMessage } from '../../src/shared/history'
-import { startFakeGateway } from '../fake-gateway/server'
-import { createTestCore } from '../support/test-core'
+import type { ChatCompareResponse } from '../../src/shared/chat'
+import { startChatSession } from '../support/chat-session'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -18,41 +14,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
 })
 
-async function setup() {
-  const gateway = await startFakeGateway({ tokenDelayMs: 2 })
-  cleanups.push(() => gateway.close())
-  const core = createTestCore({ dataDir: tempDir() })
-  core.settings.set({ baseURL: gateway.baseURL })
-  core.secrets.setKey(gateway.apiKey)
-  cleanups.push(() => core.shutdown())
-  const events: AppEvent[] = []
-  core.onEvent((event) => events.push(event))
-  const dispatch = <T>(channel: string, payload?: unknown) => core.dispatch(channel, payload) as Promise<Result<T>>
-  const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
-    const result = await dispatch<T>(channel, payload)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`)
-    return result.value
-  }
-  const ended = async (streamId: string) => {
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
-      const end = events.find(
-        (event): event is ChatEvent =>
-          'streamId' in event && event.streamId === streamId && (event.type === 'done' || event.type === 'error'),
-      )
-      if (end) return end
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-    throw new Error('stream did not end')
-  }
-  const messages = async (conversationId: string) =>
-    (
-      await call<{ messages: PagedMessage[] }>('history:messages', {
-        conversationId,
-        limit: 100,
-        beforeMessageId: null,
-      })
-    ).messages
-  return { gateway, dispatch, call, ended, messages, events }
+function setup() {
+  return startChatSession(tempDir(), cleanups)
 }
 
 const models = ['gpt-4.1', 'claude-sonnet-4.5', 'gemini-2.5-flash']

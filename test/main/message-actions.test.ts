@@ -3,12 +3,8 @@
  * gateway answers through the SDK, HistoryStore keeps it in a real SQLite file.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChatEvent, ChatSendResponse } from '../../src/shared/chat'
-import type { Result } from '../../src/shared/errors'
-import type { AppEvent } from '../../src/shared/events'
-import type { PagedMessage } from '../../src/shared/history'
-import { startFakeGateway } from '../fake-gateway/server'
-import { createTestCore } from '../support/test-core'
+import type { ChatSendResponse } from '../../src/shared/chat'
+import { startChatSession } from '../support/chat-session'
 import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -18,40 +14,8 @@ afterEach(async () => {
 })
 
 async function setup() {
-  const gateway = await startFakeGateway({ tokenDelayMs: 2 })
-  cleanups.push(() => gateway.close())
-  const core = createTestCore({ dataDir: tempDir() })
-  core.settings.set({ baseURL: gateway.baseURL })
-  // Stored after the base URL is set, as onboarding does: a key is bound to the gateway it was entered for.
-  core.secrets.setKey(gateway.apiKey)
-  cleanups.push(() => core.shutdown())
-  const events: AppEvent[] = []
-  core.onEvent((event) => events.push(event))
-  const dispatch = <T>(channel: string, payload?: unknown) => core.dispatch(channel, payload) as Promise<Result<T>>
-  const call = async <T>(channel: string, payload?: unknown): Promise<T> => {
-    const result = await dispatch<T>(channel, payload)
-    if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`)
-    return result.value
-  }
-  const ended = async (streamId: string) => {
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
-      const end = events.find(
-        (event): event is ChatEvent =>
-          'streamId' in event && event.streamId === streamId && (event.type === 'done' || event.type === 'error'),
-      )
-      if (end) return end
-      await new Promise((resolve) => setTimeout(resolve, 10))
-    }
-    throw new Error('stream did not end')
-  }
-  const messages = async (conversationId: string) =>
-    (
-      await call<{ messages: PagedMessage[] }>('history:messages', {
-        conversationId,
-        limit: 100,
-        beforeMessageId: null,
-      })
-    ).messages
+  const session = await startChatSession(tempDir(), cleanups)
+  const { call, ended } = session
   /** A conversation of two finished exchanges. */
   const twoExchanges = async () => {
     const first = await call<ChatSendResponse>('chat:send', { conversationId: null, content: 'first question' })
@@ -63,7 +27,7 @@ async function setup() {
     await ended(second.streamId!)
     return { conversationId: first.conversationId, first, second }
   }
-  return { core, dispatch, call, ended, messages, twoExchanges, events }
+  return { ...session, twoExchanges }
 }
 
 describe('message actions', () => {
