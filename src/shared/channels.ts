@@ -27,6 +27,7 @@ export const invokeChannels = [
   'history:get',
   'history:messages',
   'history:messageText',
+  'history:message',
   'history:rename',
   'history:pin',
   'history:setOverrides',

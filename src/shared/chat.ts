@@ -117,6 +117,8 @@ export const ActiveStreamSchema = z.object({
   reasoning: z.string(),
   /** The seq of the last event folded into `text`; apply only later events. */
   lastSeq: z.number().int(),
+  /** The Compare this answer is one of, while any of its answers streams: a reloaded view shows its columns again. */
+  compare: ChatCompareResponseSchema.optional(),
 })
 export type ActiveStream = z.infer<typeof ActiveStreamSchema>
 export const ChatStopRequestSchema = z.object({ streamId: StreamIdSchema }).strict()

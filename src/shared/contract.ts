@@ -118,6 +118,14 @@ export const contract = {
     /** Bounded by total characters as well as by `limit`: fewer messages when they are large. */
     response: z.object({ messages: z.array(PagedMessageSchema), hasMore: z.boolean() }),
   },
+  /**
+   * One message of any branch, its texts cut as a page's are: for a view that shows a message off
+   * the shown branch (a compared answer that ended before a reload).
+   */
+  'history:message': {
+    request: z.object({ messageId: MessageIdSchema }).strict(),
+    response: PagedMessageSchema,
+  },
   /** A slice of a message's text, for one that came cut in a page (see `PagedMessage`). */
   'history:messageText': {
     request: z

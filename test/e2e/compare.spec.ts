@@ -37,3 +37,42 @@ test('compare three models, one failing mid-answer, and continue with one', asyn
   await expect(answer).toHaveAttribute('data-message-id', chosen!)
   await expect(answer.getByRole('group', { name: 'Versions' })).toContainText('2 / 3')
 })
+
+test('a reload mid-compare shows the columns again: the ended answer as saved, the other still streaming', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Compare models' }).click()
+  const picker = page.getByRole('group', { name: 'Send the next question to these models' })
+  for (const name of ['GPT-4.1', 'DeepSeek V3.2']) await picker.getByRole('checkbox', { name }).check()
+  await page
+    .getByRole('textbox', { name: 'Message' })
+    .fill('[[tokens=40]] [[gpt-4.1:delay=1]] [[deepseek-v3.2:delay=150]] Tải lại giữa chừng')
+  await page.getByRole('button', { name: 'Send' }).click()
+
+  const columns = page.getByRole('region', { name: 'Compared answers' })
+  const gpt = columns.getByRole('article', { name: 'GPT-4.1' })
+  const deepseek = columns.getByRole('article', { name: 'DeepSeek V3.2' })
+  await expect(gpt).toContainText('Done', { timeout: 20_000 })
+  await expect(deepseek).toContainText('Writing…')
+  const gptText = await gpt.locator('.compare-column-text').textContent()
+  expect(gptText!.length).toBeGreaterThan(0)
+
+  await page.reload()
+  // The run comes back from main: GPT-4.1's answer, ended before the reload, as it was saved;
+  // DeepSeek's re-attached stream, which goes on to its end without losing or doubling text.
+  await expect(gpt).toContainText('Done', { timeout: 20_000 })
+  await expect(gpt.locator('.compare-column-text')).toHaveText(gptText!)
+  await expect(gpt).toContainText('tokens/s')
+  await expect(deepseek).toHaveAttribute('aria-busy', 'true')
+  await expect(deepseek).toContainText('Done', { timeout: 30_000 })
+  await expect(deepseek.locator('.compare-column-text')).toHaveText(gptText!)
+
+  // The two answers are sibling versions; choosing one closes the columns for good, even after a reload.
+  await gpt.getByRole('button', { name: 'Continue with this one' }).click()
+  await expect(columns).toHaveCount(0)
+  await page.reload()
+  await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' })).toContainText(gptText!.slice(0, 20))
+  await expect(columns).toHaveCount(0)
+})

@@ -4,7 +4,8 @@
  * stream; "Continue with this one" shows the chosen branch.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChatCompareResponse } from '../../src/shared/chat'
+import type { ActiveStream, ChatCompareResponse } from '../../src/shared/chat'
+import type { PagedMessage } from '../../src/shared/history'
 import { startChatSession } from '../support/chat-session'
 import { useTempDirs } from '../support/temp-dir'
 
@@ -73,5 +74,33 @@ describe('compare', () => {
     expect(
       (await call<{ conversations: unknown[] }>('history:list', { limit: 10, after: null })).conversations,
     ).toEqual([])
+  })
+
+  it('names its Compare on every stream it still runs, and reads an answer off the shown branch', async () => {
+    const { call, ended } = await setup()
+    const compared = await call<ChatCompareResponse>('chat:compare', {
+      conversationId: null,
+      content: '[[tokens=20]] [[gpt-4.1:delay=1]] [[deepseek-v3.2:delay=40]] Hai mô hình',
+      models: ['gpt-4.1', 'deepseek-v3.2'],
+    })
+    const [gpt, deepseek] = compared.answers
+    await ended(gpt!.streamId!)
+    // A reloaded view asks what streams: DeepSeek's stream, with the whole run it belongs to.
+    const active = await call<ActiveStream[]>('chat:active')
+    expect(active).toHaveLength(1)
+    expect(active[0]).toMatchObject({ streamId: deepseek!.streamId, compare: compared })
+    // GPT-4.1's answer is not on the shown branch (DeepSeek's is), yet it reads whole, as saved.
+    const stored = await call<PagedMessage>('history:message', { messageId: gpt!.assistantMessageId })
+    expect(stored).toMatchObject({ status: 'complete', model: 'gpt-4.1', usage: { completionTokens: 20 } })
+    expect(stored.content.length).toBeGreaterThan(0)
+    await ended(deepseek!.streamId!)
+    // Once every answer ended, the run is forgotten: nothing streams.
+    expect(await call<ActiveStream[]>('chat:active')).toEqual([])
+  })
+
+  it('reads a message that is gone as not found', async () => {
+    const { dispatch } = await setup()
+    const gone = await dispatch('history:message', { messageId: crypto.randomUUID() })
+    expect(gone).toMatchObject({ ok: false, error: { kind: 'not_found' } })
   })
 })

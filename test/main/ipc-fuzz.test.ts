@@ -50,6 +50,7 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'history:list': { limit: 10, after: null },
   'history:get': { conversationId: id },
   'history:messages': { conversationId: id, limit: 10, beforeMessageId: null },
+  'history:message': { messageId: id },
   'history:messageText': { messageId: id, field: 'content', offset: 0, length: 1000 },
   'history:rename': { conversationId: id, title: 'New title' },
   'history:pin': { conversationId: id, pinned: true },

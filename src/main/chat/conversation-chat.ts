@@ -58,6 +58,8 @@ const maxMessagesSent = 1000
 
 export class ConversationChat {
   private readonly live = new Map<string, LiveAnswer>()
+  /** Compares with an answer still streaming, by question: `active()` names each stream's run. */
+  private readonly compareRuns = new Map<string, ChatCompareResponse>()
 
   constructor(private readonly options: ConversationChatOptions) {}
 
@@ -92,6 +94,7 @@ export class ConversationChat {
     }
     if (answer.saveTimer) clearTimeout(answer.saveTimer)
     this.live.delete(event.streamId)
+    this.forgetEndedCompares()
     const error: AppError | null = event.type === 'error' ? event.error : null
     // Pricing reads history (the prompt, to estimate tokens): like the write, it must never throw into
     // ChatService's emit, or the answer would stay `streaming` and the stream's promise reject.
@@ -177,7 +180,24 @@ export class ConversationChat {
       const { assistantMessageId, streamId, error } = this.answer(conversation.id, model, question.id)
       return { model, assistantMessageId, streamId, error }
     })
-    return ok({ conversationId: conversation.id, userMessageId: question.id, answers })
+    const run = { conversationId: conversation.id, userMessageId: question.id, answers }
+    if (answers.some((answer) => answer.streamId !== null && this.isLive(answer.streamId)))
+      this.compareRuns.set(question.id, run)
+    return ok(run)
+  }
+
+  /**
+   * A stream is live from its `start` event, which ChatService emits before `send` returns. A stream
+   * that ended already (a refused request) is not, so a run with none live is never kept.
+   */
+  private isLive(streamId: string): boolean {
+    return this.live.has(streamId)
+  }
+
+  private forgetEndedCompares(): void {
+    for (const [questionId, run] of this.compareRuns)
+      if (!run.answers.some((answer) => answer.streamId !== null && this.isLive(answer.streamId)))
+        this.compareRuns.delete(questionId)
   }
 
   /**
@@ -246,15 +266,11 @@ export class ConversationChat {
 
   /** Streams still running, for a view that opens while they run. */
   active(): ActiveStream[] {
-    return [...this.live.values()].map(({ streamId, conversationId, messageId, model, text, reasoning, lastSeq }) => ({
-      streamId,
-      conversationId,
-      messageId,
-      model,
-      text,
-      reasoning,
-      lastSeq,
-    }))
+    const runs = [...this.compareRuns.values()]
+    return [...this.live.values()].map(({ streamId, conversationId, messageId, model, text, reasoning, lastSeq }) => {
+      const compare = runs.find((run) => run.answers.some((answer) => answer.streamId === streamId))
+      return { streamId, conversationId, messageId, model, text, reasoning, lastSeq, ...(compare ? { compare } : {}) }
+    })
   }
 
   /** Stops the streams of a conversation, for example before it is deleted. */

@@ -104,6 +104,8 @@ export interface HistoryApi {
   /** An answer that goes on (Continue): back to `streaming` with its text, out of the search index until finished. */
   reopenMessage(id: string): StoredMessage
   getMessage(id: string): StoredMessage | null
+  /** One message for the renderer, its texts cut to `maxChars` as a page's are. */
+  getCutMessage(id: string, maxChars: number): PagedMessage | null
   /**
    * A page of the shown branch, oldest first: the path from the shown leaf up towards the root, or,
    * with `beforeMessageId`, the path above that message (on whichever branch it is: the prompt of an

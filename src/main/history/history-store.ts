@@ -36,10 +36,12 @@ import { inTransaction, type HistoryDb } from './history-db'
 import { HistoryNotFoundError } from './history-errors'
 import {
   deleteMessageRow,
+  findLiveCutMessage,
   findLiveMessage,
   findMessage,
   findMessageAt,
   insertMessage,
+  type CutMessageRow,
   markMessageInterrupted,
   messageSeqIn,
   messageTextSlice,
@@ -354,6 +356,12 @@ export class HistoryStore implements HistoryApi {
     return row ? toStoredMessage(row) : null
   }
 
+  /** One live message for the renderer, its texts cut to `maxChars` as a page's are (without `versions`). */
+  getCutMessage(id: string, maxChars: number): PagedMessage | null {
+    const row = findLiveCutMessage(this.db, id, maxChars)
+    return row ? toCutMessage(row, maxChars) : null
+  }
+
   listMessages(
     conversationId: string,
     options: { limit: number; beforeMessageId?: string | null },
@@ -577,12 +585,18 @@ export class HistoryStore implements HistoryApi {
 }
 
 /** A page row as the renderer gets it: cut texts with their lengths, and the versions when it has siblings. */
+/** A cut row as the renderer gets it: with its full lengths when SQLite cut a text. */
+function toCutMessage(row: CutMessageRow, maxChars: number): PagedMessage {
+  const message: PagedMessage = toStoredMessage(row)
+  const reasoningLength = row.reasoning_length ?? 0
+  if (row.content_length > maxChars || reasoningLength > maxChars)
+    message.fullLength = { content: row.content_length, reasoning: reasoningLength }
+  return message
+}
+
 function toPagedMessage(maxChars: number): (row: BranchPageRow) => PagedMessage {
   return (row) => {
-    const message: PagedMessage = toStoredMessage(row)
-    const reasoningLength = row.reasoning_length ?? 0
-    if (row.content_length > maxChars || reasoningLength > maxChars)
-      message.fullLength = { content: row.content_length, reasoning: reasoningLength }
+    const message = toCutMessage(row, maxChars)
     if (row.version_count > 1)
       message.versions = {
         index: row.version_index,

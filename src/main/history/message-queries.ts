@@ -87,6 +87,12 @@ export const cutMessageColumns = `seq, id, conversation_id, role,
 const liveMessage =
   'id = ? AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)'
 
+/** A live message with its texts cut by SQLite to `maxChars` characters (see `cutMessageColumns`). */
+export function findLiveCutMessage(db: HistoryDb, id: string, maxChars: number): CutMessageRow | undefined {
+  return db.statement(`SELECT ${cutMessageColumns} FROM messages WHERE ${liveMessage}`).get(maxChars, maxChars, id) as
+    CutMessageRow | undefined
+}
+
 /**
  * `length` characters of a live message's text from `offset` (code points, from 0), and the text's
  * full length, read by SQLite's substr: only the slice becomes a JS string.

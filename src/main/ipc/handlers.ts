@@ -124,6 +124,8 @@ export function createHandlers(services: Services): Handlers {
             ),
           )
         : fail('not_found', 'This conversation no longer exists.'),
+    'history:message': async ({ messageId }) =>
+      found(history.getCutMessage(messageId, defaultPageLimits.maxMessageChars), 'This message'),
     'history:messageText': async ({ messageId, field, offset, length }) => {
       // Only the slice is read from SQLite, never the whole (possibly huge) row.
       const slice = history.messageText(messageId, field, offset, length)

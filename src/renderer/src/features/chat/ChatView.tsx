@@ -13,7 +13,6 @@ import { ConversationUsage } from '../usage/ConversationUsage'
 import { usageVersion } from '../usage/usage-version'
 import type { TransferActions } from '../transfer/use-transfers'
 import { ChatHeader, headerActions } from './ChatHeader'
-import type { ChatCompareResponse } from '../../../../shared/chat'
 import { Button } from '../../ui/Button'
 import { Columns2 } from '../../ui/icons'
 import { CompareColumns } from './compare/CompareColumns'
@@ -134,8 +133,7 @@ export function ChatView(props: ChatViewProps) {
   }
   // Compare: the models picked (the composer sends to them when two or more are), and the last run shown.
   const [comparing, setComparing] = useState<string[] | null>(null)
-  const [compareRun, setCompareRun] = useState<ChatCompareResponse | null>(null)
-  if (compareRun && compareRun.conversationId !== conversationId) setCompareRun(null)
+  const { compareRun, closeCompare } = chat
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
@@ -184,11 +182,12 @@ export function ChatView(props: ChatViewProps) {
       />
       {compareRun ? (
         <CompareColumns
+          api={api}
           run={compareRun}
           streams={chat.streams}
           onStop={(streamId) => void api.chat.stop({ streamId })}
           onChoose={(messageId) => {
-            setCompareRun(null)
+            closeCompare(compareRun.conversationId)
             void messageActions.showVersion(messageId)
           }}
         />
@@ -221,7 +220,6 @@ export function ChatView(props: ChatViewProps) {
           // As send does: the new conversation adopts exactly the settings it was created with.
           if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
           const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
-          if (run) setCompareRun(run)
           return run !== null
         }}
         onStop={chat.stop}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ChatCompareResponse } from '../../../../shared/chat'
+import type { ActiveStream, ChatCompareResponse } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
 import { connection } from '../../api/connection-store'
 import { ChatStreamStore } from './chat-stream-store'
@@ -24,6 +24,26 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     [conversationId],
   )
 
+  // The Compare shown in each conversation until one answer is chosen: the runs this view started,
+  // and those main reports still streaming (so a reload, or coming back to the conversation, shows them).
+  const [compareRuns, setCompareRuns] = useState<ReadonlyMap<string, ChatCompareResponse>>(new Map())
+  const keepCompareRuns = useCallback((actives: readonly ActiveStream[]) => {
+    const runs = actives.flatMap((active) => (active.compare ? [active.compare] : []))
+    if (runs.length > 0)
+      setCompareRuns((current) => {
+        const next = new Map(current)
+        for (const run of runs) next.set(run.conversationId, run)
+        return next
+      })
+  }, [])
+  const closeCompare = useCallback((conversationId: string) => {
+    setCompareRuns((current) => {
+      const next = new Map(current)
+      next.delete(conversationId)
+      return next
+    })
+  }, [])
+
   useEffect(() => {
     const unsubscribe = api.onEvent((event) => {
       if ('streamId' in event) {
@@ -36,12 +56,13 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
           void transcriptStore.refreshNewest()
       }
     })
-    // Streams already running when this view opened (a reload, a second window).
+    // Streams already running when this view opened (a reload, a second window), with their Compares.
     void api.chat.active().then((result) => {
       streamStore.attachAll(result.ok ? result.value : [])
+      if (result.ok) keepCompareRuns(result.value)
     })
     return unsubscribe
-  }, [api, streamStore, transcriptStore])
+  }, [api, keepCompareRuns, streamStore, transcriptStore])
 
   // Browser mode's server gone: the answers streaming here end as interrupted (Stop would reach no one);
   // back again: what still streams there goes on, and the stored messages say how the rest ended.
@@ -52,10 +73,13 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   useEffect(() => {
     if (link.reconnects === 0) return
     void api.chat.active().then((result) => {
-      if (result.ok) streamStore.reattach(result.value)
+      if (result.ok) {
+        streamStore.reattach(result.value)
+        keepCompareRuns(result.value)
+      }
       void transcriptStore.refreshNewest()
     })
-  }, [api, link.reconnects, streamStore, transcriptStore])
+  }, [api, keepCompareRuns, link.reconnects, streamStore, transcriptStore])
 
   useEffect(() => {
     if (transcriptStore.getSnapshot().conversationId !== conversationId) void transcriptStore.open(conversationId)
@@ -112,11 +136,13 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
         setSendError(result.error)
         return null
       }
-      if (result.value.conversationId !== conversationId) {
-        await transcriptStore.open(result.value.conversationId)
-        onConversationCreated(result.value.conversationId)
+      const run = result.value
+      setCompareRuns((current) => new Map(current).set(run.conversationId, run))
+      if (run.conversationId !== conversationId) {
+        await transcriptStore.open(run.conversationId)
+        onConversationCreated(run.conversationId)
       } else await transcriptStore.refreshNewest()
-      return result.value
+      return run
     },
     [api, conversationId, onConversationCreated, setSendError, transcriptStore],
   )
@@ -152,6 +178,8 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     sendError,
     send,
     compare,
+    compareRun: conversationId === null ? null : (compareRuns.get(conversationId) ?? null),
+    closeCompare,
     retry,
     continueAnswer,
     stop,
