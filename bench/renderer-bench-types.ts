@@ -33,6 +33,8 @@ export interface RendererBench {
   hostile(kind: string, how: 'reopen' | 'stream', perFrame: number, size?: number): Promise<HostileRun>
   /** Streams the answer at `perSecond` deltas, one render per frame; returns every frame. */
   stream(mode: Mode, content: Content, chars: number, perSecond: number): Promise<Frame[]>
+  /** Compare: `models` answers of `chars` characters each streaming at once at `perSecond` deltas each. */
+  compare(models: number, chars: number, perSecond: number): Promise<Frame[]>
   /** Renders single deltas near `atChars`; returns each one's time, ms. */
   perDelta(mode: Mode, content: Content, totalChars: number, atChars: number, samples: number): number[]
 }

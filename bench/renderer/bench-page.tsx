@@ -7,6 +7,10 @@ import { createRoot } from 'react-dom/client'
 import { loadHighlighter } from '../../src/renderer/src/markdown/highlight'
 import { MarkdownBlock } from '../../src/renderer/src/markdown/MarkdownBlock'
 import { StreamingMarkdown } from '../../src/renderer/src/markdown/StreamingMarkdown'
+import type { Api } from '../../src/shared/api'
+import type { ChatCompareResponse } from '../../src/shared/chat'
+import type { StreamState } from '../../src/renderer/src/features/chat/chat-stream-store'
+import { CompareColumns } from '../../src/renderer/src/features/chat/compare/CompareColumns'
 import '../../src/renderer/src/styles.css'
 import { hostileKinds, isHostileKind } from '../../test/fake-gateway/hostile'
 import type { BenchWindow, Content, Frame, HostileRun, Mode } from '../renderer-bench-types'
@@ -94,6 +98,99 @@ function perDelta(mode: Mode, content: Content, totalChars: number, atChars: num
   return times
 }
 
+const compareModels = ['gpt-4.1', 'claude-sonnet-4.5', 'gemini-2.5-flash', 'deepseek-v3.2']
+
+/**
+ * Compare: the app's real columns with `models` answers streaming at once, each at `perSecond`
+ * deltas (each the mixed sample, cut into deltas the same way). As in the app, each stream's text of
+ * a frame arrives as its own event and is drawn as its own render; the frame is laid out once.
+ * Returns each frame, `chars` counting every column.
+ */
+function compare(models: number, chars: number, perSecond: number): Promise<Frame[]> {
+  const answers = compareModels.slice(0, models).map((model) => ({
+    model,
+    assistantMessageId: crypto.randomUUID(),
+    streamId: crypto.randomUUID(),
+    error: null,
+    deltas: toDeltas(sample('mixed', chars)),
+  }))
+  const run: ChatCompareResponse = {
+    conversationId: crypto.randomUUID(),
+    userMessageId: crypto.randomUUID(),
+    answers: answers.map(({ deltas: _deltas, ...answer }) => answer),
+  }
+  let streams: ReadonlyMap<string, StreamState> = new Map(
+    answers.map((answer) => [answer.streamId, { ...emptyStream(answer.streamId), model: answer.model }]),
+  )
+  const host = document.getElementById('root')!
+  host.replaceChildren()
+  const container = document.createElement('div')
+  container.className = 'chat'
+  container.style.cssText = 'height: 800px; width: 1280px; display: flex; flex-direction: column'
+  host.append(container)
+  const root = createRoot(container)
+  // Every answer has its stream here and none ends before the last frame, so the columns never ask
+  // the api for a saved answer: nothing of it is called.
+  const api = {} as Api
+  const ignore = () => {}
+  const show = () =>
+    flushSync(() =>
+      root.render(<CompareColumns api={api} run={run} streams={streams} onStop={ignore} onChoose={ignore} />),
+    )
+  show()
+  const frames: Frame[] = []
+  const applied = answers.map(() => 0)
+  let start = 0
+  let previous = 0
+  return new Promise((resolve) => {
+    const frame = (now: number) => {
+      if (!start) start = previous = now
+      const begin = performance.now()
+      let batch = 0
+      answers.forEach((answer, index) => {
+        const due = Math.min(answer.deltas.length, Math.floor(((now - start) * perSecond) / 1000) + 1)
+        if (due <= applied[index]!) return
+        const stream = streams.get(answer.streamId)!
+        let text = stream.text
+        batch += due - applied[index]!
+        while (applied[index]! < due) text += answer.deltas[applied[index]!++]
+        streams = new Map(streams).set(answer.streamId, { ...stream, text })
+        show()
+      })
+      if (batch > 0) {
+        void container.scrollHeight
+        const total = [...streams.values()].reduce((sum, stream) => sum + stream.text.length, 0)
+        frames.push({ chars: total, deltas: batch, work: performance.now() - begin, interval: now - previous })
+      }
+      previous = now
+      if (answers.some((answer, index) => applied[index]! < answer.deltas.length)) requestAnimationFrame(frame)
+      else {
+        root.unmount()
+        resolve(frames)
+      }
+    }
+    requestAnimationFrame(frame)
+  })
+}
+
+function emptyStream(streamId: string): StreamState {
+  return {
+    streamId,
+    conversationId: null,
+    messageId: null,
+    model: '',
+    text: '',
+    reasoning: '',
+    status: 'streaming',
+    lastSeq: 0,
+    finishReason: null,
+    usage: null,
+    timings: null,
+    error: null,
+    retry: null,
+  }
+}
+
 /** Chromium's heap figure (not standard, hence the cast). */
 const heapMb = () =>
   ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6
@@ -131,5 +228,5 @@ async function hostile(kind: string, how: 'reopen' | 'stream', perFrame: number,
 
 // The app loads the highlighter on its first code block; the bench measures streaming, not that load.
 void loadHighlighter().then(() => {
-  ;(window as unknown as BenchWindow).rendererBench = { stream, perDelta, hostile }
+  ;(window as unknown as BenchWindow).rendererBench = { stream, perDelta, hostile, compare }
 })

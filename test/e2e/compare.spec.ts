@@ -28,6 +28,10 @@ test('compare three models, one failing mid-answer, and continue with one', asyn
   await expect(gemini).toContainText('Failed')
   await expect(gpt).toContainText('Done', { timeout: 20_000 })
   await expect(gpt).toContainText('tokens/s')
+  // Its cost, as main priced it on saving the answer.
+  await expect(gpt).toContainText(/in \/ \d+ out tokens · \S*\d/)
+  // The answers are drawn once, in their columns: the transcript above ends with the question.
+  await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' })).toHaveCount(0)
   await expect(claude).toContainText('Done', { timeout: 30_000 })
 
   const chosen = await claude.getAttribute('data-message-id')

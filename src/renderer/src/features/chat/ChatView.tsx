@@ -134,6 +134,21 @@ export function ChatView(props: ChatViewProps) {
   // Compare: the models picked (the composer sends to them when two or more are), and the last run shown.
   const [comparing, setComparing] = useState<string[] | null>(null)
   const { compareRun, closeCompare } = chat
+  // While its columns show, a Compare's answers are not drawn a second time in the transcript above.
+  const comparedIds = useMemo(
+    () => new Set(compareRun?.answers.map((answer) => answer.assistantMessageId) ?? []),
+    [compareRun],
+  )
+  // Stable, so a streaming column does not draw the others again (see CompareColumn).
+  const stopStream = useCallback((streamId: string) => void api.chat.stop({ streamId }), [api])
+  const { showVersion } = messageActions
+  const chooseCompared = useCallback(
+    (messageId: string) => {
+      if (conversationId) closeCompare(conversationId)
+      void showVersion(messageId)
+    },
+    [closeCompare, conversationId, showVersion],
+  )
 
   return (
     <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
@@ -179,17 +194,15 @@ export function ChatView(props: ChatViewProps) {
         onSuggestion={fillSuggestion}
         busy={chat.isStreaming}
         actions={messageActions}
+        hiddenMessageIds={comparedIds}
       />
       {compareRun ? (
         <CompareColumns
           api={api}
           run={compareRun}
           streams={chat.streams}
-          onStop={(streamId) => void api.chat.stop({ streamId })}
-          onChoose={(messageId) => {
-            closeCompare(compareRun.conversationId)
-            void messageActions.showVersion(messageId)
-          }}
+          onStop={stopStream}
+          onChoose={chooseCompared}
         />
       ) : null}
       {error ? (

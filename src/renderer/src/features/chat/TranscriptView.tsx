@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useMemo, useRef } from 'react'
 import type { StoredMessage } from '../../../../shared/history'
 import { strings } from '../../i18n'
 import { ErrorBoundary } from '../../lib/ErrorBoundary'
@@ -34,6 +34,8 @@ interface TranscriptViewProps {
   onNewChat(): void
   /** A suggestion of the empty chat was picked: it fills the message box. */
   onSuggestion(prompt: string): void
+  /** Messages shown elsewhere (a Compare's answers, in its columns below), left out of the log. */
+  hiddenMessageIds?: ReadonlySet<string>
 }
 
 const retryable = new Set<StoredMessage['status']>(['error', 'stopped', 'interrupted'])
@@ -45,8 +47,14 @@ const cutShort = (message: StoredMessage) => message.status === 'complete' && me
  * conversation of 10,000 messages scrolls like one of ten. Older pages load at the top.
  */
 export function TranscriptView(props: TranscriptViewProps) {
-  const { transcript, transcriptStore, streams, streamStore, focusMessageId } = props
-  const { messages } = transcript
+  const { transcript, transcriptStore, streams, streamStore, focusMessageId, hiddenMessageIds } = props
+  const messages = useMemo(
+    () =>
+      hiddenMessageIds?.size
+        ? transcript.messages.filter((message) => !hiddenMessageIds.has(message.id))
+        : transcript.messages,
+    [hiddenMessageIds, transcript.messages],
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
   // TanStack Virtual hands back fresh functions each render; the React Compiler skips this component, as it should.
   // eslint-disable-next-line react-hooks/incompatible-library

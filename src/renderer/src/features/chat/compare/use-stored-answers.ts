@@ -5,9 +5,10 @@ import type { PagedMessage } from '../../../../../shared/history'
 import type { StreamState } from '../chat-stream-store'
 
 /**
- * The stored messages of a Compare's answers that this view holds no stream for: those that ended
- * before a reload (or before the view came back to the conversation) show what was saved. Each is
- * read once; an answer whose stream the view holds is shown from the stream.
+ * The saved messages of a Compare's answers once they ended: their cost (main prices an answer as it
+ * saves its end, so no stream event carries it), and their text for those this view holds no stream
+ * for (ended before a reload, or before the view came back). Each is read once it ended; one read
+ * while it still streamed (main's run named it before its events came) is read again after.
  */
 export function useStoredAnswers(
   api: Api,
@@ -15,21 +16,26 @@ export function useStoredAnswers(
   streams: ReadonlyMap<string, StreamState>,
 ): ReadonlyMap<string, PagedMessage> {
   const [stored, setStored] = useState<ReadonlyMap<string, PagedMessage>>(new Map())
-  const missing = run.answers
-    .filter((answer) => !(answer.streamId && streams.has(answer.streamId)) && !stored.has(answer.assistantMessageId))
+  const toRead = run.answers
+    .filter((answer) => {
+      const stream = answer.streamId ? streams.get(answer.streamId) : undefined
+      if (stream?.status === 'streaming') return false
+      const saved = stored.get(answer.assistantMessageId)
+      return !saved || (saved.status === 'streaming' && stream !== undefined)
+    })
     .map((answer) => answer.assistantMessageId)
   // A string, so the effect runs again only when the set of answers to read changes.
-  const missingKey = missing.join(' ')
+  const toReadKey = toRead.join(' ')
   useEffect(() => {
-    if (!missingKey) return
+    if (!toReadKey) return
     let current = true
-    for (const messageId of missingKey.split(' '))
+    for (const messageId of toReadKey.split(' '))
       void api.history.message({ messageId }).then((result) => {
         if (current && result.ok) setStored((known) => new Map(known).set(messageId, result.value))
       })
     return () => {
       current = false
     }
-  }, [api, missingKey])
+  }, [api, toReadKey])
   return stored
 }
