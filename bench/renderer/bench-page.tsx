@@ -14,7 +14,7 @@ import { CompareColumns } from '../../src/renderer/src/features/chat/compare/Com
 import '../../src/renderer/src/styles.css'
 import { hostileKinds, isHostileKind } from '../../test/fake-gateway/hostile'
 import type { BenchWindow, Content, Frame, HostileRun, Mode } from '../renderer-bench-types'
-import { sample, toDeltas } from './sample-answer'
+import { sample, sampleAnswer, toDeltas } from './sample-answer'
 
 function Answer({ mode, text }: { mode: Mode; text: string }) {
   return (
@@ -102,17 +102,18 @@ const compareModels = ['gpt-4.1', 'claude-sonnet-4.5', 'gemini-2.5-flash', 'deep
 
 /**
  * Compare: the app's real columns with `models` answers streaming at once, each at `perSecond`
- * deltas (each the mixed sample, cut into deltas the same way). As in the app, each stream's text of
+ * deltas (each model its own answer: the mixed sample's parts in another order, so their tables and
+ * code blocks close in different frames, as real answers' do). As in the app, each stream's text of
  * a frame arrives as its own event and is drawn as its own render; the frame is laid out once.
  * Returns each frame, `chars` counting every column.
  */
 function compare(models: number, chars: number, perSecond: number): Promise<Frame[]> {
-  const answers = compareModels.slice(0, models).map((model) => ({
+  const answers = compareModels.slice(0, models).map((model, index) => ({
     model,
     assistantMessageId: crypto.randomUUID(),
     streamId: crypto.randomUUID(),
     error: null,
-    deltas: toDeltas(sample('mixed', chars)),
+    deltas: toDeltas(sampleAnswer(chars, index)),
   }))
   const run: ChatCompareResponse = {
     conversationId: crypto.randomUUID(),

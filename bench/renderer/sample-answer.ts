@@ -25,9 +25,11 @@ const sections = [
     `2. Second point: *emphasis*, \`code\` and a number ${n * 1000}.\n\n> A quoted remark that closes part ${n}.\n\n`,
 ]
 
-export function sampleAnswer(length: number): string {
+/** `startAt` starts each round at another section: another model's answer, built of the same parts. */
+export function sampleAnswer(length: number, startAt = 0): string {
   let text = ''
-  for (let n = 1; text.length < length; n++) for (const section of sections) text += section(n)
+  for (let n = 1; text.length < length; n++)
+    for (let index = 0; index < sections.length; index++) text += sections[(index + startAt) % sections.length]!(n)
   return text.slice(0, length)
 }
 
