@@ -40,6 +40,11 @@ test('a server killed mid-answer: the tab says so, ends the answer, and re-attac
   await expect(answer.locator('.text')).toHaveText(/.{40}/)
   await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'Connection to HolySheep Chat lost' })).toHaveCount(0)
+  // The sidebar shows the conversation answering.
+  const answering = page
+    .getByRole('complementary', { name: 'Conversations and search' })
+    .getByRole('img', { name: 'Answering…' })
+  await expect(answering).toHaveCount(1)
 
   first.child.kill('SIGKILL')
   await new Promise((resolve) => first.child.once('exit', resolve))
@@ -55,6 +60,8 @@ test('a server killed mid-answer: the tab says so, ends the answer, and re-attac
   await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
   await expect(answer.locator('.text')).toHaveText(kept)
+  // Nor does the sidebar still say it answers: no event from the dead server would ever end that.
+  await expect(answering).toHaveCount(0)
 
   // Started again on the same port: a new token, so this tab's cookie is refused, and it says what to do.
   const second = await startBrowserMode({ ...options, port: Number(new URL(first.url).port) })
@@ -74,6 +81,7 @@ test('a server killed mid-answer: the tab says so, ends the answer, and re-attac
     page.getByRole('status').filter({ hasText: /Connection to HolySheep Chat lost|newest address/ }),
   ).toHaveCount(0)
   await expect(answer).toContainText('The app closed before this answer finished.')
+  await expect(answering).toHaveCount(0)
   await expect(answer.locator('.text')).toContainText(kept.slice(0, 20))
 
   // And the tab works again: a new answer streams in it.
