@@ -103,8 +103,8 @@ const compareModels = ['gpt-4.1', 'claude-sonnet-4.5', 'gemini-2.5-flash', 'deep
 /**
  * Compare: the app's real columns with `models` answers streaming at once, each at `perSecond`
  * deltas (each model its own answer: the mixed sample's parts in another order, so their tables and
- * code blocks close in different frames, as real answers' do). As in the app, each stream's text of
- * a frame arrives as its own event and is drawn as its own render; the frame is laid out once.
+ * code blocks close in different frames, as real answers' do). As in the app (whose stream store
+ * tells its views once a frame), every stream's new text of a frame is drawn in one render.
  * Returns each frame, `chars` counting every column.
  */
 function compare(models: number, chars: number, perSecond: number): Promise<Frame[]> {
@@ -156,9 +156,9 @@ function compare(models: number, chars: number, perSecond: number): Promise<Fram
         batch += due - applied[index]!
         while (applied[index]! < due) text += answer.deltas[applied[index]!++]
         streams = new Map(streams).set(answer.streamId, { ...stream, text })
-        show()
       })
       if (batch > 0) {
+        show()
         void container.scrollHeight
         const total = [...streams.values()].reduce((sum, stream) => sum + stream.text.length, 0)
         frames.push({ chars: total, deltas: batch, work: performance.now() - begin, interval: now - previous })

@@ -81,3 +81,36 @@ describe('ChatStreamStore', () => {
     expect(store.forMessage(messageId)).toMatchObject({ text: 'partial', status: 'interrupted' })
   })
 })
+
+describe('ChatStreamStore with several streams', () => {
+  it('tells its views once a frame however many events came, its snapshot current at once', async () => {
+    const store = new ChatStreamStore()
+    store.attachAll([])
+    let told = 0
+    store.subscribe(() => told++)
+    const other = (seq: number, content: string): ChatEvent => ({ type: 'delta', streamId: 'stream-2', seq, content })
+    store.apply(start())
+    store.apply({
+      type: 'start',
+      streamId: 'stream-2',
+      seq: 0,
+      model: 'gpt-4.1',
+      conversationId,
+      messageId: '00000000-0000-4000-8000-000000000003',
+      initialText: '',
+    })
+    for (let seq = 1; seq <= 5; seq++) {
+      store.apply(delta(seq, 'a'))
+      store.apply(other(seq, 'b'))
+    }
+    expect(store.forMessage(messageId)?.text).toBe('aaaaa')
+    expect(store.getSnapshot().get('stream-2')?.text).toBe('bbbbb')
+    expect(told).toBe(0)
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(told).toBe(1)
+    store.apply(delta(6, 'c'))
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(told).toBe(2)
+  })
+})

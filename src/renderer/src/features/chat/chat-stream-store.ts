@@ -34,7 +34,8 @@ export class ChatStreamStore extends ExternalStore<ReadonlyMap<string, StreamSta
   private waiting: Map<string, ChatEvent[]> | null = new Map()
 
   constructor() {
-    super(new Map())
+    // Compare streams up to four answers at once, each event its own task: views draw once a frame.
+    super(new Map(), { oncePerFrame: true })
   }
 
   /** The live stream filling this message, if any. */
