@@ -100,6 +100,12 @@ export const en = {
     showMore: 'Show more',
     copyAll: 'Copy all',
   },
+  richText: {
+    footnote: (label: string) => `Footnote ${label}`,
+    backToReference: (label: string) => `Back to the text of footnote ${label}`,
+    wrapLines: 'Wrap long lines',
+    unwrapLines: 'Do not wrap lines',
+  },
   views: {
     failed: 'This part of the app failed to show. The rest still works.',
     retry: 'Try again',

@@ -100,6 +100,12 @@ export const vi: Strings = {
     showMore: 'Hiển thị thêm',
     copyAll: 'Sao chép tất cả',
   },
+  richText: {
+    footnote: (label: string) => `Chú thích ${label}`,
+    backToReference: (label: string) => `Quay lại chỗ dẫn chú thích ${label}`,
+    wrapLines: 'Ngắt dòng dài',
+    unwrapLines: 'Không ngắt dòng',
+  },
   views: {
     failed: 'Phần này của ứng dụng không hiển thị được. Các phần khác vẫn hoạt động.',
     retry: 'Thử lại',

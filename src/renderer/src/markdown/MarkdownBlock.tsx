@@ -1,6 +1,7 @@
 import { memo } from 'react'
 import './markdown.css'
 import Markdown from 'react-markdown'
+import { withFootnoteStubs } from './remark-footnotes'
 import { markdownComponents, remarkPlugins } from './markdown-components'
 
 /**
@@ -10,7 +11,7 @@ import { markdownComponents, remarkPlugins } from './markdown-components'
 export const MarkdownBlock = memo(function MarkdownBlock({ source }: { source: string }) {
   return (
     <Markdown remarkPlugins={remarkPlugins} components={markdownComponents}>
-      {source}
+      {withFootnoteStubs(source)}
     </Markdown>
   )
 })

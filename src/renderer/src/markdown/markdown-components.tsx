@@ -5,14 +5,16 @@ import remarkGfm from 'remark-gfm'
 import { openLink, safeExternalUrl } from '../api/open-link'
 import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
+import { FootnoteDefinition, FootnoteReference } from './Footnotes'
+import { remarkFootnotesInPlace } from './remark-footnotes'
 import { remarkBidiLabels } from './remark-bidi-labels'
 import { remarkHtmlAsText } from './remark-html-as-text'
 
 /**
- * The remark plugins every block is parsed with: GitHub's tables, task lists and strikethrough; HTML as
- * text; link labels without bidi controls.
+ * The remark plugins every block is parsed with: GitHub's tables, task lists, strikethrough and
+ * footnotes (drawn where they stand, see footnotes.ts); HTML as text; link labels without bidi controls.
  */
-export const remarkPlugins = [remarkGfm, remarkHtmlAsText, remarkBidiLabels]
+export const remarkPlugins = [remarkGfm, remarkFootnotesInPlace, remarkHtmlAsText, remarkBidiLabels]
 
 /** How answers' elements are drawn: code blocks with Copy, links that open outside, no remote images. */
 export const markdownComponents: Components = {
@@ -20,7 +22,9 @@ export const markdownComponents: Components = {
     const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
     return <CodeBlock code={code ? textOf(code).replace(/\n$/, '') : ''} language={languageOf(code)} />
   },
-  a({ href, children }) {
+  a({ href, children, node }) {
+    const footnote = node?.properties.dataFootnoteRef
+    if (typeof footnote === 'string') return <FootnoteReference id={footnote} label={children} />
     const url = href ? safeExternalUrl(href) : null
     // Only http(s) links are links; anything else (javascript:, file:, relative) stays text.
     if (!url) return <span className="link-refused">{children}</span>
@@ -44,6 +48,17 @@ export const markdownComponents: Components = {
         aria-label={checked ? strings.markdown.taskDone : strings.markdown.taskOpen}
       />
     )
+  },
+  div({ node, children, className }) {
+    const footnote = node?.properties.dataFootnoteDef
+    const label = node?.properties.dataFootnoteLabel
+    if (typeof footnote === 'string')
+      return (
+        <FootnoteDefinition id={footnote} label={String(label ?? footnote)}>
+          {children}
+        </FootnoteDefinition>
+      )
+    return <div className={className}>{children}</div>
   },
   table({ children }) {
     // Wide tables scroll on their own instead of widening the answer.
