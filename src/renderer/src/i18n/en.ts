@@ -101,6 +101,7 @@ export const en = {
     copyAll: 'Copy all',
   },
   richText: {
+    formulaFailed: (message: string) => `This formula could not be shown: ${message}`,
     footnote: (label: string) => `Footnote ${label}`,
     backToReference: (label: string) => `Back to the text of footnote ${label}`,
     wrapLines: 'Wrap long lines',

@@ -101,6 +101,7 @@ export const vi: Strings = {
     copyAll: 'Sao chép tất cả',
   },
   richText: {
+    formulaFailed: (message: string) => `Không hiển thị được công thức này: ${message}`,
     footnote: (label: string) => `Chú thích ${label}`,
     backToReference: (label: string) => `Quay lại chỗ dẫn chú thích ${label}`,
     wrapLines: 'Ngắt dòng dài',

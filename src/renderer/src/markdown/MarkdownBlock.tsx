@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import './markdown.css'
 import Markdown from 'react-markdown'
-import { withFootnoteStubs } from './remark-footnotes'
+import { blockSource } from './block-source'
 import { markdownComponents, remarkPlugins } from './markdown-components'
 
 /**
@@ -11,7 +11,7 @@ import { markdownComponents, remarkPlugins } from './markdown-components'
 export const MarkdownBlock = memo(function MarkdownBlock({ source }: { source: string }) {
   return (
     <Markdown remarkPlugins={remarkPlugins} components={markdownComponents}>
-      {withFootnoteStubs(source)}
+      {blockSource(source)}
     </Markdown>
   )
 })

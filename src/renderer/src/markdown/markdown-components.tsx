@@ -1,20 +1,35 @@
 import type { Element } from 'hast'
 import type { ReactNode } from 'react'
 import type { Components } from 'react-markdown'
+import type { PluggableList } from 'unified'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import { openLink, safeExternalUrl } from '../api/open-link'
 import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
 import { FootnoteDefinition, FootnoteReference } from './Footnotes'
+import { MathFormula } from './MathFormula'
+import { remarkMathDelimiters } from './math-delimiters'
+import { remarkMathNodes } from './math-nodes'
 import { remarkFootnotesInPlace } from './remark-footnotes'
 import { remarkBidiLabels } from './remark-bidi-labels'
 import { remarkHtmlAsText } from './remark-html-as-text'
 
 /**
  * The remark plugins every block is parsed with: GitHub's tables, task lists, strikethrough and
- * footnotes (drawn where they stand, see footnotes.ts); HTML as text; link labels without bidi controls.
+ * footnotes (drawn where they stand, see remark-footnotes.ts); math (`$$` by remark-math, `$`, `\(`
+ * and `\[` by math-delimiters.ts, with Pandoc's rule for `$` so prices stay text); HTML as text; link
+ * labels without bidi controls.
  */
-export const remarkPlugins = [remarkGfm, remarkFootnotesInPlace, remarkHtmlAsText, remarkBidiLabels]
+export const remarkPlugins: PluggableList = [
+  remarkGfm,
+  [remarkMath, { singleDollarTextMath: false }],
+  remarkMathDelimiters,
+  remarkMathNodes,
+  remarkFootnotesInPlace,
+  remarkHtmlAsText,
+  remarkBidiLabels,
+]
 
 /** How answers' elements are drawn: code blocks with Copy, links that open outside, no remote images. */
 export const markdownComponents: Components = {
@@ -49,7 +64,14 @@ export const markdownComponents: Components = {
       />
     )
   },
+  span({ node, children, className }) {
+    const math = node?.properties.dataMath
+    if (typeof math === 'string') return <Formula node={node} display={math === 'display'} block={false} />
+    return <span className={className}>{children}</span>
+  },
   div({ node, children, className }) {
+    const math = node?.properties.dataMath
+    if (typeof math === 'string') return <Formula node={node} display block />
     const footnote = node?.properties.dataFootnoteDef
     const label = node?.properties.dataFootnoteLabel
     if (typeof footnote === 'string')
@@ -68,6 +90,12 @@ export const markdownComponents: Components = {
       </div>
     )
   },
+}
+
+function Formula({ node, display, block }: { node: Element | undefined; display: boolean; block: boolean }) {
+  const tex = node ? textOf(node) : ''
+  const source = node?.properties.dataMathSource
+  return <MathFormula tex={tex} source={typeof source === 'string' ? source : tex} display={display} block={block} />
 }
 
 function textOf(node: Element): string {
