@@ -1,9 +1,12 @@
 import { cleanup, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { StreamingMarkdown } from '../../../src/renderer/src/markdown/StreamingMarkdown'
+import { loadMathParse } from '../../../src/renderer/src/markdown/math-parse-loader'
 import { renderAnswer } from './render-answer'
 
 afterEach(cleanup)
+// The math parse is a chunk loaded by the first block with a `$` or `\\(`; these tests start with it there.
+beforeAll(() => loadMathParse())
 
 /** The TeX KaTeX was given for each formula drawn, from the MathML's annotation. */
 const drawn = (container: HTMLElement) =>

@@ -3,33 +3,26 @@ import type { ReactNode } from 'react'
 import type { Components } from 'react-markdown'
 import type { PluggableList } from 'unified'
 import remarkGfm from 'remark-gfm'
-import remarkMath from 'remark-math'
 import { openLink, safeExternalUrl } from '../api/open-link'
 import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
 import { FootnoteDefinition, FootnoteReference } from './Footnotes'
 import { MathFormula } from './MathFormula'
-import { remarkMathDelimiters } from './math-delimiters'
-import { remarkMathNodes } from './math-nodes'
 import { remarkFootnotesInPlace } from './remark-footnotes'
 import { remarkBidiLabels } from './remark-bidi-labels'
 import { remarkHtmlAsText } from './remark-html-as-text'
 
 /**
  * The remark plugins every block is parsed with: GitHub's tables, task lists, strikethrough and
- * footnotes (drawn where they stand, see remark-footnotes.ts); math (`$$` by remark-math, `$`, `\(`
- * and `\[` by math-delimiters.ts, with Pandoc's rule for `$` so prices stay text); HTML as text; link
- * labels without bidi controls.
+ * footnotes (drawn where they stand, see remark-footnotes.ts); HTML as text; link labels without bidi
+ * controls. A block that may hold math also gets math-parse.ts's plugins, right after GFM.
  */
-export const remarkPlugins: PluggableList = [
-  remarkGfm,
-  [remarkMath, { singleDollarTextMath: false }],
-  remarkMathDelimiters,
-  remarkMathNodes,
-  remarkFootnotesInPlace,
-  remarkHtmlAsText,
-  remarkBidiLabels,
-]
+export const remarkPlugins: PluggableList = [remarkGfm, remarkFootnotesInPlace, remarkHtmlAsText, remarkBidiLabels]
+
+/** The same, with the math parse; one list per loaded module, so react-markdown sees the same array. */
+export function withMath(mathPlugins: PluggableList): PluggableList {
+  return [remarkGfm, ...mathPlugins, remarkFootnotesInPlace, remarkHtmlAsText, remarkBidiLabels]
+}
 
 /** How answers' elements are drawn: code blocks with Copy, links that open outside, no remote images. */
 export const markdownComponents: Components = {
