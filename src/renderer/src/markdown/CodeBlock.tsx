@@ -43,7 +43,8 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
           {strings.markdown.tooLarge}{' '}
           {visible.length < code.length ? strings.markdown.shownPart(visible.length, code.length) : null}
         </p>
-        <pre>
+        {/* Focusable: a block whose long lines scroll sideways must scroll from the keyboard too. */}
+        <pre tabIndex={0}>
           <code>{visible}</code>
         </pre>
         {visible.length < code.length ? (
@@ -60,7 +61,8 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
         <span className="code-language">{label}</span>
         {actions}
       </div>
-      <pre>
+      {/* Focusable: a block whose long lines scroll sideways must scroll from the keyboard too. */}
+      <pre tabIndex={0}>
         <code className={known ? `hljs language-${language}` : undefined}>
           {chunker.update(code).map((chunk, index) => (
             <CodeChunk key={index} code={chunk} language={known ? language : null} highlighter={highlighter} />

@@ -1,4 +1,4 @@
-import { memo, useContext } from 'react'
+import { memo, useContext, useLayoutEffect, useRef } from 'react'
 import { strings } from '../i18n'
 import { renderFormula, useKatex } from './katex-loader'
 import { MathRendering } from './math-context'
@@ -19,6 +19,15 @@ interface MathFormulaProps {
 export const MathFormula = memo(function MathFormula({ tex, source, display, block }: MathFormulaProps) {
   const rendering = useContext(MathRendering)
   const katex = useKatex(rendering)
+  const drawn = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    // A display formula wider than the answer scrolls sideways: keyboard users must be able to scroll
+    // it too, so it takes focus then (and only then: no tab stop on every formula).
+    const element = drawn.current
+    if (!element || !display) return
+    if (element.scrollWidth > element.clientWidth) element.tabIndex = 0
+    else element.removeAttribute('tabindex')
+  })
   const Tag = block ? 'div' : 'span'
   const kind = display ? 'md-math md-math--display' : 'md-math'
   if (!rendering || !katex) return <Tag className={`${kind} md-math-source`}>{source}</Tag>
@@ -30,5 +39,11 @@ export const MathFormula = memo(function MathFormula({ tex, source, display, blo
       </Tag>
     )
   // KaTeX's MathML escapes the formula's text; with trust off it emits no links, classes or styles.
-  return <Tag className={kind} dangerouslySetInnerHTML={{ __html: result.html }} />
+  return (
+    <Tag
+      className={kind}
+      ref={drawn as React.Ref<HTMLDivElement & HTMLSpanElement>}
+      dangerouslySetInnerHTML={{ __html: result.html }}
+    />
+  )
 })
