@@ -84,7 +84,9 @@ export async function runRendererBench(): Promise<void> {
     await perDelta('incremental', 'mixed', 10_000, 20)
     await perDelta('naive', 'mixed', 10_000, 20)
 
-    for (const content of ['mixed', 'code'] as const) {
+    // `tsx bench/renderer-stream.bench.ts math` measures one content only.
+    const only = process.argv.slice(2).filter((arg): arg is Content => ['mixed', 'code', 'math'].includes(arg))
+    for (const content of only.length ? only : (['mixed', 'code', 'math'] as const)) {
       const rows: Record<string, string | number>[] = []
       const delta: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
       const frameP95: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
@@ -115,7 +117,11 @@ export async function runRendererBench(): Promise<void> {
         }
       }
       const what =
-        content === 'mixed' ? 'markdown answer (prose, lists, tables, code)' : 'answer that is one long code block'
+        content === 'mixed'
+          ? 'markdown answer (prose, lists, tables, code)'
+          : content === 'code'
+            ? 'answer that is one long code block'
+            : 'answer dense with math (a formula every ~300 characters; naive: remark-math + rehype-katex)'
       console.log(
         `\nRenderer: ${totalChars.toLocaleString('en')}-character ${what} at ${deltasPerSecond.toLocaleString('en')} deltas/s in Chromium`,
       )
@@ -127,7 +133,7 @@ export async function runRendererBench(): Promise<void> {
       console.log(`incremental one delta at 100k / at 1k: ${growth.toFixed(2)}× (goal ≤ 2×)`)
       console.log(`naive / incremental, one delta at 100k: ${speedup.toFixed(1)}× (goal ≥ 10×)`)
     }
-    await hostileBench(page)
+    if (!only.length) await hostileBench(page)
   } finally {
     await browser.close()
     server.close()
