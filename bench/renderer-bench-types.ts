@@ -1,7 +1,7 @@
 /** What the renderer bench page offers its driver (shared by both sides, so neither needs the other's types). */
 export type Mode = 'incremental' | 'naive'
-/** Mixed prose, lists, tables and code; or one long code block. */
-export type Content = 'mixed' | 'code'
+/** Mixed prose, lists, tables and code; one long code block; or prose dense with math. */
+export type Content = 'mixed' | 'code' | 'math'
 
 export interface Frame {
   /** Characters on screen after the frame. */

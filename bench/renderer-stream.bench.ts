@@ -84,7 +84,10 @@ export async function runRendererBench(): Promise<void> {
     await perDelta('incremental', 'mixed', 10_000, 20)
     await perDelta('naive', 'mixed', 10_000, 20)
 
-    for (const content of ['mixed', 'code'] as const) {
+    // `tsx bench/renderer-stream.bench.ts math compare` measures those parts only.
+    const parts = process.argv.slice(2)
+    const only = parts.filter((arg): arg is Content => ['mixed', 'code', 'math'].includes(arg))
+    for (const content of parts.length ? only : (['mixed', 'code', 'math'] as const)) {
       const rows: Record<string, string | number>[] = []
       const delta: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
       const frameP95: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
@@ -115,7 +118,11 @@ export async function runRendererBench(): Promise<void> {
         }
       }
       const what =
-        content === 'mixed' ? 'markdown answer (prose, lists, tables, code)' : 'answer that is one long code block'
+        content === 'mixed'
+          ? 'markdown answer (prose, lists, tables, code)'
+          : content === 'code'
+            ? 'answer that is one long code block'
+            : 'answer dense with math (a formula every ~300 characters; naive: remark-math + rehype-katex)'
       console.log(
         `\nRenderer: ${totalChars.toLocaleString('en')}-character ${what} at ${deltasPerSecond.toLocaleString('en')} deltas/s in Chromium`,
       )
@@ -127,8 +134,8 @@ export async function runRendererBench(): Promise<void> {
       console.log(`incremental one delta at 100k / at 1k: ${growth.toFixed(2)}× (goal ≤ 2×)`)
       console.log(`naive / incremental, one delta at 100k: ${speedup.toFixed(1)}× (goal ≥ 10×)`)
     }
-    await compareBench(page)
-    await hostileBench(page)
+    if (!parts.length || parts.includes('compare')) await compareBench(page)
+    if (!parts.length) await hostileBench(page)
   } finally {
     await browser.close()
     server.close()

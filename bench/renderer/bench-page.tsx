@@ -2,9 +2,16 @@
  * The renderer bench page: the app's real markdown components in real Chromium, driven by
  * bench/renderer-stream.bench.ts through `window.rendererBench`.
  */
+import 'katex/dist/katex.min.css'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
+import Markdown from 'react-markdown'
+import rehypeKatex from 'rehype-katex'
+import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import { loadHighlighter } from '../../src/renderer/src/markdown/highlight'
+import { loadKatex } from '../../src/renderer/src/markdown/katex-loader'
+import { loadMathParse } from '../../src/renderer/src/markdown/math-parse-loader'
 import { MarkdownBlock } from '../../src/renderer/src/markdown/MarkdownBlock'
 import { StreamingMarkdown } from '../../src/renderer/src/markdown/StreamingMarkdown'
 import type { Api } from '../../src/shared/api'
@@ -16,11 +23,22 @@ import { hostileKinds, isHostileKind } from '../../test/fake-gateway/hostile'
 import type { BenchWindow, Content, Frame, HostileRun, Mode } from '../renderer-bench-types'
 import { sample, sampleAnswer, toDeltas } from './sample-answer'
 
-function Answer({ mode, text }: { mode: Mode; text: string }) {
+/** The naive math renderer (Chatbox, Cherry Studio): the whole message through remark-math and rehype-katex. */
+const naiveMath = { remarkPlugins: [remarkGfm, remarkMath], rehypePlugins: [rehypeKatex] }
+
+function Answer({ mode, content, text }: { mode: Mode; content: Content; text: string }) {
   return (
     <article className="message assistant" style={{ width: 760 }}>
       <div className="text">
-        {mode === 'incremental' ? <StreamingMarkdown text={text} /> : <MarkdownBlock source={text} />}
+        {mode === 'incremental' ? (
+          <StreamingMarkdown text={text} streaming />
+        ) : content === 'math' ? (
+          <div className="markdown">
+            <Markdown {...naiveMath}>{text}</Markdown>
+          </div>
+        ) : (
+          <MarkdownBlock source={text} />
+        )}
       </div>
     </article>
   )
@@ -34,8 +52,8 @@ function mount() {
   host.append(container)
   const root = createRoot(container)
   /** Renders synchronously and forces layout, so the time taken includes what the frame would pay. */
-  const show = (mode: Mode, text: string) => {
-    flushSync(() => root.render(<Answer mode={mode} text={text} />))
+  const show = (mode: Mode, text: string, content: Content = 'mixed') => {
+    flushSync(() => root.render(<Answer mode={mode} content={content} text={text} />))
     void container.scrollHeight
     container.scrollTop = container.scrollHeight
   }
@@ -62,7 +80,7 @@ function stream(mode: Mode, content: Content, chars: number, perSecond: number):
         const begin = performance.now()
         const batch = due - applied
         while (applied < due) text += deltas[applied++]
-        view.show(mode, text)
+        view.show(mode, text, content)
         frames.push({ chars: text.length, deltas: batch, work: performance.now() - begin, interval: now - previous })
       }
       previous = now
@@ -86,12 +104,12 @@ function perDelta(mode: Mode, content: Content, totalChars: number, atChars: num
   let index = 0
   while (index < deltas.length && text.length + deltas[index]!.length <= atChars - 200) text += deltas[index++]
   const view = mount()
-  view.show(mode, text)
+  view.show(mode, text, content)
   const times: number[] = []
   for (let sample = 0; sample < samples && index < deltas.length; sample++) {
     text += deltas[index++]
     const begin = performance.now()
-    view.show(mode, text)
+    view.show(mode, text, content)
     times.push(performance.now() - begin)
   }
   view.unmount()
@@ -227,7 +245,7 @@ async function hostile(kind: string, how: 'reopen' | 'stream', perFrame: number,
   return { usableMs, worstFrameMs: worst, frames, heapPeakMb: heapPeak }
 }
 
-// The app loads the highlighter on its first code block; the bench measures streaming, not that load.
-void loadHighlighter().then(() => {
+// The app loads the highlighter, the math parse and KaTeX on first use; the bench measures streaming, not those loads.
+void Promise.all([loadHighlighter(), loadMathParse(), loadKatex()]).then(() => {
   ;(window as unknown as BenchWindow).rendererBench = { stream, perDelta, hostile, compare }
 })

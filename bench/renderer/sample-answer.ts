@@ -43,9 +43,33 @@ export function sampleCodeAnswer(length: number): string {
   return text.slice(0, length)
 }
 
-export type SampleContent = 'mixed' | 'code'
+/** Formulas for the math answer, in every delimiter, inline and display (issue 17). */
+const formulas = [
+  (n: number) => `$a_${n}^2 + b_${n}^2 = c_${n}^2$`,
+  (n: number) => `\\(\\frac{${n}}{x + ${n}}\\)`,
+  (n: number) => `\n\n$$\n\\int_0^{${n}} x^2\\,dx = \\frac{${n}^3}{3}\n$$\n\n`,
+  (n: number) => `$\\sum_{k=1}^{${n}} k = \\frac{${n}(${n}+1)}{2}$`,
+  (n: number) => `\n\n\\[\n\\begin{pmatrix} ${n} & 0 \\\\ 0 & ${n} \\end{pmatrix}\n\\]\n\n`,
+  (n: number) => `$\\sqrt{${n}} \\approx ${Math.sqrt(n).toFixed(3)}$`,
+]
+
+/** An answer dense with math: one formula every ~300 characters of prose (prices included, as text). */
+export function sampleMathAnswer(length: number): string {
+  let text = ''
+  for (let n = 1; text.length < length; n++) {
+    const formula = formulas[n % formulas.length]!(n)
+    text +=
+      `Bước ${n}: với giá $${n} và $${n + 5} mỗi tháng, ta xét công thức ${formula} ` +
+      `rồi kiểm tra lại kết quả bằng cách thay số vào, as the derivation in part ${n} shows step by step, ` +
+      `keeping every term and its sign in order until the identity holds for all values considered. `.slice(0, 160) +
+      (n % 3 === 0 ? '\n\n' : '')
+  }
+  return text.slice(0, length)
+}
+
+export type SampleContent = 'mixed' | 'code' | 'math'
 export const sample = (content: SampleContent, length: number) =>
-  content === 'code' ? sampleCodeAnswer(length) : sampleAnswer(length)
+  content === 'code' ? sampleCodeAnswer(length) : content === 'math' ? sampleMathAnswer(length) : sampleAnswer(length)
 
 /** Cuts the text into deltas of 1–6 characters (a small linear congruential generator, fixed seed). */
 export function toDeltas(text: string): string[] {

@@ -6,8 +6,10 @@
  *   [[markdown]]    answer with a fixed markdown sample (heading, list, table, code, link, raw HTML)
  *   [[wide]]        answer with content wider than any window: one long code line, a table of many columns
  *   [[hostile=emphasis]] answer with a hostile payload (hostile.ts), in tokens of 4,096 characters
+ *   [[math]], [[hostile-math]] answer with math and footnotes, or hostile formulas (rich-samples.ts)
  */
 import { hostileAnswer } from './hostile'
+import { richSample } from './rich-samples'
 
 const filler = (
   'Xin chào bạn, đây là câu trả lời thử nghiệm từ cổng giả lập. Tiếng Việt có dấu: ă â đ ê ô ơ ư, ' +
@@ -86,8 +88,9 @@ export function planReply(
     const limit = maxTokens ?? Number.POSITIVE_INFINITY
     return { tokens: tokens.slice(0, limit), delayMs, truncated: tokens.length > limit }
   }
-  if (lastUserMessage.includes('[[markdown]]') || lastUserMessage.includes('[[wide]]')) {
-    const tokens = inPieces(lastUserMessage.includes('[[wide]]') ? wideSample : markdownSample)
+  const rich = richSample(lastUserMessage)
+  if (rich !== null || lastUserMessage.includes('[[markdown]]') || lastUserMessage.includes('[[wide]]')) {
+    const tokens = inPieces(rich ?? (lastUserMessage.includes('[[wide]]') ? wideSample : markdownSample))
     const limit = maxTokens ?? Number.POSITIVE_INFINITY
     return { tokens: tokens.slice(0, limit), delayMs, truncated: tokens.length > limit }
   }

@@ -1,9 +1,10 @@
-import { cleanup, render } from '@testing-library/react'
+import { cleanup } from '@testing-library/react'
 import type * as HighlightCore from 'highlight.js/lib/core'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CodeChunker, codeChunks } from '../../../src/renderer/src/markdown/code-chunks'
 import { loadHighlighter } from '../../../src/renderer/src/markdown/highlight'
 import { StreamingMarkdown } from '../../../src/renderer/src/markdown/StreamingMarkdown'
+import { renderAnswer } from './render-answer'
 
 /** Every piece of code highlight.js is asked to highlight: the real library runs, this only watches. */
 const highlighted: string[] = []
@@ -63,7 +64,7 @@ describe('code chunks', () => {
   })
 
   it('let a long code block streaming in the tail re-highlight only its last chunk', () => {
-    const { container, rerender } = render(<StreamingMarkdown text={'```js\n'} />)
+    const { container, rerender } = renderAnswer(<StreamingMarkdown text={'```js\n'} />)
     let mostPerDelta = 0
     for (let end = 50; end < program.length + 50; end += 50) {
       const before = highlighted.join('').length

@@ -1,12 +1,13 @@
-import { cleanup, render } from '@testing-library/react'
+import { cleanup } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CodeBlock } from '../../../src/renderer/src/markdown/CodeBlock'
 import { parseFenceBlock } from '../../../src/renderer/src/markdown/fence-block'
 import { MarkdownBlock } from '../../../src/renderer/src/markdown/MarkdownBlock'
+import { renderAnswer } from './render-answer'
 
 afterEach(cleanup)
 
-const drawn = (element: React.ReactElement) => render(element).container.innerHTML
+const drawn = (element: React.ReactElement) => renderAnswer(element).container.innerHTML
 
 describe('fenced code blocks drawn without a markdown parse', () => {
   const fences = [

@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, render } from '@testing-library/react'
+import { act, cleanup, fireEvent } from '@testing-library/react'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ErrorBoundary } from '../../../src/renderer/src/lib/ErrorBoundary'
 import { formatLimits } from '../../../src/renderer/src/markdown/format-limits'
@@ -6,6 +6,7 @@ import { loadHighlighter } from '../../../src/renderer/src/markdown/highlight'
 import { PlainBlock } from '../../../src/renderer/src/markdown/PlainBlock'
 import { StreamingMarkdown } from '../../../src/renderer/src/markdown/StreamingMarkdown'
 import { hostileKinds } from '../../fake-gateway/hostile'
+import { renderAnswer } from './render-answer'
 
 // Loaded first, so "drawn plain" below means the size limit chose plain, not a highlighter still loading.
 beforeAll(() => loadHighlighter())
@@ -24,7 +25,7 @@ function stubClipboard() {
 describe('hostile answers', () => {
   it('shows a block over the bounds as plain text with a note, around formatted neighbours', () => {
     const quotes = hostileKinds['nested-quotes'].make(2_000)
-    const { container } = render(<StreamingMarkdown text={`Before **bold**.\n\n${quotes}\n\nAfter *it*.\n`} />)
+    const { container } = renderAnswer(<StreamingMarkdown text={`Before **bold**.\n\n${quotes}\n\nAfter *it*.\n`} />)
     expect(container.querySelector('blockquote')).toBeNull()
     const plain = container.querySelector('.md-plain')!
     expect(plain.querySelector('.md-plain-note')?.textContent).toContain('Too large to format: shown as plain text.')
@@ -36,7 +37,7 @@ describe('hostile answers', () => {
   it('puts one page of a huge block on screen, shows more on request and copies all of it', async () => {
     const writeText = stubClipboard()
     const word = hostileKinds['long-word'].make(1_000_000)
-    const { container, getByRole } = render(<StreamingMarkdown text={word} />)
+    const { container, getByRole } = renderAnswer(<StreamingMarkdown text={word} />)
     const text = () => container.querySelector('.md-plain-text')!.textContent!.length
     expect(text()).toBe(formatLimits.plainPageChars)
     expect(container.querySelector('.md-plain-note')?.textContent).toContain(
@@ -51,7 +52,7 @@ describe('hostile answers', () => {
   it('draws a huge code block plain (no highlighting), a page at a time, and copies all of it', async () => {
     const writeText = stubClipboard()
     const source = hostileKinds['long-code'].make(500_000)
-    const { container, getByRole } = render(<StreamingMarkdown text={source} />)
+    const { container, getByRole } = renderAnswer(<StreamingMarkdown text={source} />)
     const code = container.querySelector('.code-block pre code')!
     expect(code.querySelector('.hljs-keyword, [class^=hljs]')).toBeNull()
     expect(code.textContent).toHaveLength(formatLimits.plainPageChars)
@@ -64,7 +65,7 @@ describe('hostile answers', () => {
 
   it('bounds the growing tail too: a hostile answer streaming in stays plain on every delta', () => {
     const answer = hostileKinds.emphasis.make(10_000)
-    const { container, rerender } = render(<StreamingMarkdown text={answer.slice(0, 4_096)} />)
+    const { container, rerender } = renderAnswer(<StreamingMarkdown text={answer.slice(0, 4_096)} />)
     for (let end = 8_192; end < answer.length; end += 4_096) {
       rerender(<StreamingMarkdown text={answer.slice(0, end)} />)
     }
@@ -76,7 +77,7 @@ describe('hostile answers', () => {
   })
 
   it('drops bidi controls from link text, so a name cannot be shown reversed', () => {
-    const { container } = render(
+    const { container } = renderAnswer(
       <StreamingMarkdown
         text={'Get [\u202Egnp.exe](https://x.test/a) or ![\u202Eevil](https://x.test/i.png) \u202Ekept\n'}
       />,
@@ -95,7 +96,7 @@ describe('ErrorBoundary', () => {
 
   it('shows the fallback for the part that threw, logs it without the text, and keeps the rest', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const { container } = render(
+    const { container } = renderAnswer(
       <div>
         <p className="other">still here</p>
         <ErrorBoundary label="message" fallback={() => <PlainBlock text="secret answer text" reason="failed" />}>
@@ -133,7 +134,7 @@ describe('ErrorBoundary', () => {
         <Sometimes />
       </ErrorBoundary>
     )
-    const { container, getByRole, rerender } = render(view(1))
+    const { container, getByRole, rerender } = renderAnswer(view(1))
     fail = false
     fireEvent.click(getByRole('button', { name: 'Try again' }))
     expect(container.querySelector('.ok')?.textContent).toBe('fine')

@@ -1,7 +1,8 @@
-import { act, waitFor, cleanup, fireEvent, render } from '@testing-library/react'
+import { act, waitFor, cleanup, fireEvent } from '@testing-library/react'
 import type * as ReactMarkdown from 'react-markdown'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { StreamingMarkdown } from '../../../src/renderer/src/markdown/StreamingMarkdown'
+import { renderAnswer } from './render-answer'
 
 /** Every source react-markdown is asked to parse: the real library runs, this only watches. */
 const parsed: string[] = []
@@ -24,7 +25,7 @@ afterEach(() => {
 
 describe('StreamingMarkdown', () => {
   it('renders GFM: tables, task lists and strikethrough', () => {
-    const { container } = render(
+    const { container } = renderAnswer(
       <StreamingMarkdown text={'| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\n~~gone~~ kept\n'} />,
     )
     expect(container.querySelectorAll('table tbody tr')).toHaveLength(1)
@@ -37,7 +38,7 @@ describe('StreamingMarkdown', () => {
 
   it('shows raw HTML as text and never renders it', () => {
     const html = '<div onclick="x()">\n<script>alert(1)</script>\n</div>'
-    const { container } = render(
+    const { container } = renderAnswer(
       <StreamingMarkdown text={`${html}\n\nInline <b>bold</b> and <img src=x onerror=alert(1)> here.\n`} />,
     )
     expect(container.querySelector('script, b, img, [onclick], [onerror]')).toBeNull()
@@ -48,7 +49,9 @@ describe('StreamingMarkdown', () => {
   it('highlights a code block once the highlighter has loaded, labels its language and copies it', async () => {
     const writeText = vi.fn(() => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
-    const { container, getByRole } = render(<StreamingMarkdown text={'```ts\nconst answer: number = 42\n```\n'} />)
+    const { container, getByRole } = renderAnswer(
+      <StreamingMarkdown text={'```ts\nconst answer: number = 42\n```\n'} />,
+    )
     expect(container.querySelector('.code-language')?.textContent).toBe('ts')
     // The highlighter is a chunk of its own, loaded by the first code block: plain until then.
     await waitFor(() => expect(container.querySelector('code.hljs .hljs-keyword')?.textContent).toBe('const'))
@@ -60,14 +63,14 @@ describe('StreamingMarkdown', () => {
   })
 
   it('shows code in an unknown language as escaped plain text', () => {
-    const { container } = render(<StreamingMarkdown text={'```klingon\n<b>qapla</b>\n```\n'} />)
+    const { container } = renderAnswer(<StreamingMarkdown text={'```klingon\n<b>qapla</b>\n```\n'} />)
     expect(container.querySelector('pre b')).toBeNull()
     expect(container.querySelector('pre')?.textContent).toBe('<b>qapla</b>')
     expect(container.querySelector('.code-language')?.textContent).toBe('klingon')
   })
 
   it('renders a code fence opened and not yet closed as code while it streams', () => {
-    const { container, rerender } = render(<StreamingMarkdown text={'Here:\n\n```python\ndef f():\n'} />)
+    const { container, rerender } = renderAnswer(<StreamingMarkdown text={'Here:\n\n```python\ndef f():\n'} />)
     expect(container.querySelector('pre')?.textContent).toBe('def f():')
     rerender(<StreamingMarkdown text={'Here:\n\n```python\ndef f():\n\n\nreturn 1\n'} />)
     expect(container.querySelectorAll('pre')).toHaveLength(1)
@@ -79,7 +82,7 @@ describe('StreamingMarkdown', () => {
 
   it('shows a table arriving row by row', () => {
     let text = 'Scores:\n\n| name | score |\n|---|---|\n'
-    const { container, rerender } = render(<StreamingMarkdown text={text} />)
+    const { container, rerender } = renderAnswer(<StreamingMarkdown text={text} />)
     expect(container.querySelectorAll('table th')).toHaveLength(2)
     for (let row = 1; row <= 5; row++) {
       text += `| p${row} | ${row * 10} |\n`
@@ -91,7 +94,7 @@ describe('StreamingMarkdown', () => {
 
   it('opens only http(s) links, in a new tab without opener or referrer', () => {
     const open = vi.spyOn(window, 'open').mockReturnValue(null)
-    const { container, getByRole } = render(
+    const { container, getByRole } = renderAnswer(
       <StreamingMarkdown
         text={'[site](https://example.com/a) and [bad](javascript:alert(1)) and [file](file:///etc)\n'}
       />,
@@ -110,7 +113,7 @@ describe('StreamingMarkdown', () => {
       index % 3 === 0 ? `- item ${index}\n- more ${index}\n\n` : `Paragraph ${index} with *some* text.\n\n`,
     )
     const full = blocks.join('') + 'The last paragraph grows word by word until it ends'
-    const { container, rerender } = render(<StreamingMarkdown text="" />)
+    const { container, rerender } = renderAnswer(<StreamingMarkdown text="" />)
     let parsesPerDelta = 0
     let charsPerDelta = 0
     for (let end = 5; end <= full.length; end += 5) {
@@ -130,7 +133,7 @@ describe('StreamingMarkdown', () => {
 
   it('shows a text replaced by one as long or shorter in full, not the blocks of the one before', () => {
     const text = (word: string) => Array.from({ length: 70 }, (_, index) => `${word} ${index}\n\n`).join('') + 'end\n'
-    const { container, rerender } = render(<StreamingMarkdown text={text('old')} />)
+    const { container, rerender } = renderAnswer(<StreamingMarkdown text={text('old')} />)
     rerender(<StreamingMarkdown text={text('new')} />)
     expect(container.textContent).not.toContain('old')
     expect(container.querySelectorAll('.md-block > p')).toHaveLength(71)

@@ -100,6 +100,13 @@ export const en = {
     showMore: 'Show more',
     copyAll: 'Copy all',
   },
+  richText: {
+    formulaFailed: (message: string) => `This formula could not be shown: ${message}`,
+    footnote: (label: string) => `Footnote ${label}`,
+    backToReference: (label: string) => `Back to the text of footnote ${label}`,
+    wrapLines: 'Wrap long lines',
+    unwrapLines: 'Do not wrap lines',
+  },
   views: {
     failed: 'This part of the app failed to show. The rest still works.',
     retry: 'Try again',

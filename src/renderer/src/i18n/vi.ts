@@ -100,6 +100,13 @@ export const vi: Strings = {
     showMore: 'Hiển thị thêm',
     copyAll: 'Sao chép tất cả',
   },
+  richText: {
+    formulaFailed: (message: string) => `Không hiển thị được công thức này: ${message}`,
+    footnote: (label: string) => `Chú thích ${label}`,
+    backToReference: (label: string) => `Quay lại chỗ dẫn chú thích ${label}`,
+    wrapLines: 'Ngắt dòng dài',
+    unwrapLines: 'Không ngắt dòng',
+  },
   views: {
     failed: 'Phần này của ứng dụng không hiển thị được. Các phần khác vẫn hoạt động.',
     retry: 'Thử lại',

@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react'
 import { strings } from '../i18n'
 import { Button } from '../ui/Button'
 import { IconButton } from '../ui/IconButton'
-import { Check, Copy } from '../ui/icons'
+import { Check, Copy, WrapText } from '../ui/icons'
 import { CodeChunker } from './code-chunks'
 import { formatLimits } from './format-limits'
 import { useHighlighter } from './highlight'
@@ -21,20 +21,30 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
   // One chunker per code block on screen: while the code streams in, it scans only what is new.
   const [chunker] = useState(() => new CodeChunker())
   const [shown, setShown] = useState<number>(formatLimits.plainPageChars)
+  // Long lines scroll sideways by default (code keeps its shape); the toggle wraps them instead.
+  const [wrap, setWrap] = useState(false)
+  const className = wrap ? 'code-block code-block--wrap' : 'code-block'
+  const actions = (
+    <div className="code-actions">
+      <WrapToggle wrap={wrap} onChange={setWrap} />
+      <CopyButton text={code} label={strings.markdown.copyCode(label)} />
+    </div>
+  )
   if (code.length > formatLimits.maxCodeChars) {
     // Megabytes of code: no highlighting, and a page of it on screen at a time (layout costs seconds per MB).
     const visible = code.length > shown ? code.slice(0, shown) : code
     return (
-      <div className="code-block">
+      <div className={className}>
         <div className="code-header">
           <span className="code-language">{label}</span>
-          <CopyButton text={code} label={strings.markdown.copyCode(label)} />
+          {actions}
         </div>
         <p className="md-plain-note">
           {strings.markdown.tooLarge}{' '}
           {visible.length < code.length ? strings.markdown.shownPart(visible.length, code.length) : null}
         </p>
-        <pre>
+        {/* Focusable: a block whose long lines scroll sideways must scroll from the keyboard too. */}
+        <pre tabIndex={0}>
           <code>{visible}</code>
         </pre>
         {visible.length < code.length ? (
@@ -46,12 +56,13 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
     )
   }
   return (
-    <div className="code-block">
+    <div className={className}>
       <div className="code-header">
         <span className="code-language">{label}</span>
-        <CopyButton text={code} label={strings.markdown.copyCode(label)} />
+        {actions}
       </div>
-      <pre>
+      {/* Focusable: a block whose long lines scroll sideways must scroll from the keyboard too. */}
+      <pre tabIndex={0}>
         <code className={known ? `hljs language-${language}` : undefined}>
           {chunker.update(code).map((chunk, index) => (
             <CodeChunk key={index} code={chunk} language={known ? language : null} highlighter={highlighter} />
@@ -77,6 +88,21 @@ const CodeChunk = memo(function CodeChunk({
     <span className="code-chunk" dangerouslySetInnerHTML={{ __html: html }} />
   )
 })
+
+/** Wraps a code block's long lines or lets them scroll; pressed while wrapping. */
+function WrapToggle({ wrap, onChange }: { wrap: boolean; onChange: (wrap: boolean) => void }) {
+  return (
+    <IconButton
+      size="sm"
+      className="code-wrap"
+      label={strings.richText.wrapLines}
+      tooltip={wrap ? strings.richText.unwrapLines : strings.richText.wrapLines}
+      aria-pressed={wrap}
+      icon={<WrapText aria-hidden />}
+      onClick={() => onChange(!wrap)}
+    />
+  )
+}
 
 /**
  * Copies `text` to the clipboard and says so for a moment. `text` may be read when clicked (a message

@@ -4,6 +4,7 @@ import { BlockSplitter } from './block-splitter'
 import { CodeBlock } from './CodeBlock'
 import { parseFenceBlock } from './fence-block'
 import { formatRefusal } from './format-limits'
+import { MathRendering } from './math-context'
 import { MarkdownBlock } from './MarkdownBlock'
 import { PlainBlock } from './PlainBlock'
 
@@ -13,9 +14,10 @@ const groupSize = 32
 /**
  * An answer as markdown that may still be growing. The text is split into blocks; finished blocks sit
  * in memoised groups that re-render only when a block joins them, so a delta re-parses just the tail
- * and a finished block costs a few prop checks however long the answer is.
+ * and a finished block costs a few prop checks however long the answer is. `streaming`: the text is
+ * still growing, so its last block is not finished yet.
  */
-export function StreamingMarkdown({ text }: { text: string }) {
+export function StreamingMarkdown({ text, streaming = false }: { text: string; streaming?: boolean }) {
   // One splitter and one group cache per mounted answer: they remember how far they have got.
   const [splitter] = useState(() => new BlockSplitter())
   const [groups] = useState(() => new BlockGroups())
@@ -27,7 +29,10 @@ export function StreamingMarkdown({ text }: { text: string }) {
       ))}
       {tail ? (
         <div className="md-block md-tail" key={`tail-${finished.length}`}>
-          <BlockView source={tail} />
+          {/* While the answer streams, its last block shows formulas as source; drawn once it is finished. */}
+          <MathRendering value={!streaming}>
+            <BlockView source={tail} />
+          </MathRendering>
         </div>
       ) : null}
     </div>

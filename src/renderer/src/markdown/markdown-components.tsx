@@ -1,18 +1,28 @@
 import type { Element } from 'hast'
 import type { ReactNode } from 'react'
 import type { Components } from 'react-markdown'
+import type { PluggableList } from 'unified'
 import remarkGfm from 'remark-gfm'
 import { openLink, safeExternalUrl } from '../api/open-link'
 import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
+import { FootnoteDefinition, FootnoteReference } from './Footnotes'
+import { MathFormula } from './MathFormula'
+import { remarkFootnotesInPlace } from './remark-footnotes'
 import { remarkBidiLabels } from './remark-bidi-labels'
 import { remarkHtmlAsText } from './remark-html-as-text'
 
 /**
- * The remark plugins every block is parsed with: GitHub's tables, task lists and strikethrough; HTML as
- * text; link labels without bidi controls.
+ * The remark plugins every block is parsed with: GitHub's tables, task lists, strikethrough and
+ * footnotes (drawn where they stand, see remark-footnotes.ts); HTML as text; link labels without bidi
+ * controls. A block that may hold math also gets math-parse.ts's plugins, right after GFM.
  */
-export const remarkPlugins = [remarkGfm, remarkHtmlAsText, remarkBidiLabels]
+export const remarkPlugins: PluggableList = [remarkGfm, remarkFootnotesInPlace, remarkHtmlAsText, remarkBidiLabels]
+
+/** The same, with the math parse; one list per loaded module, so react-markdown sees the same array. */
+export function withMath(mathPlugins: PluggableList): PluggableList {
+  return [remarkGfm, ...mathPlugins, remarkFootnotesInPlace, remarkHtmlAsText, remarkBidiLabels]
+}
 
 /** How answers' elements are drawn: code blocks with Copy, links that open outside, no remote images. */
 export const markdownComponents: Components = {
@@ -20,7 +30,9 @@ export const markdownComponents: Components = {
     const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
     return <CodeBlock code={code ? textOf(code).replace(/\n$/, '') : ''} language={languageOf(code)} />
   },
-  a({ href, children }) {
+  a({ href, children, node }) {
+    const footnote = node?.properties.dataFootnoteRef
+    if (typeof footnote === 'string') return <FootnoteReference id={footnote} label={children} />
     const url = href ? safeExternalUrl(href) : null
     // Only http(s) links are links; anything else (javascript:, file:, relative) stays text.
     if (!url) return <span className="link-refused">{children}</span>
@@ -45,6 +57,24 @@ export const markdownComponents: Components = {
       />
     )
   },
+  span({ node, children, className }) {
+    const math = node?.properties.dataMath
+    if (typeof math === 'string') return <Formula node={node} display={math === 'display'} block={false} />
+    return <span className={className}>{children}</span>
+  },
+  div({ node, children, className }) {
+    const math = node?.properties.dataMath
+    if (typeof math === 'string') return <Formula node={node} display block />
+    const footnote = node?.properties.dataFootnoteDef
+    const label = node?.properties.dataFootnoteLabel
+    if (typeof footnote === 'string')
+      return (
+        <FootnoteDefinition id={footnote} label={String(label ?? footnote)}>
+          {children}
+        </FootnoteDefinition>
+      )
+    return <div className={className}>{children}</div>
+  },
   table({ children }) {
     // Wide tables scroll on their own instead of widening the answer.
     return (
@@ -53,6 +83,12 @@ export const markdownComponents: Components = {
       </div>
     )
   },
+}
+
+function Formula({ node, display, block }: { node: Element | undefined; display: boolean; block: boolean }) {
+  const tex = node ? textOf(node) : ''
+  const source = node?.properties.dataMathSource
+  return <MathFormula tex={tex} source={typeof source === 'string' ? source : tex} display={display} block={block} />
 }
 
 function textOf(node: Element): string {

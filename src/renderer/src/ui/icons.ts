@@ -43,5 +43,6 @@ export {
   Trash2,
   Upload,
   BarChart3,
+  WrapText,
   X,
 } from 'lucide-react'

@@ -167,7 +167,7 @@ export function MessageView(props: MessageViewProps) {
             resetKey={message.id}
             fallback={() => <PlainBlock text={text} reason="failed" />}
           >
-            <StreamingMarkdown key={message.id} text={text} />
+            <StreamingMarkdown key={message.id} text={text} streaming={status === 'streaming'} />
           </ErrorBoundary>
         </div>
       ) : null}

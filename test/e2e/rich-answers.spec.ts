@@ -1,0 +1,100 @@
+/**
+ * Math and footnotes (issue 17) through the real parts: the fake gateway streams the answer over real
+ * HTTP and SSE, browser mode stores it, real Chromium draws it under the app's real CSP (MathML, so no
+ * style attribute is needed). Hostile formulas run nothing: a global flag they would set stays unset,
+ * and the page reports no CSP violation (nothing even tried to run or style itself).
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { mathSample } from '../fake-gateway/rich-samples'
+import { expect, test } from './fixtures'
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
+/** Before any app script: every CSP violation, and a flag hostile code would set. */
+async function watchViolations(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    ;(globalThis as unknown as { __violations: string[] }).__violations = seen
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sample} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
+      )
+    })
+  })
+}
+
+const violations = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __violations: string[] }).__violations)
+const pwned = (page: Page) => page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? null)
+
+async function ask(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Message' }).fill(text)
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' }).last()
+  await expect(answer.locator('.meta')).toBeVisible()
+  return answer
+}
+
+test('a streamed answer draws inline and display math, keeps prices as text, marks a broken formula and copies the LaTeX', async ({
+  page,
+  app,
+}) => {
+  await watchViolations(page)
+  await page.goto(app.url)
+  const answer = await ask(page, '[[math]] [[delay=2]] math please')
+  const text = answer.locator('.text')
+  await expect(text.locator('math')).toHaveCount(5)
+  await expect(text.locator('math[display=block]')).toHaveCount(3)
+  await expect(text.locator('math annotation').first()).toHaveText('a^2 + b^2 = c^2')
+  await expect(text.locator('math annotation').nth(2)).toHaveText('\\int_0^1 x\\,dx = \\frac{1}{2}')
+  await expect(text.getByText('Giá: $5 and $10, hoặc từ $5-$10 mỗi tháng.')).toBeVisible()
+  await expect(text.locator('.md-math-error')).toHaveText('$\\frac{1$')
+  // The footnote: a superscript link to its definition at the end.
+  await text.locator('sup.md-footnote-ref a').click()
+  await expect(text.locator('.md-footnote')).toBeFocused()
+  // A display formula wider than the answer scrolls inside itself; the answer does not widen.
+  const wide = text.locator('.md-math--display').nth(2)
+  expect(await wide.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true)
+  expect(await text.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true)
+  // Copy copies the answer's source: the LaTeX, not the drawing.
+  await answer.getByRole('button', { name: 'Copy message' }).click()
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    )
+    .toBe(mathSample)
+  expect(await violations(page)).toEqual([])
+
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(serious.map((v) => [v.id, v.nodes.map((node) => node.target.join(' '))])).toEqual([])
+})
+
+test('hostile formulas run nothing, link nowhere and style nothing, also after a reload', async ({ page, app }) => {
+  await watchViolations(page)
+  await page.goto(app.url)
+  const answer = await ask(page, '[[hostile-math]] [[delay=1]] hostile math')
+  const text = answer.locator('.text')
+  await expect(text.locator('math').first()).toBeVisible()
+  const check = async () => {
+    expect(await pwned(page)).toBeNull()
+    expect(await violations(page)).toEqual([])
+    await expect(text.locator('a, script, img, svg[onload], [style], [onerror], #y, .x')).toHaveCount(0)
+    await expect(text).toContainText('<script>window.__pwned=3</script>')
+  }
+  await check()
+  await page.reload()
+  await page
+    .getByRole('list', { name: 'Conversations' })
+    .getByRole('listitem', { name: /hostile math/ })
+    .getByRole('button')
+    .first()
+    .click()
+  await expect(text.locator('math').first()).toBeVisible()
+  await check()
+})

@@ -1,0 +1,52 @@
+/**
+ * Answers with math, footnotes and hostile formulas (issue 17), for end-to-end tests and screenshots:
+ *   [[math]]          inline and display math in every delimiter, prices that stay text, a broken
+ *                     formula, a footnote and a long code line
+ *   [[hostile-math]]  formulas carrying <script>, javascript: links, onerror attributes and HTML commands
+ */
+export const mathSample = [
+  '## Định lý Pythagoras',
+  '',
+  'Với tam giác vuông, $a^2 + b^2 = c^2$, và \\(e^{i\\pi} + 1 = 0\\) là một đẳng thức khác.[^1]',
+  '',
+  '$$\\int_0^1 x\\,dx = \\frac{1}{2}$$',
+  '',
+  '\\[',
+  '\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}',
+  '\\]',
+  '',
+  '$$',
+  '\\left( \\sum_{k=1}^{n} a_k b_k \\right)^2 \\le \\left( \\sum_{k=1}^{n} a_k^2 \\right) \\left( \\sum_{k=1}^{n} b_k^2 \\right) + \\sum_{i<j} (a_i b_j - a_j b_i)^2 + ' +
+    Array.from({ length: 24 }, (_, index) => `x_{${index + 1}}`).join(' + '),
+  '$$',
+  '',
+  'Giá: $5 and $10, hoặc từ $5-$10 mỗi tháng.',
+  '',
+  'Lỗi: $\\frac{1$ không đọc được.',
+  '',
+  '```python',
+  'print("a rather long line of code that goes on and on past the width of a narrow window, to scroll or wrap")',
+  '```',
+  '',
+  '[^1]: Euler, 1748.',
+  '',
+].join('\n')
+
+export const hostileMathSample = [
+  'Link: $\\href{javascript:window.__pwned=1}{click}$ and $\\url{javascript:window.__pwned=2}$.',
+  '',
+  'Script: $<script>window.__pwned=3</script>$ and \\(<img src=x onerror="window.__pwned=4">\\).',
+  '',
+  '$$\\htmlClass{x}{a}\\htmlId{y}{b}\\htmlStyle{background:url(javascript:1)}{c}\\htmlData{onerror=window.__pwned=5}{d}$$',
+  '',
+  '\\[\\text{<svg onload="window.__pwned=6">}\\colorbox{red}{e}\\]',
+  '',
+  '[click](javascript:window.__pwned=7) $\\includegraphics{https://example.com/x.png}$',
+  '',
+].join('\n')
+
+export function richSample(lastUserMessage: string): string | null {
+  if (lastUserMessage.includes('[[hostile-math]]')) return hostileMathSample
+  if (lastUserMessage.includes('[[math]]')) return mathSample
+  return null
+}
