@@ -23,6 +23,7 @@ export const invokeChannels = [
   'chat:edit',
   'chat:compare',
   'chat:active',
+  'attachments:add',
   'history:list',
   'history:get',
   'history:messages',
