@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import { appEventChannel } from '../shared/channels'
+import { readsImages } from '../shared/models'
 import type { Notice } from '../shared/contract'
 import type { AppEvent } from '../shared/events'
 import { backupsDirOf, fileStamp } from './backups/backup-files'
@@ -196,6 +197,8 @@ export function createCore(options: CoreOptions): Core {
   conversations = new ConversationChat({
     history,
     chat,
+    attachments,
+    readsImages: (model) => readsImages(model, settings.get().modelReadsImages),
     defaultModel: () => settings.get().defaultModel,
     prices: () => settings.get().prices,
     emit,

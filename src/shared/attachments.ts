@@ -89,3 +89,11 @@ export const AttachmentAddRequestSchema = z
   })
   .strict()
 export type AttachmentAddRequest = z.infer<typeof AttachmentAddRequestSchema>
+
+/**
+ * A question's files as the renderer names them: ids from `attachments:add` and display names. More
+ * than the per-message limit is let through here so main can answer with the limit's own message.
+ */
+export const AttachmentLinksSchema = z
+  .array(z.object({ id: AttachmentIdSchema, name: z.string().max(1000) }).strict())
+  .max(maxAttachmentsPerMessage * 10)

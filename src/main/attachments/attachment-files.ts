@@ -5,7 +5,7 @@
  * owner-only, like everything in the data folder.
  */
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AttachmentIdSchema } from '../../shared/attachments'
@@ -67,6 +67,11 @@ export class AttachmentFiles {
 
   async read(id: string): Promise<Buffer> {
     return await readFile(this.pathOf(id))
+  }
+
+  /** Synchronous, for building a request (bounded by the per-message limit). */
+  readSync(id: string): Buffer {
+    return readFileSync(this.pathOf(id))
   }
 
   async remove(id: string): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type AttachmentProblem,
 } from '../../shared/attachments'
 import { ok, type AppError, type Result } from '../../shared/errors'
+import type { AttachmentSource } from '../chat/attachment-parts'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
 import type { AttachmentFiles } from './attachment-files'
@@ -105,6 +106,14 @@ export class AttachmentStore {
         `The files of one message may weigh ${bytesInEnglish(maxMessageAttachmentBytes)} together at most.`,
       )
     return ok(found)
+  }
+
+  /** What a request is built from: the files' bytes and PDFs' extracted text. */
+  get source(): AttachmentSource {
+    return {
+      bytes: (id) => this.options.files.readSync(id),
+      pdfText: (id) => this.options.history.attachmentText(id),
+    }
   }
 
   /**
