@@ -97,3 +97,32 @@ export type AttachmentAddRequest = z.infer<typeof AttachmentAddRequestSchema>
 export const AttachmentLinksSchema = z
   .array(z.object({ id: AttachmentIdSchema, name: z.string().max(1000) }).strict())
   .max(maxAttachmentsPerMessage * 10)
+
+/**
+ * OpenAI's published rule for an image's input tokens (high detail): fit in 2048×2048, then scale so
+ * the shortest side is at most 768, count 512-px tiles; 85 tokens plus 170 a tile.
+ */
+export function estimateImageTokens(width: number, height: number): number {
+  let w = width
+  let h = height
+  const fit = Math.min(1, 2048 / Math.max(w, h))
+  w *= fit
+  h *= fit
+  const shortest = Math.min(1, 768 / Math.min(w, h))
+  w *= shortest
+  h *= shortest
+  return 85 + 170 * Math.ceil(w / 512) * Math.ceil(h / 512)
+}
+
+/** About four characters a token, as the app estimates text elsewhere. */
+export function estimateTextTokens(characters: number): number {
+  return Math.ceil(characters / 4)
+}
+
+/** `attachments:add` answers the stored file and what it will cost in the prompt, estimated. */
+export const AttachmentAddedSchema = AttachmentSchema.extend({ estimatedTokens: z.number().int().nonnegative() })
+export type AttachmentAdded = z.infer<typeof AttachmentAddedSchema>
+
+/** `attachments:read`: a stored file's bytes for display (the renderer makes a blob: URL of them). */
+export const AttachmentReadRequestSchema = z.object({ id: AttachmentIdSchema }).strict()
+export const AttachmentBytesSchema = z.object({ mime: AttachmentMimeSchema, dataBase64: z.string() })

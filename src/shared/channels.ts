@@ -24,6 +24,7 @@ export const invokeChannels = [
   'chat:compare',
   'chat:active',
   'attachments:add',
+  'attachments:read',
   'history:list',
   'history:get',
   'history:messages',

@@ -5,7 +5,12 @@
  * and browser mode expose exactly these channels; the renderer's `Api` type is derived from here.
  */
 import { z } from 'zod'
-import { AttachmentAddRequestSchema, AttachmentSchema } from './attachments'
+import {
+  AttachmentAddedSchema,
+  AttachmentAddRequestSchema,
+  AttachmentBytesSchema,
+  AttachmentReadRequestSchema,
+} from './attachments'
 import type { InvokeChannel } from './channels'
 import {
   ActiveStreamSchema,
@@ -104,7 +109,9 @@ export const contract = {
   'chat:compare': { request: ChatCompareRequestSchema, response: ChatCompareResponseSchema },
   'chat:active': { request: NoPayload, response: z.array(ActiveStreamSchema) },
   /** One file for the next question: main checks it, stores it once by its SHA-256 and answers its id. */
-  'attachments:add': { request: AttachmentAddRequestSchema, response: AttachmentSchema },
+  'attachments:add': { request: AttachmentAddRequestSchema, response: AttachmentAddedSchema },
+  /** A stored file's bytes, by its hash only: nothing else can be named, so nothing outside the folder is reachable. */
+  'attachments:read': { request: AttachmentReadRequestSchema, response: AttachmentBytesSchema },
   'history:list': {
     request: z.object({ limit: z.number().int().min(1).max(500), after: ConversationCursorSchema.nullable() }).strict(),
     response: z.object({ conversations: z.array(ConversationSchema), nextCursor: ConversationCursorSchema.nullable() }),

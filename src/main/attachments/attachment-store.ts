@@ -8,11 +8,16 @@ import {
   maxAttachmentBytes,
   maxAttachmentsPerMessage,
   maxMessageAttachmentBytes,
+  estimateImageTokens,
+  estimateTextTokens,
+  isImageMime,
   type Attachment,
+  type AttachmentAdded,
+  type AttachmentMime,
   type AttachmentAddRequest,
   type AttachmentProblem,
 } from '../../shared/attachments'
-import { ok, type AppError, type Result } from '../../shared/errors'
+import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { AttachmentSource } from '../chat/attachment-parts'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
@@ -42,7 +47,7 @@ export class AttachmentStore {
   }
 
   /** Checks, stores and records one file; the same bytes again are stored once. */
-  async add(request: AttachmentAddRequest): Promise<Result<Attachment>> {
+  async add(request: AttachmentAddRequest): Promise<Result<AttachmentAdded>> {
     const name = sanitizeAttachmentName(request.name)
     // The size the base64 stands for, known before a byte of it is decoded.
     const padding = request.dataBase64.endsWith('==') ? 2 : request.dataBase64.endsWith('=') ? 1 : 0
@@ -68,18 +73,31 @@ export class AttachmentStore {
       }
     }
     const id = await this.options.files.write(bytes)
-    return ok(
-      this.options.history.addAttachment({
-        id,
-        mime: sniffed.mime,
-        size: bytes.length,
-        name,
-        width: sniffed.width,
-        height: sniffed.height,
-        pageCount: pdf?.pageCount ?? null,
-        extractedText: pdf?.text ?? null,
-      }),
-    )
+    const stored = this.options.history.addAttachment({
+      id,
+      mime: sniffed.mime,
+      size: bytes.length,
+      name,
+      width: sniffed.width,
+      height: sniffed.height,
+      pageCount: pdf?.pageCount ?? null,
+      extractedText: pdf?.text ?? null,
+    })
+    const estimatedTokens = isImageMime(stored.mime)
+      ? estimateImageTokens(stored.width ?? 512, stored.height ?? 512)
+      : estimateTextTokens(pdf ? pdf.text.length : bytes.length)
+    return ok({ ...stored, estimatedTokens })
+  }
+
+  /** A stored file's bytes for display; only a hash names it (the schema checked it), so only this folder is read. */
+  async read(id: string): Promise<Result<{ mime: AttachmentMime; dataBase64: string }>> {
+    const stored = this.options.history.getAttachment(id)
+    if (!stored) return fail('not_found', 'This attachment is no longer stored.')
+    try {
+      return ok({ mime: stored.mime, dataBase64: (await this.options.files.read(id)).toString('base64') })
+    } catch {
+      return fail('not_found', 'This attachment is no longer stored.')
+    }
   }
 
   /**

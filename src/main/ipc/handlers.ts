@@ -116,6 +116,7 @@ export function createHandlers(services: Services): Handlers {
     'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
     'chat:active': async () => ok(conversations.active()),
     'attachments:add': async (request) => await services.attachments.add(request),
+    'attachments:read': async ({ id }) => await services.attachments.read(id),
 
     'history:list': async ({ limit, after }) => ok(history.listConversations({ limit, after })),
     'history:get': async ({ conversationId }) => found(history.getConversation(conversationId), 'This conversation'),

@@ -67,8 +67,11 @@ describe('attachments on disk and in the history', () => {
       width: 64,
       height: 48,
       pageCount: null,
+      // OpenAI's tile rule: one 512-px tile.
+      estimatedTokens: 255,
     })
     expect(again).toEqual({ ...first, name: 'copy.png' })
+    const { estimatedTokens: _tokens, ...stored } = first
     expect(readdirSync(files.dir)).toEqual([first.id])
     expect(readFileSync(files.pathOf(first.id))).toEqual(png)
     if (process.platform !== 'win32') {
@@ -89,7 +92,7 @@ describe('attachments on disk and in the history', () => {
       status: 'complete',
       attachments: [{ id: first.id, name: 'b.png' }],
     })
-    expect(history.getMessage(second.id)!.attachments).toEqual([{ ...first, name: 'b.png' }])
+    expect(history.getMessage(second.id)!.attachments).toEqual([{ ...stored, name: 'b.png' }])
     expect(history.listMessages(conversation.id, { limit: 10 }).messages.map((m) => m.attachments?.[0]?.name)).toEqual([
       'a.png',
       'b.png',
@@ -216,6 +219,17 @@ describe('attachments on disk and in the history', () => {
     expect(history.attachmentText(pdf.id)).toBe('--- page 1 ---\nFirst page text\n\n--- page 2 ---\nSecond page text')
     const broken = await attachments.add(file('broken.pdf', Buffer.from('%PDF-1.4\nnothing else')))
     expect(broken.ok ? null : broken.error.attachment).toEqual({ reason: 'unreadable_pdf', name: 'broken.pdf' })
+  })
+
+  it('give a stored file’s bytes back by its hash only', async () => {
+    const { attachments } = setUp()
+    const png = pngBytes(3, 3)
+    const image = await added(attachments, file('a.png', png))
+    expect(await attachments.read(image.id)).toEqual({
+      ok: true,
+      value: { mime: 'image/png', dataBase64: png.toString('base64') },
+    })
+    expect((await attachments.read('b'.repeat(64))).ok).toBe(false)
   })
 
   it('never turn an id into a path outside the folder', () => {

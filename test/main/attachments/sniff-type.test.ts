@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sanitizeAttachmentName } from '../../../src/main/attachments/attachment-name'
 import { sniffType } from '../../../src/main/attachments/sniff-type'
+import { estimateImageTokens } from '../../../src/shared/attachments'
 import { gifHeader, jpegHeader, pdfBytes, pngBytes, webpHeader } from '../../support/file-bytes'
 
 describe('the type of a file, read from its bytes', () => {
@@ -55,5 +56,15 @@ describe('an attachment name', () => {
     expect(sanitizeAttachmentName('...')).toBe('attachment')
     expect(sanitizeAttachmentName('..')).toBe('attachment')
     expect(sanitizeAttachmentName('x'.repeat(500))).toHaveLength(200)
+  })
+})
+
+describe('an image’s tokens by OpenAI’s tile rule', () => {
+  it('fits in 2048², scales the shortest side to 768, then counts 512-px tiles', () => {
+    // OpenAI's own worked examples: 1024×1024 is 4 tiles (765), 2048×4096 becomes 768×1536, 6 tiles (1105).
+    expect(estimateImageTokens(1024, 1024)).toBe(765)
+    expect(estimateImageTokens(2048, 4096)).toBe(1105)
+    expect(estimateImageTokens(4000, 3000)).toBe(765)
+    expect(estimateImageTokens(100, 100)).toBe(255)
   })
 })

@@ -553,6 +553,16 @@ export const en = {
   } satisfies Record<ErrorKind, string>,
   /** Attachments (issue 16): files a question carries, and why one was refused. */
   attachments: {
+    attach: 'Attach images or documents',
+    list: 'Attachments',
+    remove: (name: string) => `Remove ${name}`,
+    open: (name: string) => `Open ${name}`,
+    preparing: 'Preparing…',
+    pages: (count: string) => `${count} pages`,
+    tokens: (count: string) => `Attachments: about ${count} tokens`,
+    dropHere: 'Drop files to attach them',
+    viewer: 'Attachment',
+    couldNotLoad: 'This attachment could not be shown.',
     refused: {
       file_too_large: (name: string, limit: string) =>
         `“${name}” is larger than ${limit}, the most one file may weigh. Attach a smaller file.`,

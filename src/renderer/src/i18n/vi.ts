@@ -551,6 +551,16 @@ export const vi: Strings = {
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
   attachments: {
+    attach: 'Đính kèm ảnh hoặc tài liệu',
+    list: 'Tệp đính kèm',
+    remove: (name: string) => `Bỏ ${name}`,
+    open: (name: string) => `Mở ${name}`,
+    preparing: 'Đang chuẩn bị…',
+    pages: (count: string) => `${count} trang`,
+    tokens: (count: string) => `Tệp đính kèm: khoảng ${count} token`,
+    dropHere: 'Thả tệp vào đây để đính kèm',
+    viewer: 'Tệp đính kèm',
+    couldNotLoad: 'Không hiển thị được tệp đính kèm này.',
     refused: {
       file_too_large: (name: string, limit: string) =>
         `“${name}” lớn hơn ${limit}, mức tối đa cho một tệp. Hãy đính kèm tệp nhỏ hơn.`,
