@@ -21,6 +21,11 @@ export const ChatMessageSchema = z.object({
    * `content` stays the typed text (what estimates and logs read). Main builds these; never the renderer.
    */
   parts: z.array(ContentPartSchema).optional(),
+  /**
+   * The attachments' tokens, estimated (images by OpenAI's tile rule), for the usage estimate when the
+   * provider sends none. Never sent.
+   */
+  attachmentTokens: z.number().int().nonnegative().optional(),
 })
 export type ChatMessage = z.infer<typeof ChatMessageSchema>
 

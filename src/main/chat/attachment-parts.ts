@@ -4,7 +4,7 @@
  * `image_url` part holding a base64 data URL. Kept apart from the rest of the request building so a
  * change here touches nothing else.
  */
-import { isImageMime, type Attachment } from '../../shared/attachments'
+import { estimateImageTokens, estimateTextTokens, isImageMime, type Attachment } from '../../shared/attachments'
 import type { ContentPart } from '../../shared/chat'
 import type { StoredMessage } from '../../shared/history'
 
@@ -46,4 +46,18 @@ export function documentBlock(document: Attachment, source: AttachmentSource): s
 /** Whether any question on the path carries an image: the model must read images. */
 export function hasImages(messages: readonly StoredMessage[]): boolean {
   return messages.some((message) => message.attachments?.some((attachment) => isImageMime(attachment.mime)))
+}
+
+/**
+ * A question's attachments in tokens, estimated without building the request: images by OpenAI's
+ * published tile rule (85 + 170 per 512-px tile), documents at about four characters a token.
+ */
+export function attachmentTokens(message: StoredMessage, source: AttachmentSource): number {
+  return (message.attachments ?? []).reduce((sum, attachment) => {
+    if (isImageMime(attachment.mime))
+      return sum + estimateImageTokens(attachment.width ?? 512, attachment.height ?? 512)
+    const characters =
+      attachment.mime === 'application/pdf' ? (source.pdfText(attachment.id)?.length ?? 0) : attachment.size
+    return sum + estimateTextTokens(characters)
+  }, 0)
 }

@@ -22,7 +22,7 @@ import { refused } from '../attachments/attachment-store'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
 import { answerUsage, type EarlierPart } from './answer-usage'
-import { hasImages, questionParts, type AttachmentSource } from './attachment-parts'
+import { attachmentTokens, hasImages, questionParts, type AttachmentSource } from './attachment-parts'
 import type { ChatService } from './chat-service'
 
 export interface ConversationChatOptions {
@@ -388,8 +388,13 @@ export class ConversationChat {
       beforeMessageId: answer.messageId,
     }).messages
     const earlierPart = answer.text.slice(0, answer.initialLength)
+    const source = this.options.attachments?.source
     return [
-      ...toCompletionMessages(before),
+      ...toCompletionMessages(before).map((message, index) => {
+        const stored = before.filter(isSent)[index]
+        const tokens = source && stored ? attachmentTokens(stored, source) : 0
+        return tokens ? { ...message, attachmentTokens: tokens } : message
+      }),
       ...(earlierPart ? [{ role: 'assistant' as const, content: earlierPart }] : []),
     ]
   }
@@ -417,17 +422,20 @@ export class ConversationChat {
   }
 }
 
+/** Whether the model sees a message: user messages, and answers that have text. */
+function isSent(message: StoredMessage): boolean {
+  return message.role === 'user' || (message.role === 'assistant' && message.content !== '')
+}
+
 /**
  * What the model sees: user messages, and every answer that has text (a partial answer too). With a
  * `source`, a question's attachments go as its content parts.
  */
 function toCompletionMessages(messages: StoredMessage[], source?: AttachmentSource): ChatMessage[] {
-  return messages
-    .filter((message) => message.role === 'user' || (message.role === 'assistant' && message.content !== ''))
-    .map((message) => {
-      const parts = source ? questionParts(message, source) : undefined
-      return parts
-        ? { role: message.role, content: message.content, parts }
-        : { role: message.role, content: message.content }
-    })
+  return messages.filter(isSent).map((message) => {
+    const parts = source ? questionParts(message, source) : undefined
+    return parts
+      ? { role: message.role, content: message.content, parts }
+      : { role: message.role, content: message.content }
+  })
 }

@@ -143,6 +143,30 @@ describe('sending attachments', () => {
     expect(shown.at(-1)).toMatchObject({ status: 'error', errorKind: 'attachment_refused' })
   })
 
+  it('counts an image by OpenAI’s tile rule when the gateway sends no usage, marked estimated', async () => {
+    const { attach, call, ended, messages } = await setup()
+    // 1024×1024: four 512-px tiles once its shortest side is 768, so 85 + 4 × 170 = 765 tokens.
+    const image = await attach('square.png', pngBytes(1024, 1024))
+    const question = '[[no-usage=1]] [[tokens=4]] abcd'
+    const sent = await call<ChatSendResponse>('chat:send', {
+      conversationId: null,
+      content: question,
+      attachments: [{ id: image.id, name: image.name }],
+    })
+    await ended(sent.streamId!)
+    const [, answer] = await messages(sent.conversationId)
+    expect(answer!.usage).toMatchObject({ promptTokens: Math.ceil(question.length / 4) + 765, estimated: true })
+    // With usage from the gateway, its count is the one kept.
+    const reported = await call<ChatSendResponse>('chat:send', {
+      conversationId: null,
+      content: '[[tokens=4]] abcd',
+      attachments: [{ id: image.id, name: image.name }],
+    })
+    await ended(reported.streamId!)
+    const [, withUsage] = await messages(reported.conversationId)
+    expect(withUsage!.usage!.estimated).toBeUndefined()
+  })
+
   it('refuses a question naming a file that was never stored', async () => {
     const { dispatch, chatRequests } = await setup()
     const result = await dispatch('chat:send', {
