@@ -7,12 +7,13 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // Two entries over one core: the Electron app, and browser mode (plain Node, no Electron);
-        // and the export/import worker thread both of them start.
+        // and the worker threads both of them start (export/import, backup, PDF text).
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           web: resolve(import.meta.dirname, 'src/main/web/cli.ts'),
           'transfer-worker': resolve(import.meta.dirname, 'src/main/history/transfer/transfer-worker.ts'),
           'backup-worker': resolve(import.meta.dirname, 'src/main/backups/backup-worker.ts'),
+          'pdf-worker': resolve(import.meta.dirname, 'src/main/attachments/pdf-worker.ts'),
         },
       },
     },

@@ -13,7 +13,7 @@ import { plainTextEncryptor } from '../../src/main/secrets/encryptor'
 import { webFileAccess } from '../../src/main/web/web-file-access'
 import type { ChatSendResponse } from '../../src/shared/chat'
 import type { AppEvent } from '../../src/shared/events'
-import { backupWorkerFromSource, transferWorkerFromSource } from '../../test/support/test-core'
+import { backupWorkerFromSource, pdfWorkerFromSource, transferWorkerFromSource } from '../../test/support/test-core'
 
 export interface BenchCore {
   core: Core
@@ -40,6 +40,7 @@ export function startBenchCore(
     files: webFileAccess(dataDir),
     transferWorker: transferWorkerFromSource,
     backupWorker: backupWorkerFromSource,
+    pdfWorker: pdfWorkerFromSource,
     ...(fetch ? { fetch } : {}),
   })
   /** Streams whose end was seen, and the asks waiting for an end; whichever comes first waits for the other. */

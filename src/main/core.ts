@@ -5,9 +5,13 @@
 import { EventEmitter } from 'node:events'
 import { join } from 'node:path'
 import { appEventChannel } from '../shared/channels'
+import { readsImages } from '../shared/models'
 import type { Notice } from '../shared/contract'
 import type { AppEvent } from '../shared/events'
 import { backupsDirOf, fileStamp } from './backups/backup-files'
+import { AttachmentFiles } from './attachments/attachment-files'
+import { AttachmentStore } from './attachments/attachment-store'
+import { pdfReader } from './attachments/pdf-text'
 import { BackupService } from './backups/backup-service'
 import { copyConfigFiles } from './backups/config-copies'
 import { ChatService } from './chat/chat-service'
@@ -42,6 +46,8 @@ export interface CoreOptions {
   transferWorker: { file: string | URL; execArgv?: string[] }
   /** The backup worker, likewise: `out/main/backup-worker.js`, or the .ts file with tsx. */
   backupWorker: { file: string | URL; execArgv?: string[] }
+  /** The PDF text worker, likewise: `out/main/pdf-worker.js`, or the .ts file with tsx. */
+  pdfWorker: { file: string | URL; execArgv?: string[] }
   /** The history's schema steps; the app's own unless given (a test of an update that fails). */
   historyMigrations?: readonly Migration[]
   /** How the history's SQLite connection is made; `new DatabaseSync(path)` unless given (see HistoryStoreOptions). */
@@ -64,6 +70,9 @@ export interface Core {
   secrets: SecretStore
   chat: ChatService
   history: HistoryStore
+  attachments: AttachmentStore
+  /** The clean-up of unused attachments after the start-up purge; resolves when it has run. */
+  attachmentsCleaned: Promise<void>
   /** Self-update; idle until the packaged desktop app attaches electron-updater to it. */
   updates: UpdateController
   backups: BackupService
@@ -126,6 +135,21 @@ export function createCore(options: CoreOptions): Core {
     if (interrupted) log.warn(`${interrupted} answer(s) were cut off when the app last stopped; kept as interrupted`)
     history.purgeDeleted(keepDeletedMs)
   }
+  const attachments = new AttachmentStore({
+    files: new AttachmentFiles(dataDir),
+    history,
+    readPdf: pdfReader(options.pdfWorker),
+    log,
+  })
+  // After the purge, so the files of messages in their Undo window stay; off the start-up's path.
+  const attachmentsCleaned = history.readOnly
+    ? Promise.resolve()
+    : attachments.cleanUp().then(
+        (removed) => {
+          if (removed) log.info(`${removed} attachment file(s) no message uses any more were removed`)
+        },
+        (error: unknown) => log.warn('unused attachments could not be removed', error),
+      )
 
   const bus = new EventEmitter()
   // Every window and browser tab listens; more than the default 10 is not a leak here.
@@ -173,6 +197,8 @@ export function createCore(options: CoreOptions): Core {
   conversations = new ConversationChat({
     history,
     chat,
+    attachments,
+    readsImages: (model) => readsImages(model, settings.get().modelReadsImages),
     defaultModel: () => settings.get().defaultModel,
     prices: () => settings.get().prices,
     emit,
@@ -219,6 +245,7 @@ export function createCore(options: CoreOptions): Core {
   const secretValues = () => secrets.heldKeys()
   const handlers = createHandlers({
     settings,
+    attachments,
     presets,
     models: new ModelCatalog({ cacheFile: join(dataDir, 'models-cache.json'), log, fetch: gatewayFetch }),
     secrets,
@@ -244,13 +271,21 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     chat,
     history,
+    attachments,
+    attachmentsCleaned,
     updates,
     backups,
     shutdown: async () => {
       if (closed) return
       closed = true
       updates.dispose()
-      await Promise.all([chat.stopAll(), transfers.cancelAll(), backups.stop(), backgroundCheck?.stop()])
+      await Promise.all([
+        chat.stopAll(),
+        transfers.cancelAll(),
+        backups.stop(),
+        backgroundCheck?.stop(),
+        attachmentsCleaned,
+      ])
       history.close()
     },
   }

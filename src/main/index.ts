@@ -97,6 +97,7 @@ function start(): void {
     files: desktopFileAccess(dialog, app.getPath('documents')),
     transferWorker: { file: join(here, 'transfer-worker.js') },
     backupWorker: { file: join(here, 'backup-worker.js') },
+    pdfWorker: { file: join(here, 'pdf-worker.js') },
     openExternal: openExternalSafely(shell),
   })
   heldKeys = () => activeCore.secrets.heldKeys()

@@ -23,6 +23,8 @@ export const invokeChannels = [
   'chat:edit',
   'chat:compare',
   'chat:active',
+  'attachments:add',
+  'attachments:read',
   'history:list',
   'history:get',
   'history:messages',

@@ -1,13 +1,31 @@
 import { z } from 'zod'
+import { AttachmentLinksSchema } from './attachments'
 import { AppErrorSchema } from './errors'
 import { ConversationOverridesSchema } from './overrides'
 
 /** The longest message that can be sent (or sent edited), in UTF-16 units as zod counts. */
 export const maxSentMessageChars = 1_000_000
 
+/** A part of a question with attachments, as OpenAI's API takes it: text, or an image as a data URL. */
+export const ContentPartSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({ type: z.literal('image_url'), image_url: z.object({ url: z.string() }) }),
+])
+export type ContentPart = z.infer<typeof ContentPartSchema>
+
 export const ChatMessageSchema = z.object({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string().max(maxSentMessageChars),
+  /**
+   * A question with attachments, as it is sent: its text, its documents as text blocks, its images.
+   * `content` stays the typed text (what estimates and logs read). Main builds these; never the renderer.
+   */
+  parts: z.array(ContentPartSchema).optional(),
+  /**
+   * The attachments' tokens, estimated (images by OpenAI's tile rule), for the usage estimate when the
+   * provider sends none. Never sent.
+   */
+  attachmentTokens: z.number().int().nonnegative().optional(),
 })
 export type ChatMessage = z.infer<typeof ChatMessageSchema>
 
@@ -37,6 +55,8 @@ export const ChatSendRequestSchema = z
     model: z.string().trim().min(1).max(200).optional(),
     /** For a new conversation only (conversationId null): its settings from the start, e.g. a preset. */
     overrides: ConversationOverridesSchema.optional(),
+    /** Files stored by `attachments:add`, in order, each under the name it is shown with. */
+    attachments: AttachmentLinksSchema.optional(),
   })
   .strict()
 export type ChatSendRequest = z.infer<typeof ChatSendRequestSchema>
@@ -85,6 +105,7 @@ export const ChatCompareRequestSchema = z
       .max(4, 'Compare at most four models at once.')
       .refine((models) => new Set(models).size === models.length, 'Each model can be picked once.'),
     overrides: ConversationOverridesSchema.optional(),
+    attachments: AttachmentLinksSchema.optional(),
   })
   .strict()
 export type ChatCompareRequest = z.infer<typeof ChatCompareRequestSchema>

@@ -5,6 +5,12 @@
  * and browser mode expose exactly these channels; the renderer's `Api` type is derived from here.
  */
 import { z } from 'zod'
+import {
+  AttachmentAddedSchema,
+  AttachmentAddRequestSchema,
+  AttachmentBytesSchema,
+  AttachmentReadRequestSchema,
+} from './attachments'
 import type { InvokeChannel } from './channels'
 import {
   ActiveStreamSchema,
@@ -102,6 +108,10 @@ export const contract = {
   /** One question to 2–4 models; their answers are sibling versions streaming side by side. */
   'chat:compare': { request: ChatCompareRequestSchema, response: ChatCompareResponseSchema },
   'chat:active': { request: NoPayload, response: z.array(ActiveStreamSchema) },
+  /** One file for the next question: main checks it, stores it once by its SHA-256 and answers its id. */
+  'attachments:add': { request: AttachmentAddRequestSchema, response: AttachmentAddedSchema },
+  /** A stored file's bytes, by its hash only: nothing else can be named, so nothing outside the folder is reachable. */
+  'attachments:read': { request: AttachmentReadRequestSchema, response: AttachmentBytesSchema },
   'history:list': {
     request: z.object({ limit: z.number().int().min(1).max(500), after: ConversationCursorSchema.nullable() }).strict(),
     response: z.object({ conversations: z.array(ConversationSchema), nextCursor: ConversationCursorSchema.nullable() }),

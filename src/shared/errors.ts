@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AttachmentProblemSchema } from './attachments'
 
 /**
  * Error kinds a user can act on. Main maps every failure to one of these once
@@ -37,6 +38,8 @@ export const errorKinds = [
   'invalid_file',
   /** Browser mode refused an upload: its folder would hold too much, or too many arrive at once. */
   'upload_limit',
+  /** A file given as an attachment was refused (too large, not an accepted type, SVG…); `attachment` says which and why. */
+  'attachment_refused',
   /** The history is open read-only (an update of its schema failed): reading works, changes do not. */
   'read_only',
   'internal',
@@ -120,6 +123,8 @@ export const AppErrorSchema = z.object({
   cause: ConnectionCauseSchema.optional(),
   /** For `invalid_file`: a file that is not UTF-8 JSON at all, so the UI can say what it is in the user's language. */
   importProblem: ImportProblemSchema.optional(),
+  /** For `attachment_refused`: the file, the reason and the limit, for the UI to word in the user's language. */
+  attachment: AttachmentProblemSchema.optional(),
 })
 export type AppError = z.infer<typeof AppErrorSchema>
 

@@ -3,6 +3,7 @@
  * the renderer shows. Timestamps are milliseconds since the epoch (UTC).
  */
 import { z } from 'zod'
+import { AttachmentSchema, maxAttachmentsPerMessage } from './attachments'
 import { TimingsSchema, UsageSchema } from './chat'
 import { ConnectionCauseSchema, ErrorKindSchema } from './errors'
 import { ConversationOverridesSchema } from './overrides'
@@ -46,6 +47,8 @@ export const StoredMessageSchema = z.object({
   finishReason: z.string().max(64).nullable().default(null),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** The files a question carries (issue 16), in order; absent when it has none. */
+  attachments: z.array(AttachmentSchema).max(maxAttachmentsPerMessage).optional(),
 })
 export type StoredMessage = z.infer<typeof StoredMessageSchema>
 

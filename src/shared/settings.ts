@@ -52,6 +52,10 @@ export const SettingsSchema = z.object({
   totalTimeoutSeconds: z.number().int().min(30).max(7_200),
   /** The sidebar is folded away on wide windows (narrow ones always start with it folded). */
   sidebarCollapsed: z.boolean(),
+  /** Attached images are sent as they are, not downscaled to 2,048 px on their longest side first. */
+  keepOriginalImages: z.boolean(),
+  /** By model id: whether it reads images, where the user knows better than the built-in list (`readsImages`). */
+  modelReadsImages: z.record(z.string().trim().min(1).max(200), z.boolean()),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 export type Language = z.infer<typeof LanguageSchema>
@@ -79,6 +83,8 @@ export const defaultSettings: Settings = {
   maxAnswerChars: 2_000_000,
   totalTimeoutSeconds: 1_800,
   sidebarCollapsed: false,
+  keepOriginalImages: false,
+  modelReadsImages: {},
 }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */

@@ -36,7 +36,17 @@ export interface RecordedRequest {
   path: string
   headers: IncomingMessage['headers']
   body: unknown
+  /**
+   * For a chat request: the content parts of each message that came as parts (a question with
+   * attachments), in order, with each image's data URL decoded to its type and bytes.
+   */
+  parts?: RecordedPart[][]
 }
+
+export type RecordedPart =
+  | { type: 'text'; text: string }
+  | { type: 'image_url'; mime: string; bytes: Buffer }
+  | { type: 'other'; value: unknown }
 
 export interface FakeGateway {
   /** The base URL to give the SDK, ending in /v1. */
@@ -79,7 +89,14 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname
     const body = request.method === 'POST' ? await readJson(request) : undefined
-    requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body })
+    const parts = chatParts(body)
+    requests.push({
+      method: request.method ?? 'GET',
+      path,
+      headers: request.headers,
+      body,
+      ...(parts ? { parts } : {}),
+    })
 
     if (options.redirectTarget && options.redirectModels && request.method === 'GET' && path === '/v1/models') {
       response.writeHead(options.redirectModels, { Location: `${options.redirectTarget}${path}` })
@@ -122,7 +139,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
       )
     const messages = Array.isArray(body.messages) ? body.messages : []
     const lastUser = [...messages].reverse().find((message) => message.role === 'user')
-    const lastUserText = forModel(typeof lastUser?.content === 'string' ? lastUser.content : '', model)
+    const lastUserText = forModel(textOf(lastUser?.content), model)
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
     const plan = planReply(lastUserText, maxTokens, options.defaultTokens)
     const scenario = readScenario(lastUserText)
@@ -151,7 +168,7 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
         return sendError(response, scenario.status, `${message}${echoed}${echo}`, type, code)
       }
     }
-    const promptTokens = messages.reduce((sum, message) => sum + countTokens(String(message.content ?? '')), 0)
+    const promptTokens = messages.reduce((sum, message) => sum + countTokens(textOf(message.content)), 0)
     const usage = {
       prompt_tokens: promptTokens,
       completion_tokens: plan.tokens.length,
@@ -427,6 +444,35 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 
 function sendError(response: ServerResponse, status: number, message: string, type: string, code: string | null): void {
   sendJson(response, status, { error: { message, type, param: null, code } })
+}
+
+/** A message's text: its content, or the text of its parts joined by blank lines. */
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content
+  if (!Array.isArray(content)) return ''
+  return content
+    .map((part: { type?: unknown; text?: unknown }) =>
+      part?.type === 'text' && typeof part.text === 'string' ? part.text : '',
+    )
+    .filter(Boolean)
+    .join('\n\n')
+}
+
+function chatParts(body: unknown): RecordedPart[][] | null {
+  const messages = (body as ChatBody | undefined)?.messages
+  if (!Array.isArray(messages)) return null
+  const withParts = messages.filter((message) => Array.isArray(message?.content))
+  if (withParts.length === 0) return null
+  return withParts.map((message) =>
+    (message.content as unknown[]).map((part): RecordedPart => {
+      const value = part as { type?: unknown; text?: unknown; image_url?: { url?: unknown } }
+      if (value?.type === 'text' && typeof value.text === 'string') return { type: 'text', text: value.text }
+      const url = value?.type === 'image_url' ? value.image_url?.url : undefined
+      const match = typeof url === 'string' ? /^data:([^;,]+);base64,(.*)$/s.exec(url) : null
+      if (match) return { type: 'image_url', mime: match[1]!, bytes: Buffer.from(match[2]!, 'base64') }
+      return { type: 'other', value: part }
+    }),
+  )
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {

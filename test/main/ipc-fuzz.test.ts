@@ -47,6 +47,8 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'chat:continue': { messageId: id },
   'chat:edit': { messageId: id, content: 'sửa lại câu hỏi' },
   'chat:active': undefined,
+  'attachments:read': { id: 'a'.repeat(64) },
+  'attachments:add': { name: 'note.txt', dataBase64: Buffer.from('ghi chú').toString('base64') },
   'history:list': { limit: 10, after: null },
   'history:get': { conversationId: id },
   'history:messages': { conversationId: id, limit: 10, beforeMessageId: null },

@@ -85,6 +85,16 @@ describe('settings migrations', () => {
     expect(up({ settings: { sidebarCollapsed: true } }).settings.sidebarCollapsed).toBe(true)
   })
 
+  it('7 adds the attachment settings (images downscaled, no model choices), keeping values already there', () => {
+    const up = settingsMigrations[5]!.up
+    expect(up({ settings: { defaultModel: 'x' } }).settings).toEqual({
+      defaultModel: 'x',
+      keepOriginalImages: false,
+      modelReadsImages: {},
+    })
+    expect(up({ settings: { keepOriginalImages: true } }).settings.keepOriginalImages).toBe(true)
+  })
+
   it('bring a 0.1.0 file to the current version on open, keeping every value the user had', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(version1File))

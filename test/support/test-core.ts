@@ -18,6 +18,11 @@ export const backupWorkerFromSource = {
   execArgv: ['--import', 'tsx'],
 }
 
+export const pdfWorkerFromSource = {
+  file: fileURLToPath(new URL('../../src/main/attachments/pdf-worker.ts', import.meta.url)),
+  execArgv: ['--import', 'tsx'],
+}
+
 export function createTestCore(options: Pick<CoreOptions, 'dataDir'> & Partial<CoreOptions>): Core {
   return createCore({
     env: {},
@@ -26,6 +31,7 @@ export function createTestCore(options: Pick<CoreOptions, 'dataDir'> & Partial<C
     files: webFileAccess(options.dataDir),
     transferWorker: transferWorkerFromSource,
     backupWorker: backupWorkerFromSource,
+    pdfWorker: pdfWorkerFromSource,
     ...options,
   })
 }

@@ -1,6 +1,7 @@
 /**
  * The tokens and list price stored with a finished answer. The provider's usage when it sent some;
- * otherwise an estimate of about four characters a token, marked `estimated`. A continued answer
+ * otherwise an estimate of about four characters a token (and OpenAI's tile rule for an image),
+ * marked `estimated`. A continued answer
  * (Continue) adds the part it continues, so the message's total is what all its requests cost.
  */
 import type { ChatMessage, Usage } from '../../shared/chat'
@@ -46,6 +47,9 @@ export function answerUsage(input: AnswerUsageInput): { usage: Usage | null; cos
 function estimate(input: AnswerUsageInput): Usage | null {
   const completion = estimateTokens(input.newText) + estimateTokens(input.newReasoning)
   if (completion === 0) return null
-  const prompt = input.promptMessages().reduce((sum, message) => sum + estimateTokens(message.content), 0)
+  // A question's attachments count too: images by the provider's tile rule, documents by their text.
+  const prompt = input
+    .promptMessages()
+    .reduce((sum, message) => sum + estimateTokens(message.content) + (message.attachmentTokens ?? 0), 0)
   return { promptTokens: prompt, completionTokens: completion, totalTokens: prompt + completion, estimated: true }
 }

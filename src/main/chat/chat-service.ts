@@ -373,8 +373,15 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 function withSystemPrompt(messages: CompletionRequest['messages'], systemPrompt: string): ChatCompletionMessageParam[] {
   const hasSystem = messages.some((message) => message.role === 'system')
-  if (!systemPrompt.trim() || hasSystem) return messages
-  return [{ role: 'system', content: systemPrompt }, ...messages]
+  const sent = messages.map(toSdkMessage)
+  if (!systemPrompt.trim() || hasSystem) return sent
+  return [{ role: 'system', content: systemPrompt }, ...sent]
+}
+
+/** A question with attachments goes as its content parts (see attachment-parts.ts); any other as its text. */
+function toSdkMessage(message: CompletionRequest['messages'][number]): ChatCompletionMessageParam {
+  if (message.parts && message.role === 'user') return { role: 'user', content: message.parts }
+  return { role: message.role, content: message.content }
 }
 
 function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {

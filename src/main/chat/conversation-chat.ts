@@ -3,6 +3,7 @@
  * the request and the answer while it streams (at most every `persistEveryMs`, and at the end), so a
  * renderer reload, a second window or a crash loses at most the last batch.
  */
+import type { Attachment } from '../../shared/attachments'
 import type {
   ActiveStream,
   ChatCompareRequest,
@@ -16,9 +17,12 @@ import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { HistoryEvent } from '../../shared/events'
 import type { Conversation, ConversationOverrides, StoredMessage } from '../../shared/history'
 import type { PriceTable } from '../../shared/pricing'
+import type { AttachmentLink } from '../attachments/attachment-store'
+import { refused } from '../attachments/attachment-store'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
 import { answerUsage, type EarlierPart } from './answer-usage'
+import { attachmentTokens, hasImages, questionParts, type AttachmentSource } from './attachment-parts'
 import type { ChatService } from './chat-service'
 
 export interface ConversationChatOptions {
@@ -31,6 +35,10 @@ export interface ConversationChatOptions {
   emit(event: HistoryEvent): void
   log: Logger
   persistEveryMs?: number
+  /** A question's files: checked against the limits when sent, and read into its parts for each request. */
+  attachments?: { resolve(links: readonly AttachmentLink[]): Result<Attachment[]>; source: AttachmentSource }
+  /** Whether a model reads images (the known list and the user's per-model choice); none do without it. */
+  readsImages?(model: string): boolean
 }
 
 /** An answer being written: its text so far and when it was last saved. */
@@ -150,14 +158,19 @@ export class ConversationChat {
    */
   send(request: ChatSendRequest, placement: { parentId?: string | null } = {}): Result<ChatSendResponse> {
     const { history } = this.options
+    // The files are checked before anything is written, so a refused question leaves no trace.
+    const attached = this.attachedFiles(request, [request.model ?? this.modelFor(request)])
+    if (!attached.ok) return attached
     const found = this.conversationFor(request)
     if (!found.ok) return found
     const conversation = found.value
+    // With its files, in the same transaction: a crash right after sending keeps the question whole.
     const userMessage = history.appendMessage(conversation.id, {
       role: 'user',
       content: request.content,
       status: 'complete',
       ...(placement.parentId === undefined ? {} : { parentId: placement.parentId }),
+      ...(attached.value.length ? { attachments: attached.value } : {}),
     })
     return ok({ ...this.answer(conversation.id, request.model, userMessage.id), userMessageId: userMessage.id })
   }
@@ -168,6 +181,8 @@ export class ConversationChat {
    */
   compare(request: ChatCompareRequest): Result<ChatCompareResponse> {
     const { history } = this.options
+    const attached = this.attachedFiles(request, request.models)
+    if (!attached.ok) return attached
     const found = this.conversationFor(request)
     if (!found.ok) return found
     const conversation = found.value
@@ -175,6 +190,7 @@ export class ConversationChat {
       role: 'user',
       content: request.content,
       status: 'complete',
+      ...(attached.value.length ? { attachments: attached.value } : {}),
     })
     const answers = request.models.map((model) => {
       const { assistantMessageId, streamId, error } = this.answer(conversation.id, model, question.id)
@@ -238,7 +254,7 @@ export class ConversationChat {
     // The branch of this answer, whichever is shown: the path above it, the answer so far, the instruction.
     const above = history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: messageId })
     const messages = [
-      ...toCompletionMessages([...above.messages, message]),
+      ...toCompletionMessages([...above.messages, message], this.options.attachments?.source),
       { role: 'user' as const, content: continueInstruction },
     ]
     const started = chat.send(
@@ -264,6 +280,43 @@ export class ConversationChat {
     })
   }
 
+  /** The model a question goes to when it names none: the conversation's, then the default. */
+  private modelFor(request: { conversationId: string | null; overrides?: ConversationOverrides | undefined }): string {
+    const existing = request.conversationId ? this.options.history.getConversation(request.conversationId) : null
+    return (existing ?? request).overrides?.model ?? this.options.defaultModel()
+  }
+
+  /**
+   * A question's files, looked up and held to the limits; refused, before anything is written or
+   * sent, when it has an image and one of `models` does not read images.
+   */
+  private attachedFiles(
+    request: { attachments?: readonly AttachmentLink[] | undefined },
+    models: readonly string[],
+  ): Result<Attachment[]> {
+    const links = request.attachments ?? []
+    if (links.length === 0) return ok([])
+    const { attachments } = this.options
+    if (!attachments) return fail('invalid_payload', 'Attachments cannot be sent here.')
+    const resolved = attachments.resolve(links)
+    if (!resolved.ok) return resolved
+    const withImages = hasImages([{ role: 'user', attachments: resolved.value } as StoredMessage])
+    const blind = withImages ? models.find((model) => !this.readsImages(model)) : undefined
+    if (blind !== undefined) return this.visionRefusal(blind)
+    return resolved
+  }
+
+  private readsImages(model: string): boolean {
+    return this.options.readsImages?.(model) ?? false
+  }
+
+  private visionRefusal(model: string): { ok: false; error: AppError } {
+    return refused(
+      { reason: 'model_without_vision', name: '', model },
+      `${model} does not read images. Pick a model that does, or remove the images.`,
+    )
+  }
+
   /** Streams still running, for a view that opens while they run. */
   active(): ActiveStream[] {
     const runs = [...this.compareRuns.values()]
@@ -286,7 +339,7 @@ export class ConversationChat {
     model: string | undefined,
     questionId: string,
   ): Omit<ChatSendResponse, 'userMessageId'> {
-    const { history, chat } = this.options
+    const { history } = this.options
     const conversation = history.getConversation(conversationId)!
     const { overrides } = conversation
     const modelId = model ?? overrides.model ?? this.options.defaultModel()
@@ -297,19 +350,8 @@ export class ConversationChat {
       model: modelId,
       parentId: questionId,
     })
-    const messages = toCompletionMessages(
-      history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: assistant.id }).messages,
-    )
-    const started = chat.send(
-      {
-        messages,
-        model: modelId,
-        ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
-        ...(overrides.maxTokens === undefined ? {} : { maxTokens: overrides.maxTokens }),
-        ...(overrides.systemPrompt === undefined ? {} : { systemPrompt: overrides.systemPrompt }),
-      },
-      { conversationId, messageId: assistant.id },
-    )
+    const prompt = history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: assistant.id })
+    const started = this.startAnswer(prompt.messages, modelId, overrides, { conversationId, messageId: assistant.id })
     if (!started.ok) {
       this.write(() =>
         history.finishMessage(assistant.id, {
@@ -334,6 +376,27 @@ export class ConversationChat {
     }
   }
 
+  /** Refused before any request when the prompt has an image the model cannot read (Regenerate with another model). */
+  private startAnswer(
+    prompt: StoredMessage[],
+    modelId: string,
+    overrides: ConversationOverrides,
+    target: { conversationId: string; messageId: string },
+  ): ReturnType<ChatService['send']> {
+    if (hasImages(prompt) && !this.readsImages(modelId)) return this.visionRefusal(modelId)
+    const source = this.options.attachments?.source
+    return this.options.chat.send(
+      {
+        messages: toCompletionMessages(prompt, source),
+        model: modelId,
+        ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
+        ...(overrides.maxTokens === undefined ? {} : { maxTokens: overrides.maxTokens }),
+        ...(overrides.systemPrompt === undefined ? {} : { systemPrompt: overrides.systemPrompt }),
+      },
+      target,
+    )
+  }
+
   /** The messages sent before an answer (for estimating its prompt): those before it, and its own earlier part. */
   private promptBefore(answer: LiveAnswer): ChatMessage[] {
     const before = this.options.history.listMessages(answer.conversationId, {
@@ -341,8 +404,13 @@ export class ConversationChat {
       beforeMessageId: answer.messageId,
     }).messages
     const earlierPart = answer.text.slice(0, answer.initialLength)
+    const source = this.options.attachments?.source
     return [
-      ...toCompletionMessages(before),
+      ...toCompletionMessages(before).map((message, index) => {
+        const stored = before.filter(isSent)[index]
+        const tokens = source && stored ? attachmentTokens(stored, source) : 0
+        return tokens ? { ...message, attachmentTokens: tokens } : message
+      }),
       ...(earlierPart ? [{ role: 'assistant' as const, content: earlierPart }] : []),
     ]
   }
@@ -370,9 +438,20 @@ export class ConversationChat {
   }
 }
 
-/** What the model sees: user messages, and every answer that has text (a partial answer too). */
-function toCompletionMessages(messages: StoredMessage[]): ChatMessage[] {
-  return messages
-    .filter((message) => message.role === 'user' || (message.role === 'assistant' && message.content !== ''))
-    .map((message) => ({ role: message.role, content: message.content }))
+/** Whether the model sees a message: user messages, and answers that have text. */
+function isSent(message: StoredMessage): boolean {
+  return message.role === 'user' || (message.role === 'assistant' && message.content !== '')
+}
+
+/**
+ * What the model sees: user messages, and every answer that has text (a partial answer too). With a
+ * `source`, a question's attachments go as its content parts.
+ */
+function toCompletionMessages(messages: StoredMessage[], source?: AttachmentSource): ChatMessage[] {
+  return messages.filter(isSent).map((message) => {
+    const parts = source ? questionParts(message, source) : undefined
+    return parts
+      ? { role: message.role, content: message.content, parts }
+      : { role: message.role, content: message.content }
+  })
 }

@@ -31,6 +31,10 @@ export class MessageActions {
         conversationId: message.conversationId,
         content: request.content,
         ...(request.model === undefined ? {} : { model: request.model }),
+        // The edited question keeps the files of the one it replaces.
+        ...(message.attachments?.length
+          ? { attachments: message.attachments.map(({ id, name }) => ({ id, name })) }
+          : {}),
       },
       { parentId: history.parentOf(message.id) },
     )

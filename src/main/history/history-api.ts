@@ -3,6 +3,7 @@
  * implements it on node:sqlite; the chat orchestration, the IPC handlers and the export/import
  * workers are written against this interface.
  */
+import type { Attachment } from '../../shared/attachments'
 import type { Timings, Usage } from '../../shared/chat'
 import type { ConnectionCause, ErrorKind } from '../../shared/errors'
 import type {
@@ -14,6 +15,7 @@ import type {
   StoredMessage,
 } from '../../shared/history'
 import type { UsageSummary, UsageTotals } from '../../shared/usage'
+import type { NewAttachment } from './attachment-queries'
 
 /** Where the next page of the conversation list starts (keyset pagination: pinned, updatedAt, id). */
 export interface ConversationCursor {
@@ -39,6 +41,8 @@ export interface NewMessage {
    * (Edit of the first question). Absent: the conversation's shown leaf, as a plain send does.
    */
   parentId?: string | null
+  /** Stored files (see `addAttachment`) the message carries, in order, each under the name it was attached with. */
+  attachments?: { id: string; name: string }[]
 }
 
 export interface FinishedMessage {
@@ -170,6 +174,19 @@ export interface HistoryApi {
   usageSummary(options: { days: number; utcOffsetMinutes: number }): UsageSummary
   /** Tokens and cost of one conversation's answers. */
   conversationUsage(conversationId: string): UsageTotals
+
+  /** Records a file already written to the attachments folder; the same bytes again are kept once. */
+  addAttachment(attachment: NewAttachment): Attachment
+  getAttachment(id: string): Attachment | null
+  /** A PDF's text as extracted when it was added; null for other files. */
+  attachmentText(id: string): string | null
+  /**
+   * After the purge: removes the rows of files no message uses any more (a purged message's, or one
+   * attached and never sent) and returns their ids, so their files can go too.
+   */
+  removeUnusedAttachments(): string[]
+  /** Whether a file's row exists, for the start-up sweep of the folder. */
+  hasAttachment(id: string): boolean
 
   close(): void
 }

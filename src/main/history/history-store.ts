@@ -15,6 +15,18 @@ import type {
 } from '../../shared/history'
 import type { UsageSummary, UsageTotals } from '../../shared/usage'
 import type { Logger } from '../log'
+import type { Attachment } from '../../shared/attachments'
+import {
+  attachmentExists,
+  attachmentText,
+  deleteUnusedAttachments,
+  findAttachment,
+  insertAttachment,
+  linkAttachments,
+  messageAttachments,
+  toAttachment,
+  type NewAttachment,
+} from './attachment-queries'
 import { exportBundles, importBundles } from './bundles'
 import {
   clearDeleted,
@@ -312,6 +324,7 @@ export class HistoryStore implements HistoryApi {
       const parentSeq = this.parentSeqFor(conversationId, message.parentId)
       const row = rowForNewMessage(conversationId, message, parentSeq, at)
       const seq = insertMessage(this.db, row)
+      if (message.attachments?.length) linkAttachments(this.db, seq, message.attachments)
       setCurrentLeaf(this.db, conversationId, seq)
       touchConversation(this.db, conversationId, at)
       if (message.role === 'user' && conversation.title === '') {
@@ -319,7 +332,7 @@ export class HistoryStore implements HistoryApi {
         if (title) setTitleIfUntitled(this.db, conversationId, title)
       }
       if (message.status !== 'streaming') this.engine.index(this.db, seq, message.content, false)
-      return toStoredMessage({ seq, ...row })
+      return this.withAttachments(seq, toStoredMessage({ seq, ...row }))
     })
   }
 
@@ -353,7 +366,36 @@ export class HistoryStore implements HistoryApi {
 
   getMessage(id: string): StoredMessage | null {
     const row = findLiveMessage(this.db, id)
-    return row ? toStoredMessage(row) : null
+    return row ? this.withAttachments(row.seq, toStoredMessage(row)) : null
+  }
+
+  /** A message with its files, when it has any (most have none, and then no `attachments` key). */
+  private withAttachments<T extends StoredMessage>(seq: number, message: T): T {
+    const attachments = messageAttachments(this.db, seq)
+    return attachments.length ? { ...message, attachments } : message
+  }
+
+  addAttachment(attachment: NewAttachment): Attachment {
+    insertAttachment(this.db, attachment, this.now())
+    // The same bytes may have come before under another name: the row keeps the first, this file its own.
+    return { ...toAttachment(findAttachment(this.db, attachment.id)!), name: attachment.name }
+  }
+
+  getAttachment(id: string): Attachment | null {
+    const row = findAttachment(this.db, id)
+    return row ? toAttachment(row) : null
+  }
+
+  attachmentText(id: string): string | null {
+    return attachmentText(this.db, id)
+  }
+
+  removeUnusedAttachments(): string[] {
+    return inTransaction(this.db, () => deleteUnusedAttachments(this.db))
+  }
+
+  hasAttachment(id: string): boolean {
+    return attachmentExists(this.db, id)
   }
 
   /** One live message for the renderer, its texts cut to `maxChars` as a page's are (without `versions`). */
@@ -370,7 +412,11 @@ export class HistoryStore implements HistoryApi {
     if (fromSeq === null) return { messages: [], hasMore: false }
     const rows = branchPage(this.db, fromSeq, options.limit + 1)
     const hasMore = rows.length > options.limit
-    return { messages: rows.slice(0, options.limit).reverse().map(toStoredMessage), hasMore }
+    const messages = rows
+      .slice(0, options.limit)
+      .reverse()
+      .map((row) => this.withAttachments(row.seq, toStoredMessage(row)))
+    return { messages, hasMore }
   }
 
   listCutMessages(
@@ -382,7 +428,11 @@ export class HistoryStore implements HistoryApi {
     if (fromSeq === null) return { messages: [], hasMore: false }
     const rows = cutBranchPage(this.db, fromSeq, options.limit + 1, maxChars)
     const hasMore = rows.length > options.limit
-    const messages = rows.slice(0, options.limit).reverse().map(toPagedMessage(maxChars))
+    const toPaged = toPagedMessage(maxChars)
+    const messages = rows
+      .slice(0, options.limit)
+      .reverse()
+      .map((row) => this.withAttachments(row.seq, toPaged(row)))
     return { messages, hasMore }
   }
 
@@ -477,7 +527,9 @@ export class HistoryStore implements HistoryApi {
   childrenOf(id: string): StoredMessage[] {
     const row = findLiveMessage(this.db, id)
     if (!row) return []
-    return childSeqs(this.db, row.conversation_id, row.seq).map((seq) => toStoredMessage(findMessageAt(this.db, seq)!))
+    return childSeqs(this.db, row.conversation_id, row.seq).map((seq) =>
+      this.withAttachments(seq, toStoredMessage(findMessageAt(this.db, seq)!)),
+    )
   }
 
   parentOf(id: string): string | null {

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/errors'
 import { safeExternalUrl } from '../../shared/external-link'
+import type { AttachmentStore } from '../attachments/attachment-store'
 import type { BackupService } from '../backups/backup-service'
 import type { ChatService } from '../chat/chat-service'
 import type { ConversationChat } from '../chat/conversation-chat'
@@ -21,6 +22,7 @@ import type { UpdateController } from '../updates/update-controller'
 
 export interface Services {
   settings: SettingsStore
+  attachments: AttachmentStore
   presets: PresetStore
   models: ModelCatalog
   secrets: SecretStore
@@ -113,6 +115,8 @@ export function createHandlers(services: Services): Handlers {
     'chat:compare': async (request) => conversations.compare(request),
     'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
     'chat:active': async () => ok(conversations.active()),
+    'attachments:add': async (request) => await services.attachments.add(request),
+    'attachments:read': async ({ id }) => await services.attachments.read(id),
 
     'history:list': async ({ limit, after }) => ok(history.listConversations({ limit, after })),
     'history:get': async ({ conversationId }) => found(history.getConversation(conversationId), 'This conversation'),

@@ -72,6 +72,14 @@ export const settingsMigrations: readonly SettingsMigration[] = [
     name: 'sidebar collapsed or open',
     up: ({ settings, ...rest }) => ({ ...rest, settings: { sidebarCollapsed: false, ...settings } }),
   },
+  {
+    version: 7,
+    name: 'attachments: keep original images, which models read images',
+    up: ({ settings, ...rest }) => ({
+      ...rest,
+      settings: { keepOriginalImages: false, modelReadsImages: {}, ...settings },
+    }),
+  },
 ]
 
 export const currentSettingsVersion = settingsMigrations.at(-1)!.version

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     files,
     transferWorker: { file: join(here, 'transfer-worker.js') },
     backupWorker: { file: join(here, 'backup-worker.js') },
+    pdfWorker: { file: join(here, 'pdf-worker.js') },
   })
   heldKeys = () => core.secrets.heldKeys()
   // Closed properly when the server cannot start (a port in use), so the next start finds the

@@ -88,6 +88,13 @@ function fileAtVersion(version: number): string {
   const db = new DatabaseSync(path)
   applyMigrations(db, path, version)
   seed(db)
+  // From 007 on, a release wrote each message under the one before it and remembered the last.
+  if (version >= 7)
+    db.exec(`
+      UPDATE messages SET parent_seq = (
+        SELECT max(p.seq) FROM messages p WHERE p.conversation_id = messages.conversation_id AND p.seq < messages.seq);
+      UPDATE conversations SET current_leaf_seq = (SELECT max(m.seq) FROM messages m WHERE m.conversation_id = conversations.id);
+    `)
   db.close()
   return path
 }
@@ -280,6 +287,33 @@ describe('migrations', () => {
     expect(count()).toEqual({ message_count: 2 })
     db.prepare("DELETE FROM messages WHERE id = 'a2222222-2222-4222-8222-222222222222'").run()
     expect(count()).toEqual({ message_count: 1 })
+    db.close()
+  })
+
+  it('008 links files to messages; a link goes with its message, a file in use cannot go', () => {
+    const path = fileAtVersion(7)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 8)
+    db.exec('PRAGMA foreign_keys = ON')
+    const file = 'ab'.repeat(32)
+    db.prepare("INSERT INTO attachments (id, mime, size, name, created_at) VALUES (?, 'image/png', 3, 'a.png', 1)").run(
+      file,
+    )
+    expect(() =>
+      db.prepare("INSERT INTO attachments (id, mime, size, name, created_at) VALUES ('short', 'x', 1, 'x', 1)").run(),
+    ).toThrow(/CHECK/)
+    const seqOf = (id: string) => (db.prepare('SELECT seq FROM messages WHERE id = ?').get(id) as { seq: number }).seq
+    const link = db.prepare(
+      'INSERT INTO message_attachments (message_seq, position, attachment_id, name) VALUES (?, ?, ?, ?)',
+    )
+    link.run(seqOf('a1111111-1111-4111-8111-111111111111'), 0, file, 'a.png')
+    expect(() => link.run(seqOf('a1111111-1111-4111-8111-111111111111'), 1, 'cd'.repeat(32), 'x')).toThrow(
+      /FOREIGN KEY/,
+    )
+    expect(() => db.prepare('DELETE FROM attachments WHERE id = ?').run(file)).toThrow(/FOREIGN KEY/)
+    db.prepare('DELETE FROM conversations WHERE id = ?').run(conversationA)
+    expect(db.prepare('SELECT count(*) AS n FROM message_attachments').get()).toEqual({ n: 0 })
+    db.prepare('DELETE FROM attachments WHERE id = ?').run(file)
     db.close()
   })
 

@@ -553,10 +553,39 @@ export const en = {
     invalid_file: 'The file cannot be imported.',
     upload_limit:
       'The upload was refused: too many files are waiting for their import, or too much at once. Wait for the imports to finish, then try again.',
+    attachment_refused: 'A file could not be attached.',
     read_only:
       'Your history is read-only because an update of it could not be applied. Nothing was changed; see the notice at the top.',
     internal: 'Something went wrong inside the app.',
   } satisfies Record<ErrorKind, string>,
+  /** Attachments (issue 16): files a question carries, and why one was refused. */
+  attachments: {
+    attach: 'Attach images or documents',
+    list: 'Attachments',
+    remove: (name: string) => `Remove ${name}`,
+    open: (name: string) => `Open ${name}`,
+    preparing: 'Preparing…',
+    pages: (count: string) => `${count} pages`,
+    tokens: (count: string) => `Attachments: about ${count} tokens`,
+    dropHere: 'Drop files to attach them',
+    viewer: 'Attachment',
+    couldNotLoad: 'This attachment could not be shown.',
+    refused: {
+      file_too_large: (name: string, limit: string) =>
+        `“${name}” is larger than ${limit}, the most one file may weigh. Attach a smaller file.`,
+      message_too_large: (limit: string) =>
+        `The files of one message may weigh ${limit} together at most. Remove one, or send it in another message.`,
+      too_many: (limit: string) => `One message can carry ${limit} files at most. Remove one to add another.`,
+      svg: (name: string) =>
+        `“${name}” is an SVG drawing, which the app does not open (it can carry scripts). Attach it as a PNG or JPEG.`,
+      unsupported_type: (name: string) =>
+        `“${name}” is not a file the app can read: attach a PNG, JPEG, WebP or GIF image, a PDF, or a text file (text, Markdown, code, CSV, JSON).`,
+      unreadable_pdf: (name: string) => `The text of “${name}” could not be read. The PDF may be damaged or protected.`,
+      model_without_vision: (model: string) =>
+        `${model} does not read images. Pick a model that does (for example GPT-4.1), or remove the images.`,
+      missing: (name: string) => `“${name}” is no longer stored. Attach it again.`,
+    },
+  },
   /** The cause under a network or TLS error. */
   connectionCauses: connectionCauseInEnglish,
   /** Compare: one question to 2–4 models, their answers side by side. */

@@ -138,3 +138,23 @@ export function formatDay(isoDay: string, style: 'short' | 'medium'): string {
   if (year === undefined || month === undefined || day === undefined) return isoDay
   return format.format(Date.UTC(year, month - 1, day))
 }
+
+const byteFormats = new Map<string, Intl.NumberFormat>()
+
+/** A file's size: "820 kB", "3.4 MB" (Intl's units, in the UI's language; 1 MB = 1,048,576 bytes as the limits count). */
+export function formatBytes(bytes: number): string {
+  const locale = currentLocale()
+  const [value, unit] =
+    bytes >= 1024 * 1024
+      ? [bytes / (1024 * 1024), 'megabyte']
+      : bytes >= 1024
+        ? [bytes / 1024, 'kilobyte']
+        : [bytes, 'byte']
+  const key = `${locale}|${unit}`
+  let format = byteFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })
+    byteFormats.set(key, format)
+  }
+  return format.format(value)
+}

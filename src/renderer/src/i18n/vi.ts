@@ -552,10 +552,39 @@ export const vi: Strings = {
     invalid_file: 'Không thể nhập tệp này.',
     upload_limit:
       'Tệp tải lên bị từ chối: có quá nhiều tệp đang chờ nhập, hoặc tải lên quá nhiều cùng lúc. Hãy đợi các lần nhập xong rồi thử lại.',
+    attachment_refused: 'Không đính kèm được tệp.',
     read_only:
       'Lịch sử của bạn đang ở chế độ chỉ đọc vì không áp dụng được bản cập nhật. Không có gì bị thay đổi; xem thông báo ở đầu trang.',
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
+  attachments: {
+    attach: 'Đính kèm ảnh hoặc tài liệu',
+    list: 'Tệp đính kèm',
+    remove: (name: string) => `Bỏ ${name}`,
+    open: (name: string) => `Mở ${name}`,
+    preparing: 'Đang chuẩn bị…',
+    pages: (count: string) => `${count} trang`,
+    tokens: (count: string) => `Tệp đính kèm: khoảng ${count} token`,
+    dropHere: 'Thả tệp vào đây để đính kèm',
+    viewer: 'Tệp đính kèm',
+    couldNotLoad: 'Không hiển thị được tệp đính kèm này.',
+    refused: {
+      file_too_large: (name: string, limit: string) =>
+        `“${name}” lớn hơn ${limit}, mức tối đa cho một tệp. Hãy đính kèm tệp nhỏ hơn.`,
+      message_too_large: (limit: string) =>
+        `Các tệp của một tin nhắn tổng cộng chỉ được tối đa ${limit}. Hãy bỏ bớt một tệp, hoặc gửi nó trong tin nhắn khác.`,
+      too_many: (limit: string) => `Một tin nhắn chỉ mang được tối đa ${limit} tệp. Hãy bỏ một tệp để thêm tệp khác.`,
+      svg: (name: string) =>
+        `“${name}” là hình vẽ SVG, ứng dụng không mở loại này (nó có thể chứa mã lệnh). Hãy đính kèm dưới dạng PNG hoặc JPEG.`,
+      unsupported_type: (name: string) =>
+        `“${name}” không phải loại tệp ứng dụng đọc được: hãy đính kèm ảnh PNG, JPEG, WebP hoặc GIF, tệp PDF, hoặc tệp văn bản (văn bản, Markdown, mã nguồn, CSV, JSON).`,
+      unreadable_pdf: (name: string) =>
+        `Không đọc được văn bản của “${name}”. Tệp PDF có thể bị hỏng hoặc được bảo vệ.`,
+      model_without_vision: (model: string) =>
+        `${model} không đọc được ảnh. Hãy chọn một mô hình đọc được ảnh (ví dụ GPT-4.1), hoặc bỏ các ảnh đi.`,
+      missing: (name: string) => `“${name}” không còn được lưu. Hãy đính kèm lại.`,
+    },
+  },
   connectionCauses: {
     ECONNREFUSED: 'Cổng từ chối kết nối.',
     ENOTFOUND: 'Không tìm thấy địa chỉ của cổng (DNS).',

@@ -29,6 +29,7 @@ export {
   MoreHorizontal,
   PanelLeftClose,
   PanelLeftOpen,
+  Paperclip,
   Pencil,
   Pin,
   Plus,

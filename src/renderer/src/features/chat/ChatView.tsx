@@ -17,7 +17,9 @@ import { Button } from '../../ui/Button'
 import { Columns2 } from '../../ui/icons'
 import { CompareColumns } from './compare/CompareColumns'
 import { ComparePicker } from './compare/ComparePicker'
-import { Composer } from './Composer'
+import { AttachmentApiContext } from '../attachments/attachment-urls'
+import { refusalText } from '../attachments/attachment-words'
+import { Composer, type SentAttachment } from './Composer'
 import { drafts, newChatDraftKey } from './draft-store'
 import { TranscriptView } from './TranscriptView'
 import { useShortcuts } from '../shortcuts/use-shortcuts'
@@ -125,11 +127,11 @@ export function ChatView(props: ChatViewProps) {
       ) : null,
     [api, usageId, totalVersion],
   )
-  const send = async (text: string) => {
+  const send = async (text: string, attachments: SentAttachment[]) => {
     await conversationSettings.settled()
-    if (conversationId !== null) return chat.send(text, activeModel)
+    if (conversationId !== null) return chat.send(text, activeModel, undefined, attachments)
     sentOverrides.current = conversationSettings.newChatOverrides()
-    return chat.send(text, activeModel, sentOverrides.current)
+    return chat.send(text, activeModel, sentOverrides.current, attachments)
   }
   // Compare: the models picked (the composer sends to them when two or more are), and the last run shown.
   const [comparing, setComparing] = useState<string[] | null>(null)
@@ -151,92 +153,97 @@ export function ChatView(props: ChatViewProps) {
   )
 
   return (
-    <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
-      <ChatHeader
-        title={conversationId ? (conversation?.title ?? null) : null}
-        leading={props.headerLeading}
-        subtitle={subtitle}
-        picker={picker}
-        actions={actions}
-      />
-      <ModelDatalist api={api} hasKey={hasKey} />
-      <ConversationSettingsPanel
-        open={panelOpen}
-        onOpenChange={setPanelOpen}
-        api={api}
-        hasKey={hasKey}
-        isNew={conversationId === null}
-        overrides={conversationSettings.overrides}
-        model={activeModel}
-        defaults={props.settings}
-        onSave={conversationSettings.save}
-      />
-      {!hasKey ? (
-        <div className="banner" role="status">
-          {strings.chat.noKeyBanner}{' '}
-          <button type="button" onClick={props.onOpenSettings}>
-            {strings.chat.openSettings}
-          </button>
-        </div>
-      ) : null}
-      <TranscriptView
-        conversationId={conversationId}
-        transcript={chat.transcript}
-        transcriptStore={chat.transcriptStore}
-        streams={chat.streams}
-        streamStore={chat.streamStore}
-        focusMessageId={props.focusMessageId}
-        onFocusHandled={props.onFocusHandled}
-        onRetry={(messageId) => void chat.retry(messageId)}
-        onContinue={(messageId) => void chat.continueAnswer(messageId)}
-        onOpenSettings={props.onOpenSettings}
-        onNewChat={props.onNewChat}
-        onSuggestion={fillSuggestion}
-        busy={chat.isStreaming}
-        actions={messageActions}
-        hiddenMessageIds={comparedIds}
-      />
-      {compareRun ? (
-        <CompareColumns
-          api={api}
-          run={compareRun}
-          streams={chat.streams}
-          onStop={stopStream}
-          onChoose={chooseCompared}
+    <AttachmentApiContext.Provider value={api}>
+      <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
+        <ChatHeader
+          title={conversationId ? (conversation?.title ?? null) : null}
+          leading={props.headerLeading}
+          subtitle={subtitle}
+          picker={picker}
+          actions={actions}
         />
-      ) : null}
-      {error ? (
-        <p className="composer-error" role="alert">
-          {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
-        </p>
-      ) : null}
-      <div className="compare-bar">
-        <Button
-          size="sm"
-          variant="ghost"
-          className="compare-toggle"
-          icon={<Columns2 aria-hidden />}
-          aria-pressed={comparing !== null}
-          onClick={() => setComparing(comparing ? null : [])}
-        >
-          {strings.compare.toggle}
-        </Button>
-        {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
-      </div>
-      <Composer
-        draftKey={draftKey}
-        inputRef={props.inputRef}
-        isStreaming={chat.isStreaming}
-        onSend={async (text) => {
-          if (!comparing || comparing.length < 2) return send(text)
-          await conversationSettings.settled()
-          // As send does: the new conversation adopts exactly the settings it was created with.
-          if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
-          const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
-          return run !== null
-        }}
-        onStop={chat.stop}
-      />
-    </section>
+        <ModelDatalist api={api} hasKey={hasKey} />
+        <ConversationSettingsPanel
+          open={panelOpen}
+          onOpenChange={setPanelOpen}
+          api={api}
+          hasKey={hasKey}
+          isNew={conversationId === null}
+          overrides={conversationSettings.overrides}
+          model={activeModel}
+          defaults={props.settings}
+          onSave={conversationSettings.save}
+        />
+        {!hasKey ? (
+          <div className="banner" role="status">
+            {strings.chat.noKeyBanner}{' '}
+            <button type="button" onClick={props.onOpenSettings}>
+              {strings.chat.openSettings}
+            </button>
+          </div>
+        ) : null}
+        <TranscriptView
+          conversationId={conversationId}
+          transcript={chat.transcript}
+          transcriptStore={chat.transcriptStore}
+          streams={chat.streams}
+          streamStore={chat.streamStore}
+          focusMessageId={props.focusMessageId}
+          onFocusHandled={props.onFocusHandled}
+          onRetry={(messageId) => void chat.retry(messageId)}
+          onContinue={(messageId) => void chat.continueAnswer(messageId)}
+          onOpenSettings={props.onOpenSettings}
+          onNewChat={props.onNewChat}
+          onSuggestion={fillSuggestion}
+          busy={chat.isStreaming}
+          actions={messageActions}
+          hiddenMessageIds={comparedIds}
+        />
+        {compareRun ? (
+          <CompareColumns
+            api={api}
+            run={compareRun}
+            streams={chat.streams}
+            onStop={stopStream}
+            onChoose={chooseCompared}
+          />
+        ) : null}
+        {error ? (
+          <p className="composer-error" role="alert">
+            {error.attachment ? refusalText(error.attachment) : strings.errors[error.kind]}{' '}
+            {error.kind === 'invalid_payload' ? error.message : ''}
+          </p>
+        ) : null}
+        <div className="compare-bar">
+          <Button
+            size="sm"
+            variant="ghost"
+            className="compare-toggle"
+            icon={<Columns2 aria-hidden />}
+            aria-pressed={comparing !== null}
+            onClick={() => setComparing(comparing ? null : [])}
+          >
+            {strings.compare.toggle}
+          </Button>
+          {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
+        </div>
+        <Composer
+          api={api}
+          keepOriginalImages={props.settings.keepOriginalImages}
+          draftKey={draftKey}
+          inputRef={props.inputRef}
+          isStreaming={chat.isStreaming}
+          onSend={async (text, attachments) => {
+            if (!comparing || comparing.length < 2) return send(text, attachments)
+            await conversationSettings.settled()
+            // As send does: the new conversation adopts exactly the settings it was created with.
+            if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
+            const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
+            return run !== null
+          }}
+          onStop={chat.stop}
+        />
+      </section>
+    </AttachmentApiContext.Provider>
   )
 }

@@ -11,6 +11,7 @@ import { StreamingMarkdown } from '../../markdown/StreamingMarkdown'
 import { Button } from '../../ui/Button'
 import { CircleAlert, RefreshCw } from '../../ui/icons'
 import { Spinner } from '../../ui/Spinner'
+import { MessageAttachments } from '../attachments/MessageAttachments'
 import { AnswerUsage } from '../usage/AnswerUsage'
 import { modelPickerInputId } from '../models/ModelPicker'
 import type { StreamState } from './chat-stream-store'
@@ -81,6 +82,7 @@ export function MessageView(props: MessageViewProps) {
           />
         ) : (
           <>
+            {message.attachments?.length ? <MessageAttachments attachments={message.attachments} /> : null}
             <div className="message-bubble">
               <div className="text">{message.content}</div>
               <CutTextNote message={message} onShowMore={props.onShowMore} />

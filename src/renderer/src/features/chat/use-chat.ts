@@ -93,7 +93,12 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
 
   /** Resolves true once main has stored the message (the composer then clears its text). */
   const send = useCallback(
-    async (content: string, model: string, overrides?: ConversationOverrides): Promise<boolean> => {
+    async (
+      content: string,
+      model: string,
+      overrides?: ConversationOverrides,
+      attachments: { id: string; name: string }[] = [],
+    ): Promise<boolean> => {
       setSending(true)
       setSendError(null)
       const result = await api.chat.send({
@@ -101,6 +106,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
         content,
         model,
         ...(overrides && conversationId === null ? { overrides } : {}),
+        ...(attachments.length ? { attachments } : {}),
       })
       setSending(false)
       if (!result.ok) {

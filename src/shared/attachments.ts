@@ -1,0 +1,128 @@
+import { z } from 'zod'
+
+/**
+ * Attachments: files a question carries (issue 16). Main stores each once, named by its SHA-256,
+ * and a message refers to them by that hash. The type is read from the bytes by main, never taken
+ * from the name or from what the renderer says.
+ */
+
+/** The largest file accepted, before any of it is read (OpenAI's own cap on one image is 20 MB). */
+export const maxAttachmentBytes = 10 * 1024 * 1024
+/** The most all the files of one question may weigh together. */
+export const maxMessageAttachmentBytes = 25 * 1024 * 1024
+/** The most files one question may carry. */
+export const maxAttachmentsPerMessage = 10
+/** A file name is kept for display only (never a path), cut to this many characters. */
+export const maxAttachmentNameChars = 200
+
+export const attachmentMimes = [
+  'image/png',
+  'image/jpeg',
+  'image/webp',
+  'image/gif',
+  'application/pdf',
+  'text/plain',
+] as const
+export const AttachmentMimeSchema = z.enum(attachmentMimes)
+export type AttachmentMime = z.infer<typeof AttachmentMimeSchema>
+
+/** A SHA-256 in lower-case hex: the only thing that ever names an attachment's file. */
+export const AttachmentIdSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Not an attachment id.')
+
+/** A stored attachment as the renderer sees it. */
+export const AttachmentSchema = z.object({
+  id: AttachmentIdSchema,
+  name: z.string(),
+  mime: AttachmentMimeSchema,
+  size: z.number().int().nonnegative(),
+  /** Images only, read from their header. */
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  /** PDFs only. */
+  pageCount: z.number().int().nonnegative().nullable(),
+})
+export type Attachment = z.infer<typeof AttachmentSchema>
+
+export function isImageMime(mime: AttachmentMime): boolean {
+  return mime.startsWith('image/')
+}
+
+/** Why a file was refused; the UI words each in the user's language, naming the file and the limit. */
+export const attachmentRefusals = [
+  /** Over `maxAttachmentBytes`. */
+  'file_too_large',
+  /** The question's files together over `maxMessageAttachmentBytes`. */
+  'message_too_large',
+  /** More than `maxAttachmentsPerMessage` files. */
+  'too_many',
+  /** SVG: a document that can run script; refused rather than rendered. */
+  'svg',
+  /** Bytes that are none of the accepted types (whatever the name says). */
+  'unsupported_type',
+  /** A PDF whose text could not be read. */
+  'unreadable_pdf',
+  /** An image sent to a model that does not read images. */
+  'model_without_vision',
+  /** An attachment id that names no stored file. */
+  'missing',
+] as const
+export const AttachmentProblemSchema = z.object({
+  reason: z.enum(attachmentRefusals),
+  /** The file's (sanitised) name; empty for the question as a whole. */
+  name: z.string(),
+  /** The limit that was passed, in bytes or files, for the size and count refusals. */
+  limit: z.number().int().nonnegative().optional(),
+  /** For `model_without_vision`: the model. */
+  model: z.string().optional(),
+})
+export type AttachmentProblem = z.infer<typeof AttachmentProblemSchema>
+
+/** Browser mode's body cap is 16 MB: one file per request, base64, fits under it. */
+export const AttachmentAddRequestSchema = z
+  .object({
+    name: z.string().max(1000),
+    /**
+     * The file's bytes in base64. Main checks the size they stand for before decoding them (and says
+     * which file passed which limit); this bound only stops a payload far past any limit.
+     */
+    dataBase64: z.string().max(maxAttachmentBytes * 2),
+  })
+  .strict()
+export type AttachmentAddRequest = z.infer<typeof AttachmentAddRequestSchema>
+
+/**
+ * A question's files as the renderer names them: ids from `attachments:add` and display names. More
+ * than the per-message limit is let through here so main can answer with the limit's own message.
+ */
+export const AttachmentLinksSchema = z
+  .array(z.object({ id: AttachmentIdSchema, name: z.string().max(1000) }).strict())
+  .max(maxAttachmentsPerMessage * 10)
+
+/**
+ * OpenAI's published rule for an image's input tokens (high detail): fit in 2048×2048, then scale so
+ * the shortest side is at most 768, count 512-px tiles; 85 tokens plus 170 a tile.
+ */
+export function estimateImageTokens(width: number, height: number): number {
+  let w = width
+  let h = height
+  const fit = Math.min(1, 2048 / Math.max(w, h))
+  w *= fit
+  h *= fit
+  const shortest = Math.min(1, 768 / Math.min(w, h))
+  w *= shortest
+  h *= shortest
+  return 85 + 170 * Math.ceil(w / 512) * Math.ceil(h / 512)
+}
+
+/** About four characters a token, as the app estimates text elsewhere. */
+export function estimateTextTokens(characters: number): number {
+  return Math.ceil(characters / 4)
+}
+
+/** `attachments:add` answers the stored file and what it will cost in the prompt, estimated. */
+export const AttachmentAddedSchema = AttachmentSchema.extend({ estimatedTokens: z.number().int().nonnegative() })
+export type AttachmentAdded = z.infer<typeof AttachmentAddedSchema>
+
+/** `attachments:read`: a stored file's bytes for display (the renderer makes a blob: URL of them). */
+export const AttachmentReadRequestSchema = z.object({ id: AttachmentIdSchema }).strict()
+export const AttachmentBytesSchema = z.object({ mime: AttachmentMimeSchema, dataBase64: z.string() })

@@ -1,0 +1,88 @@
+/**
+ * Attachments in real Chromium: paste an image (a large one, downscaled in the page before it is
+ * sent), drop a PDF, see their thumbnail and chip with the token estimate, send, see the answer;
+ * the fake gateway received the image part and the document block. In the transcript the image
+ * opens in a dialog that Esc closes; an SVG is refused inline. axe stays at 0 serious/critical.
+ */
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { pdfBytes, pngBytes } from '../support/file-bytes'
+import { expect, test } from './fixtures'
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+/** Fires a paste (on the message box) or a drop (on the composer) carrying one file, as the browser does. */
+async function giveFile(page: Page, how: 'paste' | 'drop', name: string, type: string, bytes: Buffer) {
+  const target = how === 'paste' ? page.getByRole('textbox', { name: 'Message' }) : page.locator('form.composer')
+  await target.evaluate(
+    (element, { how, name, type, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([data], name, { type }))
+      const init = { bubbles: true, cancelable: true }
+      element.dispatchEvent(
+        how === 'paste'
+          ? new ClipboardEvent('paste', { ...init, clipboardData: transfer })
+          : new DragEvent('drop', { ...init, dataTransfer: transfer }),
+      )
+    },
+    { how, name, type, base64: bytes.toString('base64') },
+  )
+}
+
+test('paste an image, drop a PDF, send them, and open the image from the transcript', async ({
+  page,
+  app,
+  gateway,
+}) => {
+  await page.goto(app.url)
+  // 3,000 px wide: downscaled to 2,048 in the page before it is sent.
+  await giveFile(page, 'paste', 'ảnh chụp.png', 'image/png', pngBytes(3000, 600, 5))
+  await giveFile(page, 'drop', 'báo cáo.pdf', 'application/pdf', pdfBytes(['Doanh thu tang', 'Chi phi giam']))
+  const tray = page.locator('form.composer').getByRole('list', { name: 'Attachments' })
+  await expect(tray.getByRole('listitem')).toHaveCount(2)
+  await expect(tray.getByRole('listitem').nth(0).locator('img')).toBeVisible()
+  await expect(tray.getByRole('listitem').nth(1)).toContainText('báo cáo.pdf')
+  await expect(tray.getByRole('listitem').nth(1)).toContainText('2 pages')
+  await expect(page.getByText(/Attachments: about [\d,]+ tokens/)).toBeVisible()
+  expect(await seriousViolations(page)).toEqual([])
+
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=6]] Xem giúp tôi')
+  await page.getByRole('button', { name: 'Send' }).click()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect(answer).toContainText('Echo', { timeout: 20_000 })
+  await expect(tray).toHaveCount(0)
+
+  const parts = gateway.requests.find((request) => request.parts)!.parts![0]!
+  expect(parts.map((part) => part.type)).toEqual(['text', 'text', 'image_url'])
+  expect(parts[0]).toMatchObject({ text: expect.stringContaining('<document name="báo cáo.pdf"') })
+  expect(parts[0]).toMatchObject({ text: expect.stringContaining('Doanh thu tang') })
+  const image = parts[2] as { mime: string; bytes: Buffer }
+  expect(image.mime).toBe('image/png')
+  // The PNG's IHDR: width and height after the 16-byte signature and chunk header.
+  expect([image.bytes.readUInt32BE(16), image.bytes.readUInt32BE(20)]).toEqual([2048, 410])
+
+  const question = page.getByRole('log').getByRole('article', { name: 'You' })
+  await question.getByRole('button', { name: 'Open ảnh chụp.png' }).click()
+  const viewer = page.getByRole('dialog', { name: 'ảnh chụp.png' })
+  await expect(viewer.locator('img')).toBeVisible()
+  await expect(viewer).toContainText('2,048 × 410')
+  expect(await seriousViolations(page)).toEqual([])
+  await page.keyboard.press('Escape')
+  await expect(viewer).toHaveCount(0)
+  await expect(question.getByRole('button', { name: 'Open báo cáo.pdf' })).toBeVisible()
+})
+
+test('an SVG is refused inline, named, and nothing is sent', async ({ page, app, gateway }) => {
+  await page.goto(app.url)
+  await giveFile(page, 'paste', 'logo.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))
+  await expect(page.getByRole('alert')).toContainText('“logo.svg” is an SVG drawing')
+  await page.getByRole('button', { name: 'Remove logo.svg' }).click()
+  await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0)
+  expect(gateway.requests.filter((request) => request.path.endsWith('/chat/completions'))).toEqual([])
+})
