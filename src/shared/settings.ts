@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defaultModelId } from './models'
 import { defaultPriceTable, PriceTableSchema } from './pricing'
+import { defaultToolSettings, ToolSettingsSchema } from './tool-settings'
 
 /** Base URLs are http(s) only: anything else would let a setting point the SDK at a file or a data URL. */
 const HttpUrlSchema = z
@@ -52,6 +53,8 @@ export const SettingsSchema = z.object({
   totalTimeoutSeconds: z.number().int().min(30).max(7_200),
   /** The sidebar is folded away on wide windows (narrow ones always start with it folded). */
   sidebarCollapsed: z.boolean(),
+  /** MCP servers and the tool loop's limits (tool-settings.ts). */
+  tools: ToolSettingsSchema,
 })
 export type Settings = z.infer<typeof SettingsSchema>
 export type Language = z.infer<typeof LanguageSchema>
@@ -79,6 +82,7 @@ export const defaultSettings: Settings = {
   maxAnswerChars: 2_000_000,
   totalTimeoutSeconds: 1_800,
   sidebarCollapsed: false,
+  tools: defaultToolSettings,
 }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */

@@ -85,6 +85,18 @@ describe('settings migrations', () => {
     expect(up({ settings: { sidebarCollapsed: true } }).settings.sidebarCollapsed).toBe(true)
   })
 
+  it('7 adds the tool settings (no server, tools off, 10 steps, 60 s per call), keeping any already there', () => {
+    const up = settingsMigrations[5]!.up
+    expect(up({ settings: { defaultModel: 'x' } }).settings).toEqual({
+      defaultModel: 'x',
+      tools: { servers: [], enabledByDefault: false, stepLimit: 10, callTimeoutMs: 60_000, alwaysAllowed: [] },
+    })
+    const mine = { servers: [], enabledByDefault: true, stepLimit: 3, callTimeoutMs: 5_000, alwaysAllowed: [] }
+    expect(up({ settings: { tools: mine } }).settings.tools).toEqual(mine)
+    // Each migrated file gets its own copy, not the shared defaults object.
+    expect(up({ settings: {} }).settings.tools).not.toBe(defaultSettings.tools)
+  })
+
   it('bring a 0.1.0 file to the current version on open, keeping every value the user had', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'settings.json'), JSON.stringify(version1File))

@@ -6,6 +6,7 @@
  */
 import { defaultPriceTable } from '../../shared/pricing'
 import { shippedPresets } from '../../shared/presets'
+import { defaultToolSettings } from '../../shared/tool-settings'
 
 export interface SettingsDocument {
   settings: Record<string, unknown>
@@ -71,6 +72,14 @@ export const settingsMigrations: readonly SettingsMigration[] = [
     version: 6,
     name: 'sidebar collapsed or open',
     up: ({ settings, ...rest }) => ({ ...rest, settings: { sidebarCollapsed: false, ...settings } }),
+  },
+  {
+    version: 7,
+    name: 'tools: MCP servers, step limit, call timeout, always-allowed tools',
+    up: ({ settings, ...rest }) => ({
+      ...rest,
+      settings: { tools: structuredClone(defaultToolSettings), ...settings },
+    }),
   },
 ]
 
