@@ -56,6 +56,7 @@ interface ChatBody {
   model?: unknown
   messages?: ToolMessage[]
   tools?: unknown
+  tool_choice?: unknown
   stream?: unknown
   stream_options?: { include_usage?: unknown }
   max_tokens?: unknown
@@ -129,7 +130,8 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const scenario = readScenario(lastUserText)
     // Function calling (tool-calls.ts): ask for the message's calls, or answer from the results received.
     const toolResults = toolResultsSinceUser(messages)
-    const calls = Array.isArray(body.tools) && body.tools.length > 0 ? plannedCalls(lastUserText) : []
+    const offered = Array.isArray(body.tools) && body.tools.length > 0 && body.tool_choice !== 'none'
+    const calls = offered ? plannedCalls(lastUserText) : []
     const asksForTools = calls.length > 0 && (toolResults.length === 0 || lastUserText.includes('[[call-loop=1]]'))
     const plan =
       toolResults.length > 0 && !asksForTools

@@ -6,7 +6,8 @@
  *                                all in one answer; arguments default to `{}` when the `:` part is absent)
  *   [[call-loop=1]]              ask again for the same calls after every tool result (for the step limit)
  *
- * The calls are only asked for when the request offers tools (`tools` in the body); each call streams
+ * The calls are only asked for when the request offers tools (`tools` in the body, and `tool_choice`
+ * is not `none`); each call streams
  * as OpenAI does but in smaller pieces: its id, index and the first half of its name, then the second
  * half of the name, then the arguments in pieces of 5 characters, calls one after another, then
  * `finish_reason: "tool_calls"`. When the request carries `tool` messages after the last user message

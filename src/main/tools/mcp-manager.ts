@@ -11,7 +11,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import { CallToolResultSchema, ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import type { ToolServer } from '../../shared/tool-settings'
 import type { Logger } from '../log'
-import { SafeStdioTransport } from './stdio-transport'
+import { maxMessageBytes, SafeStdioTransport } from './stdio-transport'
 import { StderrTail } from './stderr-tail'
 
 export interface McpTool {
@@ -102,6 +102,12 @@ export class McpManager {
         return failure(
           'timeout',
           `The tool did not answer within ${Math.round(timeoutMs / 1000)} s, so it was cancelled.`,
+          stderr,
+        )
+      if (connection.transport instanceof SafeStdioTransport && connection.transport.overflowed)
+        return failure(
+          'tool_failed',
+          `The tool server sent a message larger than ${maxMessageBytes / 1024 / 1024} MB, so it was stopped.`,
           stderr,
         )
       if (connection.closed || (caught instanceof McpError && caught.code === ErrorCode.ConnectionClosed))

@@ -11,6 +11,8 @@ import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/s
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
 
+export const maxMessageBytes = 64 * 1024 * 1024
+
 export interface StdioLaunch {
   command: string
   args: string[]
@@ -40,7 +42,13 @@ export class SafeStdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void
 
   private child: ChildProcess | null = null
-  private readonly buffer = new ReadBuffer()
+  /**
+   * The longest message line accepted (the SDK's default is 10 MB, less than a 10 MB result with its
+   * JSON-RPC wrapping); a longer one ends the connection, as a server gone wrong.
+   */
+  private readonly buffer = new ReadBuffer({ maxBufferSize: maxMessageBytes })
+  /** Set when the server sent more than `maxMessageBytes` in one message, for the error shown. */
+  overflowed = false
 
   constructor(
     private readonly launch: StdioLaunch,
@@ -72,7 +80,14 @@ export class SafeStdioTransport implements Transport {
       child.stderr?.on('data', (text: string) => this.onStderr(text))
       child.stdin?.on('error', (error) => this.onerror?.(error))
       child.stdout?.on('data', (chunk: Buffer) => {
-        this.buffer.append(chunk)
+        try {
+          this.buffer.append(chunk)
+        } catch (error) {
+          this.overflowed = true
+          this.onerror?.(error instanceof Error ? error : new Error(String(error)))
+          void this.close()
+          return
+        }
         for (;;) {
           let message: JSONRPCMessage | null
           try {
