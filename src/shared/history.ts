@@ -3,6 +3,7 @@
  * the renderer shows. Timestamps are milliseconds since the epoch (UTC).
  */
 import { z } from 'zod'
+import { ToolCallRecordSchema } from './tool-calls'
 import { TimingsSchema, UsageSchema } from './chat'
 import { ConnectionCauseSchema, ErrorKindSchema } from './errors'
 import { ConversationOverridesSchema } from './overrides'
@@ -44,6 +45,8 @@ export const StoredMessageSchema = z.object({
   timings: TimingsSchema.nullable(),
   /** Why the model ended (`stop`, `length`, `content_filter`…); null before it ended or when unknown. */
   finishReason: z.string().max(64).nullable().default(null),
+  /** The tool calls this answer asked for, with their results (migration 009); optional on import. */
+  toolCalls: z.array(ToolCallRecordSchema).max(128).nullish(),
   createdAt: z.number(),
   updatedAt: z.number(),
 })

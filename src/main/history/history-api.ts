@@ -3,6 +3,7 @@
  * implements it on node:sqlite; the chat orchestration, the IPC handlers and the export/import
  * workers are written against this interface.
  */
+import type { ToolCallRecord } from '../../shared/tool-calls'
 import type { Timings, Usage } from '../../shared/chat'
 import type { ConnectionCause, ErrorKind } from '../../shared/errors'
 import type {
@@ -103,6 +104,8 @@ export interface HistoryApi {
   finishMessage(messageId: string, final: FinishedMessage): StoredMessage
   /** An answer that goes on (Continue): back to `streaming` with its text, out of the search index until finished. */
   reopenMessage(id: string): StoredMessage
+  /** An answer's tool calls and their results, written as each call changes (kill -9 keeps what was done). */
+  setToolCalls(messageId: string, calls: ToolCallRecord[]): void
   getMessage(id: string): StoredMessage | null
   /**
    * A page of the shown branch, oldest first: the path from the shown leaf up towards the root, or,

@@ -13,6 +13,7 @@ import type {
   SearchResult,
   StoredMessage,
 } from '../../shared/history'
+import type { ToolCallRecord } from '../../shared/tool-calls'
 import type { UsageSummary, UsageTotals } from '../../shared/usage'
 import type { Logger } from '../log'
 import { exportBundles, importBundles } from './bundles'
@@ -45,6 +46,7 @@ import {
   messageTextSlice,
   streamingMessages,
   updateStreamingText,
+  updateToolCalls,
   writeFinishedMessage,
   reopenForStreaming,
 } from './message-queries'
@@ -336,6 +338,10 @@ export class HistoryStore implements HistoryApi {
       this.engine.index(this.db, before.seq, final.content, before.status !== 'streaming')
       return toStoredMessage(findMessage(this.db, messageId)!)
     })
+  }
+
+  setToolCalls(messageId: string, calls: ToolCallRecord[]): void {
+    updateToolCalls(this.db, messageId, calls.length ? JSON.stringify(calls) : null, this.now())
   }
 
   reopenMessage(id: string): StoredMessage {

@@ -8,6 +8,7 @@
  */
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions'
 import type { AppError } from '../../shared/errors'
+import type { ToolCallRecord, ToolCallStatus } from '../../shared/tool-calls'
 import type { ToolSettings } from '../../shared/tool-settings'
 import type { ChatService, ServiceRequest, StreamOutcome, StreamTarget } from '../chat/chat-service'
 import type { Logger } from '../log'
@@ -25,25 +26,7 @@ export interface OfferedTool {
   tool: McpTool
 }
 
-export type ToolCallStatus = 'awaiting_approval' | 'running' | 'done' | 'failed' | 'denied' | 'cancelled'
-
-/** A call as the transcript shows it and history stores it. */
-export interface ToolCallRecord {
-  id: string
-  functionName: string
-  serverId: string | null
-  serverName: string | null
-  tool: string
-  arguments: string
-  status: ToolCallStatus
-  /** The text the model received for this call (a result, an error, or that it was denied). */
-  result: string | null
-  isError: boolean
-  /** The server's last stderr lines, when the call failed with the server. */
-  stderr: string[]
-  startedAt: number | null
-  endedAt: number | null
-}
+export type { ToolCallRecord, ToolCallStatus }
 
 export interface ToolLoopStep {
   /** The answer that asked for the calls. */
