@@ -86,7 +86,8 @@ export interface StreamTarget {
  */
 export type ServiceRequest = Omit<CompletionRequest, 'messages'> & {
   messages: ChatCompletionMessageParam[]
-  tools?: ChatCompletionTool[]
+  /** Or how to get them: awaited after `start`, so the stream's id exists while tool servers start. */
+  tools?: ChatCompletionTool[] | (() => Promise<ChatCompletionTool[]>)
   /** `none` lets the model see the tools' history but ask for no more calls (the tool loop's last step). */
   toolChoice?: 'none'
 }
@@ -274,6 +275,8 @@ export class ChatService {
         maxRetries: 0,
         fetch: idle.wrap(this.options.fetch ?? fetch),
       })
+      const tools = typeof request.tools === 'function' ? await request.tools() : request.tools
+      if (signal.aborted) return stopped()
       const body = {
         model,
         messages: withSystemPrompt(request.messages, request.systemPrompt ?? defaults.systemPrompt),
@@ -282,8 +285,8 @@ export class ChatService {
         ...optional('temperature', request.temperature ?? defaults.temperature),
         ...optional('top_p', defaults.topP),
         ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
-        ...(request.tools?.length ? { tools: request.tools } : {}),
-        ...(request.tools?.length && request.toolChoice ? { tool_choice: request.toolChoice } : {}),
+        ...(tools?.length ? { tools } : {}),
+        ...(tools?.length && request.toolChoice ? { tool_choice: request.toolChoice } : {}),
       }
       const maxRetries = this.options.maxRetries ?? 3
       // Typed as unknown: gateways send shapes the SDK's types do not promise (see chunk-fields.ts).

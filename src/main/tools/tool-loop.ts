@@ -7,7 +7,7 @@
  * running call (MCP cancellation) and ends the loop.
  */
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions'
-import type { AppError } from '../../shared/errors'
+import { ok, type AppError, type Result } from '../../shared/errors'
 import type { ToolCallRecord, ToolCallStatus } from '../../shared/tool-calls'
 import type { ToolSettings } from '../../shared/tool-settings'
 import type { ChatService, ServiceRequest, StreamOutcome, StreamTarget } from '../chat/chat-service'
@@ -42,6 +42,16 @@ export interface ToolLoopOutcome {
   /** The messages the loop added after the request's own, in order (for the next request or history). */
   added: ChatCompletionMessageParam[]
   error: AppError | null
+  /** Where each answer streamed, the first one's target first. */
+  stepTargets: StreamTarget[]
+}
+
+/** What a caller (history) does at each step of one turn. */
+export interface TurnHooks {
+  /** Where the answer after a step's results streams; the same target when not given. */
+  nextTarget?(previous: StreamTarget): StreamTarget
+  /** The step's calls after any of them changed (asked, running, ended): history writes them at once. */
+  onCalls?(target: StreamTarget, calls: ToolCallRecord[], changed: ToolCallRecord): void
 }
 
 export interface ToolLoopOptions {
@@ -90,15 +100,87 @@ export class ToolLoop {
     return offered
   }
 
-  async run(request: ServiceRequest, target: StreamTarget, signal: AbortSignal): Promise<ToolLoopOutcome> {
-    const offered = await this.offeredTools()
-    const tools: ChatCompletionTool[] = offered.map(({ functionName, tool }) => ({
-      type: 'function',
-      function: { name: functionName, description: tool.description, parameters: tool.inputSchema },
-    }))
+  /** Runs the loop to its end (tests, and callers that need no stream id at once). */
+  async run(
+    request: ServiceRequest,
+    target: StreamTarget,
+    signal: AbortSignal,
+    hooks: TurnHooks = {},
+  ): Promise<ToolLoopOutcome> {
+    const started = this.start(request, target, signal, hooks)
+    if (!started.ok)
+      return { status: 'error', answers: [], calls: [], added: [], error: started.error, stepTargets: [] }
+    return started.value.finished
+  }
+
+  /**
+   * Starts the loop and answers at once with its first stream's id (tools are listed while that
+   * stream starts); `finished` settles when the loop has ended. Each later step streams into the
+   * target `hooks.nextTarget` gives (history: a new answer below the one that asked for the calls).
+   */
+  start(
+    request: ServiceRequest,
+    target: StreamTarget,
+    signal: AbortSignal,
+    hooks: TurnHooks = {},
+  ): Result<{ streamId: string; finished: Promise<ToolLoopOutcome> }> {
+    const offered = this.offeredTools()
+    const tools = async (): Promise<ChatCompletionTool[]> =>
+      (await offered).map(({ functionName, tool }) => ({
+        type: 'function',
+        function: { name: functionName, description: tool.description, parameters: tool.inputSchema },
+      }))
+    const first = this.options.chat.send({ ...request, tools }, target)
+    if (!first.ok) return first
+    const finished = this.continueLoop(request, target, signal, hooks, offered, first.value)
+    return ok({ streamId: first.value.streamId, finished })
+  }
+
+  /** Whether `streamId` is a stream of a running loop; stops that whole loop (Stop). */
+  stop(streamId: string): boolean {
+    for (const loop of this.running) {
+      if (loop.streamIds.has(streamId)) {
+        loop.stop()
+        return true
+      }
+    }
+    return false
+  }
+
+  /** Stops every loop (quitting). */
+  stopAll(): void {
+    for (const loop of this.running) loop.stop()
+  }
+
+  private readonly running = new Set<{ streamIds: Set<string>; stop(): void }>()
+
+  private async continueLoop(
+    request: ServiceRequest,
+    firstTarget: StreamTarget,
+    outerSignal: AbortSignal,
+    hooks: TurnHooks,
+    offeredPromise: Promise<OfferedTool[]>,
+    firstStream: { streamId: string; finished: Promise<StreamOutcome> },
+  ): Promise<ToolLoopOutcome> {
+    const controller = new AbortController()
+    const signal = controller.signal
+    const stopOuter = () => controller.abort()
+    outerSignal.addEventListener('abort', stopOuter)
+    if (outerSignal.aborted) controller.abort()
+    let current = firstStream
+    const loop = {
+      streamIds: new Set([firstStream.streamId]),
+      stop: () => {
+        controller.abort()
+        this.options.chat.stop(current.streamId)
+      },
+    }
+    this.running.add(loop)
     const added: ChatCompletionMessageParam[] = []
     const answers: StreamOutcome[] = []
     const calls: ToolCallRecord[] = []
+    const stepTargets: StreamTarget[] = [firstTarget]
+    let target = firstTarget
     const stepLimit = this.options.settings().stepLimit
     let stepsRun = 0
     const finish = (status: ToolLoopOutcome['status'], error: AppError | null = null): ToolLoopOutcome => ({
@@ -107,70 +189,103 @@ export class ToolLoop {
       calls,
       added,
       error,
+      stepTargets,
     })
-    for (;;) {
-      if (signal.aborted) return finish('stopped')
-      const lastStep = stepsRun >= stepLimit
-      const sent = this.options.chat.send(
-        {
-          ...request,
-          messages: [...request.messages, ...added],
-          ...(tools.length ? { tools } : {}),
-          ...(tools.length && lastStep ? { toolChoice: 'none' as const } : {}),
-        },
-        target,
-      )
-      if (!sent.ok) return finish('error', sent.error)
-      const stop = () => this.options.chat.stop(sent.value.streamId)
-      signal.addEventListener('abort', stop)
-      const answer = await sent.value.finished.finally(() => signal.removeEventListener('abort', stop))
-      answers.push(answer)
-      if (answer.status !== 'complete') return finish(answer.status, answer.error)
-      if (answer.toolCalls.length === 0 || tools.length === 0) return finish('complete')
-      added.push({
-        role: 'assistant',
-        content: answer.text || null,
-        tool_calls: answer.toolCalls.map((call) => ({
-          id: call.id,
-          type: 'function',
-          function: { name: call.name, arguments: call.arguments },
-        })),
-      })
-      const records = lastStep
-        ? answer.toolCalls.map((call) => this.notRun(call, offered, stepLimitText(stepLimit)))
-        : await this.runCalls(answer.toolCalls, offered, signal)
-      stepsRun++
-      calls.push(...records)
-      for (const record of records)
-        added.push({ role: 'tool', tool_call_id: record.id, content: record.result ?? 'Cancelled.' })
-      this.options.onStep?.({ answer, calls: records })
-      if (signal.aborted) return finish('stopped')
-      // A model that asks again after being told to stop has had its chance: the loop ends here.
-      if (lastStep) return finish('complete')
+    try {
+      const offered = await offeredPromise
+      const tools: ChatCompletionTool[] = offered.map(({ functionName, tool }) => ({
+        type: 'function',
+        function: { name: functionName, description: tool.description, parameters: tool.inputSchema },
+      }))
+      for (;;) {
+        const stop = () => this.options.chat.stop(current.streamId)
+        signal.addEventListener('abort', stop)
+        const answer = await current.finished.finally(() => signal.removeEventListener('abort', stop))
+        answers.push(answer)
+        if (answer.status !== 'complete') return finish(answer.status, answer.error)
+        if (answer.toolCalls.length === 0 || tools.length === 0) return finish('complete')
+        const lastStep = stepsRun >= stepLimit
+        added.push({
+          role: 'assistant',
+          content: answer.text || null,
+          tool_calls: answer.toolCalls.map((call) => ({
+            id: call.id,
+            type: 'function',
+            function: { name: call.name, arguments: call.arguments },
+          })),
+        })
+        const records: ToolCallRecord[] = []
+        const changed = (record: ToolCallRecord) =>
+          hooks.onCalls?.(
+            target,
+            records.map((entry) => ({ ...entry })),
+            record,
+          )
+        if (lastStep) {
+          for (const call of answer.toolCalls) records.push(this.recordFor(call, offered))
+          for (const record of records) this.settle(record, 'cancelled', stepLimitText(stepLimit), true, changed)
+        } else {
+          records.push(...answer.toolCalls.map((call) => this.recordFor(call, offered)))
+          changed(records[0]!)
+          await this.runCalls(records, offered, signal, changed)
+        }
+        stepsRun++
+        calls.push(...records)
+        for (const record of records)
+          added.push({ role: 'tool', tool_call_id: record.id, content: record.result ?? 'Cancelled.' })
+        this.options.onStep?.({ answer, calls: records })
+        if (signal.aborted) return finish('stopped')
+        // A model that asks again after being told to stop has had its chance: the loop ends here.
+        if (lastStep) return finish('complete')
+        const next = hooks.nextTarget?.(target) ?? target
+        const sent = this.options.chat.send(
+          {
+            ...request,
+            messages: [...request.messages, ...added],
+            tools,
+            ...(stepsRun >= stepLimit ? { toolChoice: 'none' as const } : {}),
+          },
+          next,
+        )
+        if (!sent.ok) return finish('error', sent.error)
+        target = next
+        stepTargets.push(next)
+        current = sent.value
+        loop.streamIds.add(current.streamId)
+      }
+    } finally {
+      outerSignal.removeEventListener('abort', stopOuter)
+      this.running.delete(loop)
     }
   }
 
   /** Asks about each call in turn (one prompt at a time), then runs the allowed ones together. */
   private async runCalls(
-    asked: AssembledToolCall[],
+    records: ToolCallRecord[],
     offered: OfferedTool[],
     signal: AbortSignal,
-  ): Promise<ToolCallRecord[]> {
-    const records = asked.map((call) => this.recordFor(call, offered))
+    changed: (record: ToolCallRecord) => void,
+  ): Promise<void> {
     const allowed: Array<{ record: ToolCallRecord; args: Record<string, unknown> }> = []
     for (const record of records) {
       const tool = offered.find((candidate) => candidate.functionName === record.functionName)
       if (!tool) {
-        this.settle(record, 'failed', `There is no tool named ${record.functionName}.`, true)
+        this.settle(record, 'failed', `There is no tool named ${record.functionName}.`, true, changed)
         continue
       }
       const args = parseArguments(record.arguments)
       if (args === null) {
-        this.settle(record, 'failed', 'The arguments were not a JSON object, so the tool was not called.', true)
+        this.settle(
+          record,
+          'failed',
+          'The arguments were not a JSON object, so the tool was not called.',
+          true,
+          changed,
+        )
         continue
       }
       if (signal.aborted) {
-        this.settle(record, 'cancelled', 'Stopped by the user before it ran.', true)
+        this.settle(record, 'cancelled', 'Stopped by the user before it ran.', true, changed)
         continue
       }
       const always = this.options
@@ -180,25 +295,31 @@ export class ToolLoop {
       if (!always) {
         record.status = 'awaiting_approval'
         this.options.emit({ ...record })
+        changed(record)
         approval = await this.options.approve({ ...record }, signal).catch(() => 'deny' as const)
         if (signal.aborted) approval = 'stopped'
       }
-      if (approval === 'stopped') this.settle(record, 'cancelled', 'Stopped by the user before it ran.', true)
-      else if (approval === 'deny') this.settle(record, 'denied', deniedText, true)
+      if (approval === 'stopped') this.settle(record, 'cancelled', 'Stopped by the user before it ran.', true, changed)
+      else if (approval === 'deny') this.settle(record, 'denied', deniedText, true, changed)
       else {
         if (approval === 'always') this.options.allowAlways(tool.serverId, tool.tool.name)
         allowed.push({ record, args })
       }
     }
-    await Promise.all(allowed.map(({ record, args }) => this.execute(record, args, signal)))
-    return records
+    await Promise.all(allowed.map(({ record, args }) => this.execute(record, args, signal, changed)))
   }
 
-  private async execute(record: ToolCallRecord, args: Record<string, unknown>, signal: AbortSignal): Promise<void> {
+  private async execute(
+    record: ToolCallRecord,
+    args: Record<string, unknown>,
+    signal: AbortSignal,
+    changed: (record: ToolCallRecord) => void,
+  ): Promise<void> {
     const now = this.options.now ?? Date.now
     record.status = 'running'
     record.startedAt = now()
     this.options.emit({ ...record })
+    changed(record)
     const outcome = await this.options.mcp.callTool(record.serverId ?? '', record.tool, args, {
       signal,
       timeoutMs: this.options.settings().callTimeoutMs,
@@ -206,17 +327,11 @@ export class ToolLoop {
     const max = this.options.maxResultChars ?? defaultMaxResultChars
     if (outcome.ok) {
       const { text, isError } = toolResultText(outcome.value, max)
-      return this.settle(record, isError ? 'failed' : 'done', text, isError)
+      return this.settle(record, isError ? 'failed' : 'done', text, isError, changed)
     }
     record.stderr = outcome.error.stderr
     const status = outcome.error.kind === 'aborted' ? 'cancelled' : 'failed'
-    this.settle(record, status, capped(`The tool call failed: ${outcome.error.message}`, true, max).text, true)
-  }
-
-  private notRun(call: AssembledToolCall, offered: OfferedTool[], why: string): ToolCallRecord {
-    const record = this.recordFor(call, offered)
-    this.settle(record, 'cancelled', why, true)
-    return record
+    this.settle(record, status, capped(`The tool call failed: ${outcome.error.message}`, true, max).text, true, changed)
   }
 
   private recordFor(call: AssembledToolCall, offered: OfferedTool[]): ToolCallRecord {
@@ -237,12 +352,19 @@ export class ToolLoop {
     }
   }
 
-  private settle(record: ToolCallRecord, status: ToolCallStatus, result: string, isError: boolean): void {
+  private settle(
+    record: ToolCallRecord,
+    status: ToolCallStatus,
+    result: string,
+    isError: boolean,
+    changed: (record: ToolCallRecord) => void,
+  ): void {
     record.status = status
     record.result = result
     record.isError = isError
     record.endedAt = (this.options.now ?? Date.now)()
     this.options.emit({ ...record })
+    changed(record)
   }
 }
 
