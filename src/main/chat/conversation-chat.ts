@@ -19,7 +19,9 @@ import type { PriceTable } from '../../shared/pricing'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
 import { answerUsage, type EarlierPart } from './answer-usage'
-import type { ChatService } from './chat-service'
+import type { ToolLoop } from '../tools/tool-loop'
+import { toPromptMessages } from '../tools/tool-prompt'
+import type { ChatService, ServiceRequest, StreamTarget } from './chat-service'
 
 export interface ConversationChatOptions {
   history: HistoryApi
@@ -31,6 +33,8 @@ export interface ConversationChatOptions {
   emit(event: HistoryEvent): void
   log: Logger
   persistEveryMs?: number
+  /** The tool loop, and whether tools are on for a conversation that does not say (Settings). */
+  tools?: { loop: ToolLoop; enabledByDefault(): boolean }
 }
 
 /** An answer being written: its text so far and when it was last saved. */
@@ -217,8 +221,10 @@ export class ConversationChat {
     const modelId = message.model ?? overrides.model ?? this.options.defaultModel()
     // The branch of this answer, whichever is shown: the path above it, the answer so far, the instruction.
     const above = history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: messageId })
+    // An answer that asked for tools is not appended to: its calls have results, so a new answer goes below it.
+    if (message.toolCalls?.length) return this.answerBelow(conversationId, message.id)
     const messages = [
-      ...toCompletionMessages([...above.messages, message]),
+      ...toPromptMessages([...above.messages, message]),
       { role: 'user' as const, content: continueInstruction },
     ]
     const started = chat.send(
@@ -270,7 +276,7 @@ export class ConversationChat {
     model: string | undefined,
     questionId: string,
   ): Omit<ChatSendResponse, 'userMessageId'> {
-    const { history, chat } = this.options
+    const { history } = this.options
     const conversation = history.getConversation(conversationId)!
     const { overrides } = conversation
     const modelId = model ?? overrides.model ?? this.options.defaultModel()
@@ -281,10 +287,11 @@ export class ConversationChat {
       model: modelId,
       parentId: questionId,
     })
-    const messages = toCompletionMessages(
+    const messages = toPromptMessages(
       history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: assistant.id }).messages,
     )
-    const started = chat.send(
+    const started = this.sendAnswer(
+      conversation,
       {
         messages,
         model: modelId,
@@ -316,6 +323,58 @@ export class ConversationChat {
       streamId: started.ok ? started.value.streamId : null,
       error: started.ok ? null : started.error,
     }
+  }
+
+  /** Continue of an answer with tool calls: a new answer below it, which sees the calls' results. */
+  private answerBelow(conversationId: string, messageId: string): Result<ChatSendResponse> {
+    return ok({ ...this.answer(conversationId, undefined, messageId), userMessageId: null })
+  }
+
+  /**
+   * One answer: a plain stream, or the tool loop when tools are on for the conversation. Each step of
+   * the loop after the first streams into a new answer below the one that asked for the calls, and
+   * the calls are written as each changes (a kill -9 keeps every result that arrived).
+   */
+  private sendAnswer(
+    conversation: Conversation,
+    request: ServiceRequest,
+    target: StreamTarget,
+  ): ReturnType<ChatService['send']> {
+    const tools = this.options.tools
+    if (!tools || !(conversation.overrides.tools ?? tools.enabledByDefault()))
+      return this.options.chat.send(request, target)
+    const { history } = this.options
+    const started = tools.loop.start(request, target, new AbortController().signal, {
+      nextTarget: (previous) => {
+        const previousAnswer = previous.messageId ? history.getMessage(previous.messageId) : null
+        const next = history.appendMessage(conversation.id, {
+          role: 'assistant',
+          content: '',
+          status: 'streaming',
+          model: previousAnswer?.model ?? null,
+          ...(previous.messageId ? { parentId: previous.messageId } : {}),
+        })
+        this.announce(conversation.id)
+        return { conversationId: conversation.id, messageId: next.id }
+      },
+      onCalls: (step, calls) => {
+        if (step.messageId) this.write(() => history.setToolCalls(step.messageId!, calls))
+      },
+    })
+    if (!started.ok) return started
+    const finished = started.value.finished.then(
+      (outcome) => {
+        this.announce(conversation.id)
+        return outcome.answers.at(-1)!
+      },
+      (error: unknown) => {
+        this.options.log.error('the tool loop failed', error)
+        throw error
+      },
+    )
+    // Nobody may be waiting on it (the views follow the events); a failure is logged above.
+    finished.catch(() => {})
+    return ok({ streamId: started.value.streamId, finished })
   }
 
   /** The messages sent before an answer (for estimating its prompt): those before it, and its own earlier part. */

@@ -62,6 +62,7 @@ import { buildSnippet } from './search/snippet'
 import { queryWords } from './search/words'
 import { writeMeta } from './store-meta'
 import { titleFromMessage } from './title'
+import { interruptUnfinishedToolCalls } from './tool-call-queries'
 import { conversationUsage, usageSummary } from './usage-queries'
 import {
   branchPage,
@@ -509,7 +510,7 @@ export class HistoryStore implements HistoryApi {
         markMessageInterrupted(this.db, row.seq, at)
         this.engine.index(this.db, row.seq, row.content, false)
       }
-      return rows.length
+      return rows.length + interruptUnfinishedToolCalls(this.db, at)
     })
   }
 

@@ -59,11 +59,11 @@ export interface ToolLoopOptions {
   mcp: McpManager
   settings(): ToolSettings
   /** Asks the user about one call; must settle when `signal` aborts (Stop). */
-  approve(call: ToolCallRecord, signal: AbortSignal): Promise<Approval>
+  approve(call: ToolCallRecord, signal: AbortSignal, target: StreamTarget): Promise<Approval>
   /** Remembers "always allow" for this server and tool. */
   allowAlways(serverId: string, tool: string): void
-  /** Every change of a call's status, for the transcript. */
-  emit(call: ToolCallRecord): void
+  /** Every change of a call's status, for the transcript; `target` is the answer that asked for it. */
+  emit(call: ToolCallRecord, target: StreamTarget): void
   /** A step's answer with its calls, once every call has its result (history keeps them). */
   onStep?(step: ToolLoopStep): void
   log: Logger
@@ -215,19 +215,26 @@ export class ToolLoop {
           })),
         })
         const records: ToolCallRecord[] = []
-        const changed = (record: ToolCallRecord) =>
+        const stepTarget = target
+        const changed = (record: ToolCallRecord) => {
+          this.options.emit({ ...record }, stepTarget)
           hooks.onCalls?.(
-            target,
+            stepTarget,
             records.map((entry) => ({ ...entry })),
             record,
           )
+        }
         if (lastStep) {
           for (const call of answer.toolCalls) records.push(this.recordFor(call, offered))
           for (const record of records) this.settle(record, 'cancelled', stepLimitText(stepLimit), true, changed)
         } else {
           records.push(...answer.toolCalls.map((call) => this.recordFor(call, offered)))
-          changed(records[0]!)
-          await this.runCalls(records, offered, signal, changed)
+          hooks.onCalls?.(
+            target,
+            records.map((entry) => ({ ...entry })),
+            records[0]!,
+          )
+          await this.runCalls(records, offered, signal, changed, target)
         }
         stepsRun++
         calls.push(...records)
@@ -265,6 +272,7 @@ export class ToolLoop {
     offered: OfferedTool[],
     signal: AbortSignal,
     changed: (record: ToolCallRecord) => void,
+    target: StreamTarget,
   ): Promise<void> {
     const allowed: Array<{ record: ToolCallRecord; args: Record<string, unknown> }> = []
     for (const record of records) {
@@ -294,9 +302,8 @@ export class ToolLoop {
       let approval: Approval | 'stopped' = 'once'
       if (!always) {
         record.status = 'awaiting_approval'
-        this.options.emit({ ...record })
         changed(record)
-        approval = await this.options.approve({ ...record }, signal).catch(() => 'deny' as const)
+        approval = await this.options.approve({ ...record }, signal, target).catch(() => 'deny' as const)
         if (signal.aborted) approval = 'stopped'
       }
       if (approval === 'stopped') this.settle(record, 'cancelled', 'Stopped by the user before it ran.', true, changed)
@@ -318,7 +325,6 @@ export class ToolLoop {
     const now = this.options.now ?? Date.now
     record.status = 'running'
     record.startedAt = now()
-    this.options.emit({ ...record })
     changed(record)
     const outcome = await this.options.mcp.callTool(record.serverId ?? '', record.tool, args, {
       signal,
@@ -363,7 +369,6 @@ export class ToolLoop {
     record.result = result
     record.isError = isError
     record.endedAt = (this.options.now ?? Date.now)()
-    this.options.emit({ ...record })
     changed(record)
   }
 }
