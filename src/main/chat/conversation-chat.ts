@@ -196,7 +196,11 @@ export class ConversationChat {
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
     const question = message.role === 'assistant' ? history.parentOf(message.id) : message.id
     if (question === null) return fail('invalid_payload', 'This answer has no question to answer again.')
-    const empty = message.role === 'assistant' && message.content === '' && message.status !== 'complete'
+    const empty =
+      message.role === 'assistant' &&
+      message.content === '' &&
+      message.status !== 'complete' &&
+      !message.toolCalls?.length
     if (empty && history.childrenOf(message.id).length === 0) history.deleteMessage(message.id)
     return ok({ ...this.answer(message.conversationId, undefined, question), userMessageId: null })
   }
@@ -215,14 +219,14 @@ export class ConversationChat {
     if (message.role !== 'assistant' || history.childrenOf(message.id).length > 0)
       return fail('invalid_payload', 'Only the last answer of a branch can be continued.')
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
+    // An answer that asked for tools is not appended to: its calls have results, so a new answer goes below it.
+    if (message.toolCalls?.length) return this.answerBelow(conversationId, message.id)
     if (!message.content) return this.retry(messageId)
     const conversation = history.getConversation(conversationId)!
     const { overrides } = conversation
     const modelId = message.model ?? overrides.model ?? this.options.defaultModel()
     // The branch of this answer, whichever is shown: the path above it, the answer so far, the instruction.
     const above = history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: messageId })
-    // An answer that asked for tools is not appended to: its calls have results, so a new answer goes below it.
-    if (message.toolCalls?.length) return this.answerBelow(conversationId, message.id)
     const messages = [
       ...toPromptMessages([...above.messages, message]),
       { role: 'user' as const, content: continueInstruction },
