@@ -51,6 +51,8 @@ export const ToolEventSchema = z.discriminatedUnion('type', [
     type: z.literal('tool-call'),
     conversationId: z.string().nullable(),
     messageId: z.string().nullable(),
+    /** A stream of the loop the call belongs to: `chat:stop` with it stops the loop and the call. */
+    loopStreamId: z.string(),
     call: ToolCallRecordSchema,
   }),
   z.object({ type: z.literal('tool-approval'), approval: PendingApprovalSchema }),

@@ -63,7 +63,7 @@ export interface ToolLoopOptions {
   /** Remembers "always allow" for this server and tool. */
   allowAlways(serverId: string, tool: string): void
   /** Every change of a call's status, for the transcript; `target` is the answer that asked for it. */
-  emit(call: ToolCallRecord, target: StreamTarget): void
+  emit(call: ToolCallRecord, target: StreamTarget, streamId: string): void
   /** A step's answer with its calls, once every call has its result (history keeps them). */
   onStep?(step: ToolLoopStep): void
   log: Logger
@@ -216,8 +216,9 @@ export class ToolLoop {
         })
         const records: ToolCallRecord[] = []
         const stepTarget = target
+        const askedBy = current.streamId
         const changed = (record: ToolCallRecord) => {
-          this.options.emit({ ...record }, stepTarget)
+          this.options.emit({ ...record }, stepTarget, askedBy)
           hooks.onCalls?.(
             stepTarget,
             records.map((entry) => ({ ...entry })),

@@ -43,7 +43,8 @@ export function wireTools(options: {
       if (tools.alwaysAllowed.some((entry) => entry.serverId === serverId && entry.tool === tool)) return
       options.saveSettings({ ...tools, alwaysAllowed: [...tools.alwaysAllowed, { serverId, tool }] })
     },
-    emit: (call, { conversationId, messageId }) => options.emit({ type: 'tool-call', conversationId, messageId, call }),
+    emit: (call, { conversationId, messageId }, streamId) =>
+      options.emit({ type: 'tool-call', conversationId, messageId, loopStreamId: streamId, call }),
     log: options.log,
   })
   return {

@@ -41,6 +41,7 @@ export {
   Sparkles,
   Square,
   Trash2,
+  Wrench,
   Upload,
   BarChart3,
   X,

@@ -1,5 +1,6 @@
 import './chat.css'
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import { ToolApprovalsContext, ToolApprovalsStore } from '../tools/tool-approvals-store'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
@@ -60,6 +61,17 @@ export function ChatView(props: ChatViewProps) {
     [adopt, onConversationCreated],
   )
   const chat = useChat(api, conversationId, created)
+  // Tool calls and approvals, live for every message of this view (features/tools).
+  const toolStore = useMemo(() => new ToolApprovalsStore(api), [api])
+  const { transcriptStore } = chat
+  useEffect(
+    () =>
+      toolStore.start((changedIn) => {
+        if (changedIn !== null && changedIn === transcriptStore.getSnapshot().conversationId)
+          void transcriptStore.refreshNewest()
+      }),
+    [toolStore, transcriptStore],
+  )
   const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
   // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams. It reads the
@@ -138,94 +150,96 @@ export function ChatView(props: ChatViewProps) {
   if (compareRun && compareRun.conversationId !== conversationId) setCompareRun(null)
 
   return (
-    <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
-      <ChatHeader
-        title={conversationId ? (conversation?.title ?? null) : null}
-        leading={props.headerLeading}
-        subtitle={subtitle}
-        picker={picker}
-        actions={actions}
-      />
-      <ModelDatalist api={api} hasKey={hasKey} />
-      <ConversationSettingsPanel
-        open={panelOpen}
-        onOpenChange={setPanelOpen}
-        api={api}
-        hasKey={hasKey}
-        isNew={conversationId === null}
-        overrides={conversationSettings.overrides}
-        model={activeModel}
-        defaults={props.settings}
-        onSave={conversationSettings.save}
-      />
-      {!hasKey ? (
-        <div className="banner" role="status">
-          {strings.chat.noKeyBanner}{' '}
-          <button type="button" onClick={props.onOpenSettings}>
-            {strings.chat.openSettings}
-          </button>
-        </div>
-      ) : null}
-      <TranscriptView
-        conversationId={conversationId}
-        transcript={chat.transcript}
-        transcriptStore={chat.transcriptStore}
-        streams={chat.streams}
-        streamStore={chat.streamStore}
-        focusMessageId={props.focusMessageId}
-        onFocusHandled={props.onFocusHandled}
-        onRetry={(messageId) => void chat.retry(messageId)}
-        onContinue={(messageId) => void chat.continueAnswer(messageId)}
-        onOpenSettings={props.onOpenSettings}
-        onNewChat={props.onNewChat}
-        onSuggestion={fillSuggestion}
-        busy={chat.isStreaming}
-        actions={messageActions}
-      />
-      {compareRun ? (
-        <CompareColumns
-          run={compareRun}
-          streams={chat.streams}
-          onStop={(streamId) => void api.chat.stop({ streamId })}
-          onChoose={(messageId) => {
-            setCompareRun(null)
-            void messageActions.showVersion(messageId)
-          }}
+    <ToolApprovalsContext.Provider value={toolStore}>
+      <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
+        <ChatHeader
+          title={conversationId ? (conversation?.title ?? null) : null}
+          leading={props.headerLeading}
+          subtitle={subtitle}
+          picker={picker}
+          actions={actions}
         />
-      ) : null}
-      {error ? (
-        <p className="composer-error" role="alert">
-          {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
-        </p>
-      ) : null}
-      <div className="compare-bar">
-        <Button
-          size="sm"
-          variant="ghost"
-          className="compare-toggle"
-          icon={<Columns2 aria-hidden />}
-          aria-pressed={comparing !== null}
-          onClick={() => setComparing(comparing ? null : [])}
-        >
-          {strings.compare.toggle}
-        </Button>
-        {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
-      </div>
-      <Composer
-        draftKey={draftKey}
-        inputRef={props.inputRef}
-        isStreaming={chat.isStreaming}
-        onSend={async (text) => {
-          if (!comparing || comparing.length < 2) return send(text)
-          await conversationSettings.settled()
-          // As send does: the new conversation adopts exactly the settings it was created with.
-          if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
-          const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
-          if (run) setCompareRun(run)
-          return run !== null
-        }}
-        onStop={chat.stop}
-      />
-    </section>
+        <ModelDatalist api={api} hasKey={hasKey} />
+        <ConversationSettingsPanel
+          open={panelOpen}
+          onOpenChange={setPanelOpen}
+          api={api}
+          hasKey={hasKey}
+          isNew={conversationId === null}
+          overrides={conversationSettings.overrides}
+          model={activeModel}
+          defaults={props.settings}
+          onSave={conversationSettings.save}
+        />
+        {!hasKey ? (
+          <div className="banner" role="status">
+            {strings.chat.noKeyBanner}{' '}
+            <button type="button" onClick={props.onOpenSettings}>
+              {strings.chat.openSettings}
+            </button>
+          </div>
+        ) : null}
+        <TranscriptView
+          conversationId={conversationId}
+          transcript={chat.transcript}
+          transcriptStore={chat.transcriptStore}
+          streams={chat.streams}
+          streamStore={chat.streamStore}
+          focusMessageId={props.focusMessageId}
+          onFocusHandled={props.onFocusHandled}
+          onRetry={(messageId) => void chat.retry(messageId)}
+          onContinue={(messageId) => void chat.continueAnswer(messageId)}
+          onOpenSettings={props.onOpenSettings}
+          onNewChat={props.onNewChat}
+          onSuggestion={fillSuggestion}
+          busy={chat.isStreaming}
+          actions={messageActions}
+        />
+        {compareRun ? (
+          <CompareColumns
+            run={compareRun}
+            streams={chat.streams}
+            onStop={(streamId) => void api.chat.stop({ streamId })}
+            onChoose={(messageId) => {
+              setCompareRun(null)
+              void messageActions.showVersion(messageId)
+            }}
+          />
+        ) : null}
+        {error ? (
+          <p className="composer-error" role="alert">
+            {strings.errors[error.kind]} {error.kind === 'invalid_payload' ? error.message : ''}
+          </p>
+        ) : null}
+        <div className="compare-bar">
+          <Button
+            size="sm"
+            variant="ghost"
+            className="compare-toggle"
+            icon={<Columns2 aria-hidden />}
+            aria-pressed={comparing !== null}
+            onClick={() => setComparing(comparing ? null : [])}
+          >
+            {strings.compare.toggle}
+          </Button>
+          {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
+        </div>
+        <Composer
+          draftKey={draftKey}
+          inputRef={props.inputRef}
+          isStreaming={chat.isStreaming}
+          onSend={async (text) => {
+            if (!comparing || comparing.length < 2) return send(text)
+            await conversationSettings.settled()
+            // As send does: the new conversation adopts exactly the settings it was created with.
+            if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
+            const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
+            if (run) setCompareRun(run)
+            return run !== null
+          }}
+          onStop={chat.stop}
+        />
+      </section>
+    </ToolApprovalsContext.Provider>
   )
 }

@@ -12,6 +12,7 @@ import { Button } from '../../ui/Button'
 import { CircleAlert, RefreshCw } from '../../ui/icons'
 import { Spinner } from '../../ui/Spinner'
 import { AnswerUsage } from '../usage/AnswerUsage'
+import { ToolCalls } from '../tools/ToolCalls'
 import { modelPickerInputId } from '../models/ModelPicker'
 import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
@@ -171,6 +172,7 @@ export function MessageView(props: MessageViewProps) {
           </ErrorBoundary>
         </div>
       ) : null}
+      <ToolCalls message={message} />
       {live ? null : <CutTextNote message={message} onShowMore={props.onShowMore} />}
       {/* "The text received so far is kept" only when some arrived. */}
       {status === 'stopped' ? <div className="note">{withKept(strings.chat.stopped, text !== '')}</div> : null}
