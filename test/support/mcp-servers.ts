@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
 import type { HttpServer, StdioServer } from '../../src/shared/tool-settings'
 
-export const testServerScript = resolve(__dirname, 'mcp-test-server.mjs')
+export const testServerScript = resolve(import.meta.dirname, 'mcp-test-server.mjs')
 /** Where the test server's imports resolve (the repository's node_modules). */
-export const repoRoot = resolve(__dirname, '../..')
+export const repoRoot = resolve(import.meta.dirname, '../..')
 
 export function stdioTestServer(overrides: Partial<StdioServer> = {}): StdioServer {
   return {
