@@ -31,6 +31,7 @@ import { createProxiedFetch } from './net/proxied-fetch'
 import { openSettingsFile } from './settings/open-settings-file'
 import { PresetStore } from './settings/preset-store'
 import { SettingsStore } from './settings/settings-store'
+import { wireTools } from './tools/tool-wiring'
 import type { KeyValueStore } from './storage/key-value-store'
 import { openJsonStore } from './storage/open-json-store'
 import { UpdateController, type Timers } from './updates/update-controller'
@@ -38,6 +39,8 @@ import { secureDataFolder } from './storage/owner-only'
 
 export interface CoreOptions {
   dataDir: string
+  /** The working folder of a stdio tool server that names none; the user's home folder by default. */
+  toolsHomeDir?: string
   env: Readonly<Record<string, string | undefined>>
   encryptor: Encryptor
   log: Logger
@@ -194,6 +197,16 @@ export function createCore(options: CoreOptions): Core {
     // An update that downloaded while answers streamed is offered once the last one has ended.
     onStreamEnded: () => updates.streamEnded(),
   })
+  const tools = wireTools({
+    chat,
+    settings: () => settings.get().tools,
+    saveSettings: (value) => settings.set({ tools: value }),
+    emit,
+    log,
+    ...(options.toolsHomeDir ? { homeDir: options.toolsHomeDir } : {}),
+  })
+  // A server edited, removed or turned off in Settings stops now rather than at the next call.
+  settings.onChange(() => void tools.mcp.prune())
   conversations = new ConversationChat({
     history,
     chat,
@@ -203,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
     prices: () => settings.get().prices,
     emit,
     log,
+    tools: { loop: tools.loop, enabledByDefault: () => settings.get().tools.enabledByDefault },
   })
 
   const transfers = new TransferJobs({
@@ -258,6 +272,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     updates,
     emitHistory: emit,
+    tools,
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
   let closed = false
@@ -280,6 +295,7 @@ export function createCore(options: CoreOptions): Core {
       closed = true
       updates.dispose()
       await Promise.all([
+        tools.stop(),
         chat.stopAll(),
         transfers.cancelAll(),
         backups.stop(),

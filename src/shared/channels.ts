@@ -51,6 +51,9 @@ export const invokeChannels = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'tools:list',
+  'tools:approve',
+  'tools:pending',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

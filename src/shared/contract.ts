@@ -4,6 +4,7 @@
  * Main validates each incoming payload against `request` (the renderer is untrusted); the preload
  * and browser mode expose exactly these channels; the renderer's `Api` type is derived from here.
  */
+import { toolChannels } from './tool-contract'
 import { z } from 'zod'
 import {
   AttachmentAddedSchema,
@@ -216,6 +217,7 @@ export const contract = {
   'backups:create': { request: NoPayload, response: BackupInfoSchema },
   /** Replaces the history with a backup, keeping the current file aside; refused while anything writes. */
   'backups:restore': { request: z.object({ id: BackupIdSchema }).strict(), response: RestoreResultSchema },
+  ...toolChannels,
 } as const satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>
 
 // Both directions of the check: every channel has schemas, and every schema has a channel name.

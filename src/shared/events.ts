@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ChatEventSchema } from './chat'
 import { ConversationSchema } from './history'
 import { NoticeSchema } from './contract'
+import { ToolEventSchema } from './tool-contract'
 import { JobEventSchema } from './transfer'
 import { UpdateEventSchema } from './updates'
 
@@ -25,5 +26,6 @@ export const AppEventSchema = z.union([
   HistoryEventSchema,
   UpdateEventSchema,
   NoticeEventSchema,
+  ToolEventSchema,
 ])
 export type AppEvent = z.infer<typeof AppEventSchema>

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import { AttachmentSchema, maxAttachmentsPerMessage } from './attachments'
+import { ToolCallRecordSchema } from './tool-calls'
 import { TimingsSchema, UsageSchema } from './chat'
 import { ConnectionCauseSchema, ErrorKindSchema } from './errors'
 import { ConversationOverridesSchema } from './overrides'
@@ -45,6 +46,8 @@ export const StoredMessageSchema = z.object({
   timings: TimingsSchema.nullable(),
   /** Why the model ended (`stop`, `length`, `content_filter`…); null before it ended or when unknown. */
   finishReason: z.string().max(64).nullable().default(null),
+  /** The tool calls this answer asked for, with their results (migration 009); optional on import. */
+  toolCalls: z.array(ToolCallRecordSchema).max(128).nullish(),
   createdAt: z.number(),
   updatedAt: z.number(),
   /** The files a question carries (issue 16), in order; absent when it has none. */

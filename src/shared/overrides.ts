@@ -10,6 +10,8 @@ export const ConversationOverridesSchema = z
     temperature: z.number().min(0).max(2).optional(),
     maxTokens: z.number().int().min(1).max(1_000_000).optional(),
     systemPrompt: z.string().max(20_000).optional(),
+    /** Tools (MCP) on or off for this conversation; absent: the Settings default. */
+    tools: z.boolean().optional(),
   })
   .strict()
 export type ConversationOverrides = z.infer<typeof ConversationOverridesSchema>

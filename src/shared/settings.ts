@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defaultModelId } from './models'
 import { defaultPriceTable, PriceTableSchema } from './pricing'
+import { defaultToolSettings, ToolSettingsSchema } from './tool-settings'
 
 /** Base URLs are http(s) only: anything else would let a setting point the SDK at a file or a data URL. */
 const HttpUrlSchema = z
@@ -56,6 +57,8 @@ export const SettingsSchema = z.object({
   keepOriginalImages: z.boolean(),
   /** By model id: whether it reads images, where the user knows better than the built-in list (`readsImages`). */
   modelReadsImages: z.record(z.string().trim().min(1).max(200), z.boolean()),
+  /** MCP servers and the tool loop's limits (tool-settings.ts). */
+  tools: ToolSettingsSchema,
 })
 export type Settings = z.infer<typeof SettingsSchema>
 export type Language = z.infer<typeof LanguageSchema>
@@ -85,6 +88,7 @@ export const defaultSettings: Settings = {
   sidebarCollapsed: false,
   keepOriginalImages: false,
   modelReadsImages: {},
+  tools: defaultToolSettings,
 }
 
 /** A change to some settings; unknown keys are refused rather than silently dropped. */

@@ -38,6 +38,7 @@
  *   [[redirect-same=307]] redirect to this gateway's /v1/moved/ path (same origin), which answers
  *   [[echo-key=base64]]   the presented key in this encoding (base64, base64url, json, url) in errors
  *                         and in the answer's text
+ * Function calling (`[[call=name:{json}]]`, `[[call-loop=1]]`): see tool-calls.ts.
  * For one model only (Compare sends one question to several): `[[gpt-4.1:delay=5]]` applies `delay=5`
  * to requests for `gpt-4.1` and is dropped for the others (see `forModel`).
  */

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { countTokens, planReply } from './reply'
 import { encodeKey, forModel, readScenario, statusError, type Scenario } from './scenario'
+import { echoToolResults, plannedCalls, toolCallDeltas, toolResultsSinceUser, type ToolMessage } from './tool-calls'
 
 export interface FakeGatewayOptions {
   apiKey?: string
@@ -63,7 +64,9 @@ export const defaultFakeModels = ['gpt-4.1', 'claude-sonnet-4.5', 'gemini-2.5-fl
 
 interface ChatBody {
   model?: unknown
-  messages?: Array<{ role?: unknown; content?: unknown }>
+  messages?: ToolMessage[]
+  tools?: unknown
+  tool_choice?: unknown
   stream?: unknown
   stream_options?: { include_usage?: unknown }
   max_tokens?: unknown
@@ -141,8 +144,16 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     const lastUser = [...messages].reverse().find((message) => message.role === 'user')
     const lastUserText = forModel(textOf(lastUser?.content), model)
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : null
-    const plan = planReply(lastUserText, maxTokens, options.defaultTokens)
     const scenario = readScenario(lastUserText)
+    // Function calling (tool-calls.ts): ask for the message's calls, or answer from the results received.
+    const toolResults = toolResultsSinceUser(messages)
+    const offered = Array.isArray(body.tools) && body.tools.length > 0 && body.tool_choice !== 'none'
+    const calls = offered ? plannedCalls(lastUserText) : []
+    const asksForTools = calls.length > 0 && (toolResults.length === 0 || lastUserText.includes('[[call-loop=1]]'))
+    const plan =
+      toolResults.length > 0 && !asksForTools
+        ? { tokens: inPieces(echoToolResults(toolResults)), delayMs: null, truncated: false }
+        : planReply(lastUserText, maxTokens, options.defaultTokens)
     const echo = scenario.echoKey ? ` (key ${encodeKey(presented, scenario.echoKey)})` : ''
     if (redirects && (scenario.redirect !== null || scenario.redirectSame !== null)) {
       const location =
@@ -229,6 +240,12 @@ export async function startFakeGateway(options: FakeGatewayOptions = {}): Promis
     })
     if (!scenario.gzipBomb) response.write(chunk({ role: 'assistant', content: '' }, null))
     if (hostile(scenario, response, chunk, plan.tokens, echo)) return
+    if (asksForTools) {
+      for (const delta of toolCallDeltas(calls, `call_${requests.length}`)) response.write(chunk(delta, null))
+      response.write(chunk({}, 'tool_calls'))
+      response.write(usageChunk())
+      return void response.end('data: [DONE]\n\n')
+    }
     if (scenario.oddChunks) {
       for (const odd of oddChunks) response.write(`data: ${JSON.stringify({ id, created, model, ...odd })}\n\n`)
       for (const data of notObjects) response.write(`data: ${data}\n\n`)
@@ -422,6 +439,11 @@ const oddChunks: object[] = [
   { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: '' }, logprobs: null }], usage: {} },
   { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { reasoning_content: null, tool_calls: [] } }] },
 ]
+
+/** Text cut into tokens of 40 characters (an echo of tool results can be long). */
+function inPieces(text: string): string[] {
+  return Array.from({ length: Math.ceil(text.length / 40) }, (_, index) => text.slice(index * 40, index * 40 + 40))
+}
 
 /** Valid JSON that is not a chunk object at all. */
 const notObjects = ['null', '42', '"text"', '[]', 'true']

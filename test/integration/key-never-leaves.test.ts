@@ -7,6 +7,9 @@
  * neither the right key nor the wrong one (nor a 10-character piece of either) may appear anywhere.
  * The gateway also echoes the key base64-, URL- and JSON-escaped, in error bodies, in an HTML error
  * page and in the streamed answer itself; none of those forms may appear anywhere either.
+ * A tool call runs too, with the key in the app's own environment: the MCP server (a real child)
+ * reports its whole environment as the result, which goes to the gateway, history and every view;
+ * every request body the gateway received is searched as well.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -28,6 +31,7 @@ import { fakeSafeStorage } from '../support/fake-safe-storage'
 import { memoryLogger } from '../support/memory-logger'
 import { createTestCore } from '../support/test-core'
 import { useTempDirs } from '../support/temp-dir'
+import { repoRoot, stdioTestServer } from '../support/mcp-servers'
 
 const tempDir = useTempDirs()
 const rightKey = 'sk-hs-live-4f9c2e7a1b3d5f8e0a6c9b2d'
@@ -79,6 +83,7 @@ beforeAll(async () => {
   })
   core = createTestCore({
     dataDir,
+    toolsHomeDir: repoRoot,
     log,
     encryptor: safeStorageEncryptor(fakeSafeStorage(), 'darwin'),
   })
@@ -88,6 +93,10 @@ beforeAll(async () => {
   electron.ipcRenderer.on(appEventChannel, (_event, payload) => {
     record('ipc-event', payload)
     if ('streamId' in (payload as AppEvent)) events.push(payload as ChatEvent)
+    const event = payload as AppEvent
+    // Allow every tool call, as the user would in the approval prompt.
+    if (event.type === 'tool-approval')
+      void invoke('tools:approve', { approvalId: event.approval.approvalId, answer: 'once' })
   })
   server = await startWebServer({
     core,
@@ -140,6 +149,21 @@ describe('the API key', () => {
       expect(await invoke('key:set', { key: rightKey })).toMatchObject({ ok: true, value: { isSet: true } })
       expect(await chat('Xin chào [[tokens=30]]')).toMatchObject({ type: 'done' })
       expect(await invoke('models:list')).toMatchObject({ ok: true })
+      // A tool call whose result is the server's whole environment, with the key in the app's own.
+      process.env.HOLYSHEEP_KEY_IN_APP_ENV = rightKey
+      try {
+        const tools = core.settings.get().tools
+        await invoke('settings:set', { tools: { ...tools, servers: [stdioTestServer()], enabledByDefault: true } })
+        const toolTurn = await invoke('chat:send', { conversationId: null, content: 'Env [[call=test-stdio__env]]' })
+        const { conversationId } = toolTurn.value as { conversationId: string }
+        await events.until(() => events.events.filter((event) => event.type === 'done').length >= 3, 20_000)
+        await invoke('history:messages', { conversationId, limit: 50, beforeMessageId: null })
+        expect(recorded.at(-1)).toContain('"tool":"env"')
+        expect(recorded.at(-1)).toContain('PATH')
+        await invoke('settings:set', { tools: { ...tools, enabledByDefault: false } })
+      } finally {
+        delete process.env.HOLYSHEEP_KEY_IN_APP_ENV
+      }
       await http('key:status')
       await http('settings:get')
       // The gateway refuses the request and echoes the (right) key in its message.
@@ -201,6 +225,7 @@ describe('the API key', () => {
     // And the gateway's echo really reached main, where it was scrubbed.
     const everything = [
       ...recorded,
+      ...gateway.requests.map((request) => `gateway-body ${JSON.stringify(request.body ?? null)}`),
       `sse ${sseText}`,
       ...log.lines.map((line) => `log ${line}`),
       ...output.map((line) => `output ${line}`),

@@ -76,6 +76,9 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'backups:list': undefined,
   'backups:create': undefined,
   'backups:restore': { id: 'daily-2026-12-01T193000123Z' },
+  'tools:list': { serverId: 'no-such-server' },
+  'tools:approve': { approvalId: id, answer: 'deny' },
+  'tools:pending': undefined,
 }
 
 const huge = ['x'.repeat(1_000_000), 'ệ'.repeat(300_000), `sk-${'a'.repeat(2_000_000)}`]

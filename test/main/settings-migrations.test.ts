@@ -91,8 +91,21 @@ describe('settings migrations', () => {
       defaultModel: 'x',
       keepOriginalImages: false,
       modelReadsImages: {},
+      tools: { servers: [], enabledByDefault: false, stepLimit: 10, callTimeoutMs: 60_000, alwaysAllowed: [] },
     })
     expect(up({ settings: { keepOriginalImages: true } }).settings.keepOriginalImages).toBe(true)
+  })
+
+  it('7 adds the tool settings (no server, tools off, 10 steps, 60 s per call), keeping any already there', () => {
+    const up = settingsMigrations[5]!.up
+    expect(up({ settings: { defaultModel: 'x' } }).settings).toMatchObject({
+      defaultModel: 'x',
+      tools: { servers: [], enabledByDefault: false, stepLimit: 10, callTimeoutMs: 60_000, alwaysAllowed: [] },
+    })
+    const mine = { servers: [], enabledByDefault: true, stepLimit: 3, callTimeoutMs: 5_000, alwaysAllowed: [] }
+    expect(up({ settings: { tools: mine } }).settings.tools).toEqual(mine)
+    // Each migrated file gets its own copy, not the shared defaults object.
+    expect(up({ settings: {} }).settings.tools).not.toBe(defaultSettings.tools)
   })
 
   it('bring a 0.1.0 file to the current version on open, keeping every value the user had', () => {

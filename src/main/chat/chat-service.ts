@@ -5,11 +5,12 @@
  */
 import { randomUUID } from 'node:crypto'
 import OpenAI from 'openai'
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions'
+import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions'
 import type { ChatEvent, CompletionRequest, Usage } from '../../shared/chat'
 import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
+import { ToolCallAssembler, type AssembledToolCall } from '../tools/tool-call-assembler'
 import { contentOf, finishReasonOf, reasoningOf, usageOf } from './chunk-fields'
 import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
 import { bodyBytesFor, defaultMaxLineBytes, jsonBodyBytesFor } from './body-limits'
@@ -79,6 +80,18 @@ export interface StreamTarget {
   initialText?: string
 }
 
+/**
+ * What main asks the service for: the renderer's request, whose messages may also be the tool loop's
+ * (assistant messages with `tool_calls`, `tool` results), and the tools offered to the model.
+ */
+export type ServiceRequest = Omit<CompletionRequest, 'messages'> & {
+  messages: ChatCompletionMessageParam[]
+  /** Or how to get them: awaited after `start`, so the stream's id exists while tool servers start. */
+  tools?: ChatCompletionTool[] | (() => Promise<ChatCompletionTool[]>)
+  /** `none` lets the model see the tools' history but ask for no more calls (the tool loop's last step). */
+  toolChoice?: 'none'
+}
+
 /** How a stream ended, with the text received; what history (and tests) keep. */
 export interface StreamOutcome {
   streamId: string
@@ -89,6 +102,8 @@ export interface StreamOutcome {
   finishReason: string | null
   usage: Usage | null
   error: AppError | null
+  /** The calls the model asked for (finish reason `tool_calls`), assembled from the stream's deltas. */
+  toolCalls: AssembledToolCall[]
 }
 
 interface ActiveStream {
@@ -106,7 +121,7 @@ export class ChatService {
    * stored message the stream fills; it travels in the `start` event so every open view can show it.
    */
   send(
-    request: CompletionRequest,
+    request: ServiceRequest,
     target: StreamTarget = { conversationId: null, messageId: null },
   ): Result<{ streamId: string; finished: Promise<StreamOutcome> }> {
     const { apiKey, baseURL, keyRefused } = this.options.connection()
@@ -145,7 +160,7 @@ export class ChatService {
 
   private async run(
     streamId: string,
-    request: CompletionRequest,
+    request: ServiceRequest,
     target: StreamTarget,
     connection: { apiKey: string; baseURL: string },
     signal: AbortSignal,
@@ -169,6 +184,7 @@ export class ChatService {
     let reasoning = ''
     let finishReason: string | null = null
     let usage: Usage | null = null
+    const toolCalls = new ToolCallAssembler()
 
     const stopped = (): StreamOutcome => {
       emit({
@@ -178,7 +194,16 @@ export class ChatService {
         usage,
         timings: timings.finish(usage?.completionTokens ?? null),
       })
-      return { streamId, text, reasoning, status: 'stopped', finishReason: 'stopped', usage, error: null }
+      return {
+        streamId,
+        text,
+        reasoning,
+        status: 'stopped',
+        finishReason: 'stopped',
+        usage,
+        error: null,
+        toolCalls: toolCalls.result(),
+      }
     }
 
     emit({
@@ -237,7 +262,7 @@ export class ChatService {
     const failed = (error: AppError): StreamOutcome => {
       this.options.log.warn(`chat stream ${streamId} failed (${error.kind})`, error.message)
       emit({ type: 'error', error, timings: timings.finish(usage?.completionTokens ?? null) })
-      return { streamId, text, reasoning, status: 'error', finishReason, usage, error }
+      return { streamId, text, reasoning, status: 'error', finishReason, usage, error, toolCalls: toolCalls.result() }
     }
     /** Once the answer's bytes flow, a failure is a broken stream, whatever the socket called it. */
     let answering = false
@@ -250,6 +275,8 @@ export class ChatService {
         maxRetries: 0,
         fetch: idle.wrap(this.options.fetch ?? fetch),
       })
+      const tools = typeof request.tools === 'function' ? await request.tools() : request.tools
+      if (signal.aborted) return stopped()
       const body = {
         model,
         messages: withSystemPrompt(request.messages, request.systemPrompt ?? defaults.systemPrompt),
@@ -258,6 +285,8 @@ export class ChatService {
         ...optional('temperature', request.temperature ?? defaults.temperature),
         ...optional('top_p', defaults.topP),
         ...optional('max_tokens', request.maxTokens ?? defaults.maxTokens),
+        ...(tools?.length ? { tools } : {}),
+        ...(tools?.length && request.toolChoice ? { tool_choice: request.toolChoice } : {}),
       }
       const maxRetries = this.options.maxRetries ?? 3
       // Typed as unknown: gateways send shapes the SDK's types do not promise (see chunk-fields.ts).
@@ -301,6 +330,7 @@ export class ChatService {
           idle.endWith({ reason: 'too_large', error: null })
           break
         }
+        toolCalls.push(chunk)
         finishReason = finishReasonOf(chunk) ?? finishReason
         usage = usageOf(chunk) ?? usage
       }
@@ -321,7 +351,16 @@ export class ChatService {
         usage,
         timings: timings.finish(usage?.completionTokens ?? null),
       })
-      return { streamId, text, reasoning, status: 'complete', finishReason, usage, error: null }
+      return {
+        streamId,
+        text,
+        reasoning,
+        status: 'complete',
+        finishReason,
+        usage,
+        error: null,
+        toolCalls: toolCalls.result(),
+      }
     } catch (caught) {
       drainScrubbers()
       if (signal.aborted) return stopped()
@@ -371,17 +410,10 @@ function watchError(
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
-function withSystemPrompt(messages: CompletionRequest['messages'], systemPrompt: string): ChatCompletionMessageParam[] {
+function withSystemPrompt(messages: ChatCompletionMessageParam[], systemPrompt: string): ChatCompletionMessageParam[] {
   const hasSystem = messages.some((message) => message.role === 'system')
-  const sent = messages.map(toSdkMessage)
-  if (!systemPrompt.trim() || hasSystem) return sent
-  return [{ role: 'system', content: systemPrompt }, ...sent]
-}
-
-/** A question with attachments goes as its content parts (see attachment-parts.ts); any other as its text. */
-function toSdkMessage(message: CompletionRequest['messages'][number]): ChatCompletionMessageParam {
-  if (message.parts && message.role === 'user') return { role: 'user', content: message.parts }
-  return { role: message.role, content: message.content }
+  if (!systemPrompt.trim() || hasSystem) return messages
+  return [{ role: 'system', content: systemPrompt }, ...messages]
 }
 
 function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {

@@ -22,8 +22,10 @@ import { refused } from '../attachments/attachment-store'
 import type { HistoryApi } from '../history/history-api'
 import type { Logger } from '../log'
 import { answerUsage, type EarlierPart } from './answer-usage'
-import { attachmentTokens, hasImages, questionParts, type AttachmentSource } from './attachment-parts'
-import type { ChatService } from './chat-service'
+import { attachmentTokens, hasImages, type AttachmentSource } from './attachment-parts'
+import type { ToolLoop } from '../tools/tool-loop'
+import { toPromptMessages } from '../tools/tool-prompt'
+import type { ChatService, ServiceRequest, StreamTarget } from './chat-service'
 
 export interface ConversationChatOptions {
   history: HistoryApi
@@ -39,6 +41,8 @@ export interface ConversationChatOptions {
   attachments?: { resolve(links: readonly AttachmentLink[]): Result<Attachment[]>; source: AttachmentSource }
   /** Whether a model reads images (the known list and the user's per-model choice); none do without it. */
   readsImages?(model: string): boolean
+  /** The tool loop, and whether tools are on for a conversation that does not say (Settings). */
+  tools?: { loop: ToolLoop; enabledByDefault(): boolean }
 }
 
 /** An answer being written: its text so far and when it was last saved. */
@@ -228,7 +232,11 @@ export class ConversationChat {
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
     const question = message.role === 'assistant' ? history.parentOf(message.id) : message.id
     if (question === null) return fail('invalid_payload', 'This answer has no question to answer again.')
-    const empty = message.role === 'assistant' && message.content === '' && message.status !== 'complete'
+    const empty =
+      message.role === 'assistant' &&
+      message.content === '' &&
+      message.status !== 'complete' &&
+      !message.toolCalls?.length
     if (empty && history.childrenOf(message.id).length === 0) history.deleteMessage(message.id)
     return ok({ ...this.answer(message.conversationId, undefined, question), userMessageId: null })
   }
@@ -247,6 +255,8 @@ export class ConversationChat {
     if (message.role !== 'assistant' || history.childrenOf(message.id).length > 0)
       return fail('invalid_payload', 'Only the last answer of a branch can be continued.')
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
+    // An answer that asked for tools is not appended to: its calls have results, so a new answer goes below it.
+    if (message.toolCalls?.length) return this.answerBelow(conversationId, message.id)
     if (!message.content) return this.retry(messageId)
     const conversation = history.getConversation(conversationId)!
     const { overrides } = conversation
@@ -254,7 +264,7 @@ export class ConversationChat {
     // The branch of this answer, whichever is shown: the path above it, the answer so far, the instruction.
     const above = history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: messageId })
     const messages = [
-      ...toCompletionMessages([...above.messages, message], this.options.attachments?.source),
+      ...toPromptMessages([...above.messages, message], this.options.attachments?.source),
       { role: 'user' as const, content: continueInstruction },
     ]
     const started = chat.send(
@@ -351,7 +361,10 @@ export class ConversationChat {
       parentId: questionId,
     })
     const prompt = history.listMessages(conversationId, { limit: maxMessagesSent, beforeMessageId: assistant.id })
-    const started = this.startAnswer(prompt.messages, modelId, overrides, { conversationId, messageId: assistant.id })
+    const started = this.startAnswer(conversation, prompt.messages, modelId, overrides, {
+      conversationId,
+      messageId: assistant.id,
+    })
     if (!started.ok) {
       this.write(() =>
         history.finishMessage(assistant.id, {
@@ -378,16 +391,17 @@ export class ConversationChat {
 
   /** Refused before any request when the prompt has an image the model cannot read (Regenerate with another model). */
   private startAnswer(
+    conversation: Conversation,
     prompt: StoredMessage[],
     modelId: string,
     overrides: ConversationOverrides,
     target: { conversationId: string; messageId: string },
   ): ReturnType<ChatService['send']> {
     if (hasImages(prompt) && !this.readsImages(modelId)) return this.visionRefusal(modelId)
-    const source = this.options.attachments?.source
-    return this.options.chat.send(
+    return this.sendAnswer(
+      conversation,
       {
-        messages: toCompletionMessages(prompt, source),
+        messages: toPromptMessages(prompt, this.options.attachments?.source),
         model: modelId,
         ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
         ...(overrides.maxTokens === undefined ? {} : { maxTokens: overrides.maxTokens }),
@@ -395,6 +409,58 @@ export class ConversationChat {
       },
       target,
     )
+  }
+
+  /** Continue of an answer with tool calls: a new answer below it, which sees the calls' results. */
+  private answerBelow(conversationId: string, messageId: string): Result<ChatSendResponse> {
+    return ok({ ...this.answer(conversationId, undefined, messageId), userMessageId: null })
+  }
+
+  /**
+   * One answer: a plain stream, or the tool loop when tools are on for the conversation. Each step of
+   * the loop after the first streams into a new answer below the one that asked for the calls, and
+   * the calls are written as each changes (a kill -9 keeps every result that arrived).
+   */
+  private sendAnswer(
+    conversation: Conversation,
+    request: ServiceRequest,
+    target: StreamTarget,
+  ): ReturnType<ChatService['send']> {
+    const tools = this.options.tools
+    if (!tools || !(conversation.overrides.tools ?? tools.enabledByDefault()))
+      return this.options.chat.send(request, target)
+    const { history } = this.options
+    const started = tools.loop.start(request, target, new AbortController().signal, {
+      nextTarget: (previous) => {
+        const previousAnswer = previous.messageId ? history.getMessage(previous.messageId) : null
+        const next = history.appendMessage(conversation.id, {
+          role: 'assistant',
+          content: '',
+          status: 'streaming',
+          model: previousAnswer?.model ?? null,
+          ...(previous.messageId ? { parentId: previous.messageId } : {}),
+        })
+        this.announce(conversation.id)
+        return { conversationId: conversation.id, messageId: next.id }
+      },
+      onCalls: (step, calls) => {
+        if (step.messageId) this.write(() => history.setToolCalls(step.messageId!, calls))
+      },
+    })
+    if (!started.ok) return started
+    const finished = started.value.finished.then(
+      (outcome) => {
+        this.announce(conversation.id)
+        return outcome.answers.at(-1)!
+      },
+      (error: unknown) => {
+        this.options.log.error('the tool loop failed', error)
+        throw error
+      },
+    )
+    // Nobody may be waiting on it (the views follow the events); a failure is logged above.
+    finished.catch(() => {})
+    return ok({ streamId: started.value.streamId, finished })
   }
 
   /** The messages sent before an answer (for estimating its prompt): those before it, and its own earlier part. */
@@ -447,11 +513,6 @@ function isSent(message: StoredMessage): boolean {
  * What the model sees: user messages, and every answer that has text (a partial answer too). With a
  * `source`, a question's attachments go as its content parts.
  */
-function toCompletionMessages(messages: StoredMessage[], source?: AttachmentSource): ChatMessage[] {
-  return messages.filter(isSent).map((message) => {
-    const parts = source ? questionParts(message, source) : undefined
-    return parts
-      ? { role: message.role, content: message.content, parts }
-      : { role: message.role, content: message.content }
-  })
+function toCompletionMessages(messages: StoredMessage[]): ChatMessage[] {
+  return messages.filter(isSent).map((message) => ({ role: message.role, content: message.content }))
 }

@@ -4,6 +4,7 @@
  * workers are written against this interface.
  */
 import type { Attachment } from '../../shared/attachments'
+import type { ToolCallRecord } from '../../shared/tool-calls'
 import type { Timings, Usage } from '../../shared/chat'
 import type { ConnectionCause, ErrorKind } from '../../shared/errors'
 import type {
@@ -107,6 +108,8 @@ export interface HistoryApi {
   finishMessage(messageId: string, final: FinishedMessage): StoredMessage
   /** An answer that goes on (Continue): back to `streaming` with its text, out of the search index until finished. */
   reopenMessage(id: string): StoredMessage
+  /** An answer's tool calls and their results, written as each call changes (kill -9 keeps what was done). */
+  setToolCalls(messageId: string, calls: ToolCallRecord[]): void
   getMessage(id: string): StoredMessage | null
   /** One message for the renderer, its texts cut to `maxChars` as a page's are. */
   getCutMessage(id: string, maxChars: number): PagedMessage | null

@@ -13,6 +13,7 @@ import type {
   SearchResult,
   StoredMessage,
 } from '../../shared/history'
+import type { ToolCallRecord } from '../../shared/tool-calls'
 import type { UsageSummary, UsageTotals } from '../../shared/usage'
 import type { Logger } from '../log'
 import type { Attachment } from '../../shared/attachments'
@@ -59,6 +60,7 @@ import {
   messageTextSlice,
   streamingMessages,
   updateStreamingText,
+  updateToolCalls,
   writeFinishedMessage,
   reopenForStreaming,
 } from './message-queries'
@@ -74,6 +76,7 @@ import { buildSnippet } from './search/snippet'
 import { queryWords } from './search/words'
 import { writeMeta } from './store-meta'
 import { titleFromMessage } from './title'
+import { interruptUnfinishedToolCalls } from './tool-call-queries'
 import { conversationUsage, usageSummary } from './usage-queries'
 import {
   branchPage,
@@ -353,6 +356,10 @@ export class HistoryStore implements HistoryApi {
     })
   }
 
+  setToolCalls(messageId: string, calls: ToolCallRecord[]): void {
+    updateToolCalls(this.db, messageId, calls.length ? JSON.stringify(calls) : null, this.now())
+  }
+
   reopenMessage(id: string): StoredMessage {
     return inTransaction(this.db, () => {
       const row = findLiveMessage(this.db, id)
@@ -563,7 +570,7 @@ export class HistoryStore implements HistoryApi {
         markMessageInterrupted(this.db, row.seq, at)
         this.engine.index(this.db, row.seq, row.content, false)
       }
-      return rows.length
+      return rows.length + interruptUnfinishedToolCalls(this.db, at)
     })
   }
 

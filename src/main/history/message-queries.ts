@@ -5,14 +5,19 @@ import { messageColumns, type MessageRow } from './rows'
 
 export type MessageInsert = Omit<MessageRow, 'seq'>
 
+/** Stores an answer's tool calls (their statuses and results so far), as each one changes. */
+export function updateToolCalls(db: HistoryDb, id: string, json: string | null, at: number): void {
+  db.statement('UPDATE messages SET tool_calls = ?, updated_at = ? WHERE id = ?').run(json, at, id)
+}
+
 /** Inserts a message at the end of its conversation; returns its `seq`. */
 export function insertMessage(db: HistoryDb, m: MessageInsert): number {
   const result = db
     .statement(
       `INSERT INTO messages (id, conversation_id, role, content, reasoning, status, error_kind, error_message,
          error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms,
-         tokens_per_second, finish_reason, usage_estimated, parent_seq, deleted_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         tokens_per_second, finish_reason, usage_estimated, parent_seq, deleted_at, tool_calls, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       m.id,
@@ -36,6 +41,7 @@ export function insertMessage(db: HistoryDb, m: MessageInsert): number {
       m.usage_estimated,
       m.parent_seq,
       m.deleted_at,
+      m.tool_calls,
       m.created_at,
       m.updated_at,
     )
@@ -82,7 +88,8 @@ export const cutMessageColumns = `seq, id, conversation_id, role,
   substr(content, 1, ?) AS content, length(content) AS content_length,
   substr(reasoning, 1, ?) AS reasoning, length(reasoning) AS reasoning_length,
   status, error_kind, error_message, error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd,
-  ttft_ms, total_ms, tokens_per_second, finish_reason, usage_estimated, parent_seq, deleted_at, created_at, updated_at`
+  ttft_ms, total_ms, tokens_per_second, finish_reason, usage_estimated, parent_seq, deleted_at, tool_calls, created_at,
+  updated_at`
 
 const liveMessage =
   'id = ? AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_id AND c.deleted_at IS NULL)'

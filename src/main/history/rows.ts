@@ -8,6 +8,8 @@ import {
   type MessageStatus,
   type StoredMessage,
 } from '../../shared/history'
+import { z } from 'zod'
+import { ToolCallRecordSchema, type ToolCallRecord as ToolCall } from '../../shared/tool-calls'
 import type { NewMessage } from './history-api'
 
 export interface ConversationRow {
@@ -48,13 +50,25 @@ export interface MessageRow {
   parent_seq: number | null
   /** Set while a deleted message can still be brought back (Undo); null for a live one. */
   deleted_at: number | null
+  /** The answer's tool calls and their results as JSON (migration 009); null when it asked for none. */
+  tool_calls: string | null
   created_at: number
   updated_at: number
 }
 
 export const messageColumns = `seq, id, conversation_id, role, content, reasoning, status, error_kind, error_message,
   error_cause, model, prompt_tokens, completion_tokens, total_tokens, cost_usd, ttft_ms, total_ms, tokens_per_second,
-  finish_reason, usage_estimated, parent_seq, deleted_at, created_at, updated_at`
+  finish_reason, usage_estimated, parent_seq, deleted_at, tool_calls, created_at, updated_at`
+
+/** Tool calls were validated on the way in; a row that no longer parses shows none rather than failing. */
+function parseToolCalls(json: string | null): ToolCall[] | null {
+  if (json === null) return null
+  try {
+    return z.array(ToolCallRecordSchema).safeParse(JSON.parse(json)).data ?? null
+  } catch {
+    return null
+  }
+}
 
 /** Overrides were validated on the way in; a row that no longer parses falls back to the defaults. */
 function parseOverrides(json: string): ConversationOverrides {
@@ -105,9 +119,15 @@ export function toStoredMessage(row: MessageRow): StoredMessage {
         ? null
         : { timeToFirstTokenMs: row.ttft_ms, totalMs: row.total_ms, tokensPerSecond: row.tokens_per_second },
     finishReason: row.finish_reason,
+    ...withToolCalls(parseToolCalls(row.tool_calls)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }
+}
+
+/** Only answers that asked for tools carry the field, so every other message reads as before. */
+function withToolCalls(calls: ToolCall[] | null): { toolCalls?: ToolCall[] } {
+  return calls?.length ? { toolCalls: calls } : {}
 }
 
 /** The row of a message appended now: no usage or timings yet (those come with `finishMessage`). */
@@ -139,6 +159,7 @@ export function rowForNewMessage(
     usage_estimated: 0,
     parent_seq: parentSeq,
     deleted_at: null,
+    tool_calls: null,
     created_at: message.createdAt ?? at,
     updated_at: at,
   }
@@ -174,6 +195,7 @@ export function rowForImportedMessage(
     usage_estimated: message.usage?.estimated ? 1 : 0,
     parent_seq: parentSeq,
     deleted_at: null,
+    tool_calls: message.toolCalls?.length ? JSON.stringify(message.toolCalls) : null,
     created_at: message.createdAt,
     updated_at: message.updatedAt,
   }

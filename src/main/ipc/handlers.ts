@@ -19,6 +19,8 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { PresetStore } from '../settings/preset-store'
 import type { SettingsStore } from '../settings/settings-store'
 import type { UpdateController } from '../updates/update-controller'
+import type { ToolLoop } from '../tools/tool-loop'
+import { toolHandlers, type ToolServices } from '../tools/tool-handlers'
 
 export interface Services {
   settings: SettingsStore
@@ -35,6 +37,8 @@ export interface Services {
   notices: readonly Notice[]
   updates: Pick<UpdateController, 'status' | 'install'>
   emitHistory(event: HistoryEvent): void
+  /** MCP servers, approvals and the tool loop (whose Stop spans every step of a turn). */
+  tools: ToolServices & { loop: ToolLoop }
   /** Opens a link in the user's browser; absent in browser mode, where the page opens links itself. */
   openExternal?: (url: string) => Promise<void>
 }
@@ -70,6 +74,7 @@ export function createHandlers(services: Services): Handlers {
     return result
   }
   return {
+    ...toolHandlers(services.tools),
     'settings:get': async () => ok(settings.view()),
     'settings:set': async (patch) => {
       settings.set(patch)
@@ -113,7 +118,7 @@ export function createHandlers(services: Services): Handlers {
     'chat:continue': async ({ messageId }) => conversations.continue(messageId),
     'chat:edit': async (request) => messageActions.editAndResend(request),
     'chat:compare': async (request) => conversations.compare(request),
-    'chat:stop': async ({ streamId }) => ok({ stopped: chat.stop(streamId) }),
+    'chat:stop': async ({ streamId }) => ok({ stopped: services.tools.loop.stop(streamId) || chat.stop(streamId) }),
     'chat:active': async () => ok(conversations.active()),
     'attachments:add': async (request) => await services.attachments.add(request),
     'attachments:read': async ({ id }) => await services.attachments.read(id),

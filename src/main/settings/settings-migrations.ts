@@ -6,6 +6,7 @@
  */
 import { defaultPriceTable } from '../../shared/pricing'
 import { shippedPresets } from '../../shared/presets'
+import { defaultToolSettings } from '../../shared/tool-settings'
 
 export interface SettingsDocument {
   settings: Record<string, unknown>
@@ -74,10 +75,15 @@ export const settingsMigrations: readonly SettingsMigration[] = [
   },
   {
     version: 7,
-    name: 'attachments: keep original images, which models read images',
+    name: 'attachments (keep original images, which models read images) and tools (MCP servers, limits, always-allowed)',
     up: ({ settings, ...rest }) => ({
       ...rest,
-      settings: { keepOriginalImages: false, modelReadsImages: {}, ...settings },
+      settings: {
+        keepOriginalImages: false,
+        modelReadsImages: {},
+        tools: structuredClone(defaultToolSettings),
+        ...settings,
+      },
     }),
   },
 ]

@@ -317,6 +317,40 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('009 adds tool_calls, empty for answers written before it; a stored call reads back, a broken one reads as none', () => {
+    const path = fileAtVersion(8)
+    const db = new DatabaseSync(path)
+    applyMigrations(db, path, 9)
+    expect(db.prepare('SELECT DISTINCT tool_calls FROM messages').all()).toEqual([{ tool_calls: null }])
+    db.close()
+    const { store } = HistoryStore.open({ path, log: memoryLogger() })
+    const answer = 'a2222222-2222-4222-8222-222222222222'
+    expect(store.getMessage(answer)).not.toHaveProperty('toolCalls')
+    const call = {
+      id: 'call_1',
+      functionName: 'files__read',
+      serverId: 'files',
+      serverName: 'Files',
+      tool: 'read',
+      arguments: '{"path":"a.txt"}',
+      status: 'done' as const,
+      result: 'nội dung',
+      isError: false,
+      stderr: [],
+      startedAt: 1,
+      endedAt: 2,
+    }
+    store.setToolCalls(answer, [call])
+    expect(store.getMessage(answer)?.toolCalls).toEqual([call])
+    store.close()
+    const raw = new DatabaseSync(path)
+    raw.prepare('UPDATE messages SET tool_calls = ? WHERE id = ?').run('{not json', answer)
+    raw.close()
+    const reopened = HistoryStore.open({ path, log: memoryLogger() }).store
+    expect(reopened.getMessage(answer)).not.toHaveProperty('toolCalls')
+    reopened.close()
+  })
+
   it('leave a file from a newer version alone and say so', () => {
     const path = join(tempDir(), 'history.sqlite')
     const db = new DatabaseSync(path)

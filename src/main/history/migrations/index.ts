@@ -8,6 +8,7 @@ import { migration005 } from './005-usage'
 import { migration006 } from './006-error-cause'
 import { migration007 } from './007-message-tree'
 import { migration008 } from './008-attachments'
+import { migration009 } from './009-tool-calls'
 import type { Migration } from './migration'
 
 /** Every migration, in order. Append only: a shipped migration never changes. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ]
 
 export const currentSchemaVersion = migrations.at(-1)!.version

@@ -42,6 +42,7 @@ export {
   Sparkles,
   Square,
   Trash2,
+  Wrench,
   Upload,
   BarChart3,
   WrapText,

@@ -1,5 +1,6 @@
 import './chat.css'
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import { ToolApprovalsContext, ToolApprovalsStore } from '../tools/tool-approvals-store'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
@@ -61,6 +62,17 @@ export function ChatView(props: ChatViewProps) {
     [adopt, onConversationCreated],
   )
   const chat = useChat(api, conversationId, created)
+  // Tool calls and approvals, live for every message of this view (features/tools).
+  const toolStore = useMemo(() => new ToolApprovalsStore(api), [api])
+  const { transcriptStore } = chat
+  useEffect(
+    () =>
+      toolStore.start((changedIn) => {
+        if (changedIn !== null && changedIn === transcriptStore.getSnapshot().conversationId)
+          void transcriptStore.refreshNewest()
+      }),
+    [toolStore, transcriptStore],
+  )
   const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
   // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams. It reads the
@@ -154,6 +166,7 @@ export function ChatView(props: ChatViewProps) {
 
   return (
     <AttachmentApiContext.Provider value={api}>
+      <ToolApprovalsContext.Provider value={toolStore}>
       <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
         <ChatHeader
           title={conversationId ? (conversation?.title ?? null) : null}
@@ -244,6 +257,7 @@ export function ChatView(props: ChatViewProps) {
           onStop={chat.stop}
         />
       </section>
+      </ToolApprovalsContext.Provider>
     </AttachmentApiContext.Provider>
   )
 }

@@ -13,6 +13,7 @@ import { CircleAlert, RefreshCw } from '../../ui/icons'
 import { Spinner } from '../../ui/Spinner'
 import { MessageAttachments } from '../attachments/MessageAttachments'
 import { AnswerUsage } from '../usage/AnswerUsage'
+import { ToolCalls } from '../tools/ToolCalls'
 import { modelPickerInputId } from '../models/ModelPicker'
 import type { StreamState } from './chat-stream-store'
 import { EditMessageForm } from './EditMessageForm'
@@ -173,6 +174,7 @@ export function MessageView(props: MessageViewProps) {
           </ErrorBoundary>
         </div>
       ) : null}
+      <ToolCalls message={message} />
       {live ? null : <CutTextNote message={message} onShowMore={props.onShowMore} />}
       {/* "The text received so far is kept" only when some arrived. */}
       {status === 'stopped' ? <div className="note">{withKept(strings.chat.stopped, text !== '')}</div> : null}

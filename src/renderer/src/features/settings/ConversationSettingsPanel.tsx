@@ -1,4 +1,5 @@
 import { memo, useEffect, useState, type FormEvent } from 'react'
+import { Switch } from '../../ui/Switch'
 import type { Api } from '../../../../shared/api'
 import type { AppError } from '../../../../shared/errors'
 import type { ConversationOverrides } from '../../../../shared/history'
@@ -72,6 +73,8 @@ function SettingsForm({ api, hasKey, isNew, overrides, model: shownModel, defaul
   const [temperature, setTemperature] = useState(asText(overrides.temperature))
   const [maxTokens, setMaxTokens] = useState(asText(overrides.maxTokens))
   const [systemPrompt, setSystemPrompt] = useState(overrides.systemPrompt ?? '')
+  // Tools: the conversation's own choice, else the Settings default (shown, saved only when it differs).
+  const [tools, setTools] = useState(overrides.tools ?? defaults.tools.enabledByDefault)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -121,6 +124,7 @@ function SettingsForm({ api, hasKey, isNew, overrides, model: shownModel, defaul
       ...(typeof parsedTemperature === 'number' ? { temperature: parsedTemperature } : {}),
       ...(typeof parsedMaxTokens === 'number' ? { maxTokens: parsedMaxTokens } : {}),
       ...(systemPrompt.trim() ? { systemPrompt } : {}),
+      ...(tools !== defaults.tools.enabledByDefault ? { tools } : {}),
     })
   }
 
@@ -189,6 +193,12 @@ function SettingsForm({ api, hasKey, isNew, overrides, model: shownModel, defaul
           />
         )}
       </Field>
+      <Switch
+        checked={tools}
+        onCheckedChange={setTools}
+        label={strings.tools.conversationSwitch}
+        hint={strings.tools.conversationSwitchHint}
+      />
       {failure ? (
         <p className="conversation-settings__failure" role="alert">
           {failure}

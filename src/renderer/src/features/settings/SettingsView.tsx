@@ -6,6 +6,7 @@ import { strings } from '../../i18n'
 import { BackupsSection } from '../backups/BackupsSection'
 import { TransferSection } from '../transfer/TransferSection'
 import type { TransferActions } from '../transfer/use-transfers'
+import { ToolsSection } from '../tools/ToolsSection'
 import { AdvancedSection } from './AdvancedSection'
 import { AppearanceSection } from './AppearanceSection'
 import { KeySection } from './KeySection'
@@ -75,6 +76,7 @@ export function SettingsView({
             <BackupsSection api={api} settings={settings} save={save} />
           </SettingsSection>
           <AppearanceSection id={sectionElementId('appearance')} settings={settings.settings} save={save} />
+          <ToolsSection id={sectionElementId('tools')} api={api} settings={settings} save={save} />
           <AdvancedSection id={sectionElementId('advanced')} api={api} settings={settings} save={save} />
         </div>
       </div>

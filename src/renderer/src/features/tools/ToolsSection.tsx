@@ -1,0 +1,264 @@
+import { useState } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { ServerTools } from '../../../../shared/tool-contract'
+import type { ToolServer, ToolSettings } from '../../../../shared/tool-settings'
+import type { SettingsView } from '../../../../shared/settings'
+import { strings } from '../../i18n'
+import { Button } from '../../ui/Button'
+import { Field, TextArea, TextInput } from '../../ui/Field'
+import { Select } from '../../ui/Select'
+import { Switch } from '../../ui/Switch'
+import { Trash2 } from '../../ui/icons'
+import { SettingsSection, SettingsSubgroup } from '../settings/SettingsSection'
+import type { SaveSettings } from '../settings/use-settings-save'
+import './tools.css'
+
+/** `NAME=value` (env) or `Name: value` (headers), one a line, as name/value rows; blank lines skipped. */
+function rows(text: string, separator: '=' | ':'): Array<{ name: string; value: string }> {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.indexOf(separator)
+      return at < 0 ? { name: line, value: '' } : { name: line.slice(0, at).trim(), value: line.slice(at + 1).trim() }
+    })
+}
+
+function newServerId(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 30)
+  return `${slug || 'server'}-${Math.random().toString(36).slice(2, 6)}`
+}
+
+/** One server: its switch, what it runs, its tools (each with a switch) and why it failed, if it did. */
+function ServerRow(props: { api: Api; server: ToolServer; onChange(server: ToolServer | null): void }) {
+  const { api, server, onChange } = props
+  const t = strings.toolSettings
+  const [listed, setListed] = useState<ServerTools | null>(null)
+  const [loading, setLoading] = useState(false)
+  const load = async () => {
+    setLoading(true)
+    const result = await api.tools.list({ serverId: server.id })
+    setLoading(false)
+    if (result.ok) setListed(result.value)
+  }
+  const summary = server.transport === 'stdio' ? [server.command, ...server.args].join(' ') : server.url
+  return (
+    <li className="tool-server">
+      <div className="tool-server-head">
+        <Switch
+          checked={server.enabled}
+          onCheckedChange={(enabled) => onChange({ ...server, enabled })}
+          label={server.name}
+          hint={summary}
+        />
+        <div className="tool-server-actions">
+          <Button size="sm" disabled={!server.enabled || loading} onClick={() => void load()}>
+            {t.showTools}
+          </Button>
+          <Button size="sm" variant="ghost" icon={<Trash2 aria-hidden />} onClick={() => onChange(null)}>
+            {t.remove}
+          </Button>
+        </div>
+      </div>
+      {listed?.error ? (
+        <div className="tool-server-error" role="alert">
+          <p>{t.errors[listed.error.kind]}</p>
+          {listed.error.stderr.length ? <pre className="tool-call-pre">{listed.error.stderr.join('\n')}</pre> : null}
+        </div>
+      ) : null}
+      {listed && !listed.error ? (
+        <ul className="tool-list" aria-label={t.toolsOf(server.name)}>
+          {listed.tools.map((tool) => (
+            <li key={tool.name}>
+              <Switch
+                checked={!server.disabledTools.includes(tool.name)}
+                onCheckedChange={(on) =>
+                  onChange({
+                    ...server,
+                    disabledTools: on
+                      ? server.disabledTools.filter((name) => name !== tool.name)
+                      : [...server.disabledTools, tool.name],
+                  })
+                }
+                label={tool.name}
+                hint={tool.description}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  )
+}
+
+/** Adding a server: stdio (command, one argument a line, env, folder) or Streamable HTTP (URL, headers). */
+function AddServerForm(props: { onAdd(server: ToolServer): void }) {
+  const t = strings.toolSettings
+  const [transport, setTransport] = useState<'stdio' | 'http'>('stdio')
+  const [name, setName] = useState('')
+  const [command, setCommand] = useState('')
+  const [args, setArgs] = useState('')
+  const [env, setEnv] = useState('')
+  const [cwd, setCwd] = useState('')
+  const [url, setUrl] = useState('')
+  const [headers, setHeaders] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const add = () => {
+    if (!name.trim()) return setError(t.nameRequired)
+    const base = { id: newServerId(name), name: name.trim(), enabled: true, disabledTools: [] }
+    if (transport === 'stdio') {
+      if (!command.trim()) return setError(t.commandRequired)
+      props.onAdd({
+        ...base,
+        transport,
+        command: command.trim(),
+        // One argument a line, taken as it is: no shell splits or expands anything.
+        args: args.split('\n').filter((line) => line !== ''),
+        env: rows(env, '='),
+        cwd: cwd.trim() || null,
+      })
+    } else {
+      if (!/^https?:\/\/\S+$/.test(url.trim())) return setError(t.urlRequired)
+      props.onAdd({ ...base, transport, url: url.trim(), headers: rows(headers, ':') })
+    }
+    setError(null)
+    setName('')
+    setCommand('')
+    setArgs('')
+    setEnv('')
+    setCwd('')
+    setUrl('')
+    setHeaders('')
+  }
+  return (
+    <div className="tool-add">
+      <div className="settings-row">
+        <Field label={t.name} error={error}>
+          {(control) => <TextInput {...control} value={name} onChange={(event) => setName(event.target.value)} />}
+        </Field>
+        <Field label={t.transport}>
+          {(control) => (
+            <Select
+              {...control}
+              value={transport}
+              onValueChange={(value) => setTransport(value === 'http' ? 'http' : 'stdio')}
+              options={[
+                { value: 'stdio', label: t.stdio },
+                { value: 'http', label: t.http },
+              ]}
+            />
+          )}
+        </Field>
+      </div>
+      {transport === 'stdio' ? (
+        <>
+          <Field label={t.command} hint={t.commandHint}>
+            {(control) => (
+              <TextInput {...control} value={command} onChange={(event) => setCommand(event.target.value)} />
+            )}
+          </Field>
+          <Field label={t.args} hint={t.argsHint}>
+            {(control) => (
+              <TextArea {...control} rows={3} value={args} onChange={(event) => setArgs(event.target.value)} />
+            )}
+          </Field>
+          <Field label={t.env} hint={t.envHint}>
+            {(control) => (
+              <TextArea {...control} rows={2} value={env} onChange={(event) => setEnv(event.target.value)} />
+            )}
+          </Field>
+          <Field label={t.cwd} hint={t.cwdHint}>
+            {(control) => <TextInput {...control} value={cwd} onChange={(event) => setCwd(event.target.value)} />}
+          </Field>
+        </>
+      ) : (
+        <>
+          <Field label={t.url}>
+            {(control) => <TextInput {...control} value={url} onChange={(event) => setUrl(event.target.value)} />}
+          </Field>
+          <Field label={t.headers} hint={t.headersHint}>
+            {(control) => (
+              <TextArea {...control} rows={2} value={headers} onChange={(event) => setHeaders(event.target.value)} />
+            )}
+          </Field>
+        </>
+      )}
+      <div>
+        <Button variant="primary" onClick={add}>
+          {t.add}
+        </Button>
+      </div>
+    </div>
+  )
+}
+
+/** Settings → Tools: MCP servers, their tools, the default for new conversations, always-allowed tools. */
+export function ToolsSection(props: { id: string; api: Api; settings: SettingsView; save: SaveSettings }) {
+  const t = strings.toolSettings
+  const tools = props.settings.settings.tools
+  const save = (next: ToolSettings) => void props.save({ tools: next }, t.title)
+  const serverName = (id: string) => tools.servers.find((server) => server.id === id)?.name ?? id
+  return (
+    <SettingsSection id={props.id} title={strings.settingsPage.sections.tools} description={t.description}>
+      <Switch
+        checked={tools.enabledByDefault}
+        onCheckedChange={(enabledByDefault) => save({ ...tools, enabledByDefault })}
+        label={t.enabledByDefault}
+        hint={t.enabledByDefaultHint}
+      />
+      <SettingsSubgroup title={t.servers}>
+        {tools.servers.length === 0 ? <p className="settings-hint">{t.noServers}</p> : null}
+        <ul className="tool-servers">
+          {tools.servers.map((server) => (
+            <ServerRow
+              key={server.id}
+              api={props.api}
+              server={server}
+              onChange={(changed) =>
+                save({
+                  ...tools,
+                  servers: changed
+                    ? tools.servers.map((entry) => (entry.id === server.id ? changed : entry))
+                    : tools.servers.filter((entry) => entry.id !== server.id),
+                })
+              }
+            />
+          ))}
+        </ul>
+      </SettingsSubgroup>
+      <SettingsSubgroup title={t.addTitle}>
+        <AddServerForm onAdd={(server) => save({ ...tools, servers: [...tools.servers, server] })} />
+      </SettingsSubgroup>
+      <SettingsSubgroup title={t.alwaysAllowed}>
+        {tools.alwaysAllowed.length === 0 ? <p className="settings-hint">{t.noneAllowed}</p> : null}
+        <ul className="tool-allowed">
+          {tools.alwaysAllowed.map((entry) => (
+            <li key={`${entry.serverId}/${entry.tool}`}>
+              <span>{t.allowedEntry(entry.tool, serverName(entry.serverId))}</span>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() =>
+                  save({
+                    ...tools,
+                    alwaysAllowed: tools.alwaysAllowed.filter(
+                      (other) => other.serverId !== entry.serverId || other.tool !== entry.tool,
+                    ),
+                  })
+                }
+              >
+                {t.revoke}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </SettingsSubgroup>
+    </SettingsSection>
+  )
+}

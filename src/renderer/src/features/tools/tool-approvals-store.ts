@@ -1,0 +1,85 @@
+/**
+ * Tool calls as the views see them live: approvals waiting (from `tool-approval` events, and
+ * `tools:pending` after a reload) and the latest state of each call (from `tool-call` events), so a
+ * card changes as its call runs without re-reading the transcript.
+ */
+import { createContext, useContext, useSyncExternalStore } from 'react'
+import type { Api } from '../../../../shared/api'
+import type { AppEvent } from '../../../../shared/events'
+import type { ToolCallRecord } from '../../../../shared/tool-calls'
+import type { PendingApproval } from '../../../../shared/tool-contract'
+
+interface Snapshot {
+  approvals: PendingApproval[]
+  calls: ReadonlyMap<string, ToolCallRecord>
+  /** The loop's stream for each call, for Stop. */
+  streams: ReadonlyMap<string, string>
+}
+
+export class ToolApprovalsStore {
+  private snapshot: Snapshot = { approvals: [], calls: new Map(), streams: new Map() }
+  private readonly listeners = new Set<() => void>()
+
+  constructor(private readonly api: Api) {}
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly getSnapshot = (): Snapshot => this.snapshot
+
+  /** Listens for tool events and reads what waits already; the returned function stops listening. */
+  start(onCallChanged: (conversationId: string | null) => void): () => void {
+    const unsubscribe = this.api.onEvent((event: AppEvent) => {
+      if (event.type === 'tool-approval')
+        this.set({
+          approvals: [
+            ...this.snapshot.approvals.filter((a) => a.approvalId !== event.approval.approvalId),
+            event.approval,
+          ],
+        })
+      else if (event.type === 'tool-approval-settled')
+        this.set({ approvals: this.snapshot.approvals.filter((a) => a.approvalId !== event.approvalId) })
+      else if (event.type === 'tool-call') {
+        const calls = new Map(this.snapshot.calls)
+        calls.set(event.call.id, event.call)
+        const streams = new Map(this.snapshot.streams)
+        streams.set(event.call.id, event.loopStreamId)
+        this.set({ calls, streams })
+        onCallChanged(event.conversationId)
+      }
+    })
+    void this.api.tools.pending().then((result) => {
+      if (result.ok) this.set({ approvals: result.value })
+    })
+    return unsubscribe
+  }
+
+  /** Stop: ends the loop this call belongs to, cancelling the call (MCP cancellation). */
+  async stop(callId: string): Promise<void> {
+    const streamId = this.snapshot.streams.get(callId)
+    if (streamId) await this.api.chat.stop({ streamId })
+  }
+
+  async answer(approvalId: string, answer: 'once' | 'always' | 'deny'): Promise<void> {
+    await this.api.tools.approve({ approvalId, answer })
+  }
+
+  private set(change: Partial<Snapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change }
+    for (const listener of this.listeners) listener()
+  }
+}
+
+export const ToolApprovalsContext = createContext<ToolApprovalsStore | null>(null)
+
+const empty: Snapshot = { approvals: [], calls: new Map(), streams: new Map() }
+const noStore = { subscribe: () => () => {}, getSnapshot: () => empty }
+
+export function useToolLive(): Snapshot & { store: ToolApprovalsStore | null } {
+  const store = useContext(ToolApprovalsContext)
+  const source = store ?? noStore
+  const snapshot = useSyncExternalStore(source.subscribe, source.getSnapshot)
+  return { ...snapshot, store }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { ToolCallRecordSchema } from './tool-calls'
+
+/** A tool as a server lists it. */
+export const McpToolSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  inputSchema: z.record(z.string(), z.unknown()),
+})
+
+/** Why a server or a call failed: a kind the renderer words, main's English text, the server's stderr. */
+export const ToolErrorSchema = z.object({
+  kind: z.enum(['server_unavailable', 'server_crashed', 'timeout', 'aborted', 'tool_failed']),
+  message: z.string(),
+  stderr: z.array(z.string()),
+})
+
+export const ServerToolsSchema = z.object({
+  serverId: z.string(),
+  state: z.enum(['stopped', 'starting', 'running', 'failed']),
+  tools: z.array(McpToolSchema),
+  error: ToolErrorSchema.nullable(),
+})
+export type ServerTools = z.infer<typeof ServerToolsSchema>
+
+export const ApprovalAnswerSchema = z.enum(['once', 'always', 'deny'])
+
+/** A call waiting for the user: main asks, the renderer answers with `tools:approve`. */
+export const PendingApprovalSchema = z.object({
+  approvalId: z.string().uuid(),
+  conversationId: z.string().nullable(),
+  messageId: z.string().nullable(),
+  call: ToolCallRecordSchema,
+})
+export type PendingApproval = z.infer<typeof PendingApprovalSchema>
+
+export const toolChannels = {
+  /** Starts the server if needed and lists its tools (turned-off ones included), or says why it cannot. */
+  'tools:list': { request: z.object({ serverId: z.string().max(40) }).strict(), response: ServerToolsSchema },
+  'tools:approve': {
+    request: z.object({ approvalId: z.string().uuid(), answer: ApprovalAnswerSchema }).strict(),
+    response: z.object({ answered: z.boolean() }),
+  },
+  /** Approvals still waiting, for a view opened (or reloaded) while one is. None survive a restart. */
+  'tools:pending': { request: z.undefined(), response: z.array(PendingApprovalSchema) },
+} as const
+
+/** A call changed (asked, running, ended), and an approval asked or settled: for the transcript. */
+export const ToolEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('tool-call'),
+    conversationId: z.string().nullable(),
+    messageId: z.string().nullable(),
+    /** A stream of the loop the call belongs to: `chat:stop` with it stops the loop and the call. */
+    loopStreamId: z.string(),
+    call: ToolCallRecordSchema,
+  }),
+  z.object({ type: z.literal('tool-approval'), approval: PendingApprovalSchema }),
+  z.object({ type: z.literal('tool-approval-settled'), approvalId: z.string().uuid() }),
+])
+export type ToolEvent = z.infer<typeof ToolEventSchema>

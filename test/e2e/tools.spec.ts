@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { startBrowserMode } from '../support/browser-mode'
+import { repoRoot, testServerScript } from '../support/mcp-servers'
+import { expect, test } from './fixtures'
+
+async function openSettings(page: Page) {
+  await expect(async () => {
+    await page.keyboard.press('Control+,')
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible({ timeout: 1_000 })
+  }).toPass()
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+test('add the test MCP server in Settings, approve a call, see its card and the answer, and again after a restart', async ({
+  page,
+  gateway,
+}) => {
+  test.setTimeout(90_000)
+  const dataDir = mkdtempSync(join(tmpdir(), 'holysheep-e2e-'))
+  const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir }
+  let app = await startBrowserMode(options)
+  try {
+    await page.goto(app.url)
+    await openSettings(page)
+    const section = page.getByRole('region', { name: 'Tools' })
+    await section.getByRole('switch', { name: 'Tools on in new conversations' }).click()
+    await section.getByLabel('Name', { exact: true }).fill('Test tools')
+    await section.getByLabel('Command', { exact: true }).fill(process.execPath)
+    await section.getByLabel('Arguments', { exact: true }).fill(testServerScript)
+    await section.getByLabel('Working folder', { exact: true }).fill(repoRoot)
+    await section.getByRole('button', { name: 'Add server' }).click()
+    await expect(section.getByRole('switch', { name: /Test tools/ })).toBeChecked()
+    await section.getByRole('button', { name: 'Show tools' }).click()
+    await expect(section.getByRole('list', { name: 'Tools of Test tools' })).toContainText('Says the text back.')
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'Chat', exact: true }).click()
+    // The id main gave the server names its tools for the model (`<id>__echo`).
+    const file = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as {
+      settings: { tools: { servers: Array<{ id: string }> } }
+    }
+    const serverId = file.settings.tools.servers[0]!.id
+    await page.getByRole('textbox', { name: 'Message' }).fill(`Nói lại [[call=${serverId}__echo:{"text":"xin chào"}]]`)
+    await page.keyboard.press('Enter')
+    const approval = page.getByRole('group', { name: 'Approve the call to echo' })
+    await expect(approval).toContainText('Let the model run echo on Test tools?')
+    // The prompt has the focus: Enter allows once, from the keyboard alone.
+    await expect(approval.getByRole('button', { name: 'Allow once' })).toBeFocused()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Enter')
+    const answer = page.getByText(/Tool results: \[call_\d+_0\] \(14 chars\) echo: xin chào/)
+    await expect(answer).toBeVisible({ timeout: 20_000 })
+    const card = page.locator('details.tool-call').filter({ hasText: 'echo' })
+    await expect(card).toContainText('Done')
+    await card.locator('summary').click()
+    await expect(card).toContainText('echo: xin chào')
+    await expect(card).toContainText('"text": "xin chào"')
+    expect(await seriousViolations(page)).toEqual([])
+
+    await app.stop()
+    app = await startBrowserMode(options)
+    await page.goto(app.url)
+    await page
+      .getByRole('button', { name: /Nói lại/ })
+      .first()
+      .click()
+    await expect(page.getByText(/Tool results: \[call_\d+_0\]/)).toBeVisible()
+    await expect(page.locator('details.tool-call').filter({ hasText: 'echo' })).toContainText('Done')
+  } finally {
+    await app.stop()
+  }
+})

@@ -1,0 +1,156 @@
+/**
+ * Tools through the whole core: Settings hold the test MCP server (a real child process), a question
+ * asks for a call, main asks for approval on the event channel and the test answers on
+ * `tools:approve` as a view would; the call runs, its result reaches the gateway through the real SDK,
+ * and history keeps the calls with the answer, across a restart, for Regenerate and for export/import.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../src/main/core'
+import type { ChatSendResponse } from '../../src/shared/chat'
+import type { StoredMessage } from '../../src/shared/history'
+import type { ToolEvent } from '../../src/shared/tool-contract'
+import type { ToolServer } from '../../src/shared/tool-settings'
+import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
+import { call, useCoreSession } from '../support/core-session'
+import { repoRoot, stdioTestServer } from '../support/mcp-servers'
+import { useTempDirs } from '../support/temp-dir'
+
+const tempDir = useTempDirs()
+const session = useCoreSession()
+let gateway: FakeGateway
+beforeEach(async () => {
+  gateway = await startFakeGateway({ tokenDelayMs: 0 })
+})
+afterEach(() => gateway.close())
+
+type Body = { messages: Array<{ role: string; content: unknown; tool_calls?: unknown[] }>; tools?: unknown[] }
+const bodies = () =>
+  gateway.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => request.body as Body)
+
+async function start(dataDir: string, servers: ToolServer[] = [stdioTestServer()], answer = 'once') {
+  const core = session.startCore({ dataDir, toolsHomeDir: repoRoot })
+  const events: ToolEvent[] = []
+  core.onEvent((event) => {
+    if (event.type === 'tool-call' || event.type === 'tool-approval' || event.type === 'tool-approval-settled')
+      events.push(event)
+    if (event.type === 'tool-approval')
+      void core.dispatch('tools:approve', { approvalId: event.approval.approvalId, answer })
+  })
+  await call(core, 'settings:set', { baseURL: gateway.baseURL })
+  await call(core, 'key:set', { key: gateway.apiKey })
+  const tools = core.settings.get().tools
+  await call(core, 'settings:set', { tools: { ...tools, servers, enabledByDefault: true } })
+  return { core, events }
+}
+
+async function messagesOf(core: Core, conversationId: string): Promise<StoredMessage[]> {
+  const page = await call<{ messages: StoredMessage[] }>(core, 'history:messages', {
+    conversationId,
+    limit: 100,
+    beforeMessageId: null,
+  })
+  return page.messages
+}
+
+async function settled(core: Core, conversationId: string, count: number): Promise<StoredMessage[]> {
+  let messages: StoredMessage[] = []
+  await expect
+    .poll(
+      async () => {
+        messages = await messagesOf(core, conversationId)
+        return messages.length === count && messages.every((message) => message.status !== 'streaming')
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true)
+  return messages
+}
+
+describe('tools through the core', () => {
+  it('asks, runs the approved call, answers with its result, and keeps the calls after a restart', async () => {
+    const dataDir = tempDir()
+    const { core, events } = await start(dataDir)
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Nói lại [[call=test-stdio__echo:{"text":"xin chào"}]]',
+    })
+    expect(sent.streamId).not.toBeNull()
+    const messages = await settled(core, sent.conversationId, 3)
+    const [, withCalls, final] = messages
+    expect(withCalls).toMatchObject({ role: 'assistant', status: 'complete', finishReason: 'tool_calls' })
+    expect(withCalls?.toolCalls).toEqual([
+      expect.objectContaining({ tool: 'echo', serverId: 'test-stdio', status: 'done', result: 'echo: xin chào' }),
+    ])
+    expect(final?.content).toMatch(/^Tool results: \[call_\d+_0\] \(14 chars\) echo: xin chào$/)
+    expect(bodies()[1]?.messages.at(-1)).toMatchObject({ role: 'tool', content: 'echo: xin chào' })
+    // The approval named the answer that asked, and every change of the call was announced.
+    const approval = events.find((event) => event.type === 'tool-approval')
+    expect(approval).toMatchObject({ approval: { conversationId: sent.conversationId, messageId: withCalls?.id } })
+    expect(events.filter((event) => event.type === 'tool-call').map((event) => event.call.status)).toEqual([
+      'awaiting_approval',
+      'running',
+      'done',
+    ])
+    expect(await call(core, 'tools:pending')).toEqual([])
+
+    await session.shutdownAll()
+    const again = session.startCore({ dataDir, toolsHomeDir: repoRoot })
+    expect(await messagesOf(again, sent.conversationId)).toEqual(messages)
+  })
+
+  it('Regenerate of the final answer sends the stored call and its result again', async () => {
+    const { core } = await start(tempDir())
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Cộng [[call=test-stdio__add:{"a":2,"b":3}]]',
+    })
+    const [, withCalls, final] = await settled(core, sent.conversationId, 3)
+    const before = bodies().length
+    await call<ChatSendResponse>(core, 'chat:retry', { messageId: final!.id })
+    await expect.poll(() => bodies().length, { timeout: 20_000 }).toBe(before + 1)
+    const resent = bodies().at(-1)!
+    expect(resent.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'tool'])
+    expect(resent.messages[1]?.tool_calls).toEqual([
+      {
+        id: withCalls!.toolCalls![0]!.id,
+        type: 'function',
+        function: { name: 'test-stdio__add', arguments: '{"a":2,"b":3}' },
+      },
+    ])
+    expect(resent.messages[2]).toMatchObject({ role: 'tool', content: '5' })
+  })
+
+  it('a denied call runs nothing; the conversation switch turns tools off', async () => {
+    const { core } = await start(tempDir(), [stdioTestServer()], 'deny')
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Env [[call=test-stdio__env]]',
+    })
+    const [, withCalls] = await settled(core, sent.conversationId, 3)
+    expect(withCalls?.toolCalls?.[0]).toMatchObject({ status: 'denied', result: expect.stringContaining('denied') })
+
+    const off = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'No tools [[call=test-stdio__env]]',
+      overrides: { tools: false },
+    })
+    const plain = await settled(core, off.conversationId, 2)
+    expect(plain[1]?.content).toContain('Echo:')
+    expect(bodies().at(-1)?.tools).toBeUndefined()
+  })
+
+  it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {
+    const broken = stdioTestServer({ id: 'broken', args: ['-e', 'console.error("no config"); process.exit(1)'] })
+    const { core } = await start(tempDir(), [stdioTestServer(), broken])
+    const listed = await call<{ tools: Array<{ name: string }>; state: string }>(core, 'tools:list', {
+      serverId: 'test-stdio',
+    })
+    expect(listed.state).toBe('running')
+    expect(listed.tools.map((tool) => tool.name)).toContain('echo')
+    expect(await call(core, 'tools:list', { serverId: 'broken' })).toMatchObject({
+      state: 'failed',
+      tools: [],
+      error: { kind: 'server_unavailable', stderr: ['no config'] },
+    })
+  })
+})

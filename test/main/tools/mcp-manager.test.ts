@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { McpManager } from '../../../src/main/tools/mcp-manager'
+import { childEnvironment } from '../../../src/main/tools/stdio-transport'
+import type { ToolServer } from '../../../src/shared/tool-settings'
+import { memoryLogger } from '../../support/memory-logger'
+import { repoRoot, startHttpTestServer, stdioTestServer } from '../../support/mcp-servers'
+
+const managers: McpManager[] = []
+const cleanups: Array<() => void> = []
+afterEach(async () => {
+  await Promise.all(managers.splice(0).map((manager) => manager.stopAll()))
+  for (const cleanup of cleanups.splice(0)) cleanup()
+})
+
+function manager(servers: ToolServer[]) {
+  const log = memoryLogger()
+  const created = new McpManager({ servers: () => servers, homeDir: repoRoot, log })
+  managers.push(created)
+  return { manager: created, log }
+}
+
+const call = (mcp: McpManager, serverId: string, tool: string, args: Record<string, unknown>, timeoutMs = 10_000) =>
+  mcp.callTool(serverId, tool, args, { signal: new AbortController().signal, timeoutMs })
+
+const textOf = (outcome: Awaited<ReturnType<McpManager['callTool']>>) =>
+  outcome.ok && outcome.value.content[0]?.type === 'text' ? outcome.value.content[0].text : null
+
+describe('McpManager over stdio (a real child process)', () => {
+  it('lists the tools with their descriptions and schemas, and calls one', async () => {
+    const { manager: mcp } = manager([stdioTestServer()])
+    const listed = await mcp.listTools('test-stdio')
+    expect(listed.ok && listed.value.map((tool) => tool.name)).toEqual([
+      'echo',
+      'add',
+      'slow',
+      'big',
+      'crash',
+      'env',
+      'cancellations',
+    ])
+    expect(listed.ok && listed.value[1]).toMatchObject({
+      description: 'Adds two numbers.',
+      inputSchema: { type: 'object', properties: { a: { type: 'number' } } },
+    })
+    expect(textOf(await call(mcp, 'test-stdio', 'add', { a: 2, b: 40 }))).toBe('42')
+    expect(mcp.status('test-stdio')).toMatchObject({ state: 'running', stderr: ['test tool server ready'] })
+  })
+
+  it("gives the server only the configured environment and PATH: not the app's, not the key", async () => {
+    process.env.HOLYSHEEP_API_KEY_FOR_TEST = 'sk-holysheep-must-not-leak'
+    try {
+      const { manager: mcp } = manager([stdioTestServer({ env: [{ name: 'MY_TOKEN', value: 'mine' }] })])
+      const env = JSON.parse(textOf(await call(mcp, 'test-stdio', 'env', {})) ?? '{}') as Record<string, string>
+      expect(env.MY_TOKEN).toBe('mine')
+      expect(env.PATH).toBe(process.env.PATH)
+      expect(JSON.stringify(env)).not.toContain('sk-holysheep-must-not-leak')
+      for (const name of ['HOME', 'USER', 'SHELL', 'HOLYSHEEP_API_KEY_FOR_TEST']) expect(env[name]).toBeUndefined()
+    } finally {
+      delete process.env.HOLYSHEEP_API_KEY_FOR_TEST
+    }
+  })
+
+  it('the environment on Windows keeps SYSTEMROOT, without which nothing starts there', () => {
+    expect(
+      childEnvironment(
+        [{ name: 'A', value: '1' }],
+        { Path: 'C:\\bin', SystemRoot: 'C:\\Windows', APPDATA: 'x' },
+        'win32',
+      ),
+    ).toEqual({ Path: 'C:\\bin', SystemRoot: 'C:\\Windows', A: '1' })
+  })
+
+  it('stops a slow call on Stop and the server learns it was cancelled (MCP cancellation)', async () => {
+    const { manager: mcp } = manager([stdioTestServer()])
+    const stop = new AbortController()
+    expect((await mcp.listTools('test-stdio')).ok).toBe(true)
+    const running = mcp.callTool('test-stdio', 'slow', { ms: 60_000 }, { signal: stop.signal, timeoutMs: 120_000 })
+    setTimeout(() => stop.abort(), 200)
+    expect(await running).toMatchObject({ ok: false, error: { kind: 'aborted' } })
+    await expect.poll(async () => textOf(await call(mcp, 'test-stdio', 'cancellations', {}))).toBe('1')
+  })
+
+  it('cancels a call past its timeout', async () => {
+    const { manager: mcp } = manager([stdioTestServer()])
+    const outcome = await call(mcp, 'test-stdio', 'slow', { ms: 60_000 }, 1_000)
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'timeout', message: expect.stringContaining('1 s') } })
+    await expect.poll(async () => textOf(await call(mcp, 'test-stdio', 'cancellations', {}))).toBe('1')
+  })
+
+  it('reports a crash mid-call with the last stderr lines, and restarts on the next use', async () => {
+    const { manager: mcp } = manager([stdioTestServer()])
+    const outcome = await call(mcp, 'test-stdio', 'crash', {})
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'server_crashed',
+        stderr: expect.arrayContaining(['about to crash: the database file is locked']),
+      },
+    })
+    expect(textOf(await call(mcp, 'test-stdio', 'echo', { text: 'again' }))).toBe('echo: again')
+  })
+
+  it('a server that cannot start says why, with its stderr, and logs no secret', async () => {
+    const { manager: mcp, log } = manager([
+      stdioTestServer({
+        args: ['-e', 'process.stderr.write("cannot open config.toml\\n"); process.exit(2)'],
+        env: [{ name: 'SERVER_SECRET', value: 'hunter2-secret' }],
+      }),
+    ])
+    const listed = await mcp.listTools('test-stdio')
+    expect(listed).toMatchObject({
+      ok: false,
+      error: { kind: 'server_unavailable', stderr: ['cannot open config.toml'] },
+    })
+    expect(mcp.status('test-stdio').state).toBe('failed')
+    expect(log.lines.join('\n')).not.toContain('hunter2-secret')
+  })
+
+  it('a command that does not exist fails without a shell', async () => {
+    const { manager: mcp } = manager([stdioTestServer({ command: 'no-such-command-holysheep; echo hi', args: [] })])
+    const listed = await mcp.listTools('test-stdio')
+    expect(listed).toMatchObject({
+      ok: false,
+      error: { kind: 'server_unavailable', message: expect.stringContaining('ENOENT') },
+    })
+  })
+
+  it('a turned-off server does not start', async () => {
+    const { manager: mcp } = manager([stdioTestServer({ enabled: false })])
+    expect(await mcp.listTools('test-stdio')).toMatchObject({ ok: false, error: { kind: 'server_unavailable' } })
+    expect(mcp.status('test-stdio').state).toBe('stopped')
+  })
+})
+
+describe('McpManager over Streamable HTTP on 127.0.0.1', () => {
+  it('sends the configured headers, lists the tools and calls one', async () => {
+    const http = await startHttpTestServer()
+    cleanups.push(http.close)
+    const { manager: mcp } = manager([http.server])
+    const listed = await mcp.listTools('test-http')
+    expect(listed.ok && listed.value.length).toBe(7)
+    expect(textOf(await call(mcp, 'test-http', 'echo', { text: 'qua HTTP' }))).toBe('echo: qua HTTP')
+  })
+
+  it('without the header the server wants, says it could not start', async () => {
+    const http = await startHttpTestServer()
+    cleanups.push(http.close)
+    const { manager: mcp } = manager([{ ...http.server, headers: [] }])
+    expect(await mcp.listTools('test-http')).toMatchObject({ ok: false, error: { kind: 'server_unavailable' } })
+  })
+})
