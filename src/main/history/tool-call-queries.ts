@@ -2,7 +2,7 @@
  * Tool calls left unfinished by a crash or a kill -9 (asked, awaiting approval, running): at start-up
  * they become `cancelled` with a result saying so, and their answer `interrupted`, so the transcript
  * says what happened and Continue sends the model a result for every call. The calls that ended keep
- * their results. A LIKE over the column at start-up only: most rows have no calls (NULL).
+ * their results. Read through the partial index of answers with calls (009): most rows have none.
  */
 import { interruptedCallText, type ToolCallRecord } from '../../shared/tool-calls'
 import type { HistoryDb } from './history-db'
