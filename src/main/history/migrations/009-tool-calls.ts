@@ -13,6 +13,10 @@ export const migration009: Migration = {
   version: 9,
   name: 'tool calls',
   up(db) {
-    db.exec('ALTER TABLE messages ADD COLUMN tool_calls TEXT')
+    db.exec(`
+      ALTER TABLE messages ADD COLUMN tool_calls TEXT;
+      -- The answers that asked for tools (few), so the start-up pass over unfinished calls reads only those.
+      CREATE INDEX messages_tool_calls ON messages(seq) WHERE tool_calls IS NOT NULL;
+    `)
   },
 }
