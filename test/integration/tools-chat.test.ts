@@ -139,6 +139,25 @@ describe('tools through the core', () => {
     expect(bodies().at(-1)?.tools).toBeUndefined()
   })
 
+  it('"Always allow" is saved in Settings per server and tool; the next call is not asked about', async () => {
+    const { core, events } = await start(tempDir(), [stdioTestServer()], 'always')
+    const first = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Một [[call=test-stdio__echo:{"text":"1"}]]',
+    })
+    await settled(core, first.conversationId, 3)
+    expect(core.settings.get().tools.alwaysAllowed).toEqual([{ serverId: 'test-stdio', tool: 'echo' }])
+    const asked = () => events.filter((event) => event.type === 'tool-approval').length
+    expect(asked()).toBe(1)
+    const second = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: first.conversationId,
+      content: 'Hai [[call=test-stdio__echo:{"text":"2"}]]',
+    })
+    const messages = await settled(core, second.conversationId, 6)
+    expect(messages[4]?.toolCalls?.[0]).toMatchObject({ status: 'done', result: 'echo: 2' })
+    expect(asked()).toBe(1)
+  })
+
   it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {
     const broken = stdioTestServer({ id: 'broken', args: ['-e', 'console.error("no config"); process.exit(1)'] })
     const { core } = await start(tempDir(), [stdioTestServer(), broken])
