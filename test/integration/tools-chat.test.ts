@@ -158,6 +158,25 @@ describe('tools through the core', () => {
     expect(asked()).toBe(1)
   })
 
+  it('chat:stop with the loop’s stream id, during a running call, cancels it and ends the loop', async () => {
+    const { core, events } = await start(tempDir())
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Chậm [[call=test-stdio__slow:{"ms":60000}]]',
+    })
+    await expect
+      .poll(() => events.some((event) => event.type === 'tool-call' && event.call.status === 'running'), {
+        timeout: 20_000,
+      })
+      .toBe(true)
+    const running = events.find((event) => event.type === 'tool-call' && event.call.status === 'running')
+    const loopStreamId = running?.type === 'tool-call' ? running.loopStreamId : ''
+    expect(await call(core, 'chat:stop', { streamId: loopStreamId })).toEqual({ stopped: true })
+    const [, withCalls] = await settled(core, sent.conversationId, 2)
+    expect(withCalls?.toolCalls?.[0]).toMatchObject({ tool: 'slow', status: 'cancelled' })
+    expect(bodies()).toHaveLength(1)
+  })
+
   it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {
     const broken = stdioTestServer({ id: 'broken', args: ['-e', 'console.error("no config"); process.exit(1)'] })
     const { core } = await start(tempDir(), [stdioTestServer(), broken])
