@@ -34,6 +34,13 @@ test('add the test MCP server in Settings, approve a call, see its card and the 
     await openSettings(page)
     const section = page.getByRole('region', { name: 'Tools' })
     await section.getByRole('switch', { name: 'Tools on in new conversations' }).click()
+    const steps = section.getByLabel('Tool steps per answer', { exact: true })
+    await steps.fill('0')
+    await steps.press('Tab')
+    await expect(section.getByRole('alert')).toHaveText('Enter a whole number from 1 to 100.')
+    await steps.fill('3')
+    await steps.press('Tab')
+    await expect(section.getByRole('alert')).toHaveCount(0)
     await section.getByLabel('Name', { exact: true }).fill('Test tools')
     await section.getByLabel('Command', { exact: true }).fill(process.execPath)
     await section.getByLabel('Arguments', { exact: true }).fill(testServerScript)
@@ -47,8 +54,9 @@ test('add the test MCP server in Settings, approve a call, see its card and the 
     await page.getByRole('button', { name: 'Chat', exact: true }).click()
     // The id main gave the server names its tools for the model (`<id>__echo`).
     const file = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as {
-      settings: { tools: { servers: Array<{ id: string }> } }
+      settings: { tools: { servers: Array<{ id: string }>; stepLimit: number } }
     }
+    expect(file.settings.tools.stepLimit).toBe(3)
     const serverId = file.settings.tools.servers[0]!.id
     await page.getByRole('textbox', { name: 'Message' }).fill(`Nói lại [[call=${serverId}__echo:{"text":"xin chào"}]]`)
     await page.keyboard.press('Enter')

@@ -139,6 +139,44 @@ describe('tools through the core', () => {
     expect(bodies().at(-1)?.tools).toBeUndefined()
   })
 
+  it('"Always allow" is saved in Settings per server and tool; the next call is not asked about', async () => {
+    const { core, events } = await start(tempDir(), [stdioTestServer()], 'always')
+    const first = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Một [[call=test-stdio__echo:{"text":"1"}]]',
+    })
+    await settled(core, first.conversationId, 3)
+    expect(core.settings.get().tools.alwaysAllowed).toEqual([{ serverId: 'test-stdio', tool: 'echo' }])
+    const asked = () => events.filter((event) => event.type === 'tool-approval').length
+    expect(asked()).toBe(1)
+    const second = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: first.conversationId,
+      content: 'Hai [[call=test-stdio__echo:{"text":"2"}]]',
+    })
+    const messages = await settled(core, second.conversationId, 6)
+    expect(messages[4]?.toolCalls?.[0]).toMatchObject({ status: 'done', result: 'echo: 2' })
+    expect(asked()).toBe(1)
+  })
+
+  it('chat:stop with the loop’s stream id, during a running call, cancels it and ends the loop', async () => {
+    const { core, events } = await start(tempDir())
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Chậm [[call=test-stdio__slow:{"ms":60000}]]',
+    })
+    await expect
+      .poll(() => events.some((event) => event.type === 'tool-call' && event.call.status === 'running'), {
+        timeout: 20_000,
+      })
+      .toBe(true)
+    const running = events.find((event) => event.type === 'tool-call' && event.call.status === 'running')
+    const loopStreamId = running?.type === 'tool-call' ? running.loopStreamId : ''
+    expect(await call(core, 'chat:stop', { streamId: loopStreamId })).toEqual({ stopped: true })
+    const [, withCalls] = await settled(core, sent.conversationId, 2)
+    expect(withCalls?.toolCalls?.[0]).toMatchObject({ tool: 'slow', status: 'cancelled' })
+    expect(bodies()).toHaveLength(1)
+  })
+
   it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {
     const broken = stdioTestServer({ id: 'broken', args: ['-e', 'console.error("no config"); process.exit(1)'] })
     const { core } = await start(tempDir(), [stdioTestServer(), broken])

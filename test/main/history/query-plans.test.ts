@@ -183,8 +183,8 @@ describe('query plans of the hot queries', () => {
     const plans = plansOf(() => store.markInterruptedStreams())
     expectIndexedOnly(plans)
     expect(plans.flat()).toContain('SEARCH messages USING INDEX messages_streaming (status=?)')
-    // And the tool calls a kill left unfinished, through the index of the answers that have calls.
-    expect(plans.flat()).toContain('SCAN messages USING INDEX messages_with_tool_calls')
+    // Unfinished tool calls: only the answers that have calls, along their partial index.
+    expect(plans.flat()).toContain('SCAN messages USING INDEX messages_tool_calls')
   })
 
   it('the streaming write and the final write find the message by key', () => {

@@ -7,8 +7,7 @@ import type { Migration } from './migration'
  * ones). Why a column, not `tool` rows: `role` has a CHECK constraint (001) that SQLite cannot alter
  * without rebuilding the table, its indexes, triggers and search index; the prompt path turns an answer
  * with calls into the API's assistant message with `tool_calls` followed by one `tool` message per call.
- * A partial index holds the few answers with calls, so the start-up check for calls a kill left
- * unfinished reads those rows only, never the whole table. Depends on 007 only.
+ * Depends on 007 only.
  */
 export const migration009: Migration = {
   version: 9,
@@ -16,7 +15,8 @@ export const migration009: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE messages ADD COLUMN tool_calls TEXT;
-      CREATE INDEX messages_with_tool_calls ON messages(seq) WHERE tool_calls IS NOT NULL;
+      -- The answers that asked for tools (few), so the start-up pass over unfinished calls reads only those.
+      CREATE INDEX messages_tool_calls ON messages(seq) WHERE tool_calls IS NOT NULL;
     `)
   },
 }

@@ -52,7 +52,7 @@ function ToolCallCard(props: { call: ToolCallRecord; approvalId: string | null }
           <>
             <div className="tool-call-label">{call.isError ? t.error : t.result}</div>
             {/* Untrusted text from a server: shown as text, never as HTML. */}
-            <pre className="tool-call-pre">{call.result}</pre>
+            <pre className="tool-call-pre tool-call-pre--text">{call.result}</pre>
           </>
         ) : null}
         {call.stderr.length > 0 ? (

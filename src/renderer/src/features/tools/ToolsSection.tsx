@@ -4,6 +4,7 @@ import type { ServerTools } from '../../../../shared/tool-contract'
 import type { ToolServer, ToolSettings } from '../../../../shared/tool-settings'
 import type { SettingsView } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { formatNumber } from '../../i18n/format'
 import { Button } from '../../ui/Button'
 import { Field, TextArea, TextInput } from '../../ui/Field'
 import { Select } from '../../ui/Select'
@@ -198,6 +199,39 @@ function AddServerForm(props: { onAdd(server: ToolServer): void }) {
   )
 }
 
+/** A whole number saved when the field is left, refused beside it when outside `min`–`max`. */
+function LimitField(props: {
+  label: string
+  hint: string
+  value: number
+  min: number
+  max: number
+  onSave(value: number): void
+}) {
+  const [text, setText] = useState(String(props.value))
+  const [error, setError] = useState<string | null>(null)
+  const leave = () => {
+    const value = Number(text.trim())
+    if (!Number.isInteger(value) || value < props.min || value > props.max)
+      return setError(strings.toolSettings.wholeNumber(formatNumber(props.min), formatNumber(props.max)))
+    setError(null)
+    if (value !== props.value) props.onSave(value)
+  }
+  return (
+    <Field label={props.label} hint={props.hint} error={error}>
+      {(control) => (
+        <TextInput
+          {...control}
+          inputMode="numeric"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onBlur={leave}
+        />
+      )}
+    </Field>
+  )
+}
+
 /** Settings → Tools: MCP servers, their tools, the default for new conversations, always-allowed tools. */
 export function ToolsSection(props: { id: string; api: Api; settings: SettingsView; save: SaveSettings }) {
   const t = strings.toolSettings
@@ -212,6 +246,24 @@ export function ToolsSection(props: { id: string; api: Api; settings: SettingsVi
         label={t.enabledByDefault}
         hint={t.enabledByDefaultHint}
       />
+      <div className="settings-row">
+        <LimitField
+          label={t.stepLimit}
+          hint={t.stepLimitHint}
+          value={tools.stepLimit}
+          min={1}
+          max={100}
+          onSave={(stepLimit) => save({ ...tools, stepLimit })}
+        />
+        <LimitField
+          label={t.callTimeout}
+          hint={t.callTimeoutHint}
+          value={Math.round(tools.callTimeoutMs / 1000)}
+          min={1}
+          max={3600}
+          onSave={(seconds) => save({ ...tools, callTimeoutMs: seconds * 1000 })}
+        />
+      </div>
       <SettingsSubgroup title={t.servers}>
         {tools.servers.length === 0 ? <p className="settings-hint">{t.noServers}</p> : null}
         <ul className="tool-servers">
