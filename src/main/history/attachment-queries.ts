@@ -100,3 +100,16 @@ export function deleteUnusedAttachments(db: HistoryDb): string[] {
 export function attachmentExists(db: HistoryDb, id: string): boolean {
   return db.statement('SELECT 1 FROM attachments WHERE id = ?').get(id) !== undefined
 }
+
+/** The files a conversation's messages use, once each, with a PDF's text: for an export. */
+export function conversationFiles(db: HistoryDb, conversationId: string) {
+  return db
+    .statement(
+      `SELECT DISTINCT a.id, a.mime, a.size, a.width, a.height, a.page_count, a.extracted_text
+       FROM messages m JOIN message_attachments l ON l.message_seq = m.seq JOIN attachments a ON a.id = l.attachment_id
+       WHERE m.conversation_id = ? ORDER BY a.id`,
+    )
+    .all(conversationId) as unknown as Array<
+    Omit<AttachmentRow, 'name' | 'created_at'> & { extracted_text: string | null }
+  >
+}
