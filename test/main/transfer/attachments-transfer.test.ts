@@ -110,6 +110,30 @@ describe('attachments in our JSON export (version 3)', () => {
   })
 })
 
+describe('attachments in a Markdown export', () => {
+  it('are copied beside the .md and linked from the question', async () => {
+    const { source, png, pdf, image, document } = await historyWithAttachments()
+    const outPath = join(source.dir, 'chat.md')
+    const done = await source.end(
+      source.jobs.startExport({
+        conversationIds: null,
+        format: 'markdown',
+        outPath,
+        location: outPath,
+        language: 'vi',
+      }),
+    )
+    expect(done.phase).toBe('done')
+    const markdown = readFileSync(outPath, 'utf8')
+    const imageCopy = `chat-attachments/${image.id.slice(0, 12)}-ảnh.png`
+    const pdfCopy = `chat-attachments/${document.id.slice(0, 12)}-tài liệu.pdf`
+    expect(markdown).toContain(`### Bạn\n\n![ảnh.png](<${imageCopy}>)\n- [tài liệu.pdf](<${pdfCopy}>)\n\nXem hai tệp`)
+    expect(markdown).toContain(`![again.png](<chat-attachments/${image.id.slice(0, 12)}-again.png>)`)
+    expect(readFileSync(join(source.dir, imageCopy))).toEqual(png)
+    expect(readFileSync(join(source.dir, pdfCopy))).toEqual(pdf)
+  })
+})
+
 describe('attachments in a ChatGPT export', () => {
   it('are named in the question they came with, since conversations.json has no bytes to bring', () => {
     const question = (parts: unknown[], attachments?: unknown) => ({

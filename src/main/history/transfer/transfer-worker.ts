@@ -9,6 +9,7 @@ import { open, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { AttachmentFiles } from '../../attachments/attachment-files'
+import { markdownAttachments } from './markdown-attachments'
 import type { Logger, LogLevel } from '../../log'
 import { HistoryStore } from '../history-store'
 import { checkImportBytes, checkImportSignature } from './import-encoding'
@@ -105,6 +106,7 @@ async function writeExport(
   let messages = 0
   // The attachments folder is beside the history file, in the data folder.
   const files = new AttachmentFiles(dirname(job.dbPath))
+  const besideMarkdown = markdownAttachments(job.outPath, files)
   if (job.format === 'json') await out.write(jsonHeader(new Date()))
   for (const bundle of store.exportBundles(job.conversationIds)) {
     stopIfCancelled()
@@ -112,7 +114,7 @@ async function writeExport(
     await out.write(
       job.format === 'json'
         ? jsonConversation(bundle, first, (id) => files.readSync(id))
-        : markdownConversation(bundle, first, job.language),
+        : markdownConversation(bundle, first, job.language, (attachment) => besideMarkdown.link(attachment)),
     )
     conversations++
     messages += bundle.messages.length

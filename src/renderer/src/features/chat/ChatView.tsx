@@ -226,7 +226,12 @@ export function ChatView(props: ChatViewProps) {
             await conversationSettings.settled()
             // As send does: the new conversation adopts exactly the settings it was created with.
             if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
-            const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
+            const run = await chat.compare(
+              text,
+              comparing,
+              conversationId === null ? sentOverrides.current : undefined,
+              attachments,
+            )
             if (run) setCompareRun(run)
             return run !== null
           }}

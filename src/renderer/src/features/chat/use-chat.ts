@@ -104,6 +104,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
       content: string,
       models: string[],
       overrides?: ConversationOverrides,
+      attachments: { id: string; name: string }[] = [],
     ): Promise<ChatCompareResponse | null> => {
       setSending(true)
       setSendError(null)
@@ -112,6 +113,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
         content,
         models,
         ...(overrides && conversationId === null ? { overrides } : {}),
+        ...(attachments.length ? { attachments } : {}),
       })
       setSending(false)
       if (!result.ok) {
