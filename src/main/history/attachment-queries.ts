@@ -86,14 +86,18 @@ export function toAttachment(row: Omit<AttachmentRow, 'created_at'>): Attachment
   }
 }
 
-/** Removes the rows of files no message links to any more; returns their ids, for their files to go too. */
-export function deleteUnusedAttachments(db: HistoryDb): string[] {
+/**
+ * Removes the rows of files no message links to any more, recorded before `before` (a file attached
+ * since, for a question not sent yet, stays); returns their ids, for their files to go too.
+ */
+export function deleteUnusedAttachments(db: HistoryDb, before: number): string[] {
   const rows = db
     .statement(
-      `DELETE FROM attachments WHERE NOT EXISTS (SELECT 1 FROM message_attachments l WHERE l.attachment_id = attachments.id)
+      `DELETE FROM attachments WHERE created_at < ?
+         AND NOT EXISTS (SELECT 1 FROM message_attachments l WHERE l.attachment_id = attachments.id)
        RETURNING id`,
     )
-    .all() as { id: string }[]
+    .all(before) as { id: string }[]
   return rows.map((row) => row.id)
 }
 

@@ -198,9 +198,9 @@ export interface HistoryApi {
   attachmentText(id: string): string | null
   /**
    * After the purge: removes the rows of files no message uses any more (a purged message's, or one
-   * attached and never sent) and returns their ids, so their files can go too.
+   * attached and never sent) recorded before `before`, and returns their ids, so their files can go too.
    */
-  removeUnusedAttachments(): string[]
+  removeUnusedAttachments(before: number): string[]
   /** Whether a file's row exists, for the start-up sweep of the folder. */
   hasAttachment(id: string): boolean
 
