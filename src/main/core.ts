@@ -89,6 +89,8 @@ const keepDeletedMs = 24 * 60 * 60 * 1000
 export function createCore(options: CoreOptions): Core {
   const { dataDir, env, encryptor, log } = options
   const notices: Notice[] = []
+  // What the start-up clean-up of attachments may take: only what an earlier run left.
+  const startedAt = Date.now()
   // Before any store reads or writes: the folder and every file in it are the owner's only.
   secureDataFolder(dataDir)
   const backupsDir = backupsDirOf(dataDir)
@@ -147,7 +149,7 @@ export function createCore(options: CoreOptions): Core {
   // After the purge, so the files of messages in their Undo window stay; off the start-up's path.
   const attachmentsCleaned = history.readOnly
     ? Promise.resolve()
-    : attachments.cleanUp().then(
+    : attachments.cleanUp(startedAt).then(
         (removed) => {
           if (removed) log.info(`${removed} attachment file(s) no message uses any more were removed`)
         },

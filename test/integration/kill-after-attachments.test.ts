@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Attachment } from '../../src/shared/attachments'
+import type { AttachmentAdded } from '../../src/shared/attachments'
 import type { ChatSendResponse } from '../../src/shared/chat'
 import type { StoredMessage } from '../../src/shared/history'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
@@ -34,11 +34,11 @@ describe('killed right after sending attachments (SIGKILL)', () => {
     const api = browserModeClient(first)
     const png = pngBytes(32, 32, 9)
     const pdf = pdfBytes(['Trang mot', 'Trang hai', 'Trang ba'])
-    const image = await api.invoke<Attachment>('attachments:add', {
+    const image = await api.invoke<AttachmentAdded>('attachments:add', {
       name: 'ảnh.png',
       dataBase64: png.toString('base64'),
     })
-    const document = await api.invoke<Attachment>('attachments:add', {
+    const document = await api.invoke<AttachmentAdded>('attachments:add', {
       name: 'tài liệu.pdf',
       dataBase64: pdf.toString('base64'),
     })
@@ -61,9 +61,10 @@ describe('killed right after sending attachments (SIGKILL)', () => {
       [sent.userMessageId, 'user'],
       [sent.assistantMessageId, 'assistant'],
     ])
+    const stored = ({ estimatedTokens: _tokens, ...attachment }: AttachmentAdded) => attachment
     expect(messages[0]!.attachments).toEqual([
-      { ...image, name: 'ảnh.png' },
-      { ...document, name: 'tài liệu.pdf', pageCount: 3 },
+      { ...stored(image), name: 'ảnh.png' },
+      { ...stored(document), name: 'tài liệu.pdf', pageCount: 3 },
     ])
     // The second start's clean-up of unused files leaves these: a message uses them.
     expect(readFileSync(join(dataDir, 'attachments', image.id))).toEqual(png)

@@ -80,9 +80,10 @@ export class AttachmentFiles {
 
   /**
    * Removes every file in the folder that `keep` does not name: files whose row a crash left behind
-   * and temp files of a write that never finished. Run at start-up only, when no write is under way.
+   * and temp files of a write that never finished. Only files last written before `before` (epoch
+   * ms): one being written now, for a file the user is attaching, is left alone.
    */
-  async sweep(keep: (id: string) => boolean): Promise<number> {
+  async sweep(keep: (id: string) => boolean, before: number): Promise<number> {
     let names: string[]
     try {
       names = await readdir(this.dir)
@@ -94,6 +95,11 @@ export class AttachmentFiles {
       const isHash = AttachmentIdSchema.safeParse(name).success
       if (isHash && keep(name)) continue
       if (!isHash && !name.endsWith(tempSuffix)) continue // not ours: left alone
+      const written = await stat(join(this.dir, name)).then(
+        (stats) => stats.mtimeMs,
+        () => Number.POSITIVE_INFINITY,
+      )
+      if (written >= before) continue
       await rm(join(this.dir, name), { force: true })
       removed += 1
     }

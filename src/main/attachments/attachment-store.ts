@@ -136,16 +136,17 @@ export class AttachmentStore {
 
   /**
    * After the start-up purge: the rows and files of attachments no message uses, then any file in
-   * the folder without a row (a crash between the write and the row) and unfinished temp files.
+   * the folder without a row (a crash between the write and the row) and unfinished temp files; only
+   * what is older than `before` (the start), so a file the user attaches meanwhile is not taken.
    */
-  async cleanUp(): Promise<number> {
+  async cleanUp(before: number = Date.now()): Promise<number> {
     const { history, files } = this.options
     let removed = 0
-    for (const id of history.removeUnusedAttachments()) {
+    for (const id of history.removeUnusedAttachments(before)) {
       await files.remove(id)
       removed += 1
     }
-    return removed + (await files.sweep((id) => history.hasAttachment(id)))
+    return removed + (await files.sweep((id) => history.hasAttachment(id), before))
   }
 }
 

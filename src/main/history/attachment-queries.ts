@@ -86,17 +86,34 @@ export function toAttachment(row: Omit<AttachmentRow, 'created_at'>): Attachment
   }
 }
 
-/** Removes the rows of files no message links to any more; returns their ids, for their files to go too. */
-export function deleteUnusedAttachments(db: HistoryDb): string[] {
+/**
+ * Removes the rows of files no message links to any more, recorded before `before` (a file attached
+ * since, for a question not sent yet, stays); returns their ids, for their files to go too.
+ */
+export function deleteUnusedAttachments(db: HistoryDb, before: number): string[] {
   const rows = db
     .statement(
-      `DELETE FROM attachments WHERE NOT EXISTS (SELECT 1 FROM message_attachments l WHERE l.attachment_id = attachments.id)
+      `DELETE FROM attachments WHERE created_at < ?
+         AND NOT EXISTS (SELECT 1 FROM message_attachments l WHERE l.attachment_id = attachments.id)
        RETURNING id`,
     )
-    .all() as { id: string }[]
+    .all(before) as { id: string }[]
   return rows.map((row) => row.id)
 }
 
 export function attachmentExists(db: HistoryDb, id: string): boolean {
   return db.statement('SELECT 1 FROM attachments WHERE id = ?').get(id) !== undefined
+}
+
+/** The files a conversation's messages use, once each, with a PDF's text: for an export. */
+export function conversationFiles(db: HistoryDb, conversationId: string) {
+  return db
+    .statement(
+      `SELECT DISTINCT a.id, a.mime, a.size, a.width, a.height, a.page_count, a.extracted_text
+       FROM messages m JOIN message_attachments l ON l.message_seq = m.seq JOIN attachments a ON a.id = l.attachment_id
+       WHERE m.conversation_id = ? ORDER BY a.id`,
+    )
+    .all(conversationId) as unknown as Array<
+    Omit<AttachmentRow, 'name' | 'created_at'> & { extracted_text: string | null }
+  >
 }

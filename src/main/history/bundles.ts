@@ -1,5 +1,6 @@
 /** Export and import of whole conversations (`ConversationBundle`), for the transfer worker. */
 import { randomUUID } from 'node:crypto'
+import { conversationFiles, insertAttachment, linkAttachments, messageAttachments } from './attachment-queries'
 import type { BundleMessage, ConversationBundle } from './history-api'
 import { inReadTransaction, inTransaction, type HistoryDb } from './history-db'
 import {
@@ -37,13 +38,29 @@ export function* exportBundles(db: HistoryDb, ids: string[] | null): Generator<C
       const idBySeq = new Map<number, string>()
       const messages = Array.from(iterateConversationMessages(db, id), (message): BundleMessage => {
         idBySeq.set(message.seq, message.id)
+        const attachments = messageAttachments(db, message.seq)
         return {
           ...toStoredMessage(message),
+          ...(attachments.length ? { attachments } : {}),
           parentId: message.parent_seq === null ? null : (idBySeq.get(message.parent_seq) ?? null),
         }
       })
       const leaf = currentLeafSeq(db, id)
-      return { conversation, messages, currentLeafId: leaf === null ? null : (idBySeq.get(leaf) ?? null) }
+      const files = conversationFiles(db, id).map((file) => ({
+        id: file.id,
+        mime: file.mime as NonNullable<ConversationBundle['files']>[number]['mime'],
+        size: file.size,
+        width: file.width,
+        height: file.height,
+        pageCount: file.page_count,
+        text: file.extracted_text,
+      }))
+      return {
+        conversation,
+        messages,
+        currentLeafId: leaf === null ? null : (idBySeq.get(leaf) ?? null),
+        ...(files.length ? { files } : {}),
+      }
     })
     if (bundle) yield bundle
   }
@@ -116,6 +133,16 @@ function stageConversation(db: HistoryDb, search: SearchEngine, bundle: Conversa
     overrides: JSON.stringify(conversation.overrides ?? {}),
   })
   markDeleted(db, conversationId, stagedMark)
+  // The files were written to the folder (and their hashes checked) before; the rows follow here.
+  const firstNames = new Map<string, string>()
+  for (const message of messages)
+    for (const link of message.attachments ?? []) if (!firstNames.has(link.id)) firstNames.set(link.id, link.name)
+  for (const file of bundle.files ?? [])
+    insertAttachment(
+      db,
+      { ...file, name: firstNames.get(file.id) ?? file.id, extractedText: file.text },
+      conversation.createdAt,
+    )
   // A file from before the tree has no parent ids: its messages are a chain, each under the one before.
   const seqById = new Map<string, number>()
   let previous: number | null = null
@@ -124,6 +151,7 @@ function stageConversation(db: HistoryDb, search: SearchEngine, bundle: Conversa
     const id = messageIdExists(db, message.id) ? randomUUID() : message.id
     const parentSeq = message.parentId === undefined ? previous : parentSeqOf(seqById, message.parentId)
     const seq = insertMessage(db, rowForImportedMessage(message, id, conversationId, status, parentSeq))
+    if (message.attachments?.length) linkAttachments(db, seq, message.attachments)
     seqById.set(message.id, seq)
     previous = seq
     search.index(db, seq, message.content, false)

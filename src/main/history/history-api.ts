@@ -73,6 +73,24 @@ export interface ConversationBundle {
   conversation: Omit<Conversation, 'messageCount'>
   messages: BundleMessage[]
   currentLeafId?: string | null
+  /**
+   * The files its messages carry, once each. Export: the facts (the worker adds the bytes from the
+   * attachments folder); import: the bytes too, their SHA-256 already checked, already written.
+   */
+  files?: BundleFile[]
+}
+
+/** A stored attachment as a bundle carries it: its row, a PDF's text, and (in a file) its bytes. */
+export interface BundleFile {
+  id: string
+  mime: Attachment['mime']
+  size: number
+  width: number | null
+  height: number | null
+  pageCount: number | null
+  text: string | null
+  /** Import only: the bytes read from the file, their SHA-256 checked against `id`. */
+  bytes?: Buffer
 }
 
 export interface HistoryApi {
@@ -185,9 +203,9 @@ export interface HistoryApi {
   attachmentText(id: string): string | null
   /**
    * After the purge: removes the rows of files no message uses any more (a purged message's, or one
-   * attached and never sent) and returns their ids, so their files can go too.
+   * attached and never sent) recorded before `before`, and returns their ids, so their files can go too.
    */
-  removeUnusedAttachments(): string[]
+  removeUnusedAttachments(before: number): string[]
   /** Whether a file's row exists, for the start-up sweep of the folder. */
   hasAttachment(id: string): boolean
 

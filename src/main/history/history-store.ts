@@ -397,8 +397,8 @@ export class HistoryStore implements HistoryApi {
     return attachmentText(this.db, id)
   }
 
-  removeUnusedAttachments(): string[] {
-    return inTransaction(this.db, () => deleteUnusedAttachments(this.db))
+  removeUnusedAttachments(before: number): string[] {
+    return inTransaction(this.db, () => deleteUnusedAttachments(this.db, before))
   }
 
   hasAttachment(id: string): boolean {

@@ -18,6 +18,8 @@ import { pdfWorkerFromSource } from '../../support/test-core'
 
 const tempDir = useTempDirs()
 const day = 24 * 60 * 60 * 1000
+/** The clean-up as the next start runs it: everything written so far is from an earlier run. */
+const nextStart = () => Date.now() + 1000
 const open: HistoryStore[] = []
 afterEach(() => {
   for (const store of open.splice(0)) store.close()
@@ -125,12 +127,12 @@ describe('attachments on disk and in the history', () => {
     history.deleteSubtree(deletedQuestion.id)
     // Within the Undo window nothing goes: the purge keeps both, and so does the clean-up.
     history.purgeDeleted(day)
-    expect(await attachments.cleanUp()).toBe(0)
+    expect(await attachments.cleanUp(nextStart())).toBe(0)
     expect(readdirSync(files.dir).sort()).toEqual([shared.id, own.id].sort())
 
     clock.now += day + 1
     history.purgeDeleted(day)
-    expect(await attachments.cleanUp()).toBe(1)
+    expect(await attachments.cleanUp(nextStart())).toBe(1)
     // `shared` is still used by the kept conversation; `own` was used only by the purged messages.
     expect(readdirSync(files.dir)).toEqual([shared.id])
     expect(history.getAttachment(own.id)).toBeNull()
@@ -144,9 +146,20 @@ describe('attachments on disk and in the history', () => {
     writeFileSync(join(files.dir, stray), 'stray')
     writeFileSync(join(files.dir, `${stray}.1234.tmp`), 'half')
     writeFileSync(join(files.dir, 'README'), 'not ours')
-    expect(await attachments.cleanUp()).toBe(3)
+    expect(await attachments.cleanUp(nextStart())).toBe(3)
     expect(readdirSync(files.dir)).toEqual(['README'])
     expect(existsSync(join(dataDir, 'attachments', unsent.id))).toBe(false)
+  })
+
+  it('leave alone what is attached after the start, while the clean-up runs', async () => {
+    const { files, attachments, clock } = setUp()
+    const startedAt = Date.now() - 60_000
+    clock.now = Date.now()
+    const draft = await added(attachments, file('pasted-now.png', pngBytes(5, 5)))
+    writeFileSync(join(files.dir, `${sha256Hex(Buffer.from('x'))}.999.tmp`), 'being written')
+    expect(await attachments.cleanUp(startedAt)).toBe(0)
+    expect(readdirSync(files.dir)).toHaveLength(2)
+    expect(attachments.resolve([draft]).ok).toBe(true)
   })
 
   it('refuse a file named .png whose bytes are not an image, and an SVG, storing nothing', async () => {

@@ -14,7 +14,7 @@ describe('our JSON format', () => {
     const bundles = generatedBundles(3, 12)
     const text = jsonExportText(bundles, new Date('2026-11-25T09:30:00Z'))
     const file = JsonExportSchema.parse(JSON.parse(text))
-    expect(file).toMatchObject({ format: 'holysheep-chat', version: 2, exportedAt: '2026-11-25T09:30:00.000Z' })
+    expect(file).toMatchObject({ format: 'holysheep-chat', version: 3, exportedAt: '2026-11-25T09:30:00.000Z' })
     expect(file.conversations[0]!.messages[1]).not.toHaveProperty('conversationId')
     // Header line, one line per conversation, footer: a reader can stream it line by line.
     expect(text.split('\n')).toHaveLength(1 + 3 + 2)

@@ -83,9 +83,11 @@ describe('refusing our own format when a field is wrong', () => {
 
   it('refuses another format, another version, and a file from a newer app', () => {
     expect(refusal('{"format": "other-app"}')).toBe('format: expected "holysheep-chat", found "other-app".')
-    expect(refusal(JSON.stringify({ ...goodExport(), version: 0 }))).toMatch(/^version: expected one of 1, 2, found 0/)
-    expect(refusal(JSON.stringify({ ...goodExport(), version: 3 }))).toMatch(
-      /^version: this file is version 3, from a newer HolySheep Chat; this app reads version 2\. .*Update the app/,
+    expect(refusal(JSON.stringify({ ...goodExport(), version: 0 }))).toMatch(
+      /^version: expected one of 1, 2, 3, found 0/,
+    )
+    expect(refusal(JSON.stringify({ ...goodExport(), version: 4 }))).toMatch(
+      /^version: this file is version 4, from a newer HolySheep Chat; this app reads version 3\. .*Update the app/,
     )
     expect(refusal(JSON.stringify({ ...goodExport(), conversations: [] }))).toBe(
       'The file holds no conversations to import.',

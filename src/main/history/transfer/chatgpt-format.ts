@@ -29,9 +29,17 @@ const NodeSchema = z.object({
         .nullable()
         .optional(),
       recipient: z.string().nullable().optional(),
-      // Only the two fields we read; the rest (citations, attachments…) is dropped while checking, to save memory.
+      // Only the fields we read; the rest (citations…) is dropped while checking, to save memory.
       metadata: z
-        .object({ is_visually_hidden_from_conversation: z.unknown().optional(), model_slug: z.unknown().optional() })
+        .object({
+          is_visually_hidden_from_conversation: z.unknown().optional(),
+          model_slug: z.unknown().optional(),
+          // Files the user attached: their bytes are not in conversations.json, so only their names come.
+          attachments: z
+            .array(z.object({ name: z.unknown().optional() }))
+            .optional()
+            .catch(undefined),
+        })
         .nullable()
         .optional(),
     })
@@ -144,7 +152,7 @@ function toMessage(node: ChatGptNode, conversationId: string, previousAt: number
   if (!message || (role !== 'user' && role !== 'assistant')) return null
   if (message.metadata?.is_visually_hidden_from_conversation === true) return null
   if (role === 'assistant' && message.recipient && message.recipient !== 'all') return null
-  const content = visibleText(message.content)
+  const content = withAttachmentNote(visibleText(message.content), message.metadata?.attachments)
   if (!content.trim()) return null
   const at = milliseconds(message.create_time) ?? previousAt
   const model = message.metadata?.model_slug
@@ -183,6 +191,21 @@ function visibleText(content: Content): string {
     }
   }
   return pieces.filter((piece) => piece !== '').join('\n')
+}
+
+/**
+ * ChatGPT's attachments cannot be brought (conversations.json has their names, not their bytes): the
+ * message says which were left behind, so the reader knows the question had them.
+ */
+export const notImportedPrefix = '[Attachments not imported: '
+
+function withAttachmentNote(text: string, attachments: ReadonlyArray<{ name?: unknown }> | undefined): string {
+  const names = (attachments ?? []).flatMap((attachment) =>
+    typeof attachment.name === 'string' && attachment.name.trim() ? [attachment.name.trim()] : [],
+  )
+  if (names.length === 0) return text
+  const note = `${notImportedPrefix}${names.join(', ')}]`
+  return text ? `${text}\n\n${note}` : note
 }
 
 /** Every parent link must land in the mapping, on or off the branch we import: the file is checked whole. */

@@ -3,9 +3,11 @@
  * conversation with its messages. Written as a stream, one conversation per line, so a 200 MB
  * export never exists as one string; read back through a schema that names the place of any fault.
  */
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { AttachmentIdSchema, AttachmentMimeSchema, maxAttachmentBytes } from '../../../shared/attachments'
 import { ConversationOverridesSchema, MessageIdSchema, StoredMessageSchema } from '../../../shared/history'
-import type { ConversationBundle } from '../history-api'
+import type { BundleFile, ConversationBundle } from '../history-api'
 import { InvalidImportFile, validated } from './import-errors'
 
 export const jsonFormatName = 'holysheep-chat'
@@ -13,11 +15,28 @@ export const jsonFormatName = 'holysheep-chat'
  * 2: the tree. Each message has `parentId` (null for a root; a parent comes before its replies) and
  * each conversation `currentLeafId` (the shown leaf). Version 1 files still import: their messages
  * become a single chain showing the last one.
+ * 3: attachments. Each conversation carries the files its messages use (`files`, each once, its bytes
+ * in base64 inside the file, so one file is the whole export), and a message names them in
+ * `attachments`. Import checks every file's bytes against its SHA-256 and refuses the file if one
+ * does not match. Versions 1 and 2 still import.
  */
-export const jsonFormatVersion = 2
+export const jsonFormatVersion = 3
 
 const ExportedMessageSchema = StoredMessageSchema.omit({ conversationId: true })
   .extend({ parentId: MessageIdSchema.nullable().optional() })
+  .strict()
+
+const ExportedFileSchema = z
+  .object({
+    id: AttachmentIdSchema,
+    mime: AttachmentMimeSchema,
+    size: z.number().int().nonnegative().max(maxAttachmentBytes),
+    width: z.number().int().positive().nullable(),
+    height: z.number().int().positive().nullable(),
+    pageCount: z.number().int().nonnegative().nullable(),
+    text: z.string().nullable(),
+    dataBase64: z.string().max(maxAttachmentBytes * 2),
+  })
   .strict()
 
 const ExportedConversationSchema = z
@@ -30,6 +49,7 @@ const ExportedConversationSchema = z
     overrides: ConversationOverridesSchema,
     currentLeafId: MessageIdSchema.nullable().optional(),
     messages: z.array(ExportedMessageSchema),
+    files: z.array(ExportedFileSchema).optional(),
   })
   .strict()
 
@@ -37,7 +57,7 @@ const ExportedConversationSchema = z
 const JsonExportHeaderSchema = z
   .object({
     format: z.literal(jsonFormatName),
-    version: z.literal([1, jsonFormatVersion]),
+    version: z.literal([1, 2, jsonFormatVersion]),
     exportedAt: z.string(),
     conversations: z.array(z.unknown()),
   })
@@ -52,8 +72,17 @@ export function jsonHeader(exportedAt: Date): string {
   return `{"format":"${jsonFormatName}","version":${jsonFormatVersion},"exportedAt":"${exportedAt.toISOString()}","conversations":[\n`
 }
 
-/** One conversation as it appears in the array; `first` decides the separating comma. */
-export function jsonConversation(bundle: ConversationBundle, first: boolean): string {
+/**
+ * One conversation as it appears in the array; `first` decides the separating comma. `bytesOf`
+ * reads an attachment's bytes from the attachments folder.
+ */
+export function jsonConversation(
+  bundle: ConversationBundle,
+  first: boolean,
+  bytesOf: (id: string) => Buffer = () => {
+    throw new Error('This export has attachments but no folder to read them from.')
+  },
+): string {
   const { conversation, messages } = bundle
   const exported = {
     id: conversation.id,
@@ -67,6 +96,14 @@ export function jsonConversation(bundle: ConversationBundle, first: boolean): st
       ...message,
       parentId: message.parentId ?? null,
     })),
+    ...(bundle.files?.length
+      ? {
+          files: bundle.files.map(({ bytes: _bytes, ...file }) => ({
+            ...file,
+            dataBase64: bytesOf(file.id).toString('base64'),
+          })),
+        }
+      : {}),
   }
   return `${first ? '' : ',\n'}${JSON.stringify(exported)}`
 }
@@ -90,19 +127,49 @@ export function bundlesFromJsonExport(file: Record<string, unknown>): Conversati
   file.conversations = null
   const bundles: ConversationBundle[] = []
   for (let index = 0; index < conversations.length; index++) {
-    const { messages, currentLeafId, ...conversation } = validated(ExportedConversationSchema, conversations[index], [
-      'conversations',
-      index,
-    ])
+    const { messages, currentLeafId, files, ...conversation } = validated(
+      ExportedConversationSchema,
+      conversations[index],
+      ['conversations', index],
+    )
     conversations[index] = null
     checkTree(messages, currentLeafId, index)
+    const checked = checkFiles(files ?? [], messages, index)
     bundles.push({
       conversation,
       messages: messages.map((message) => ({ ...message, conversationId: conversation.id })),
       ...(currentLeafId === undefined ? {} : { currentLeafId }),
+      ...(checked.length ? { files: checked } : {}),
     })
   }
   return bundles
+}
+
+/**
+ * Every file's bytes must be the ones its SHA-256 names (a file edited or damaged since the export is
+ * refused whole), and every attachment of a message one of the conversation's files.
+ */
+function checkFiles(
+  files: z.infer<typeof ExportedFileSchema>[],
+  messages: ReadonlyArray<{ attachments?: ReadonlyArray<{ id: string }> | undefined }>,
+  index: number,
+): BundleFile[] {
+  const checked = files.map(({ dataBase64, ...file }, position): BundleFile => {
+    const bytes = Buffer.from(dataBase64, 'base64')
+    if (createHash('sha256').update(bytes).digest('hex') !== file.id || bytes.length !== file.size)
+      throw new InvalidImportFile(
+        `conversations[${index}].files[${position}]: its bytes do not match its SHA-256 (${file.id}); the file was changed or damaged after the export`,
+      )
+    return { ...file, bytes }
+  })
+  const ids = new Set(checked.map((file) => file.id))
+  for (const [position, message] of messages.entries())
+    for (const attachment of message.attachments ?? [])
+      if (!ids.has(attachment.id))
+        throw new InvalidImportFile(
+          `conversations[${index}].messages[${position}].attachments: ${attachment.id} is not one of this conversation's files`,
+        )
+  return checked
 }
 
 /** A parent must come before its replies, and the shown leaf be one of the conversation's messages. */

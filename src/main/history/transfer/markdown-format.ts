@@ -5,12 +5,22 @@
  * versions (from Regenerate, Edit or Compare) there are, which the JSON export keeps. The words and
  * dates are in the UI's language (export-text.ts).
  */
+import { isImageMime, type Attachment } from '../../../shared/attachments'
 import type { StoredMessage } from '../../../shared/history'
 import type { ExportLanguage } from '../../../shared/transfer'
 import type { ConversationBundle } from '../history-api'
 import { exportText } from './export-text'
 
-export function markdownConversation(bundle: ConversationBundle, first: boolean, language: ExportLanguage): string {
+/**
+ * `linkOf` gives the relative path of an attachment's copy beside the .md (the worker writes it
+ * there), or null when it has none; its link is then its name alone.
+ */
+export function markdownConversation(
+  bundle: ConversationBundle,
+  first: boolean,
+  language: ExportLanguage,
+  linkOf: (attachment: Attachment) => string | null = () => null,
+): string {
   const text = exportText(language)
   const { conversation } = bundle
   const messages = shownBranch(bundle)
@@ -29,6 +39,8 @@ export function markdownConversation(bundle: ConversationBundle, first: boolean,
   ]
   for (const message of messages) {
     lines.push('', `### ${heading(message, text)}`, '')
+    for (const attachment of message.attachments ?? []) lines.push(attachmentLine(attachment, linkOf(attachment)))
+    if (message.attachments?.length) lines.push('')
     if (message.content) lines.push(message.content)
     const note =
       message.status === 'error'
@@ -37,6 +49,13 @@ export function markdownConversation(bundle: ConversationBundle, first: boolean,
     if (note) lines.push('', `_${note}_`)
   }
   return `${lines.join('\n')}\n`
+}
+
+/** An image as an image, a document as a link; the name in brackets has its brackets escaped. */
+function attachmentLine(attachment: Attachment, link: string | null): string {
+  const label = attachment.name.replace(/[[\]\\]/g, (char) => `\\${char}`)
+  if (link === null) return `- ${label}`
+  return isImageMime(attachment.mime) ? `![${label}](<${link}>)` : `- [${label}](<${link}>)`
 }
 
 function heading(message: StoredMessage, text: ReturnType<typeof exportText>): string {

@@ -6,7 +6,10 @@
  * stuck in one long step (parsing a big file) is terminated by main instead, before it wrote anything.
  */
 import { open, rename, rm, stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
+import { AttachmentFiles } from '../../attachments/attachment-files'
+import { markdownAttachments } from './markdown-attachments'
 import type { Logger, LogLevel } from '../../log'
 import { HistoryStore } from '../history-store'
 import { checkImportBytes, checkImportSignature } from './import-encoding'
@@ -101,12 +104,17 @@ async function writeExport(
   progress(0, true)
   let conversations = 0
   let messages = 0
+  // The attachments folder is beside the history file, in the data folder.
+  const files = new AttachmentFiles(dirname(job.dbPath))
+  const besideMarkdown = markdownAttachments(job.outPath, files)
   if (job.format === 'json') await out.write(jsonHeader(new Date()))
   for (const bundle of store.exportBundles(job.conversationIds)) {
     stopIfCancelled()
     const first = conversations === 0
     await out.write(
-      job.format === 'json' ? jsonConversation(bundle, first) : markdownConversation(bundle, first, job.language),
+      job.format === 'json'
+        ? jsonConversation(bundle, first, (id) => files.readSync(id))
+        : markdownConversation(bundle, first, job.language, (attachment) => besideMarkdown.link(attachment)),
     )
     conversations++
     messages += bundle.messages.length
@@ -159,6 +167,15 @@ async function runImport(job: Extract<TransferJob, { kind: 'import' }>): Promise
   stopIfCancelled()
   // Consumes `parsed` as it converts, so the raw file and the bundles are not both held whole.
   const { format, bundles } = bundlesFromImportFile(parsed, Date.now())
+  stopIfCancelled()
+  // Files first (each atomic, checked already): rows that name them come after. Should the import
+  // fail, files no message uses are removed at the next start.
+  const files = new AttachmentFiles(dirname(job.dbPath))
+  for (const bundle of bundles)
+    for (const file of bundle.files ?? []) {
+      if (file.bytes) await files.write(file.bytes)
+      delete file.bytes
+    }
   stopIfCancelled()
   const store = HistoryStore.connect({ path: job.dbPath, log })
   try {

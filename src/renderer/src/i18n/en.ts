@@ -561,6 +561,14 @@ export const en = {
   } satisfies Record<ErrorKind, string>,
   /** Attachments (issue 16): files a question carries, and why one was refused. */
   attachments: {
+    settings: {
+      readsImages: (model: string) => `${model} reads images`,
+      readsImagesHint:
+        'Whether images you attach can be sent to this model. GPT-4.1, Claude Sonnet 4.5 and Gemini 2.5 Flash do; turn it on for another model that does.',
+      keepOriginalImages: 'Send images at their original size',
+      keepOriginalImagesHint:
+        'Off: large images are scaled down to 2,048 px on their longest side before they are sent, as models read them anyway. On: sent as they are (larger requests).',
+    },
     attach: 'Attach images or documents',
     list: 'Attachments',
     remove: (name: string) => `Remove ${name}`,

@@ -559,6 +559,14 @@ export const vi: Strings = {
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
   attachments: {
+    settings: {
+      readsImages: (model: string) => `${model} đọc được ảnh`,
+      readsImagesHint:
+        'Ảnh bạn đính kèm có được gửi tới mô hình này hay không. GPT-4.1, Claude Sonnet 4.5 và Gemini 2.5 Flash đọc được; hãy bật cho mô hình khác nếu nó đọc được ảnh.',
+      keepOriginalImages: 'Gửi ảnh ở kích thước gốc',
+      keepOriginalImagesHint:
+        'Tắt: ảnh lớn được thu nhỏ còn 2.048 px ở cạnh dài nhất trước khi gửi, vì mô hình cũng chỉ đọc ở cỡ đó. Bật: gửi nguyên ảnh (yêu cầu lớn hơn).',
+    },
     attach: 'Đính kèm ảnh hoặc tài liệu',
     list: 'Tệp đính kèm',
     remove: (name: string) => `Bỏ ${name}`,

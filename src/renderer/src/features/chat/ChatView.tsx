@@ -167,96 +167,101 @@ export function ChatView(props: ChatViewProps) {
   return (
     <AttachmentApiContext.Provider value={api}>
       <ToolApprovalsContext.Provider value={toolStore}>
-      <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
-        <ChatHeader
-          title={conversationId ? (conversation?.title ?? null) : null}
-          leading={props.headerLeading}
-          subtitle={subtitle}
-          picker={picker}
-          actions={actions}
-        />
-        <ModelDatalist api={api} hasKey={hasKey} />
-        <ConversationSettingsPanel
-          open={panelOpen}
-          onOpenChange={setPanelOpen}
-          api={api}
-          hasKey={hasKey}
-          isNew={conversationId === null}
-          overrides={conversationSettings.overrides}
-          model={activeModel}
-          defaults={props.settings}
-          onSave={conversationSettings.save}
-        />
-        {!hasKey ? (
-          <div className="banner" role="status">
-            {strings.chat.noKeyBanner}{' '}
-            <button type="button" onClick={props.onOpenSettings}>
-              {strings.chat.openSettings}
-            </button>
-          </div>
-        ) : null}
-        <TranscriptView
-          conversationId={conversationId}
-          transcript={chat.transcript}
-          transcriptStore={chat.transcriptStore}
-          streams={chat.streams}
-          streamStore={chat.streamStore}
-          focusMessageId={props.focusMessageId}
-          onFocusHandled={props.onFocusHandled}
-          onRetry={(messageId) => void chat.retry(messageId)}
-          onContinue={(messageId) => void chat.continueAnswer(messageId)}
-          onOpenSettings={props.onOpenSettings}
-          onNewChat={props.onNewChat}
-          onSuggestion={fillSuggestion}
-          busy={chat.isStreaming}
-          actions={messageActions}
-          hiddenMessageIds={comparedIds}
-        />
-        {compareRun ? (
-          <CompareColumns
-            api={api}
-            run={compareRun}
-            streams={chat.streams}
-            onStop={stopStream}
-            onChoose={chooseCompared}
+        <section className="chat" aria-label={conversation?.title ?? strings.chat.newConversation}>
+          <ChatHeader
+            title={conversationId ? (conversation?.title ?? null) : null}
+            leading={props.headerLeading}
+            subtitle={subtitle}
+            picker={picker}
+            actions={actions}
           />
-        ) : null}
-        {error ? (
-          <p className="composer-error" role="alert">
-            {error.attachment ? refusalText(error.attachment) : strings.errors[error.kind]}{' '}
-            {error.kind === 'invalid_payload' ? error.message : ''}
-          </p>
-        ) : null}
-        <div className="compare-bar">
-          <Button
-            size="sm"
-            variant="ghost"
-            className="compare-toggle"
-            icon={<Columns2 aria-hidden />}
-            aria-pressed={comparing !== null}
-            onClick={() => setComparing(comparing ? null : [])}
-          >
-            {strings.compare.toggle}
-          </Button>
-          {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
-        </div>
-        <Composer
-          api={api}
-          keepOriginalImages={props.settings.keepOriginalImages}
-          draftKey={draftKey}
-          inputRef={props.inputRef}
-          isStreaming={chat.isStreaming}
-          onSend={async (text, attachments) => {
-            if (!comparing || comparing.length < 2) return send(text, attachments)
-            await conversationSettings.settled()
-            // As send does: the new conversation adopts exactly the settings it was created with.
-            if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
-            const run = await chat.compare(text, comparing, conversationId === null ? sentOverrides.current : undefined)
-            return run !== null
-          }}
-          onStop={chat.stop}
-        />
-      </section>
+          <ModelDatalist api={api} hasKey={hasKey} />
+          <ConversationSettingsPanel
+            open={panelOpen}
+            onOpenChange={setPanelOpen}
+            api={api}
+            hasKey={hasKey}
+            isNew={conversationId === null}
+            overrides={conversationSettings.overrides}
+            model={activeModel}
+            defaults={props.settings}
+            onSave={conversationSettings.save}
+          />
+          {!hasKey ? (
+            <div className="banner" role="status">
+              {strings.chat.noKeyBanner}{' '}
+              <button type="button" onClick={props.onOpenSettings}>
+                {strings.chat.openSettings}
+              </button>
+            </div>
+          ) : null}
+          <TranscriptView
+            conversationId={conversationId}
+            transcript={chat.transcript}
+            transcriptStore={chat.transcriptStore}
+            streams={chat.streams}
+            streamStore={chat.streamStore}
+            focusMessageId={props.focusMessageId}
+            onFocusHandled={props.onFocusHandled}
+            onRetry={(messageId) => void chat.retry(messageId)}
+            onContinue={(messageId) => void chat.continueAnswer(messageId)}
+            onOpenSettings={props.onOpenSettings}
+            onNewChat={props.onNewChat}
+            onSuggestion={fillSuggestion}
+            busy={chat.isStreaming}
+            actions={messageActions}
+            hiddenMessageIds={comparedIds}
+          />
+          {compareRun ? (
+            <CompareColumns
+              api={api}
+              run={compareRun}
+              streams={chat.streams}
+              onStop={stopStream}
+              onChoose={chooseCompared}
+            />
+          ) : null}
+          {error ? (
+            <p className="composer-error" role="alert">
+              {error.attachment ? refusalText(error.attachment) : strings.errors[error.kind]}{' '}
+              {error.kind === 'invalid_payload' ? error.message : ''}
+            </p>
+          ) : null}
+          <div className="compare-bar">
+            <Button
+              size="sm"
+              variant="ghost"
+              className="compare-toggle"
+              icon={<Columns2 aria-hidden />}
+              aria-pressed={comparing !== null}
+              onClick={() => setComparing(comparing ? null : [])}
+            >
+              {strings.compare.toggle}
+            </Button>
+            {comparing ? <ComparePicker api={api} picked={comparing} onChange={setComparing} /> : null}
+          </div>
+          <Composer
+            api={api}
+            keepOriginalImages={props.settings.keepOriginalImages}
+            draftKey={draftKey}
+            inputRef={props.inputRef}
+            isStreaming={chat.isStreaming}
+            onSend={async (text, attachments) => {
+              if (!comparing || comparing.length < 2) return send(text, attachments)
+              await conversationSettings.settled()
+              // As send does: the new conversation adopts exactly the settings it was created with.
+              if (conversationId === null) sentOverrides.current = conversationSettings.newChatOverrides()
+              const run = await chat.compare(
+                text,
+                comparing,
+                conversationId === null ? sentOverrides.current : undefined,
+                attachments,
+              )
+              return run !== null
+            }}
+            onStop={chat.stop}
+          />
+        </section>
       </ToolApprovalsContext.Provider>
     </AttachmentApiContext.Provider>
   )

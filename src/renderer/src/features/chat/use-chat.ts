@@ -128,6 +128,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
       content: string,
       models: string[],
       overrides?: ConversationOverrides,
+      attachments: { id: string; name: string }[] = [],
     ): Promise<ChatCompareResponse | null> => {
       setSending(true)
       setSendError(null)
@@ -136,6 +137,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
         content,
         models,
         ...(overrides && conversationId === null ? { overrides } : {}),
+        ...(attachments.length ? { attachments } : {}),
       })
       setSending(false)
       if (!result.ok) {

@@ -1,6 +1,8 @@
 import type { Api } from '../../../../shared/api'
+import { friendlyModelName, readsImages } from '../../../../shared/models'
 import type { Settings } from '../../../../shared/settings'
 import { strings } from '../../i18n'
+import { Switch } from '../../ui/Switch'
 import { DefaultModelField } from './DefaultModelField'
 import { SettingField } from './SettingField'
 import { SettingsSection } from './SettingsSection'
@@ -31,6 +33,25 @@ export function PreferencesSection({
         <SettingField {...common} name="maxTokens" kind="optional-number" label={t.maxTokens} min={1} step={1} />
       </div>
       <SettingField {...common} name="systemPrompt" kind="textarea" label={t.systemPrompt} />
+      <Switch
+        label={strings.attachments.settings.readsImages(friendlyModelName(settings.defaultModel))}
+        hint={strings.attachments.settings.readsImagesHint}
+        checked={readsImages(settings.defaultModel, settings.modelReadsImages)}
+        onCheckedChange={(value) =>
+          void save(
+            { modelReadsImages: { ...settings.modelReadsImages, [settings.defaultModel]: value } },
+            strings.attachments.settings.readsImages(friendlyModelName(settings.defaultModel)),
+          )
+        }
+      />
+      <Switch
+        label={strings.attachments.settings.keepOriginalImages}
+        hint={strings.attachments.settings.keepOriginalImagesHint}
+        checked={settings.keepOriginalImages}
+        onCheckedChange={(keepOriginalImages) =>
+          void save({ keepOriginalImages }, strings.attachments.settings.keepOriginalImages)
+        }
+      />
     </SettingsSection>
   )
 }
