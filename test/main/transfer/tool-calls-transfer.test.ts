@@ -22,7 +22,7 @@ const call: ToolCallRecord = {
 }
 
 describe('tool calls in our JSON export', () => {
-  it('go out with their answer and come back in, as an optional field of version 2', () => {
+  it('go out with their answer and come back in, as an optional field (format version 3)', () => {
     const { store } = openStore(tempDir())
     const conversation = store.createConversation({})
     store.appendMessage(conversation.id, { role: 'user', content: 'Đọc tệp', status: 'complete' })
@@ -31,7 +31,7 @@ describe('tool calls in our JSON export', () => {
     store.appendMessage(conversation.id, { role: 'assistant', content: 'Đã đọc.', status: 'complete' })
     const text = jsonExportText([...store.exportBundles(null)])
     store.close()
-    expect(JSON.parse(text)).toMatchObject({ version: 2 })
+    expect(JSON.parse(text)).toMatchObject({ version: 3 })
 
     const read = readImportFile(text, 0)
     const { store: other } = openStore(tempDir())
