@@ -14,6 +14,7 @@ import { loadKatex } from '../../src/renderer/src/markdown/katex-loader'
 import { loadMathParse } from '../../src/renderer/src/markdown/math-parse-loader'
 import { MarkdownBlock } from '../../src/renderer/src/markdown/MarkdownBlock'
 import { StreamingMarkdown } from '../../src/renderer/src/markdown/StreamingMarkdown'
+import { TooltipProvider } from '../../src/renderer/src/ui/Tooltip'
 import '../../src/renderer/src/styles.css'
 import { hostileKinds, isHostileKind } from '../../test/fake-gateway/hostile'
 import type { BenchWindow, Content, Frame, HostileRun, Mode } from '../renderer-bench-types'
@@ -49,7 +50,14 @@ function mount() {
   const root = createRoot(container)
   /** Renders synchronously and forces layout, so the time taken includes what the frame would pay. */
   const show = (mode: Mode, text: string, content: Content = 'mixed') => {
-    flushSync(() => root.render(<Answer mode={mode} content={content} text={text} />))
+    // Inside the app's one TooltipProvider, as in the app (code blocks have icon buttons with tooltips).
+    flushSync(() =>
+      root.render(
+        <TooltipProvider>
+          <Answer mode={mode} content={content} text={text} />
+        </TooltipProvider>,
+      ),
+    )
     void container.scrollHeight
     container.scrollTop = container.scrollHeight
   }
