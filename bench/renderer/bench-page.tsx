@@ -18,6 +18,7 @@ import type { Api } from '../../src/shared/api'
 import type { ChatCompareResponse } from '../../src/shared/chat'
 import type { StreamState } from '../../src/renderer/src/features/chat/chat-stream-store'
 import { CompareColumns } from '../../src/renderer/src/features/chat/compare/CompareColumns'
+import { TooltipProvider } from '../../src/renderer/src/ui/Tooltip'
 import '../../src/renderer/src/styles.css'
 import { hostileKinds, isHostileKind } from '../../test/fake-gateway/hostile'
 import type { BenchWindow, Content, Frame, HostileRun, Mode } from '../renderer-bench-types'
@@ -53,7 +54,14 @@ function mount() {
   const root = createRoot(container)
   /** Renders synchronously and forces layout, so the time taken includes what the frame would pay. */
   const show = (mode: Mode, text: string, content: Content = 'mixed') => {
-    flushSync(() => root.render(<Answer mode={mode} content={content} text={text} />))
+    // Inside the app's one TooltipProvider, as in the app (code blocks have icon buttons with tooltips).
+    flushSync(() =>
+      root.render(
+        <TooltipProvider>
+          <Answer mode={mode} content={content} text={text} />
+        </TooltipProvider>,
+      ),
+    )
     void container.scrollHeight
     container.scrollTop = container.scrollHeight
   }
@@ -154,7 +162,11 @@ function compare(models: number, chars: number, perSecond: number): Promise<Fram
   const ignore = () => {}
   const show = () =>
     flushSync(() =>
-      root.render(<CompareColumns api={api} run={run} streams={streams} onStop={ignore} onChoose={ignore} />),
+      root.render(
+        <TooltipProvider>
+          <CompareColumns api={api} run={run} streams={streams} onStop={ignore} onChoose={ignore} />
+        </TooltipProvider>,
+      ),
     )
   show()
   const frames: Frame[] = []

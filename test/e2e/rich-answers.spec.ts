@@ -98,3 +98,37 @@ test('hostile formulas run nothing, link nowhere and style nothing, also after a
   await expect(text.locator('math').first()).toBeVisible()
   await check()
 })
+
+test('an HTML block previews in a sealed frame: its scripts run there, reach nothing of the app, its storage or the network; Esc closes', async ({
+  page,
+  app,
+}) => {
+  await watchViolations(page)
+  await page.goto(app.url)
+  const answer = await ask(page, '[[preview]] [[delay=1]] preview please')
+  await answer.getByRole('button', { name: 'Preview' }).first().click()
+  const dialog = page.getByRole('dialog', { name: 'Preview of the HTML code' })
+  await expect(dialog).toBeVisible()
+  const frame = dialog.frameLocator('iframe[title="Preview"]')
+  await expect(frame.locator('#title')).toHaveText('Hello from the preview')
+  await expect(frame.locator('#script')).toHaveText('ran')
+  await expect(frame.locator('#onerror')).toHaveText('ran')
+  await expect(frame.locator('#storage')).toHaveText('blocked')
+  await expect(frame.locator('#parent')).toHaveText('blocked')
+  await expect(frame.locator('#network')).toHaveText('blocked')
+  expect(await pwned(page)).toBeNull()
+  // Esc from inside the frame closes the dialog too.
+  await frame.locator('#title').click()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
+  await answer.getByRole('button', { name: 'Preview' }).nth(1).click()
+  const svg = page.getByRole('dialog', { name: 'Preview of the SVG code' })
+  await expect(svg.frameLocator('iframe[title="Preview"]').locator('#dot')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(svg).toBeHidden()
+  expect(await pwned(page)).toBeNull()
+  // The app's own document saw no script or network violation: the refusals happened inside the frame.
+  // (Any Radix dialog's scroll lock inserts a <style> element, which the app's policy refuses: not the preview.)
+  expect((await violations(page)).filter((violation) => !violation.startsWith('style-src-elem inline '))).toEqual([])
+})

@@ -3,6 +3,7 @@
  *   [[math]]          inline and display math in every delimiter, prices that stay text, a broken
  *                     formula, a footnote and a long code line
  *   [[hostile-math]]  formulas carrying <script>, javascript: links, onerror attributes and HTML commands
+ *   [[preview]]       an HTML block whose scripts try to reach the app, its storage and the network (its own server, which answers without the frame's policy), and an SVG
  */
 export const mathSample = [
   '## Định lý Pythagoras',
@@ -45,7 +46,33 @@ export const hostileMathSample = [
   '',
 ].join('\n')
 
+export const previewSample = [
+  'A page:',
+  '',
+  '```html',
+  '<h1 id="title">Hello from the preview</h1>',
+  '<p id="script">not run</p><p id="onerror">not run</p><p id="storage">not tried</p><p id="parent">not tried</p><p id="network">not tried</p>',
+  '<img src="x" onerror="document.getElementById(\'onerror\').textContent = \'ran\'">',
+  '<script>',
+  "  document.getElementById('script').textContent = 'ran'",
+  "  const mark = (id, fn) => { try { fn(); document.getElementById(id).textContent = 'reached' } catch { document.getElementById(id).textContent = 'blocked' } }",
+  "  mark('storage', () => localStorage.getItem('x'))",
+  "  mark('parent', () => { parent.document.title; parent.__pwned = 1 })",
+  "  fetch(location.href, { mode: 'no-cors' }).then(() => (document.getElementById('network').textContent = 'reached'), () => (document.getElementById('network').textContent = 'blocked'))",
+  "  try { top.location.href = 'javascript:window.__pwned=2' } catch {}",
+  '</script>',
+  '```',
+  '',
+  'A drawing:',
+  '',
+  '```svg',
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" onload="parent.__pwned = 3"><circle id="dot" cx="40" cy="40" r="30" fill="teal"/></svg>',
+  '```',
+  '',
+].join('\n')
+
 export function richSample(lastUserMessage: string): string | null {
+  if (lastUserMessage.includes('[[preview]]')) return previewSample
   if (lastUserMessage.includes('[[hostile-math]]')) return hostileMathSample
   if (lastUserMessage.includes('[[math]]')) return mathSample
   return null

@@ -14,7 +14,7 @@ import {
 } from '../../src/main/security/request-filter'
 import { claimSingleInstance } from '../../src/main/security/single-instance'
 import { guardWebContents, type GuardedEvent, type PreventableEvent } from '../../src/main/security/web-contents-guard'
-import { contentSecurityPolicy } from '../../src/main/web/security'
+import { contentSecurityPolicy, previewPolicy } from '../../src/main/web/security'
 import { isAppUrl } from '../../src/main/window-options'
 import { safeExternalUrl } from '../../src/shared/external-link'
 import { createTestCore } from '../support/test-core'
@@ -187,10 +187,17 @@ describe('what the window may load', () => {
     expect(blocked).toEqual(['https://cdn.example.com/lib.js'])
     let sent: Record<string, string[]> | undefined
     headers!(
-      { responseHeaders: { 'content-security-policy': ["script-src 'unsafe-eval'"], 'X-Other': ['1'] } },
+      { url: appUrl, responseHeaders: { 'content-security-policy': ["script-src 'unsafe-eval'"], 'X-Other': ['1'] } },
       (response) => (sent = response.responseHeaders),
     )
     expect(sent).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] })
+    // The preview page of the built renderer has its own policy (sandboxed, no network); nothing else does.
+    headers!({ url: `file://${rendererDir}/preview.html` }, (response) => (sent = response.responseHeaders))
+    expect(sent).toEqual({ 'Content-Security-Policy': [previewPolicy] })
+    for (const other of [`file://${rendererDir}/assets/preview.html`, `file://${rendererDir}/../preview.html`]) {
+      headers!({ url: other }, (response) => (sent = response.responseHeaders))
+      expect(sent).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy] })
+    }
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy] })
   })
 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core'
 import { webFileAccess } from '../../src/main/web/web-file-access'
+import { contentSecurityPolicy, previewPolicy } from '../../src/main/web/security'
 import { startWebServer, type WebServer } from '../../src/main/web/server'
 import type { ChatEvent } from '../../src/shared/chat'
 import type { AppEvent } from '../../src/shared/events'
@@ -25,6 +26,7 @@ beforeEach(async () => {
   gateway = await startFakeGateway({ tokenDelayMs: 2 })
   const rendererDir = tempDir()
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>HolySheep Chat</title>')
+  writeFileSync(join(rendererDir, 'preview.html'), '<!doctype html><title>Preview</title>')
   const dataDir = tempDir()
   files = webFileAccess(dataDir)
   core = createTestCore({
@@ -106,6 +108,12 @@ describe('browser mode server', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
     const withCookie = await fetch(`${origin}/index.html`, { headers: { cookie: cookie.split(';')[0]! } })
     expect(withCookie.status).toBe(200)
+    // The preview page (HTML and SVG code blocks, in a sandboxed frame) has its own policy: no network.
+    const preview = await fetch(`${origin}/preview.html`, { headers: { cookie: cookie.split(';')[0]! } })
+    expect(preview.status).toBe(200)
+    expect(preview.headers.get('content-security-policy')).toBe(previewPolicy)
+    expect(previewPolicy).toMatch(/^default-src 'none';/)
+    expect(withCookie.headers.get('content-security-policy')).toBe(contentSecurityPolicy)
   })
 
   it('refuses the token as a query parameter on every other route', async () => {

@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { contentSecurityPolicy } from '../web/security'
+import { contentSecurityPolicy, previewPagePath, previewPolicy } from '../web/security'
 
 /**
  * What the window's session may load. The renderer is bundled, so everything it needs is a file
@@ -53,7 +53,7 @@ export interface WebRequestLike {
   onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void): void
   onHeadersReceived(
     listener: (
-      details: { responseHeaders?: Record<string, string[]> },
+      details: { url: string; responseHeaders?: Record<string, string[]> },
       callback: (response: { responseHeaders: Record<string, string[]> }) => void,
     ) => void,
   ): void
@@ -71,14 +71,33 @@ export function installRequestFilter(
     callback({ cancel: !allowed })
   })
   webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) })
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policyFor(details.url, policy)) })
   })
 }
 
-/** Replaces any CSP a response carried (the dev server's, say) with the app's own. */
-export function withContentSecurityPolicy(headers: Record<string, string[]> = {}): Record<string, string[]> {
+/**
+ * The app's policy, except for the preview page of the built renderer, which has its own (it runs the
+ * previewed code, sandboxed; web/security.ts).
+ */
+export function policyFor(rawUrl: string, policy: RequestPolicy): string {
+  try {
+    const url = new URL(rawUrl)
+    if (url.protocol === 'file:' && isInside(policy.rendererDir, url)) {
+      if (relative(policy.rendererDir, fileURLToPath(url)) === previewPagePath.slice(1)) return previewPolicy
+    }
+  } catch {
+    return contentSecurityPolicy
+  }
+  return contentSecurityPolicy
+}
+
+/** Replaces any CSP a response carried (the dev server's, say) with the app's own (or `csp`). */
+export function withContentSecurityPolicy(
+  headers: Record<string, string[]> = {},
+  csp: string = contentSecurityPolicy,
+): Record<string, string[]> {
   const kept = Object.fromEntries(
     Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-security-policy'),
   )
-  return { ...kept, 'Content-Security-Policy': [contentSecurityPolicy] }
+  return { ...kept, 'Content-Security-Policy': [csp] }
 }

@@ -18,6 +18,26 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ')
 
+/** Where the preview page of HTML and SVG code blocks is, in the built renderer (src/renderer/public/preview.html). */
+export const previewPagePath = '/preview.html'
+
+/**
+ * The preview page's own policy (the same as its meta tag): the previewed code's inline scripts and
+ * styles run, inside a frame sandboxed to an opaque origin; nothing is fetched from anywhere. Only
+ * the app may frame it.
+ */
+export const previewPolicy = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  'font-src data:',
+  'media-src data: blob:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ')
+
 /** Compares the presented token in constant time, so its bytes cannot be guessed one by one. */
 export function tokenMatches(presented: string | undefined | null, expected: string): boolean {
   if (!presented) return false

@@ -18,6 +18,8 @@ import type { Core } from '../core'
 import type { Logger } from '../log'
 import {
   contentSecurityPolicy,
+  previewPagePath,
+  previewPolicy,
   hostAllowed,
   originAllowed,
   readCookie,
@@ -66,7 +68,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const uploadQuota = new UploadQuota(options.files.uploadsDir, options.uploadLimits)
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
-    setHeaders: (response) => setSecurityHeaders(response),
+    setHeaders: (response, pathname) => {
+      setSecurityHeaders(response)
+      // The preview page has a policy of its own (it runs the previewed code, sandboxed).
+      if (pathname === previewPagePath) response.setHeader('Content-Security-Policy', previewPolicy)
+    },
   })
 
   const server = createServer((request, response) => {

@@ -101,6 +101,11 @@ export const en = {
     copyAll: 'Copy all',
   },
   richText: {
+    preview: 'Preview',
+    previewTooLarge: 'Too large to preview',
+    previewTitle: (language: string) => `Preview of the ${language.toUpperCase()} code`,
+    previewNote: 'Drawn in a sealed frame: it cannot reach the app, your data or the network.',
+    previewFrame: 'Preview',
     formulaFailed: (message: string) => `This formula could not be shown: ${message}`,
     footnote: (label: string) => `Footnote ${label}`,
     backToReference: (label: string) => `Back to the text of footnote ${label}`,

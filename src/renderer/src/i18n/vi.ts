@@ -101,6 +101,11 @@ export const vi: Strings = {
     copyAll: 'Sao chép tất cả',
   },
   richText: {
+    preview: 'Xem trước',
+    previewTooLarge: 'Quá lớn để xem trước',
+    previewTitle: (language: string) => `Xem trước mã ${language.toUpperCase()}`,
+    previewNote: 'Hiển thị trong một khung cách ly: không truy cập được ứng dụng, dữ liệu của bạn hay mạng.',
+    previewFrame: 'Xem trước',
     formulaFailed: (message: string) => `Không hiển thị được công thức này: ${message}`,
     footnote: (label: string) => `Chú thích ${label}`,
     backToReference: (label: string) => `Quay lại chỗ dẫn chú thích ${label}`,

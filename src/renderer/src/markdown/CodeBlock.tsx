@@ -5,6 +5,7 @@ import { IconButton } from '../ui/IconButton'
 import { Check, Copy, WrapText } from '../ui/icons'
 import { CodeChunker } from './code-chunks'
 import { formatLimits } from './format-limits'
+import { HtmlPreview, previewable } from './HtmlPreview'
 import { useHighlighter } from './highlight'
 
 interface CodeBlockProps {
@@ -26,6 +27,9 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
   const className = wrap ? 'code-block code-block--wrap' : 'code-block'
   const actions = (
     <div className="code-actions">
+      {language && previewable.has(language.toLowerCase()) ? (
+        <HtmlPreview code={code} language={language.toLowerCase()} />
+      ) : null}
       <WrapToggle wrap={wrap} onChange={setWrap} />
       <CopyButton text={code} label={strings.markdown.copyCode(label)} />
     </div>
