@@ -53,8 +53,6 @@ describe('languages', () => {
         'appName',
         'settings.languageOptions.en',
         'settings.languageOptions.vi',
-        'toolSettings.http',
-        'toolSettings.url',
         'preferences.topP',
         'preferences.proxy',
         'usage.none',
