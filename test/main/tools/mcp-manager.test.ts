@@ -100,6 +100,17 @@ describe('McpManager over stdio (a real child process)', () => {
     expect(textOf(await call(mcp, 'test-stdio', 'echo', { text: 'again' }))).toBe('echo: again')
   })
 
+  it('a message over 16 MB fails the call with a clear error and the server is killed at once', async () => {
+    const { manager: mcp } = manager([stdioTestServer()])
+    const listed = await mcp.listTools('test-stdio')
+    expect(listed.ok).toBe(true)
+    const outcome = await call(mcp, 'test-stdio', 'big', { chars: 17 * 1024 * 1024 })
+    expect(outcome.ok).toBe(false)
+    expect(!outcome.ok && outcome.error.message).toContain('larger than 16 MB')
+    // The next call starts a fresh server and works.
+    expect(textOf(await call(mcp, 'test-stdio', 'echo', { text: 'again' }))).toBe('echo: again')
+  })
+
   it('a server that cannot start says why, with its stderr, and logs no secret', async () => {
     const { manager: mcp, log } = manager([
       stdioTestServer({
