@@ -62,11 +62,13 @@ function ToolCallCard(props: { messageId: string; call: ToolCallRecord; approval
           </>
         ) : null}
       </div>
+      {/* No autofocus here: taking the focus from the composer would let an Enter typed there approve
+          a call the user never read. */}
       {approvalId && store ? (
         <div className="tool-approval" role="group" aria-label={t.approvalLabel(call.tool)}>
           <span className="tool-approval-question">{t.approvalQuestion(call.tool, call.serverName ?? '')}</span>
           <div className="tool-approval-actions">
-            <Button size="sm" variant="primary" autoFocus onClick={() => void store.answer(approvalId, 'once')}>
+            <Button size="sm" variant="primary" onClick={() => void store.answer(approvalId, 'once')}>
               {t.allowOnce}
             </Button>
             <Button size="sm" onClick={() => void store.answer(approvalId, 'always')}>
