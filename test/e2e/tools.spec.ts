@@ -62,9 +62,13 @@ test('add the test MCP server in Settings, approve a call, see its card and the 
     await page.keyboard.press('Enter')
     const approval = page.getByRole('group', { name: 'Approve the call to echo' })
     await expect(approval).toContainText('Let the model run echo on Test tools?')
-    // The prompt has the focus: Enter allows once, from the keyboard alone.
-    await expect(approval.getByRole('button', { name: 'Allow once' })).toBeFocused()
+    // The prompt does not take the focus: the composer keeps it, so an Enter typed there cannot
+    // approve a call the user never read.
+    await expect(page.getByRole('textbox', { name: 'Message' })).toBeFocused()
+    await expect(approval.getByRole('button', { name: 'Allow once' })).not.toBeFocused()
     expect(await seriousViolations(page)).toEqual([])
+    // Allowing from the keyboard: focus the button, then Enter.
+    await approval.getByRole('button', { name: 'Allow once' }).focus()
     await page.keyboard.press('Enter')
     const answer = page.getByText(/Tool results: \[call_\d+_0\] \(14 chars\) echo: xin chào/)
     await expect(answer).toBeVisible({ timeout: 20_000 })

@@ -27,13 +27,18 @@ type Body = { messages: Array<{ role: string; content: unknown; tool_calls?: unk
 const bodies = () =>
   gateway.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => request.body as Body)
 
-async function start(dataDir: string, servers: ToolServer[] = [stdioTestServer()], answer = 'once') {
+/** `answer` null: approvals wait for the test to answer them. */
+async function start(
+  dataDir: string,
+  servers: ToolServer[] = [stdioTestServer()],
+  answer: 'once' | 'always' | 'deny' | null = 'once',
+) {
   const core = session.startCore({ dataDir, toolsHomeDir: repoRoot })
   const events: ToolEvent[] = []
   core.onEvent((event) => {
     if (event.type === 'tool-call' || event.type === 'tool-approval' || event.type === 'tool-approval-settled')
       events.push(event)
-    if (event.type === 'tool-approval')
+    if (event.type === 'tool-approval' && answer)
       void core.dispatch('tools:approve', { approvalId: event.approval.approvalId, answer })
   })
   await call(core, 'settings:set', { baseURL: gateway.baseURL })
@@ -174,6 +179,25 @@ describe('tools through the core', () => {
     expect(await call(core, 'chat:stop', { streamId: loopStreamId })).toEqual({ stopped: true })
     const [, withCalls] = await settled(core, sent.conversationId, 2)
     expect(withCalls?.toolCalls?.[0]).toMatchObject({ tool: 'slow', status: 'cancelled' })
+    expect(bodies()).toHaveLength(1)
+  })
+
+  it('when the next step cannot start (the key was removed), its answer ends as an error, not streaming', async () => {
+    const { core, events } = await start(tempDir(), [stdioTestServer()], null)
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Nói lại [[call=test-stdio__echo:{"text":"một"}]]',
+    })
+    await expect.poll(() => events.find((event) => event.type === 'tool-approval'), { timeout: 20_000 }).toBeTruthy()
+    const asked = events.find((event) => event.type === 'tool-approval')
+    await call(core, 'key:clear', undefined)
+    await call(core, 'tools:approve', {
+      approvalId: asked?.type === 'tool-approval' ? asked.approval.approvalId : '',
+      answer: 'once',
+    })
+    const [, withCalls, next] = await settled(core, sent.conversationId, 3)
+    expect(withCalls?.toolCalls?.[0]).toMatchObject({ status: 'done', result: 'echo: một' })
+    expect(next).toMatchObject({ role: 'assistant', status: 'error', errorKind: 'no_key' })
     expect(bodies()).toHaveLength(1)
   })
 

@@ -446,6 +446,24 @@ export class ConversationChat {
       onCalls: (step, calls) => {
         if (step.messageId) this.write(() => history.setToolCalls(step.messageId!, calls))
       },
+      // The answer appended for this step is finished with the refusal, as `answer` does for the first.
+      onRefused: (step, error) => {
+        if (!step.messageId) return
+        this.write(() =>
+          history.finishMessage(step.messageId!, {
+            content: '',
+            reasoning: null,
+            status: 'error',
+            errorKind: error.kind,
+            errorMessage: error.message,
+            model: history.getMessage(step.messageId!)?.model ?? null,
+            usage: null,
+            costUsd: null,
+            timings: null,
+          }),
+        )
+        this.announce(conversation.id)
+      },
     })
     if (!started.ok) return started
     const finished = started.value.finished.then(

@@ -11,6 +11,7 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import { CallToolResultSchema, ErrorCode, McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js'
 import type { ToolServer } from '../../shared/tool-settings'
 import type { Logger } from '../log'
+import { cappedFetch, ReplyTooLargeError } from './capped-fetch'
 import { maxMessageBytes, SafeStdioTransport } from './stdio-transport'
 import { StderrTail } from './stderr-tail'
 
@@ -110,6 +111,11 @@ export class McpManager {
           `The tool server sent a message larger than ${maxMessageBytes / 1024 / 1024} MB, so it was stopped.`,
           stderr,
         )
+      if (
+        caught instanceof ReplyTooLargeError ||
+        (caught instanceof Error && caught.cause instanceof ReplyTooLargeError)
+      )
+        return failure('tool_failed', new ReplyTooLargeError(maxMessageBytes).message, stderr)
       if (connection.closed || (caught instanceof McpError && caught.code === ErrorCode.ConnectionClosed))
         return failure('server_crashed', 'The tool server stopped during the call.', stderr)
       return failure('tool_failed', messageOf(caught), stderr)
@@ -159,6 +165,7 @@ export class McpManager {
         ? new SafeStdioTransport(server, (text) => stderr.push(text), this.options.homeDir)
         : new StreamableHTTPClientTransport(new URL(server.url), {
             requestInit: { headers: Object.fromEntries(server.headers.map(({ name, value }) => [name, value])) },
+            fetch: cappedFetch(maxMessageBytes),
           })
     const client = new Client(this.options.clientInfo ?? { name: 'HolySheep Chat', version: '1' }, { capabilities: {} })
     const connection: Connection = {

@@ -4,14 +4,21 @@
  * and it spawns through `cross-spawn`, which on Windows runs `.cmd` files through `cmd.exe`. Here the
  * child gets only the environment the user configured plus PATH (and SYSTEMROOT on Windows, without
  * which nothing starts there), and `spawn` gets the command and its argument list, never a shell.
- * Framing (one JSON-RPC message per line) is the SDK's own `ReadBuffer` and `serializeMessage`.
+ * Framing is one JSON-RPC message per line: lines split by our `LineSplitter` (linear, where the
+ * SDK's `ReadBuffer` is quadratic), parsed by the SDK's `deserializeMessage`, written by its
+ * `serializeMessage`.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js'
+import { deserializeMessage, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js'
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js'
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js'
+import { LineSplitter } from './line-splitter'
 
-export const maxMessageBytes = 64 * 1024 * 1024
+/**
+ * The longest message line accepted: room for a 10 MB result with its JSON-RPC wrapping (results are
+ * cut to 100,000 characters after parsing); a longer one ends the connection, as a server gone wrong.
+ */
+export const maxMessageBytes = 16 * 1024 * 1024
 
 export interface StdioLaunch {
   command: string
@@ -42,11 +49,7 @@ export class SafeStdioTransport implements Transport {
   onmessage?: (message: JSONRPCMessage) => void
 
   private child: ChildProcess | null = null
-  /**
-   * The longest message line accepted (the SDK's default is 10 MB, less than a 10 MB result with its
-   * JSON-RPC wrapping); a longer one ends the connection, as a server gone wrong.
-   */
-  private readonly buffer = new ReadBuffer({ maxBufferSize: maxMessageBytes })
+  private readonly lines = new LineSplitter(maxMessageBytes)
   /** Set when the server sent more than `maxMessageBytes` in one message, for the error shown. */
   overflowed = false
 
@@ -79,28 +82,32 @@ export class SafeStdioTransport implements Transport {
       child.stderr?.setEncoding('utf8')
       child.stderr?.on('data', (text: string) => this.onStderr(text))
       child.stdin?.on('error', (error) => this.onerror?.(error))
-      child.stdout?.on('data', (chunk: Buffer) => {
+      const onData = (chunk: Buffer) => {
+        let lines: string[]
         try {
-          this.buffer.append(chunk)
+          lines = this.lines.push(chunk)
         } catch (error) {
+          // Too long: read nothing more and kill the child at once, not after the polite shutdown.
           this.overflowed = true
+          child.stdout?.off('data', onData)
+          child.stdout?.destroy()
+          child.kill('SIGKILL')
           this.onerror?.(error instanceof Error ? error : new Error(String(error)))
-          void this.close()
           return
         }
-        for (;;) {
-          let message: JSONRPCMessage | null
+        for (const line of lines) {
+          let message: JSONRPCMessage
           try {
-            message = this.buffer.readMessage()
+            message = deserializeMessage(line)
           } catch (error) {
             // A line that is not JSON-RPC (a server printing to stdout): reported, the rest still read.
             this.onerror?.(error instanceof Error ? error : new Error(String(error)))
             continue
           }
-          if (message === null) break
           this.onmessage?.(message)
         }
-      })
+      }
+      child.stdout?.on('data', onData)
     })
   }
 
@@ -125,7 +132,7 @@ export class SafeStdioTransport implements Transport {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
     await within(2000)
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-    this.buffer.clear()
+    this.lines.clear()
   }
 
   get pid(): number | null {

@@ -52,6 +52,8 @@ export interface TurnHooks {
   nextTarget?(previous: StreamTarget): StreamTarget
   /** The step's calls after any of them changed (asked, running, ended): history writes them at once. */
   onCalls?(target: StreamTarget, calls: ToolCallRecord[], changed: ToolCallRecord): void
+  /** A later step's answer could not start (busy, key removed): history finishes `target` with it. */
+  onRefused?(target: StreamTarget, error: AppError): void
 }
 
 export interface ToolLoopOptions {
@@ -255,7 +257,10 @@ export class ToolLoop {
           },
           next,
         )
-        if (!sent.ok) return finish('error', sent.error)
+        if (!sent.ok) {
+          if (next !== target) hooks.onRefused?.(next, sent.error)
+          return finish('error', sent.error)
+        }
         target = next
         stepTargets.push(next)
         current = sent.value

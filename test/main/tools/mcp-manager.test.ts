@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { McpManager } from '../../../src/main/tools/mcp-manager'
 import { childEnvironment } from '../../../src/main/tools/stdio-transport'
@@ -100,6 +102,17 @@ describe('McpManager over stdio (a real child process)', () => {
     expect(textOf(await call(mcp, 'test-stdio', 'echo', { text: 'again' }))).toBe('echo: again')
   })
 
+  it('a message over 16 MB fails the call with a clear error and the server is killed at once', async () => {
+    const { manager: mcp } = manager([stdioTestServer()])
+    const listed = await mcp.listTools('test-stdio')
+    expect(listed.ok).toBe(true)
+    const outcome = await call(mcp, 'test-stdio', 'big', { chars: 17 * 1024 * 1024 })
+    expect(outcome.ok).toBe(false)
+    expect(!outcome.ok && outcome.error.message).toContain('larger than 16 MB')
+    // The next call starts a fresh server and works.
+    expect(textOf(await call(mcp, 'test-stdio', 'echo', { text: 'again' }))).toBe('echo: again')
+  })
+
   it('a server that cannot start says why, with its stderr, and logs no secret', async () => {
     const { manager: mcp, log } = manager([
       stdioTestServer({
@@ -147,5 +160,39 @@ describe('McpManager over Streamable HTTP on 127.0.0.1', () => {
     cleanups.push(http.close)
     const { manager: mcp } = manager([{ ...http.server, headers: [] }])
     expect(await mcp.listTools('test-http')).toMatchObject({ ok: false, error: { kind: 'server_unavailable' } })
+  })
+  it('a reply over 16 MB fails the call with a clear error, and the next call still works', async () => {
+    // A real HTTP server on 127.0.0.1 speaking just enough MCP (JSON replies), whose tools/call
+    // answer is 17 MB unless asked for a small one.
+    const web = createServer((request, response) => {
+      let body = ''
+      request.setEncoding('utf8')
+      request.on('data', (text: string) => (body += text))
+      request.on('end', () => {
+        if (request.method !== 'POST') return void response.writeHead(405).end()
+        const message = JSON.parse(body) as { id?: number; method: string; params?: { arguments?: { text?: string } } }
+        if (message.id === undefined) return void response.writeHead(202).end()
+        const result =
+          message.method === 'initialize'
+            ? { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'huge', version: '1' } }
+            : message.method === 'tools/list'
+              ? { tools: [{ name: 'echo', inputSchema: { type: 'object' } }] }
+              : {
+                  content: [{ type: 'text', text: message.params?.arguments?.text ?? 'x'.repeat(17 * 1024 * 1024) }],
+                }
+        response.writeHead(200, { 'Content-Type': 'application/json' })
+        response.end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }))
+      })
+    })
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => web.close())
+    const url = `http://127.0.0.1:${(web.address() as AddressInfo).port}/mcp`
+    const { manager: mcp } = manager([
+      { id: 'huge', name: 'Huge', enabled: true, disabledTools: [], transport: 'http', url, headers: [] },
+    ])
+    const outcome = await call(mcp, 'huge', 'echo', {})
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'tool_failed' } })
+    expect(!outcome.ok && outcome.error.message).toContain('larger than 16 MB')
+    expect(textOf(await call(mcp, 'huge', 'echo', { text: 'small' }))).toBe('small')
   })
 })

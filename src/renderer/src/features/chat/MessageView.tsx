@@ -192,7 +192,8 @@ export function MessageView(props: MessageViewProps) {
       {canRetry && status !== 'streaming' ? (
         <div className="message-actions">
           {/* Continuing an answer that hit the size limit would only hit it again. */}
-          {text && error?.kind !== 'too_large' ? (
+          {/* An answer that asked for tool calls usually has no text, but its calls are worth continuing. */}
+          {(text !== '' || (message.toolCalls?.length ?? 0) > 0) && error?.kind !== 'too_large' ? (
             <Button size="sm" onClick={props.onContinue}>
               {strings.chat.continue}
             </Button>

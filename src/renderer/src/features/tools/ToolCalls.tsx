@@ -5,7 +5,7 @@ import { formatNumber } from '../../i18n/format'
 import { Button } from '../../ui/Button'
 import { Spinner } from '../../ui/Spinner'
 import { Square, Wrench } from '../../ui/icons'
-import { useToolLive } from './tool-approvals-store'
+import { approvalFor, liveCall, useToolLive } from './tool-approvals-store'
 import './tools.css'
 
 /** Arguments as the model wrote them, indented when they are JSON. */
@@ -18,8 +18,8 @@ function prettyArguments(text: string): string {
 }
 
 /** One call: a collapsible card with its tool, server, status and time; arguments and result inside. */
-function ToolCallCard(props: { call: ToolCallRecord; approvalId: string | null }) {
-  const { call, approvalId } = props
+function ToolCallCard(props: { messageId: string; call: ToolCallRecord; approvalId: string | null }) {
+  const { messageId, call, approvalId } = props
   const { store } = useToolLive()
   const t = strings.tools
   const seconds =
@@ -40,7 +40,7 @@ function ToolCallCard(props: { call: ToolCallRecord; approvalId: string | null }
       </summary>
       {call.status === 'running' && store ? (
         <div className="tool-call-running">
-          <Button size="sm" icon={<Square aria-hidden />} onClick={() => void store.stop(call.id)}>
+          <Button size="sm" icon={<Square aria-hidden />} onClick={() => void store.stop(messageId, call.id)}>
             {t.stop}
           </Button>
         </div>
@@ -62,11 +62,13 @@ function ToolCallCard(props: { call: ToolCallRecord; approvalId: string | null }
           </>
         ) : null}
       </div>
+      {/* No autofocus here: taking the focus from the composer would let an Enter typed there approve
+          a call the user never read. */}
       {approvalId && store ? (
         <div className="tool-approval" role="group" aria-label={t.approvalLabel(call.tool)}>
           <span className="tool-approval-question">{t.approvalQuestion(call.tool, call.serverName ?? '')}</span>
           <div className="tool-approval-actions">
-            <Button size="sm" variant="primary" autoFocus onClick={() => void store.answer(approvalId, 'once')}>
+            <Button size="sm" variant="primary" onClick={() => void store.answer(approvalId, 'once')}>
               {t.allowOnce}
             </Button>
             <Button size="sm" onClick={() => void store.answer(approvalId, 'always')}>
@@ -84,16 +86,23 @@ function ToolCallCard(props: { call: ToolCallRecord; approvalId: string | null }
 
 /** The calls an answer asked for, with the live state of each and any approval waiting. */
 export function ToolCalls(props: { message: PagedMessage }) {
-  const { calls, approvals } = useToolLive()
+  const live = useToolLive()
   const stored = props.message.toolCalls ?? []
   if (stored.length === 0) return null
   return (
     <div className="tool-calls" aria-label={strings.tools.callsLabel}>
       {stored.map((call) => {
-        const live = calls.get(call.id)
-        const shown = live && (live.endedAt ?? 0) >= (call.endedAt ?? 0) ? live : call
-        const approval = approvals.find((entry) => entry.call.id === call.id)
-        return <ToolCallCard key={call.id} call={shown} approvalId={approval?.approvalId ?? null} />
+        const latest = liveCall(live, props.message.id, call.id)
+        const shown = latest && (latest.endedAt ?? 0) >= (call.endedAt ?? 0) ? latest : call
+        const approval = approvalFor(live, props.message.id, call.id)
+        return (
+          <ToolCallCard
+            key={call.id}
+            messageId={props.message.id}
+            call={shown}
+            approvalId={approval?.approvalId ?? null}
+          />
+        )
       })}
     </div>
   )

@@ -1,7 +1,10 @@
 /**
  * Tool calls as the views see them live: approvals waiting (from `tool-approval` events, and
  * `tools:pending` after a reload) and the latest state of each call (from `tool-call` events), so a
- * card changes as its call runs without re-reading the transcript.
+ * card changes as its call runs without re-reading the transcript. A call is known by its answer's
+ * message id and the model's call id together: call ids repeat across answers (models reuse them, and
+ * the fallback is `call_index_0`…), so the call id alone could let Allow on one conversation's card
+ * approve another's call.
  */
 import { createContext, useContext, useSyncExternalStore } from 'react'
 import type { Api } from '../../../../shared/api'
@@ -11,9 +14,25 @@ import type { PendingApproval } from '../../../../shared/tool-contract'
 
 interface Snapshot {
   approvals: PendingApproval[]
+  /** By `callKey(messageId, callId)`. */
   calls: ReadonlyMap<string, ToolCallRecord>
-  /** The loop's stream for each call, for Stop. */
+  /** The loop's stream for each call, for Stop, by `callKey(messageId, callId)`. */
   streams: ReadonlyMap<string, string>
+}
+
+/** A call's key: its answer's message id with the model's call id (which alone repeats). */
+export function callKey(messageId: string | null, callId: string): string {
+  return JSON.stringify([messageId, callId])
+}
+
+/** The live state of this answer's call, if any event told it. */
+export function liveCall(snapshot: Snapshot, messageId: string, callId: string): ToolCallRecord | undefined {
+  return snapshot.calls.get(callKey(messageId, callId))
+}
+
+/** The approval waiting for this answer's call, if any. */
+export function approvalFor(snapshot: Snapshot, messageId: string, callId: string): PendingApproval | undefined {
+  return snapshot.approvals.find((entry) => entry.messageId === messageId && entry.call.id === callId)
 }
 
 export class ToolApprovalsStore {
@@ -42,10 +61,11 @@ export class ToolApprovalsStore {
       else if (event.type === 'tool-approval-settled')
         this.set({ approvals: this.snapshot.approvals.filter((a) => a.approvalId !== event.approvalId) })
       else if (event.type === 'tool-call') {
+        const key = callKey(event.messageId, event.call.id)
         const calls = new Map(this.snapshot.calls)
-        calls.set(event.call.id, event.call)
+        calls.set(key, event.call)
         const streams = new Map(this.snapshot.streams)
-        streams.set(event.call.id, event.loopStreamId)
+        streams.set(key, event.loopStreamId)
         this.set({ calls, streams })
         onCallChanged(event.conversationId)
       }
@@ -57,8 +77,8 @@ export class ToolApprovalsStore {
   }
 
   /** Stop: ends the loop this call belongs to, cancelling the call (MCP cancellation). */
-  async stop(callId: string): Promise<void> {
-    const streamId = this.snapshot.streams.get(callId)
+  async stop(messageId: string, callId: string): Promise<void> {
+    const streamId = this.snapshot.streams.get(callKey(messageId, callId))
     if (streamId) await this.api.chat.stop({ streamId })
   }
 

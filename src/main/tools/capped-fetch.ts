@@ -1,0 +1,45 @@
+/**
+ * A `fetch` for the SDK's Streamable HTTP transport that refuses replies over a size cap. The SDK
+ * reads a JSON reply whole and buffers an SSE event until it ends, without limit, so a server gone
+ * wrong could fill main's memory. Every response body passes through a byte counter that errors the
+ * stream past `maxBytes`: for JSON, the whole body; for an event stream, each event (the count starts
+ * again after each blank line, so a long-lived stream of small events is fine).
+ */
+import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js'
+
+export class ReplyTooLargeError extends Error {
+  constructor(maxBytes: number) {
+    super(`The tool server sent a message larger than ${maxBytes / 1024 / 1024} MB, so it was stopped.`)
+    this.name = 'ReplyTooLargeError'
+  }
+}
+
+export function cappedFetch(maxBytes: number, base: FetchLike = fetch): FetchLike {
+  return async (input, init) => {
+    const response = await base(input, init)
+    if (!response.body) return response
+    const perEvent = (response.headers.get('content-type') ?? '').includes('text/event-stream')
+    let count = 0
+    let lastWasNewline = false
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        if (!perEvent) count += chunk.length
+        else
+          for (const byte of chunk) {
+            if (byte === 0x0d) continue
+            count += 1
+            const newline = byte === 0x0a
+            if (newline && lastWasNewline) count = 0
+            lastWasNewline = newline
+          }
+        if (count > maxBytes) controller.error(new ReplyTooLargeError(maxBytes))
+        else controller.enqueue(chunk)
+      },
+    })
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    })
+  }
+}

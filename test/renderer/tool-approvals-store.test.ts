@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import type { Api } from '../../src/shared/api'
+import type { AppEvent } from '../../src/shared/events'
+import type { ToolCallRecord } from '../../src/shared/tool-calls'
+import type { PendingApproval } from '../../src/shared/tool-contract'
+import { approvalFor, liveCall, ToolApprovalsStore } from '../../src/renderer/src/features/tools/tool-approvals-store'
+
+const call = (status: ToolCallRecord['status'], result: string | null = null): ToolCallRecord => ({
+  id: 'call_index_0',
+  functionName: 'test__echo',
+  serverId: 'test',
+  serverName: 'Test',
+  tool: 'echo',
+  arguments: '{}',
+  status,
+  result,
+  isError: false,
+  stderr: [],
+  startedAt: null,
+  endedAt: null,
+})
+
+/** Two conversations whose answers each asked for a call with the same (fallback) id. */
+const a = { conversationId: 'conv-a', messageId: 'msg-a', loopStreamId: 'stream-a' }
+const b = { conversationId: 'conv-b', messageId: 'msg-b', loopStreamId: 'stream-b' }
+const approvalOf = (side: typeof a, approvalId: string): PendingApproval => ({
+  approvalId,
+  conversationId: side.conversationId,
+  messageId: side.messageId,
+  call: call('awaiting_approval'),
+})
+
+function setup() {
+  let emit: (event: AppEvent) => void = () => {}
+  const stopped: string[] = []
+  const api = {
+    onEvent: (listener: (event: AppEvent) => void) => {
+      emit = listener
+      return () => {}
+    },
+    tools: { pending: () => Promise.resolve({ ok: true, value: [] }) },
+    chat: {
+      stop: ({ streamId }: { streamId: string }) => {
+        stopped.push(streamId)
+        return Promise.resolve({ ok: true, value: undefined })
+      },
+    },
+  } as unknown as Api
+  const store = new ToolApprovalsStore(api)
+  store.start(() => {})
+  return { store, emit: (event: AppEvent) => emit(event), stopped }
+}
+
+describe('ToolApprovalsStore', () => {
+  it('keeps calls with the same id in two conversations apart: state, approval and Stop', async () => {
+    const { store, emit, stopped } = setup()
+    emit({ type: 'tool-call', ...a, call: call('running') } as AppEvent)
+    emit({ type: 'tool-call', ...b, call: call('done', 'from b') } as AppEvent)
+    emit({ type: 'tool-approval', approval: approvalOf(b, '00000000-0000-4000-8000-00000000000b') } as AppEvent)
+
+    const snapshot = store.getSnapshot()
+    expect(liveCall(snapshot, 'msg-a', 'call_index_0')?.status).toBe('running')
+    expect(liveCall(snapshot, 'msg-b', 'call_index_0')?.result).toBe('from b')
+    // B's approval is not offered on A's card.
+    expect(approvalFor(snapshot, 'msg-a', 'call_index_0')).toBeUndefined()
+    expect(approvalFor(snapshot, 'msg-b', 'call_index_0')?.approvalId).toBe('00000000-0000-4000-8000-00000000000b')
+
+    await store.stop('msg-a', 'call_index_0')
+    expect(stopped).toEqual(['stream-a'])
+  })
+})
