@@ -118,4 +118,26 @@ describe('ToolCallAssembler', () => {
       { id: 'call_index_2', name: 'b', arguments: '{}' },
     ])
   })
+
+  it('puts together calls from a gateway that leaves out index: a new id starts the next call', () => {
+    const assembler = new ToolCallAssembler()
+    assembler.push(chunk([{ id: 'call_a', function: { name: 'files__re' } }]))
+    assembler.push(chunk([{ function: { name: 'ad', arguments: '{"path":' } }]))
+    assembler.push(chunk([{ function: { arguments: '"a.txt"}' } }]))
+    assembler.push(chunk([{ id: 'call_b', function: { name: 'clock__now', arguments: '{}' } }]))
+    assembler.push(chunk([{ id: 'call_a', function: { arguments: '' } }]))
+    expect(assembler.result()).toEqual([
+      { id: 'call_a', name: 'files__read', arguments: '{"path":"a.txt"}' },
+      { id: 'call_b', name: 'clock__now', arguments: '{}' },
+    ])
+  })
+
+  it('keeps a name within the stored limit, so one runaway name cannot hide the other calls of its answer', () => {
+    const assembler = new ToolCallAssembler()
+    for (let piece = 0; piece < 100; piece++) assembler.push(chunk([{ index: 0, function: { name: 'abcdefghij' } }]))
+    assembler.push(chunk([{ index: 1, id: 'ok', function: { name: 'clock__now', arguments: '{}' } }]))
+    const [runaway, fine] = assembler.result()
+    expect(runaway!.name).toHaveLength(200)
+    expect(fine).toEqual({ id: 'ok', name: 'clock__now', arguments: '{}' })
+  })
 })
