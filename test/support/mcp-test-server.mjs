@@ -3,6 +3,7 @@
  * it as a child process exactly as a user's server would be run:
  *   node test/support/mcp-test-server.mjs           stdio
  *   node test/support/mcp-test-server.mjs --http    Streamable HTTP on 127.0.0.1 (prints `port=N`)
+ *   … --long-name                                     also lists a tool whose name is 201 characters
  * Tools: echo {text}, add {a, b}, slow {ms} (honours cancellation), big {chars}, crash (stderr, exit 3),
  * env (the server's whole process.env as JSON), cancellations (how many calls were cancelled so far).
  */
@@ -27,6 +28,8 @@ const tools = [
   { name: 'env', description: "Reports the server's environment.", inputSchema: object() },
   { name: 'cancellations', description: 'How many calls were cancelled.', inputSchema: object() },
 ]
+if (process.argv.includes('--long-name'))
+  tools.push({ name: 'n'.repeat(201), description: 'A name longer than a call record holds.', inputSchema: object() })
 
 let cancelled = 0
 const text = (value) => ({ content: [{ type: 'text', text: value }] })

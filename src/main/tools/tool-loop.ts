@@ -86,15 +86,19 @@ export class ToolLoop {
   async offeredTools(): Promise<OfferedTool[]> {
     const offered: OfferedTool[] = []
     const taken = new Set<string>()
-    for (const server of this.options.settings().servers) {
-      if (!server.enabled) continue
-      const listed = await this.options.mcp.listTools(server.id)
+    const servers = this.options.settings().servers.filter((server) => server.enabled)
+    // Listed at once, so a server that is slow to start delays the question by its own time only.
+    const lists = await Promise.all(servers.map((server) => this.options.mcp.listTools(server.id)))
+    for (const [position, server] of servers.entries()) {
+      const listed = lists[position]!
       if (!listed.ok) {
         this.options.log.warn(`tool server ${server.id} offers no tools now (${listed.error.kind})`)
         continue
       }
       for (const tool of listed.value) {
         if (server.disabledTools.includes(tool.name)) continue
+        // A name longer than a stored call may hold could not be recorded: such a tool is not offered.
+        if (tool.name.length > maxToolNameChars) continue
         const functionName = uniqueName(`${server.id}__${tool.name}`, taken)
         offered.push({ functionName, serverId: server.id, serverName: server.name, tool })
       }
@@ -380,6 +384,9 @@ export class ToolLoop {
 }
 
 /** Function names the API accepts: letters, digits, `_` and `-`, at most 64, unique in the request. */
+/** The longest tool name a stored call record holds (`ToolCallRecord.tool`). */
+const maxToolNameChars = 200
+
 function uniqueName(wanted: string, taken: Set<string>): string {
   const base = wanted.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64)
   let name = base

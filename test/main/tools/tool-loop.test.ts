@@ -11,7 +11,7 @@ import {
 import { defaultToolSettings, type ToolServer, type ToolSettings } from '../../../src/shared/tool-settings'
 import { startFakeGateway, type FakeGateway } from '../../fake-gateway/server'
 import { memoryLogger } from '../../support/memory-logger'
-import { repoRoot, startHttpTestServer, stdioTestServer } from '../../support/mcp-servers'
+import { repoRoot, startHttpTestServer, stdioTestServer, testServerScript } from '../../support/mcp-servers'
 
 let gateway: FakeGateway
 const cleanups: Array<() => unknown> = []
@@ -131,6 +131,17 @@ describe('the tool loop, with a real MCP server and the fake gateway through the
     expect(bodies()[0]?.tools?.map((tool) => tool.function.name)).not.toContain('test-stdio__env')
     expect(outcome.calls[0]).toMatchObject({ status: 'failed', result: 'There is no tool named test-stdio__env.' })
     expect(state.approvals).toEqual([])
+  })
+
+  it('a tool whose name is longer than a call record holds is not offered; the others are', async () => {
+    const long = stdioTestServer({ id: 'long', args: [testServerScript, '--long-name'] })
+    const state = harness(() => 'once', {}, [long, stdioTestServer()])
+    const outcome = await run(state, 'Echo [[call=test-stdio__echo:{"text":"ok"}]]')
+    const offered = bodies()[0]?.tools?.map((tool) => tool.function.name) ?? []
+    expect(offered).toContain('long__echo')
+    expect(offered).toContain('test-stdio__echo')
+    expect(offered.filter((name) => name.startsWith('long__n'))).toEqual([])
+    expect(outcome.calls[0]).toMatchObject({ status: 'done', result: 'echo: ok' })
   })
 
   it('Stop during a slow call cancels it and ends the loop with no further request', async () => {
