@@ -201,6 +201,23 @@ describe('tools through the core', () => {
     expect(bodies()).toHaveLength(1)
   })
 
+  it('deleting the conversation while a call awaits approval ends the loop: nothing runs, nothing more is asked', async () => {
+    const { core, events } = await start(tempDir(), [stdioTestServer()], null)
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Nói lại [[call=test-stdio__echo:{"text":"hai"}]]',
+    })
+    await expect.poll(() => events.find((event) => event.type === 'tool-approval'), { timeout: 20_000 }).toBeTruthy()
+    await call(core, 'history:delete', { conversationId: sent.conversationId })
+    // The waiting approval is settled (the loop was stopped), so no view keeps offering it.
+    await expect
+      .poll(() => events.some((event) => event.type === 'tool-approval-settled'), { timeout: 20_000 })
+      .toBe(true)
+    expect(await call(core, 'tools:pending', undefined)).toEqual([])
+    expect(events.some((event) => event.type === 'tool-call' && event.call.status === 'running')).toBe(false)
+    expect(bodies()).toHaveLength(1)
+  })
+
   it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {
     const broken = stdioTestServer({ id: 'broken', args: ['-e', 'console.error("no config"); process.exit(1)'] })
     const { core } = await start(tempDir(), [stdioTestServer(), broken])

@@ -72,6 +72,8 @@ export class ConversationChat {
   private readonly live = new Map<string, LiveAnswer>()
   /** Compares with an answer still streaming, by question: `active()` names each stream's run. */
   private readonly compareRuns = new Map<string, ChatCompareResponse>()
+  /** Tool loops still running, by their first stream's id (how the loop knows them), and their conversation. */
+  private readonly toolLoops = new Map<string, string>()
 
   constructor(private readonly options: ConversationChatOptions) {}
 
@@ -341,6 +343,9 @@ export class ConversationChat {
     for (const answer of this.live.values()) {
       if (answer.conversationId === conversationId) this.options.chat.stop(answer.streamId)
     }
+    // A tool loop may have no stream right now (waiting for an approval, or running a call).
+    for (const [streamId, loopConversation] of this.toolLoops)
+      if (loopConversation === conversationId) this.options.tools?.loop.stop(streamId)
   }
 
   /** Streams a new answer to `questionId`; the prompt is the path from the root to that question. */
@@ -466,16 +471,20 @@ export class ConversationChat {
       },
     })
     if (!started.ok) return started
-    const finished = started.value.finished.then(
-      (outcome) => {
-        this.announce(conversation.id)
-        return outcome.answers.at(-1)!
-      },
-      (error: unknown) => {
-        this.options.log.error('the tool loop failed', error)
-        throw error
-      },
-    )
+    const loopId = started.value.streamId
+    this.toolLoops.set(loopId, conversation.id)
+    const finished = started.value.finished
+      .then(
+        (outcome) => {
+          this.announce(conversation.id)
+          return outcome.answers.at(-1)!
+        },
+        (error: unknown) => {
+          this.options.log.error('the tool loop failed', error)
+          throw error
+        },
+      )
+      .finally(() => this.toolLoops.delete(loopId))
     // Nobody may be waiting on it (the views follow the events); a failure is logged above.
     finished.catch(() => {})
     return ok({ streamId: started.value.streamId, finished })
