@@ -64,6 +64,8 @@ interface Connection {
 
 export class McpManager {
   private readonly connections = new Map<string, Connection>()
+  /** Set by `stopAll` (quitting): no server starts after it. */
+  private stopped = false
 
   constructor(private readonly options: McpManagerOptions) {}
 
@@ -72,6 +74,8 @@ export class McpManager {
     const server = this.options.servers().find((candidate) => candidate.id === serverId)
     if (!server) return failure('server_unavailable', 'This tool server is not configured.', [])
     if (!server.enabled) return failure('server_unavailable', `The tool server “${server.name}” is turned off.`, [])
+    // After quitting began, nothing starts again (a listing still under way would leave a child behind).
+    if (this.stopped) return failure('server_unavailable', 'The app is closing.', [])
     return this.connect(server).ready
   }
 
@@ -137,6 +141,7 @@ export class McpManager {
 
   /** Stops every server (on quit), waiting for each to close. */
   async stopAll(): Promise<void> {
+    this.stopped = true
     const connections = [...this.connections.values()]
     this.connections.clear()
     await Promise.allSettled(connections.map((connection) => close(connection)))

@@ -48,6 +48,14 @@ describe('McpManager over stdio (a real child process)', () => {
     expect(mcp.status('test-stdio')).toMatchObject({ state: 'running', stderr: ['test tool server ready'] })
   })
 
+  it('starts no server once quitting began: a listing that comes after stopAll is refused', async () => {
+    const { manager: mcp } = manager([stdioTestServer()])
+    expect((await mcp.listTools('test-stdio')).ok).toBe(true)
+    await mcp.stopAll()
+    expect(await mcp.listTools('test-stdio')).toMatchObject({ ok: false, error: { kind: 'server_unavailable' } })
+    expect(mcp.status('test-stdio')).not.toMatchObject({ state: 'running' })
+  })
+
   it("gives the server only the configured environment and PATH: not the app's, not the key", async () => {
     process.env.HOLYSHEEP_API_KEY_FOR_TEST = 'sk-holysheep-must-not-leak'
     try {
