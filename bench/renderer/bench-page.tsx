@@ -16,7 +16,7 @@ import { MarkdownBlock } from '../../src/renderer/src/markdown/MarkdownBlock'
 import { StreamingMarkdown } from '../../src/renderer/src/markdown/StreamingMarkdown'
 import type { Api } from '../../src/shared/api'
 import type { ChatCompareResponse } from '../../src/shared/chat'
-import type { StreamState } from '../../src/renderer/src/features/chat/chat-stream-store'
+import { emptyStream, type StreamState } from '../../src/renderer/src/features/chat/chat-stream-store'
 import { CompareColumns } from '../../src/renderer/src/features/chat/compare/CompareColumns'
 import { TooltipProvider } from '../../src/renderer/src/ui/Tooltip'
 import '../../src/renderer/src/styles.css'
@@ -202,24 +202,6 @@ function compare(models: number, chars: number, perSecond: number): Promise<Fram
     }
     requestAnimationFrame(frame)
   })
-}
-
-function emptyStream(streamId: string): StreamState {
-  return {
-    streamId,
-    conversationId: null,
-    messageId: null,
-    model: '',
-    text: '',
-    reasoning: '',
-    status: 'streaming',
-    lastSeq: 0,
-    finishReason: null,
-    usage: null,
-    timings: null,
-    error: null,
-    retry: null,
-  }
 }
 
 /** Chromium's heap figure (not standard, hence the cast). */

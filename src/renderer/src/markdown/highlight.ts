@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { lazyModule } from '../lib/lazy-module'
 import type * as GrammarsModule from './highlight-grammars'
 
 /**
@@ -9,28 +9,12 @@ import type * as GrammarsModule from './highlight-grammars'
  */
 type Grammars = typeof GrammarsModule
 
-let grammars: Grammars | null = null
-let loading: Promise<Grammars> | null = null
-const listeners = new Set<() => void>()
+const grammars = lazyModule<Grammars>(() => import('./highlight-grammars'))
 
 /** Starts loading the highlighter (once); resolves when it is ready. */
-export function loadHighlighter(): Promise<Grammars> {
-  loading ??= import('./highlight-grammars').then((module) => {
-    grammars = module
-    for (const listener of listeners) listener()
-    return module
-  })
-  return loading
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
+export const loadHighlighter = grammars.load
 
 /** The highlighter once loaded, else null (and loading starts). Components re-render when it arrives. */
 export function useHighlighter(): Grammars | null {
-  const ready = useSyncExternalStore(subscribe, () => grammars)
-  if (!ready) void loadHighlighter()
-  return ready
+  return grammars.useLoaded()
 }

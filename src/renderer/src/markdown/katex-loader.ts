@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { lazyModule } from '../lib/lazy-module'
 import type Katex from 'katex'
 
 /**
@@ -7,29 +7,13 @@ import type Katex from 'katex'
  */
 type KatexModule = typeof Katex
 
-let katex: KatexModule | null = null
-let loading: Promise<KatexModule> | null = null
-const listeners = new Set<() => void>()
+const katex = lazyModule<KatexModule>(() => import('katex').then((module) => module.default))
 
-export function loadKatex(): Promise<KatexModule> {
-  loading ??= import('katex').then((module) => {
-    katex = module.default
-    for (const listener of listeners) listener()
-    return katex
-  })
-  return loading
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
+export const loadKatex = katex.load
 
 /** KaTeX once loaded, else null; `wanted` starts the loading. Components re-render when it arrives. */
 export function useKatex(wanted: boolean): KatexModule | null {
-  const ready = useSyncExternalStore(subscribe, () => katex)
-  if (!ready && wanted) void loadKatex()
-  return ready
+  return katex.useLoaded(wanted)
 }
 
 export type FormulaResult = { ok: true; html: string } | { ok: false; message: string }

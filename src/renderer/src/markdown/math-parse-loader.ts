@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { lazyModule } from '../lib/lazy-module'
 import type * as MathParse from './math-parse'
 
 /**
@@ -9,23 +9,9 @@ import type * as MathParse from './math-parse'
  */
 type MathParseModule = typeof MathParse
 
-let parse: MathParseModule | null = null
-let loading: Promise<MathParseModule> | null = null
-const listeners = new Set<() => void>()
+const mathParse = lazyModule<MathParseModule>(() => import('./math-parse'))
 
-export function loadMathParse(): Promise<MathParseModule> {
-  loading ??= import('./math-parse').then((module) => {
-    parse = module
-    for (const listener of listeners) listener()
-    return module
-  })
-  return loading
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
+export const loadMathParse = mathParse.load
 
 const mathLike = /\$|\\[([]/
 
@@ -36,7 +22,5 @@ export function mightHoldMath(source: string): boolean {
 
 /** The math parse once loaded, else null; `wanted` starts the loading. */
 export function useMathParse(wanted: boolean): MathParseModule | null {
-  const ready = useSyncExternalStore(subscribe, () => parse)
-  if (!ready && wanted) void loadMathParse()
-  return ready
+  return mathParse.useLoaded(wanted)
 }

@@ -133,7 +133,8 @@ export class ChatStreamStore extends ExternalStore<ReadonlyMap<string, StreamSta
   }
 }
 
-function emptyStream(streamId: string): StreamState {
+/** A stream as it starts, before any event filled it. */
+export function emptyStream(streamId: string): StreamState {
   return {
     streamId,
     conversationId: null,
