@@ -17,11 +17,6 @@ export const ChatMessageSchema = z.object({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string().max(maxSentMessageChars),
   /**
-   * A question with attachments, as it is sent: its text, its documents as text blocks, its images.
-   * `content` stays the typed text (what estimates and logs read). Main builds these; never the renderer.
-   */
-  parts: z.array(ContentPartSchema).optional(),
-  /**
    * The attachments' tokens, estimated (images by OpenAI's tile rule), for the usage estimate when the
    * provider sends none. Never sent.
    */
