@@ -71,3 +71,22 @@ for (const { locale, busy, advice, countdown } of [
     await context.close()
   })
 }
+
+test('Stop pressed while the question is still on its way stops the answer it starts', async ({ page, app }) => {
+  await page.goto(app.url)
+  // Main stores the question and starts the answer; its reply reaches the window only after Stop.
+  let releaseReply = (): void => {}
+  const replyHeld = new Promise<void>((resolve) => (releaseReply = resolve))
+  await page.route(/\/api\/invoke\/chat(:|%3A)send$/, async (route) => {
+    const response = await route.fetch()
+    await replyHeld
+    await route.fulfill({ response })
+  })
+  await page.getByRole('textbox', { name: 'Message' }).fill('[[hang=1]] never answers')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await page.getByRole('button', { name: 'Stop' }).click()
+  releaseReply()
+  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  await expect(answer.locator('.note')).toHaveText('Stopped.')
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
+})

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { ActiveStream, ChatCompareResponse } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
@@ -90,6 +90,17 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   )
   const [sending, setSending] = useState(false)
   const isStreaming = sending || liveStreams.length > 0
+  // Stop pressed while a question is still on its way: main starts its answer before this view
+  // knows the stream, so the stop waits here for the stream ids the reply brings.
+  const stopWhenStarted = useRef(false)
+  const stopIfAsked = useCallback(
+    (streamIds: (string | null)[]) => {
+      if (!stopWhenStarted.current) return
+      stopWhenStarted.current = false
+      for (const streamId of streamIds) if (streamId) void api.chat.stop({ streamId })
+    },
+    [api],
+  )
 
   /** Resolves true once main has stored the message (the composer then clears its text). */
   const send = useCallback(
@@ -100,6 +111,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
       attachments: { id: string; name: string }[] = [],
     ): Promise<boolean> => {
       setSending(true)
+      stopWhenStarted.current = false
       setSendError(null)
       const result = await api.chat.send({
         conversationId,
@@ -108,18 +120,21 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
         ...(overrides && conversationId === null ? { overrides } : {}),
         ...(attachments.length ? { attachments } : {}),
       })
-      setSending(false)
       if (!result.ok) {
+        setSending(false)
         setSendError(result.error)
         return false
       }
+      stopIfAsked([result.value.streamId])
+      // Still "sending" until the view shows the new conversation, so Stop does not blink to Send.
       if (result.value.conversationId !== conversationId) {
         await transcriptStore.open(result.value.conversationId)
         onConversationCreated(result.value.conversationId)
       } else await transcriptStore.refreshNewest()
+      setSending(false)
       return true
     },
-    [api, conversationId, onConversationCreated, setSendError, transcriptStore],
+    [api, conversationId, onConversationCreated, setSendError, stopIfAsked, transcriptStore],
   )
 
   /** Compare: one question to several models; resolves the run (its answers' streams), or null when refused. */
@@ -131,6 +146,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
       attachments: { id: string; name: string }[] = [],
     ): Promise<ChatCompareResponse | null> => {
       setSending(true)
+      stopWhenStarted.current = false
       setSendError(null)
       const result = await api.chat.compare({
         conversationId,
@@ -139,20 +155,22 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
         ...(overrides && conversationId === null ? { overrides } : {}),
         ...(attachments.length ? { attachments } : {}),
       })
-      setSending(false)
       if (!result.ok) {
+        setSending(false)
         setSendError(result.error)
         return null
       }
       const run = result.value
+      stopIfAsked(run.answers.map((answer) => answer.streamId))
       setCompareRuns((current) => new Map(current).set(run.conversationId, run))
       if (run.conversationId !== conversationId) {
         await transcriptStore.open(run.conversationId)
         onConversationCreated(run.conversationId)
       } else await transcriptStore.refreshNewest()
+      setSending(false)
       return run
     },
-    [api, conversationId, onConversationCreated, setSendError, transcriptStore],
+    [api, conversationId, onConversationCreated, setSendError, stopIfAsked, transcriptStore],
   )
 
   const retry = useCallback(
@@ -174,8 +192,9 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   )
 
   const stop = useCallback(() => {
+    if (sending) stopWhenStarted.current = true
     for (const stream of liveStreams) void api.chat.stop({ streamId: stream.streamId })
-  }, [api, liveStreams])
+  }, [api, liveStreams, sending])
 
   return {
     streams,
