@@ -93,8 +93,11 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   // Stop pressed while a question is still on its way: main starts its answer before this view
   // knows the stream, so the stop waits here for the stream ids the reply brings.
   const stopWhenStarted = useRef(false)
+  // The streams the last reply started, for a Stop pressed while the view still opens their conversation.
+  const startedStreamIds = useRef<(string | null)[]>([])
   const stopIfAsked = useCallback(
     (streamIds: (string | null)[]) => {
+      startedStreamIds.current = streamIds
       if (!stopWhenStarted.current) return
       stopWhenStarted.current = false
       for (const streamId of streamIds) if (streamId) void api.chat.stop({ streamId })
@@ -112,6 +115,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     ): Promise<boolean> => {
       setSending(true)
       stopWhenStarted.current = false
+      startedStreamIds.current = []
       setSendError(null)
       const result = await api.chat.send({
         conversationId,
@@ -147,6 +151,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
     ): Promise<ChatCompareResponse | null> => {
       setSending(true)
       stopWhenStarted.current = false
+      startedStreamIds.current = []
       setSendError(null)
       const result = await api.chat.compare({
         conversationId,
@@ -192,7 +197,10 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   )
 
   const stop = useCallback(() => {
-    if (sending) stopWhenStarted.current = true
+    if (sending) {
+      stopWhenStarted.current = true
+      for (const streamId of startedStreamIds.current) if (streamId) void api.chat.stop({ streamId })
+    }
     for (const stream of liveStreams) void api.chat.stop({ streamId: stream.streamId })
   }, [api, liveStreams, sending])
 
