@@ -73,9 +73,9 @@ export type ChatSendResponse = z.infer<typeof ChatSendResponseSchema>
 export const ChatRetryRequestSchema = z.object({ messageId: z.string().uuid() }).strict()
 
 /**
- * Edit and resend: a question of the user's gets new text and is sent again. It replaces the old
- * one: the question and every later message of the conversation are deleted, then the new text is
- * sent as the conversation's last message (no branches are kept).
+ * Edit and resend: a question of the user's gets new text and is sent again, as a new version. The
+ * new text becomes a sibling of the old question (same parent) and its answer streams; the old
+ * question keeps its whole branch, one version switch away. Nothing is deleted.
  */
 export const ChatEditRequestSchema = z
   .object({
