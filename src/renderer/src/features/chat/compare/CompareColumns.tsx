@@ -11,6 +11,7 @@ import { Button } from '../../../ui/Button'
 import { AnswerUsage } from '../../usage/AnswerUsage'
 import type { StreamState } from '../chat-stream-store'
 import './compare.css'
+import { useStaggeredStreams } from './use-staggered-streams'
 import { useStoredAnswers } from './use-stored-answers'
 
 interface CompareColumnsProps {
@@ -29,13 +30,15 @@ interface CompareColumnsProps {
  */
 export function CompareColumns({ api, run, streams, onStop, onChoose }: CompareColumnsProps) {
   const storedAnswers = useStoredAnswers(api, run, streams)
+  // Three or four answers streaming take turns to draw, half of them a frame (use-staggered-streams.ts).
+  const shown = useStaggeredStreams(streamIdsOf(run), streams)
   return (
     <section className="compare-columns" aria-label={strings.compare.title}>
       {run.answers.map((answer) => (
         <CompareColumn
           key={answer.assistantMessageId}
           answer={answer}
-          stream={answer.streamId ? streams.get(answer.streamId) : undefined}
+          stream={answer.streamId ? shown.get(answer.streamId) : undefined}
           stored={storedAnswers.get(answer.assistantMessageId)}
           onStop={onStop}
           onChoose={onChoose}
@@ -43,6 +46,14 @@ export function CompareColumns({ api, run, streams, onStop, onChoose }: CompareC
       ))}
     </section>
   )
+}
+
+/** The run's stream ids, the same array for the same run (the answers that could not start have none). */
+const streamIds = new WeakMap<ChatCompareResponse, string[]>()
+function streamIdsOf(run: ChatCompareResponse): string[] {
+  let ids = streamIds.get(run)
+  if (!ids) streamIds.set(run, (ids = run.answers.flatMap((answer) => (answer.streamId ? [answer.streamId] : []))))
+  return ids
 }
 
 interface CompareColumnProps {
