@@ -8,6 +8,7 @@ import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
 import { FootnoteDefinition, FootnoteReference } from './Footnotes'
 import { MathFormula } from './MathFormula'
+import { MermaidBlock } from './MermaidBlock'
 import { remarkFootnotesInPlace } from './remark-footnotes'
 import { remarkBidiLabels } from './remark-bidi-labels'
 import { remarkHtmlAsText } from './remark-html-as-text'
@@ -28,7 +29,11 @@ export function withMath(mathPlugins: PluggableList): PluggableList {
 export const markdownComponents: Components = {
   pre({ node }) {
     const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
-    return <CodeBlock code={code ? textOf(code).replace(/\n$/, '') : ''} language={languageOf(code)} />
+    const text = code ? textOf(code).replace(/\n$/, '') : ''
+    const language = languageOf(code)
+    // A fence inside a list or quote: parsed as a whole block, so drawn only once that block is finished.
+    if (language?.toLowerCase() === 'mermaid') return <MermaidBlock code={text} />
+    return <CodeBlock code={text} language={language} />
   },
   a({ href, children, node }) {
     const footnote = node?.properties.dataFootnoteRef
