@@ -26,11 +26,11 @@ test('a streamed answer draws its diagrams as images, shows a broken one as sour
   await watchViolations(page)
   const framePages: string[] = []
   page.on('request', (request) => {
-    if (request.url().includes('mermaid-frame')) framePages.push(request.url())
+    if (/mermaid-frame|MermaidBlock/.test(request.url())) framePages.push(new URL(request.url()).pathname)
   })
   await page.goto(app.url)
   await expect(page.getByRole('textbox', { name: 'Message' })).toBeVisible()
-  // Nothing of mermaid before the first diagram: no frame, no request for its page.
+  // Nothing of mermaid before the first diagram: no frame, no request for its page or the drawing's code.
   await expect(page.locator('iframe')).toHaveCount(0)
   expect(framePages).toEqual([])
 
@@ -53,7 +53,8 @@ test('a streamed answer draws its diagrams as images, shows a broken one as sour
   // One frame for all of them, sandboxed to an opaque origin; no drawing entered the app's document.
   await expect(page.locator('iframe')).toHaveCount(1)
   await expect(page.locator('iframe.md-diagram-frame')).toHaveAttribute('sandbox', 'allow-scripts')
-  expect(framePages).toHaveLength(1)
+  expect(framePages.filter((path) => path === '/mermaid-frame.html')).toHaveLength(1)
+  expect(framePages.filter((path) => path.includes('MermaidBlock'))).toHaveLength(1)
   await expect(text.locator('svg g, foreignObject, script')).toHaveCount(0)
 
   // The broken diagram: its source, marked, with the parser's message.

@@ -4,6 +4,7 @@ import { formatNumber } from '../i18n/format'
 import { Button } from '../ui/Button'
 import { Code, Workflow } from '../ui/icons'
 import { CodeBlock } from './CodeBlock'
+import { DrawingPlaceholder } from './DrawingPlaceholder'
 import { diagramKind, maxDiagramChars } from './diagram-protocol'
 import { useDiagram, useDiagramTheme } from './diagram-frame'
 import { MathRendering } from './math-context'
@@ -15,7 +16,8 @@ import { MathRendering } from './math-context'
  * Copy copies it either way. A diagram mermaid cannot parse shows its source and the parser's message.
  */
 export const MermaidBlock = memo(function MermaidBlock({ code }: { code: string }) {
-  // The same switch as formulas: on in finished blocks, off in the block still streaming.
+  // DiagramFence draws this in finished blocks only; a block that turns back to streaming (an answer
+  // regenerated in place) shows its code again.
   const finished = useContext(MathRendering)
   const theme = useDiagramTheme()
   const [showSource, setShowSource] = useState(false)
@@ -67,9 +69,7 @@ export const MermaidBlock = memo(function MermaidBlock({ code }: { code: string 
       />
     </div>
   ) : (
-    <div className="md-diagram md-diagram--drawing" role="status">
-      {strings.richText.drawingDiagram}
-    </div>
+    <DrawingPlaceholder />
   )
   return <CodeBlock code={code} language="mermaid" extraActions={toggle} figure={figure} />
 })

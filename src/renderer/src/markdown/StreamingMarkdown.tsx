@@ -2,11 +2,11 @@ import { memo, useState } from 'react'
 import { ErrorBoundary } from '../lib/ErrorBoundary'
 import { BlockSplitter } from './block-splitter'
 import { CodeBlock } from './CodeBlock'
+import { DiagramFence } from './DiagramFence'
 import { parseFenceBlock } from './fence-block'
 import { formatRefusal } from './format-limits'
 import { MathRendering } from './math-context'
 import { MarkdownBlock } from './MarkdownBlock'
-import { MermaidBlock } from './MermaidBlock'
 import { PlainBlock } from './PlainBlock'
 
 /** Finished blocks per memoised group: adding a block re-renders one group and checks the others' props only. */
@@ -83,7 +83,7 @@ const FinishedGroup = memo(function FinishedGroup({ blocks }: { blocks: readonly
  */
 const BlockView = memo(function BlockView({ source }: { source: string }) {
   const fence = parseFenceBlock(source)
-  if (fence?.closed && fence.language?.toLowerCase() === 'mermaid') return <MermaidBlock code={fence.code} />
+  if (fence?.closed && fence.language?.toLowerCase() === 'mermaid') return <DiagramFence code={fence.code} />
   if (fence) return <CodeBlock code={fence.code} language={fence.language} />
   if (formatRefusal(source) !== null) return <PlainBlock text={source} reason="too-large" />
   return (

@@ -6,9 +6,9 @@ import remarkGfm from 'remark-gfm'
 import { openLink, safeExternalUrl } from '../api/open-link'
 import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
+import { DiagramFence } from './DiagramFence'
 import { FootnoteDefinition, FootnoteReference } from './Footnotes'
 import { MathFormula } from './MathFormula'
-import { MermaidBlock } from './MermaidBlock'
 import { remarkFootnotesInPlace } from './remark-footnotes'
 import { remarkBidiLabels } from './remark-bidi-labels'
 import { remarkHtmlAsText } from './remark-html-as-text'
@@ -32,7 +32,7 @@ export const markdownComponents: Components = {
     const text = code ? textOf(code).replace(/\n$/, '') : ''
     const language = languageOf(code)
     // A fence inside a list or quote: parsed as a whole block, so drawn only once that block is finished.
-    if (language?.toLowerCase() === 'mermaid') return <MermaidBlock code={text} />
+    if (language?.toLowerCase() === 'mermaid') return <DiagramFence code={text} />
     return <CodeBlock code={text} language={language} />
   },
   a({ href, children, node }) {
