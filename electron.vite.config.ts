@@ -1,32 +1,10 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
-import type { Plugin } from 'vite'
-import { mermaidFramePage, type MermaidFramePage } from './scripts/mermaid-frame-page'
-import { mermaidFramePagePath } from './src/main/web/security'
+import { mermaidFramePage, mermaidFramePlugin } from './scripts/mermaid-frame-page'
 
 // Made once per build: the renderer ships the page, main names its script's hash in the page's header.
 const mermaidFrame = mermaidFramePage(import.meta.dirname)
-
-/**
- * The diagram frame's page (mermaid inlined, 5 MB) as a file of the built renderer, beside index.html
- * and outside its bundle: nothing of it is parsed until a diagram is first drawn. The dev server
- * serves it too.
- */
-function mermaidFramePlugin(page: MermaidFramePage): Plugin {
-  return {
-    name: 'holysheep-mermaid-frame',
-    configureServer(server) {
-      server.middlewares.use(mermaidFramePagePath, (_request, response) => {
-        response.setHeader('Content-Type', 'text/html; charset=utf-8')
-        response.end(page.html)
-      })
-    },
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: mermaidFramePagePath.slice(1), source: page.html })
-    },
-  }
-}
 
 export default defineConfig({
   main: {

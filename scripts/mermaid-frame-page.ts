@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { mermaidFrameMetaPolicy } from '../src/main/web/security'
+import type { Plugin } from 'vite'
+import { mermaidFrameMetaPolicy, mermaidFramePagePath } from '../src/main/web/security'
 
 /**
  * The diagram frame's page (served as /mermaid-frame.html from the built renderer): mermaid's classic
@@ -45,4 +46,24 @@ export function mermaidFramePage(root: string): MermaidFramePage {
 </html>
 `
   return { html, scriptHash }
+}
+
+/**
+ * The diagram frame's page (mermaid inlined, 5 MB) as a file of the built renderer, beside index.html
+ * and outside its bundle: nothing of it is parsed until a diagram is first drawn. The dev server
+ * serves it too. (The renderer bench's page uses it as well.)
+ */
+export function mermaidFramePlugin(page: MermaidFramePage): Plugin {
+  return {
+    name: 'holysheep-mermaid-frame',
+    configureServer(server) {
+      server.middlewares.use(mermaidFramePagePath, (_request, response) => {
+        response.setHeader('Content-Type', 'text/html; charset=utf-8')
+        response.end(page.html)
+      })
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: mermaidFramePagePath.slice(1), source: page.html })
+    },
+  }
 }
