@@ -1,9 +1,14 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { mermaidFramePage, mermaidFramePlugin } from './scripts/mermaid-frame-page'
+
+// Made once per build: the renderer ships the page, main names its script's hash in the page's header.
+const mermaidFrame = mermaidFramePage(import.meta.dirname)
 
 export default defineConfig({
   main: {
+    define: { __MERMAID_FRAME_SCRIPT_HASH__: JSON.stringify(mermaidFrame.scriptHash) },
     build: {
       rollupOptions: {
         // Two entries over one core: the Electron app, and browser mode (plain Node, no Electron);
@@ -30,7 +35,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), mermaidFramePlugin(mermaidFrame)],
     build: {
       // electron-vite leaves the renderer unminified; minified, start-up parses about a third of the bytes.
       minify: true,

@@ -1,7 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { mermaidFramePage } from './scripts/mermaid-frame-page'
 
 export default defineConfig({
+  // As electron.vite.config.ts defines it for main (src/main/build-constants.d.ts).
+  define: { __MERMAID_FRAME_SCRIPT_HASH__: JSON.stringify(mermaidFramePage(import.meta.dirname).scriptHash) },
   test: {
     testTimeout: 20_000,
     hookTimeout: 20_000,

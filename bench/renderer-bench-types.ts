@@ -1,7 +1,7 @@
 /** What the renderer bench page offers its driver (shared by both sides, so neither needs the other's types). */
 export type Mode = 'incremental' | 'naive'
-/** Mixed prose, lists, tables and code; one long code block; or prose dense with math. */
-export type Content = 'mixed' | 'code' | 'math'
+/** Mixed prose, lists, tables and code; one long code block; prose dense with math; or mixed with ten diagrams. */
+export type Content = 'mixed' | 'code' | 'math' | 'diagrams'
 
 export interface Frame {
   /** Characters on screen after the frame. */
@@ -37,6 +37,11 @@ export interface RendererBench {
   compare(models: number, chars: number, perSecond: number): Promise<Frame[]>
   /** Renders single deltas near `atChars`; returns each one's time, ms. */
   perDelta(mode: Mode, content: Content, totalChars: number, atChars: number, samples: number): number[]
+  /**
+   * The last stream's diagrams drawn as images when it ended (the frame draws them meanwhile), and
+   * once all were (or 10 s had passed), how long after the end.
+   */
+  drawnDiagrams(): { atEnd: number; all: number; allAfterMs: number }
 }
 
 export interface BenchWindow {

@@ -6,7 +6,9 @@
  *
  * Figures: frame work (render + commit + layout of one frame, ms) p50/p95 and the interval between
  * frames p95, over the frames while the answer is near 1k, 10k and 100k characters; and the time to
- * render one delta (median of single deltas) at those lengths.
+ * render one delta (median of single deltas) at those lengths. The same for an answer that is one long
+ * code block, one dense with math, and one with ten Mermaid diagrams (drawn in the sandboxed frame, as in
+ * the app, while the answer streams).
  *
  * Then the hostile answers of issue 19 (test/fake-gateway/hostile.ts, the issue's sizes), each drawn
  * whole as a reopened conversation and streamed in 32 KB a frame: time to usable, worst frame, heap peak.
@@ -23,6 +25,7 @@ import { build } from 'vite'
 import { hostileKinds } from '../test/fake-gateway/hostile'
 import type { BenchWindow, Content, Frame, Mode } from './renderer-bench-types'
 import { chromiumPath } from '../scripts/browser-finder.mjs'
+import { mermaidFramePage, mermaidFramePlugin } from '../scripts/mermaid-frame-page'
 
 const totalChars = 100_000
 const deltasPerSecond = 2_000
@@ -46,7 +49,8 @@ export async function runRendererBench(): Promise<void> {
   await build({
     root: join(import.meta.dirname, 'renderer'),
     base: './',
-    plugins: [react()],
+    // The diagram frame's page beside the bench page, as beside the app's.
+    plugins: [react(), mermaidFramePlugin(mermaidFramePage(join(import.meta.dirname, '..')))],
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true },
   })
@@ -86,15 +90,18 @@ export async function runRendererBench(): Promise<void> {
 
     // `tsx bench/renderer-stream.bench.ts math compare` measures those parts only.
     const parts = process.argv.slice(2)
-    const only = parts.filter((arg): arg is Content => ['mixed', 'code', 'math'].includes(arg))
-    for (const content of parts.length ? only : (['mixed', 'code', 'math'] as const)) {
+    const only = parts.filter((arg): arg is Content => ['mixed', 'code', 'math', 'diagrams'].includes(arg))
+    for (const content of parts.length ? only : (['mixed', 'code', 'math', 'diagrams'] as const)) {
       const rows: Record<string, string | number>[] = []
       const delta: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
       const frameP95: Record<Mode, Record<number, number>> = { incremental: {}, naive: {} }
+      const drawn: Partial<Record<Mode, ReturnType<BenchWindow['rendererBench']['drawnDiagrams']>>> = {}
       for (const mode of ['incremental', 'naive'] as const) {
         for (const at of checkpoints)
           delta[mode][at] = quantile(await perDelta(mode, content, at, mode === 'naive' && at > 10_000 ? 20 : 60), 0.5)
         const frames: Frame[] = await stream(mode, content)
+        if (content === 'diagrams')
+          drawn[mode] = await page.evaluate(() => (globalThis as unknown as BenchWindow).rendererBench.drawnDiagrams())
         for (const at of checkpoints) {
           const [from, to] = windows[at]!
           const near = frames.filter((frame) => frame.chars >= from && frame.chars < to)
@@ -122,7 +129,9 @@ export async function runRendererBench(): Promise<void> {
           ? 'markdown answer (prose, lists, tables, code)'
           : content === 'code'
             ? 'answer that is one long code block'
-            : 'answer dense with math (a formula every ~300 characters; naive: remark-math + rehype-katex)'
+            : content === 'math'
+              ? 'answer dense with math (a formula every ~300 characters; naive: remark-math + rehype-katex)'
+              : 'markdown answer with ten Mermaid diagrams (drawn in the sandboxed frame while it streams)'
       console.log(
         `\nRenderer: ${totalChars.toLocaleString('en')}-character ${what} at ${deltasPerSecond.toLocaleString('en')} deltas/s in Chromium`,
       )
@@ -133,6 +142,12 @@ export async function runRendererBench(): Promise<void> {
       console.log(`incremental frame work p95, worst window: ${ms(worstFrame)} ms (goal ≤ 16.7 ms)`)
       console.log(`incremental one delta at 100k / at 1k: ${growth.toFixed(2)}× (goal ≤ 2×)`)
       console.log(`naive / incremental, one delta at 100k: ${speedup.toFixed(1)}× (goal ≥ 10×)`)
+      for (const mode of content === 'diagrams' ? (['incremental', 'naive'] as const) : []) {
+        const { atEnd, all, allAfterMs } = drawn[mode]!
+        console.log(
+          `${mode}: diagrams drawn as images when the stream ended ${atEnd} of 10, all ${all} ${ms(allAfterMs)} ms after`,
+        )
+      }
     }
     if (!parts.length || parts.includes('compare')) await compareBench(page)
     if (!parts.length) await hostileBench(page)

@@ -23,6 +23,7 @@ export function buildIfStale() {
   const sourcesMtime = Math.max(
     newestMtime(join(root, 'src')),
     newestMtime(join(root, 'electron.vite.config.ts')),
+    newestMtime(join(root, 'scripts/mermaid-frame-page.ts')),
     newestMtime(join(root, 'package-lock.json')),
   )
   const stale = builtFiles.some((file) => !existsSync(file) || statSync(file).mtimeMs < sourcesMtime)

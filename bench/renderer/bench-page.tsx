@@ -71,9 +71,16 @@ function mount() {
 /**
  * Streams the answer at `perSecond` deltas. As in the app, deltas arriving between two frames are
  * shown together (main coalesces them into about one event per frame), so each frame renders once.
+ * An answer with diagrams stays on screen afterwards until all its diagrams are images (10 s at most).
  */
+let diagramsDrawn = { atEnd: 0, all: 0, allAfterMs: Number.NaN }
+let streams = 0
+const diagramImages = () => document.querySelectorAll('img.md-diagram-image').length
+
 function stream(mode: Mode, content: Content, chars: number, perSecond: number): Promise<Frame[]> {
-  const deltas = toDeltas(sample(content, chars))
+  // Each stream's diagrams are new sources, so they are drawn during it, not found drawn by an earlier run.
+  streams += 1
+  const deltas = toDeltas(sample(content, chars).replaceAll('```mermaid\n', `\`\`\`mermaid\n%% stream ${streams}\n`))
   const view = mount()
   const frames: Frame[] = []
   let applied = 0
@@ -94,8 +101,17 @@ function stream(mode: Mode, content: Content, chars: number, perSecond: number):
       previous = now
       if (applied < deltas.length) requestAnimationFrame(frame)
       else {
-        view.unmount()
-        resolve(frames)
+        const ended = performance.now()
+        const expected = (deltas.join('').match(/```mermaid/g) ?? []).length
+        diagramsDrawn = { atEnd: diagramImages(), all: 0, allAfterMs: Number.NaN }
+        const settle = () => {
+          const drawn = diagramImages()
+          if (drawn < expected && performance.now() - ended < 10_000) return void setTimeout(settle, 20)
+          diagramsDrawn = { ...diagramsDrawn, all: drawn, allAfterMs: performance.now() - ended }
+          view.unmount()
+          resolve(frames)
+        }
+        settle()
       }
     }
     requestAnimationFrame(frame)
@@ -241,5 +257,11 @@ async function hostile(kind: string, how: 'reopen' | 'stream', perFrame: number,
 
 // The app loads the highlighter, the math parse and KaTeX on first use; the bench measures streaming, not those loads.
 void Promise.all([loadHighlighter(), loadMathParse(), loadKatex()]).then(() => {
-  ;(window as unknown as BenchWindow).rendererBench = { stream, perDelta, hostile, compare }
+  ;(window as unknown as BenchWindow).rendererBench = {
+    stream,
+    perDelta,
+    hostile,
+    compare,
+    drawnDiagrams: () => diagramsDrawn,
+  }
 })

@@ -67,9 +67,49 @@ export function sampleMathAnswer(length: number): string {
   return text.slice(0, length)
 }
 
-export type SampleContent = 'mixed' | 'code' | 'math'
+/** Ten kinds of diagram, each with its number in it (so no two are the same source). */
+export const diagramSources = [
+  (n: number) =>
+    `flowchart TD\n  A${n}[Question ${n}] --> B{Clear?}\n  B -->|Yes| C[Answer]\n  B -->|No| D[Ask back]\n  D --> A${n}`,
+  (n: number) =>
+    `sequenceDiagram\n  Alice->>Bob: Hello ${n}\n  Bob-->>Alice: Hi\n  Alice->>Bob: How are you?\n  Bob-->>Alice: Fine`,
+  (n: number) => `pie title Share ${n}\n  "Dogs" : ${300 + n}\n  "Cats" : 85\n  "Rats" : 15`,
+  (n: number) => `classDiagram\n  Animal <|-- Duck${n}\n  Animal <|-- Fish\n  Animal : +int age\n  Duck${n} : +swim()`,
+  (n: number) => `stateDiagram-v2\n  [*] --> Still${n}\n  Still${n} --> Moving\n  Moving --> Crash\n  Crash --> [*]`,
+  (n: number) =>
+    `gantt\n  title Plan ${n}\n  dateFormat YYYY-MM-DD\n  section Build\n  Draw :a1, 2026-01-01, 7d\n  Test :after a1, 5d`,
+  (n: number) => `erDiagram\n  CUSTOMER${n} ||--o{ ORDER : places\n  ORDER ||--|{ LINE-ITEM : contains`,
+  (n: number) => `journey\n  title Day ${n}\n  section Work\n    Code: 5: Me\n    Review: 3: Me, You`,
+  (n: number) => `flowchart LR\n  S${n}((Start)) --> P[Parse] --> R[Render] --> E((End))`,
+  (n: number) => `mindmap\n  root((Topic ${n}))\n    Math\n    Diagrams\n    Previews`,
+]
+
+/** A long answer with ten diagrams spread through it (issue 17): the mixed answer, a fence every tenth. */
+export function sampleDiagramAnswer(length: number): string {
+  const prose = sampleAnswer(length)
+  const share = Math.floor(length / diagramSources.length)
+  let text = ''
+  let from = 0
+  for (let index = 0; index < diagramSources.length; index++) {
+    // Cut the prose at a blank line, so each diagram fence stands as a block of its own.
+    const end = prose.lastIndexOf('\n\n', (index + 1) * share - 1_000) + 2
+    text += prose.slice(from, Math.max(from, end))
+    text += '```mermaid\n' + diagramSources[index]!(index + 1) + '\n```\n\n'
+    from = Math.max(from, end)
+  }
+  // Prose after the last diagram, up to the length.
+  return (text + prose.slice(from)).slice(0, length)
+}
+
+export type SampleContent = 'mixed' | 'code' | 'math' | 'diagrams'
 export const sample = (content: SampleContent, length: number) =>
-  content === 'code' ? sampleCodeAnswer(length) : content === 'math' ? sampleMathAnswer(length) : sampleAnswer(length)
+  content === 'code'
+    ? sampleCodeAnswer(length)
+    : content === 'math'
+      ? sampleMathAnswer(length)
+      : content === 'diagrams'
+        ? sampleDiagramAnswer(length)
+        : sampleAnswer(length)
 
 /** Cuts the text into deltas of 1–6 characters (a small linear congruential generator, fixed seed). */
 export function toDeltas(text: string): string[] {

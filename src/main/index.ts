@@ -21,6 +21,7 @@ import { guardWebContents } from './security/web-contents-guard'
 import type { KeyValueStore } from './storage/key-value-store'
 import { jsonStoreOptions, openJsonStore } from './storage/open-json-store'
 import { createMainWindow, isAppUrl } from './window-options'
+import { mermaidFramePolicy } from './web/security'
 import { WindowStateStore } from './window-state'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -84,8 +85,10 @@ function start(): void {
     })
   })
   denyPermissions(session.defaultSession, (permission) => log.warn(`denied a ${permission} permission request`))
-  installRequestFilter(session.defaultSession.webRequest, { rendererDir, devServerUrl }, (url) =>
-    log.warn('blocked a request outside the app', url.slice(0, 200)),
+  installRequestFilter(
+    session.defaultSession.webRequest,
+    { rendererDir, devServerUrl, mermaidFramePolicy: mermaidFramePolicy(__MERMAID_FRAME_SCRIPT_HASH__) },
+    (url) => log.warn('blocked a request outside the app', url.slice(0, 200)),
   )
 
   const activeCore = createCore({

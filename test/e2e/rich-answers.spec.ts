@@ -5,36 +5,11 @@
  * and the page reports no CSP violation (nothing even tried to run or style itself).
  */
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { mathSample } from '../fake-gateway/rich-samples'
 import { expect, test } from './fixtures'
+import { ask, pwned, violations, watchViolations } from './page-watch'
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
-
-/** Before any app script: every CSP violation, and a flag hostile code would set. */
-async function watchViolations(page: Page) {
-  await page.addInitScript(() => {
-    const seen: string[] = []
-    ;(globalThis as unknown as { __violations: string[] }).__violations = seen
-    document.addEventListener('securitypolicyviolation', (event) => {
-      seen.push(
-        `${event.violatedDirective} ${event.blockedURI} ${event.sample} at ${event.sourceFile}:${event.lineNumber}:${event.columnNumber}`,
-      )
-    })
-  })
-}
-
-const violations = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { __violations: string[] }).__violations)
-const pwned = (page: Page) => page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned ?? null)
-
-async function ask(page: Page, text: string) {
-  await page.getByRole('textbox', { name: 'Message' }).fill(text)
-  await page.getByRole('button', { name: 'Send' }).click()
-  const answer = page.getByRole('log').getByRole('article', { name: 'Assistant' }).last()
-  await expect(answer.locator('.meta')).toBeVisible()
-  return answer
-}
 
 test('a streamed answer draws inline and display math, keeps prices as text, marks a broken formula and copies the LaTeX', async ({
   page,

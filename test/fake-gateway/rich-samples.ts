@@ -3,6 +3,8 @@
  *   [[math]]          inline and display math in every delimiter, prices that stay text, a broken
  *                     formula, a footnote and a long code line
  *   [[hostile-math]]  formulas carrying <script>, javascript: links, onerror attributes and HTML commands
+ *   [[mermaid]]       six kinds of diagram, one broken, one hostile (<script> and onerror in labels, a
+ *                     javascript: click, an init directive asking for securityLevel loose)
  *   [[preview]]       an HTML block whose scripts try to reach the app, its storage and the network (its own server, which answers without the frame's policy), and an SVG
  */
 export const mathSample = [
@@ -71,8 +73,38 @@ export const previewSample = [
   '',
 ].join('\n')
 
+export const mermaidSources = {
+  flowchart: ['flowchart TD', '  A[Question] --> B{Clear?}', '  B -->|Yes| C[Answer]', '  B -->|No| D[Ask back]'].join(
+    '\n',
+  ),
+  sequence: ['sequenceDiagram', '  Alice->>Bob: Hello Bob', '  Bob-->>Alice: Hi Alice'].join('\n'),
+  pie: ['pie title Pets', '  "Dogs" : 386', '  "Cats" : 85', '  "Rats" : 15'].join('\n'),
+  class: ['classDiagram', '  Animal <|-- Duck', '  Animal : +int age', '  Duck : +swim()'].join('\n'),
+  state: ['stateDiagram-v2', '  [*] --> Still', '  Still --> Moving', '  Moving --> [*]'].join('\n'),
+  gantt: ['gantt', '  title Plan', '  dateFormat YYYY-MM-DD', '  section Build', '  Draw :a1, 2026-01-01, 7d'].join(
+    '\n',
+  ),
+  broken: ['flowchart TD', '  A --> ', '  --> -->'].join('\n'),
+  hostile: [
+    '%%{init: {"securityLevel":"loose"}}%%',
+    'flowchart TD',
+    '  A["<script>window.__pwned=1</script>"] --> B["<img src=x onerror=window.__pwned=2>"]',
+    '  click A "javascript:window.__pwned=3"',
+    '  click B call alert(4)',
+  ].join('\n'),
+}
+
+export const mermaidSample = [
+  'Six diagrams, one broken, one hostile:',
+  '',
+  ...Object.values(mermaidSources).flatMap((source) => ['```mermaid', source, '```', '']),
+  'The end.',
+  '',
+].join('\n')
+
 export function richSample(lastUserMessage: string): string | null {
   if (lastUserMessage.includes('[[preview]]')) return previewSample
+  if (lastUserMessage.includes('[[mermaid]]')) return mermaidSample
   if (lastUserMessage.includes('[[hostile-math]]')) return hostileMathSample
   if (lastUserMessage.includes('[[math]]')) return mathSample
   return null

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mermaidFramePolicy } from '../../src/main/web/security'
 import { invokeChannels } from '../../src/shared/channels'
 import { createFakeElectronApp, FakeBrowserWindow } from '../support/fake-electron-app'
 import { FakeUpdater } from '../support/fake-updater'
@@ -137,6 +138,14 @@ describe('the Electron entry wires the security checklist', () => {
       },
     )
     expect(headers['Content-Security-Policy']?.[0]).toContain("script-src 'self'")
+    // The diagram frame's page gets its own policy, naming the hash of the script the build inlined.
+    fake.session.headersReceived!(
+      { url: page.replace(/index\.html$/, 'mermaid-frame.html'), responseHeaders: {} },
+      (response: { responseHeaders: Record<string, string[]> }) => {
+        headers = response.responseHeaders
+      },
+    )
+    expect(headers['Content-Security-Policy']).toEqual([mermaidFramePolicy(__MERMAID_FRAME_SCRIPT_HASH__)])
   })
 
   it('registers every contract channel, and opens only checked links with the shell', async () => {

@@ -14,7 +14,7 @@ import {
 } from '../../src/main/security/request-filter'
 import { claimSingleInstance } from '../../src/main/security/single-instance'
 import { guardWebContents, type GuardedEvent, type PreventableEvent } from '../../src/main/security/web-contents-guard'
-import { contentSecurityPolicy, previewPolicy } from '../../src/main/web/security'
+import { contentSecurityPolicy, mermaidFramePolicy, previewPolicy } from '../../src/main/web/security'
 import { isAppUrl } from '../../src/main/window-options'
 import { safeExternalUrl } from '../../src/shared/external-link'
 import { createTestCore } from '../support/test-core'
@@ -199,6 +199,29 @@ describe('what the window may load', () => {
       expect(sent).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy] })
     }
     expect(withContentSecurityPolicy(undefined)).toEqual({ 'Content-Security-Policy': [contentSecurityPolicy] })
+  })
+
+  it('gives the diagram frame page its own policy, and only that page; without one it gets the app policy', () => {
+    const framePolicy = mermaidFramePolicy('sha256-abc=')
+    const sentFor = (url: string, withFramePolicy: boolean) => {
+      let headers: Parameters<WebRequestLike['onHeadersReceived']>[0] | null = null
+      installRequestFilter(
+        { onBeforeRequest: () => {}, onHeadersReceived: (listener) => (headers = listener) },
+        withFramePolicy ? { ...policy, mermaidFramePolicy: framePolicy } : policy,
+      )
+      let sent: Record<string, string[]> | undefined
+      headers!({ url }, (response) => (sent = response.responseHeaders))
+      return sent?.['Content-Security-Policy']
+    }
+    expect(sentFor(`file://${rendererDir}/mermaid-frame.html`, true)).toEqual([framePolicy])
+    expect(sentFor(`file://${rendererDir}/mermaid-frame.html`, false)).toEqual([contentSecurityPolicy])
+    for (const other of [
+      `file://${rendererDir}/assets/mermaid-frame.html`,
+      `file://${rendererDir}/../mermaid-frame.html`,
+      `file://${rendererDir}/index.html`,
+    ])
+      expect(sentFor(other, true)).toEqual([contentSecurityPolicy])
+    expect(framePolicy).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/)
   })
 })
 

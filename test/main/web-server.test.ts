@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core'
 import { webFileAccess } from '../../src/main/web/web-file-access'
-import { contentSecurityPolicy, previewPolicy } from '../../src/main/web/security'
+import { contentSecurityPolicy, mermaidFramePolicy, previewPolicy, tokenCookieName } from '../../src/main/web/security'
 import { startWebServer, type WebServer } from '../../src/main/web/server'
 import type { ChatEvent } from '../../src/shared/chat'
 import type { AppEvent } from '../../src/shared/events'
@@ -21,12 +21,14 @@ let server: WebServer
 let origin: string
 let files: ReturnType<typeof webFileAccess>
 let log: ReturnType<typeof memoryLogger>
+let rendererDir: string
 
 beforeEach(async () => {
   gateway = await startFakeGateway({ tokenDelayMs: 2 })
-  const rendererDir = tempDir()
+  rendererDir = tempDir()
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>HolySheep Chat</title>')
   writeFileSync(join(rendererDir, 'preview.html'), '<!doctype html><title>Preview</title>')
+  writeFileSync(join(rendererDir, 'mermaid-frame.html'), '<!doctype html><title>Diagrams</title>')
   const dataDir = tempDir()
   files = webFileAccess(dataDir)
   core = createTestCore({
@@ -114,6 +116,37 @@ describe('browser mode server', () => {
     expect(preview.headers.get('content-security-policy')).toBe(previewPolicy)
     expect(previewPolicy).toMatch(/^default-src 'none';/)
     expect(withCookie.headers.get('content-security-policy')).toBe(contentSecurityPolicy)
+  })
+
+  it('serves the diagram frame page under its own policy when given one, else under the app policy', async () => {
+    const under = async (target: WebServer) =>
+      (
+        await fetch(`http://127.0.0.1:${target.port}/mermaid-frame.html`, {
+          headers: { cookie: `${tokenCookieName(target.port)}=${token}` },
+        })
+      ).headers.get('content-security-policy')
+    expect(await under(server)).toBe(contentSecurityPolicy)
+    const framePolicy = mermaidFramePolicy('sha256-abc=')
+    const withFrame = await startWebServer({
+      core,
+      rendererDir,
+      port: 0,
+      token,
+      log,
+      files,
+      mermaidFramePolicy: framePolicy,
+    })
+    try {
+      expect(await under(withFrame)).toBe(framePolicy)
+      const other = await fetch(`http://127.0.0.1:${withFrame.port}/index.html`, {
+        headers: { cookie: `${tokenCookieName(withFrame.port)}=${token}` },
+      })
+      expect(other.headers.get('content-security-policy')).toBe(contentSecurityPolicy)
+    } finally {
+      await withFrame.close()
+    }
+    // Like every page, it needs the token.
+    expect((await fetch(`${origin}/mermaid-frame.html`)).status).toBe(401)
   })
 
   it('refuses the token as a query parameter on every other route', async () => {

@@ -13,7 +13,7 @@ type PermissionRequest = (webContents: unknown, permission: string, callback: (g
 type PermissionCheck = (webContents: unknown, permission: string) => boolean
 type BeforeRequest = (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void
 type HeadersReceived = (
-  details: { responseHeaders?: Record<string, string[]> },
+  details: { url?: string; responseHeaders?: Record<string, string[]> },
   callback: (response: { responseHeaders: Record<string, string[]> }) => void,
 ) => void
 

@@ -1,6 +1,6 @@
 import { isAbsolute, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { contentSecurityPolicy, previewPagePath, previewPolicy } from '../web/security'
+import { contentSecurityPolicy, mermaidFramePagePath, previewPagePath, previewPolicy } from '../web/security'
 
 /**
  * What the window's session may load. The renderer is bundled, so everything it needs is a file
@@ -14,6 +14,8 @@ export interface RequestPolicy {
   rendererDir: string
   /** electron-vite's dev server in development, where the page and its HMR socket live. */
   devServerUrl?: string | undefined
+  /** The diagram frame page's policy (see web/server.ts's option of that name). */
+  mermaidFramePolicy?: string | undefined
 }
 
 /** Schemes that name no place: inline images and object URLs the page made, DevTools' own pages. */
@@ -76,14 +78,16 @@ export function installRequestFilter(
 }
 
 /**
- * The app's policy, except for the preview page of the built renderer, which has its own (it runs the
- * previewed code, sandboxed; web/security.ts).
+ * The app's policy, except for the preview page and the diagram frame of the built renderer, which
+ * have their own (they run the previewed code or mermaid, sandboxed; web/security.ts).
  */
 export function policyFor(rawUrl: string, policy: RequestPolicy): string {
   try {
     const url = new URL(rawUrl)
     if (url.protocol === 'file:' && isInside(policy.rendererDir, url)) {
-      if (relative(policy.rendererDir, fileURLToPath(url)) === previewPagePath.slice(1)) return previewPolicy
+      const page = relative(policy.rendererDir, fileURLToPath(url))
+      if (page === previewPagePath.slice(1)) return previewPolicy
+      if (page === mermaidFramePagePath.slice(1) && policy.mermaidFramePolicy) return policy.mermaidFramePolicy
     }
   } catch {
     return contentSecurityPolicy

@@ -10,6 +10,7 @@ import { createLogger } from '../log'
 import { resolveDataDir } from '../paths'
 import { plainTextEncryptor } from '../secrets/encryptor'
 import { acquireDataFolderLock } from '../storage/data-folder-lock'
+import { mermaidFramePolicy } from './security'
 import { startWebServer } from './server'
 import { webFileAccess } from './web-file-access'
 
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     port: parsePort(process.env.PORT),
     token: randomBytes(24).toString('base64url'),
     log,
+    mermaidFramePolicy: mermaidFramePolicy(__MERMAID_FRAME_SCRIPT_HASH__),
   }).catch(async (error: unknown) => {
     await core.shutdown()
     throw error

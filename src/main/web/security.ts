@@ -38,6 +38,32 @@ export const previewPolicy = [
   "frame-ancestors 'self'",
 ].join('; ')
 
+/** Where the diagram frame's page is, in the built renderer (made by scripts/mermaid-frame-page.ts). */
+export const mermaidFramePagePath = '/mermaid-frame.html'
+
+/**
+ * The diagram frame's policy, as its meta tag says it. One script runs: the page's inline one,
+ * mermaid and the frame's own code, named by its hash (`scriptHash`, 'sha256-…'); no eval. Mermaid
+ * styles its drawing inline, which only this frame allows; it is sandboxed to an opaque origin and
+ * fetches nothing from anywhere.
+ */
+export function mermaidFrameMetaPolicy(scriptHash: string): string {
+  return [
+    "default-src 'none'",
+    `script-src '${scriptHash}'`,
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    'font-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ')
+}
+
+/** The same as the frame page's header, which can also say that only the app may frame it (a meta tag cannot). */
+export function mermaidFramePolicy(scriptHash: string): string {
+  return `${mermaidFrameMetaPolicy(scriptHash)}; frame-ancestors 'self'`
+}
+
 /** Compares the presented token in constant time, so its bytes cannot be guessed one by one. */
 export function tokenMatches(presented: string | undefined | null, expected: string): boolean {
   if (!presented) return false

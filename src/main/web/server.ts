@@ -18,6 +18,7 @@ import type { Core } from '../core'
 import type { Logger } from '../log'
 import {
   contentSecurityPolicy,
+  mermaidFramePagePath,
   previewPagePath,
   previewPolicy,
   hostAllowed,
@@ -44,6 +45,11 @@ export interface WebServerOptions {
   heartbeatMs?: number
   /** How much `uploads/` may hold; 2 GB in all and 4 at once by default. */
   uploadLimits?: UploadLimits
+  /**
+   * The diagram frame page's policy (security.ts `mermaidFramePolicy`, with the hash of its script known
+   * at build time); without it the page gets the app's, under which its script does not run.
+   */
+  mermaidFramePolicy?: string
 }
 
 export interface WebServer {
@@ -72,6 +78,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       setSecurityHeaders(response)
       // The preview page has a policy of its own (it runs the previewed code, sandboxed).
       if (pathname === previewPagePath) response.setHeader('Content-Security-Policy', previewPolicy)
+      // So has the diagram frame's (mermaid, sandboxed, its one script named by its hash).
+      if (pathname === mermaidFramePagePath && options.mermaidFramePolicy)
+        response.setHeader('Content-Security-Policy', options.mermaidFramePolicy)
     },
   })
 

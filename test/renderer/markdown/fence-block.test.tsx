@@ -31,6 +31,18 @@ describe('fenced code blocks drawn without a markdown parse', () => {
     })
   }
 
+  it('say whether the closing fence is there (a diagram is drawn only then)', () => {
+    expect(parseFenceBlock('```mermaid\ngraph TD\n```\n')).toEqual({
+      code: 'graph TD',
+      language: 'mermaid',
+      closed: true,
+    })
+    expect(parseFenceBlock('```mermaid\ngraph TD\n  A --> B\n')).toMatchObject({ language: 'mermaid', closed: false })
+    // A shorter or other fence inside does not close it.
+    expect(parseFenceBlock('````mermaid\ngraph TD\n```\n')).toMatchObject({ closed: false })
+    expect(parseFenceBlock('```mermaid\ngraph TD\n~~~\n')).toMatchObject({ closed: false })
+  })
+
   it('leave anything less plain to react-markdown', () => {
     for (const source of [
       ' ```ts\nindented fence\n```\n',

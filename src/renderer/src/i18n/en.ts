@@ -1,6 +1,19 @@
 import { connectionCauseInEnglish, type ErrorKind, type ImportProblem } from '../../../shared/errors'
 import type { KeyProtection } from '../../../shared/key-status'
+import type { DiagramKind } from '../markdown/diagram-protocol'
 import { formatNumber } from './format'
+
+const diagramKindsEn: Record<DiagramKind, string> = {
+  flowchart: 'flowchart',
+  sequence: 'sequence',
+  class: 'class',
+  state: 'state',
+  gantt: 'Gantt',
+  pie: 'pie chart',
+  er: 'entity relationship',
+  journey: 'user journey',
+  mindmap: 'mind map',
+}
 
 /**
  * Every string the renderer shows, in one place, so a translation is one more file of this shape.
@@ -111,6 +124,15 @@ export const en = {
     backToReference: (label: string) => `Back to the text of footnote ${label}`,
     wrapLines: 'Wrap long lines',
     unwrapLines: 'Do not wrap lines',
+    diagram: (kind: DiagramKind | null) => (kind ? `Diagram (${diagramKindsEn[kind]})` : 'Diagram'),
+    showSource: 'Show source',
+    showDiagram: 'Show diagram',
+    drawingDiagram: 'Drawing the diagram…',
+    diagramFailed: 'This diagram could not be drawn. Its source is below; the diagram tool says:',
+    diagramTooLarge: (limit: string) =>
+      `This diagram is too large to draw (more than ${limit} characters): its source is below.`,
+    diagramUnavailable: 'The diagram tool did not load. Reload the app to try again.',
+    diagramFrame: 'Diagram drawing',
   },
   views: {
     failed: 'This part of the app failed to show. The rest still works.',

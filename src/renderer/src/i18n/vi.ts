@@ -1,7 +1,20 @@
 import type { ConnectionCause, ErrorKind, ImportProblem } from '../../../shared/errors'
 import type { KeyProtection } from '../../../shared/key-status'
 import type { Strings } from './en'
+import type { DiagramKind } from '../markdown/diagram-protocol'
 import { formatNumber } from './format'
+
+const diagramKindsVi: Record<DiagramKind, string> = {
+  flowchart: 'lưu đồ',
+  sequence: 'tuần tự',
+  class: 'lớp',
+  state: 'trạng thái',
+  gantt: 'Gantt',
+  pie: 'biểu đồ tròn',
+  er: 'thực thể – quan hệ',
+  journey: 'hành trình người dùng',
+  mindmap: 'sơ đồ tư duy',
+}
 
 /**
  * Tiếng Việt: the same keys as `en.ts` (the type makes a missing or extra one a compile error).
@@ -111,6 +124,14 @@ export const vi: Strings = {
     backToReference: (label: string) => `Quay lại chỗ dẫn chú thích ${label}`,
     wrapLines: 'Ngắt dòng dài',
     unwrapLines: 'Không ngắt dòng',
+    diagram: (kind: DiagramKind | null) => (kind ? `Sơ đồ (${diagramKindsVi[kind]})` : 'Sơ đồ'),
+    showSource: 'Hiện mã nguồn',
+    showDiagram: 'Hiện sơ đồ',
+    drawingDiagram: 'Đang vẽ sơ đồ…',
+    diagramFailed: 'Không vẽ được sơ đồ này. Mã nguồn ở bên dưới; công cụ vẽ sơ đồ báo:',
+    diagramTooLarge: (limit: string) => `Sơ đồ này quá lớn để vẽ (hơn ${limit} ký tự): mã nguồn ở bên dưới.`,
+    diagramUnavailable: 'Công cụ vẽ sơ đồ không tải được. Hãy tải lại ứng dụng để thử lại.',
+    diagramFrame: 'Khung vẽ sơ đồ',
   },
   views: {
     failed: 'Phần này của ứng dụng không hiển thị được. Các phần khác vẫn hoạt động.',

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react'
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react'
 import { strings } from '../i18n'
 import { Button } from '../ui/Button'
 import { IconButton } from '../ui/IconButton'
@@ -14,8 +14,17 @@ interface CodeBlockProps {
   language: string | null
 }
 
-/** A fenced code block: its language, a Copy button and the highlighted code. */
-export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockProps) {
+interface CodeBlockViewProps extends CodeBlockProps {
+  /** More actions, before Wrap and Copy (a diagram's source toggle). */
+  extraActions?: ReactNode
+  /** Drawn instead of the code (a diagram); the code's Wrap toggle goes with it. */
+  figure?: ReactNode
+  /** A line between the header and the code (why a diagram is shown as its source). */
+  note?: ReactNode
+}
+
+/** A fenced code block: its language, a Copy button and the highlighted code (or a figure of it). */
+export const CodeBlock = memo(function CodeBlock({ code, language, extraActions, figure, note }: CodeBlockViewProps) {
   const label = language ?? strings.markdown.code
   const highlighter = useHighlighter()
   const known = highlighter !== null && highlighter.isKnownLanguage(language)
@@ -30,10 +39,21 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
       {language && previewable.has(language.toLowerCase()) ? (
         <HtmlPreview code={code} language={language.toLowerCase()} />
       ) : null}
-      <WrapToggle wrap={wrap} onChange={setWrap} />
+      {extraActions}
+      {figure ? null : <WrapToggle wrap={wrap} onChange={setWrap} />}
       <CopyButton text={code} label={strings.markdown.copyCode(label)} />
     </div>
   )
+  if (figure)
+    return (
+      <div className="code-block">
+        <div className="code-header">
+          <span className="code-language">{label}</span>
+          {actions}
+        </div>
+        {figure}
+      </div>
+    )
   if (code.length > formatLimits.maxCodeChars) {
     // Megabytes of code: no highlighting, and a page of it on screen at a time (layout costs seconds per MB).
     const visible = code.length > shown ? code.slice(0, shown) : code
@@ -43,6 +63,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
           <span className="code-language">{label}</span>
           {actions}
         </div>
+        {note}
         <p className="md-plain-note">
           {strings.markdown.tooLarge}{' '}
           {visible.length < code.length ? strings.markdown.shownPart(visible.length, code.length) : null}
@@ -65,6 +86,7 @@ export const CodeBlock = memo(function CodeBlock({ code, language }: CodeBlockPr
         <span className="code-language">{label}</span>
         {actions}
       </div>
+      {note}
       {/* Focusable: a block whose long lines scroll sideways must scroll from the keyboard too. */}
       <pre tabIndex={0}>
         <code className={known ? `hljs language-${language}` : undefined}>

@@ -2,6 +2,7 @@ import { memo, useState } from 'react'
 import { ErrorBoundary } from '../lib/ErrorBoundary'
 import { BlockSplitter } from './block-splitter'
 import { CodeBlock } from './CodeBlock'
+import { DiagramFence } from './DiagramFence'
 import { parseFenceBlock } from './fence-block'
 import { formatRefusal } from './format-limits'
 import { MathRendering } from './math-context'
@@ -82,6 +83,7 @@ const FinishedGroup = memo(function FinishedGroup({ blocks }: { blocks: readonly
  */
 const BlockView = memo(function BlockView({ source }: { source: string }) {
   const fence = parseFenceBlock(source)
+  if (fence?.closed && fence.language?.toLowerCase() === 'mermaid') return <DiagramFence code={fence.code} />
   if (fence) return <CodeBlock code={fence.code} language={fence.language} />
   if (formatRefusal(source) !== null) return <PlainBlock text={source} reason="too-large" />
   return (

@@ -7,6 +7,8 @@
 export interface FenceBlock {
   code: string
   language: string | null
+  /** The closing fence is there: the code is whole (a diagram is drawn only then). */
+  closed: boolean
 }
 
 const opening = /^(`{3,}|~{3,})([^\n]*)\n/
@@ -28,7 +30,7 @@ export function parseFenceBlock(source: string): FenceBlock | null {
   }
   // Still open (streaming): every line so far is code.
   const language = info.trim().split(/\s+/)[0] || null
-  return { code: body.replace(/\n$/, ''), language: language ? decodeInfo(language) : null }
+  return { code: body.replace(/\n$/, ''), language: language ? decodeInfo(language) : null, closed: close !== null }
 }
 
 /** The info string's first word, with the backslash escapes CommonMark allows there. */

@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm'
 import { openLink, safeExternalUrl } from '../api/open-link'
 import { strings } from '../i18n'
 import { CodeBlock } from './CodeBlock'
+import { DiagramFence } from './DiagramFence'
 import { FootnoteDefinition, FootnoteReference } from './Footnotes'
 import { MathFormula } from './MathFormula'
 import { remarkFootnotesInPlace } from './remark-footnotes'
@@ -28,7 +29,11 @@ export function withMath(mathPlugins: PluggableList): PluggableList {
 export const markdownComponents: Components = {
   pre({ node }) {
     const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code')
-    return <CodeBlock code={code ? textOf(code).replace(/\n$/, '') : ''} language={languageOf(code)} />
+    const text = code ? textOf(code).replace(/\n$/, '') : ''
+    const language = languageOf(code)
+    // A fence inside a list or quote: parsed as a whole block, so drawn only once that block is finished.
+    if (language?.toLowerCase() === 'mermaid') return <DiagramFence code={text} />
+    return <CodeBlock code={text} language={language} />
   },
   a({ href, children, node }) {
     const footnote = node?.properties.dataFootnoteRef
