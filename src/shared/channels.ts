@@ -54,6 +54,7 @@ export const invokeChannels = [
   'tools:list',
   'tools:approve',
   'tools:pending',
+  'tools:loops',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

@@ -30,9 +30,14 @@ export const PendingApprovalSchema = z.object({
   approvalId: z.string().uuid(),
   conversationId: z.string().nullable(),
   messageId: z.string().nullable(),
+  /** A stream of the loop that asks (`chat:stop` with it denies this and ends the loop), also after a reload. */
+  loopStreamId: z.string(),
   call: ToolCallRecordSchema,
 })
 export type PendingApproval = z.infer<typeof PendingApprovalSchema>
+
+/** A tool loop running: its conversation answers until it ends, even while no stream is live. */
+export const RunningLoopSchema = z.object({ conversationId: z.string().nullable(), loopStreamId: z.string() })
 
 export const toolChannels = {
   /** Starts the server if needed and lists its tools (turned-off ones included), or says why it cannot. */
@@ -43,6 +48,8 @@ export const toolChannels = {
   },
   /** Approvals still waiting, for a view opened (or reloaded) while one is. None survive a restart. */
   'tools:pending': { request: z.undefined(), response: z.array(PendingApprovalSchema) },
+  /** Tool loops still running, for a view opened (or reloaded) during one: it counts as answering. */
+  'tools:loops': { request: z.undefined(), response: z.array(RunningLoopSchema) },
 } as const
 
 /** A call changed (asked, running, ended), and an approval asked or settled: for the transcript. */
@@ -57,5 +64,12 @@ export const ToolEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('tool-approval'), approval: PendingApprovalSchema }),
   z.object({ type: z.literal('tool-approval-settled'), approvalId: z.string().uuid() }),
+  /** A tool loop began (`running`) or ended. */
+  z.object({
+    type: z.literal('tool-loop'),
+    conversationId: z.string().nullable(),
+    loopStreamId: z.string(),
+    running: z.boolean(),
+  }),
 ])
 export type ToolEvent = z.infer<typeof ToolEventSchema>

@@ -36,7 +36,12 @@ async function start(
   const core = session.startCore({ dataDir, toolsHomeDir: repoRoot })
   const events: ToolEvent[] = []
   core.onEvent((event) => {
-    if (event.type === 'tool-call' || event.type === 'tool-approval' || event.type === 'tool-approval-settled')
+    if (
+      event.type === 'tool-call' ||
+      event.type === 'tool-approval' ||
+      event.type === 'tool-approval-settled' ||
+      event.type === 'tool-loop'
+    )
       events.push(event)
     if (event.type === 'tool-approval' && answer)
       void core.dispatch('tools:approve', { approvalId: event.approval.approvalId, answer })
@@ -179,6 +184,30 @@ describe('tools through the core', () => {
     expect(await call(core, 'chat:stop', { streamId: loopStreamId })).toEqual({ stopped: true })
     const [, withCalls] = await settled(core, sent.conversationId, 2)
     expect(withCalls?.toolCalls?.[0]).toMatchObject({ tool: 'slow', status: 'cancelled' })
+    expect(bodies()).toHaveLength(1)
+  })
+
+  it('chat:stop while a call awaits approval denies it, ends the loop and the answer reads stopped; a reload finds the loop', async () => {
+    const { core, events } = await start(tempDir(), [stdioTestServer()], null)
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Chậm [[call=test-stdio__slow:{"ms":60000}]]',
+    })
+    await expect.poll(() => events.find((event) => event.type === 'tool-approval'), { timeout: 20_000 }).toBeTruthy()
+    // What a view reloaded now reads: the loop still answering, and the approval naming that loop.
+    const loops = await call<Array<{ conversationId: string; loopStreamId: string }>>(core, 'tools:loops', undefined)
+    expect(loops).toEqual([{ conversationId: sent.conversationId, loopStreamId: sent.streamId }])
+    const pending = await call<Array<{ loopStreamId: string }>>(core, 'tools:pending', undefined)
+    expect(pending).toEqual([expect.objectContaining({ loopStreamId: sent.streamId })])
+    expect(await call(core, 'chat:stop', { streamId: pending[0]!.loopStreamId })).toEqual({ stopped: true })
+    const [, withCalls] = await settled(core, sent.conversationId, 2)
+    expect(withCalls).toMatchObject({ status: 'stopped' })
+    expect(withCalls?.toolCalls?.[0]).toMatchObject({ tool: 'slow', status: 'cancelled' })
+    expect(await call(core, 'tools:loops', undefined)).toEqual([])
+    expect(await call(core, 'tools:pending', undefined)).toEqual([])
+    const loopEvents = events.filter((event) => event.type === 'tool-loop')
+    expect(loopEvents.map((event) => event.type === 'tool-loop' && event.running)).toEqual([true, false])
+    expect(events.some((event) => event.type === 'tool-call' && event.call.status === 'running')).toBe(false)
     expect(bodies()).toHaveLength(1)
   })
 

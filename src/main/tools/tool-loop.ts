@@ -60,17 +60,31 @@ export interface ToolLoopOptions {
   chat: ChatService
   mcp: McpManager
   settings(): ToolSettings
-  /** Asks the user about one call; must settle when `signal` aborts (Stop). */
-  approve(call: ToolCallRecord, signal: AbortSignal, target: StreamTarget): Promise<Approval>
+  /**
+   * Asks the user about one call; must settle when `signal` aborts (Stop). `streamId` is a stream of
+   * the loop (the answer that asked), so a view that shows the approval can stop the loop with it.
+   */
+  approve(call: ToolCallRecord, signal: AbortSignal, target: StreamTarget, streamId: string): Promise<Approval>
   /** Remembers "always allow" for this server and tool. */
   allowAlways(serverId: string, tool: string): void
   /** Every change of a call's status, for the transcript; `target` is the answer that asked for it. */
   emit(call: ToolCallRecord, target: StreamTarget, streamId: string): void
   /** A step's answer with its calls, once every call has its result (history keeps them). */
   onStep?(step: ToolLoopStep): void
+  /**
+   * A loop began or ended: views count its conversation as answering for the whole loop (also while
+   * no stream is live: an approval waiting, a call running), and Stop there stops it.
+   */
+  onLoop?(loop: RunningLoop, running: boolean): void
   log: Logger
   now?: () => number
   maxResultChars?: number
+}
+
+/** A loop still running, as views see it: its conversation and a stream id `stop` knows it by. */
+export interface RunningLoop {
+  conversationId: string | null
+  loopStreamId: string
 }
 
 export const deniedText = 'The user denied this tool call. Do not try it again; answer without it.'
@@ -158,7 +172,12 @@ export class ToolLoop {
     for (const loop of this.running) loop.stop()
   }
 
-  private readonly running = new Set<{ streamIds: Set<string>; stop(): void }>()
+  /** The loops still running (a view opened or reloaded during one). */
+  active(): RunningLoop[] {
+    return [...this.running].map(({ view }) => ({ ...view }))
+  }
+
+  private readonly running = new Set<{ streamIds: Set<string>; view: RunningLoop; stop(): void }>()
 
   private async continueLoop(
     request: ServiceRequest,
@@ -176,12 +195,14 @@ export class ToolLoop {
     let current = firstStream
     const loop = {
       streamIds: new Set([firstStream.streamId]),
+      view: { conversationId: firstTarget.conversationId, loopStreamId: firstStream.streamId },
       stop: () => {
         controller.abort()
         this.options.chat.stop(current.streamId)
       },
     }
     this.running.add(loop)
+    this.options.onLoop?.({ ...loop.view }, true)
     const added: ChatCompletionMessageParam[] = []
     const answers: StreamOutcome[] = []
     const calls: ToolCallRecord[] = []
@@ -241,7 +262,7 @@ export class ToolLoop {
             records.map((entry) => ({ ...entry })),
             records[0]!,
           )
-          await this.runCalls(records, offered, signal, changed, target)
+          await this.runCalls(records, offered, signal, changed, target, askedBy)
         }
         stepsRun++
         calls.push(...records)
@@ -273,6 +294,7 @@ export class ToolLoop {
     } finally {
       outerSignal.removeEventListener('abort', stopOuter)
       this.running.delete(loop)
+      this.options.onLoop?.({ ...loop.view }, false)
     }
   }
 
@@ -283,6 +305,7 @@ export class ToolLoop {
     signal: AbortSignal,
     changed: (record: ToolCallRecord) => void,
     target: StreamTarget,
+    streamId: string,
   ): Promise<void> {
     const allowed: Array<{ record: ToolCallRecord; args: Record<string, unknown> }> = []
     for (const record of records) {
@@ -313,7 +336,7 @@ export class ToolLoop {
       if (!always) {
         record.status = 'awaiting_approval'
         changed(record)
-        approval = await this.options.approve({ ...record }, signal, target).catch(() => 'deny' as const)
+        approval = await this.options.approve({ ...record }, signal, target, streamId).catch(() => 'deny' as const)
         if (signal.aborted) approval = 'stopped'
       }
       if (approval === 'stopped') this.settle(record, 'cancelled', 'Stopped by the user before it ran.', true, changed)

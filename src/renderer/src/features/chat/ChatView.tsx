@@ -1,6 +1,6 @@
 import './chat.css'
-import { ToolApprovalsContext, ToolApprovalsStore } from '../tools/tool-approvals-store'
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { loopsIn, ToolApprovalsContext } from '../tools/tool-approvals-store'
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
@@ -63,16 +63,7 @@ export function ChatView(props: ChatViewProps) {
   )
   const chat = useChat(api, conversationId, created)
   // Tool calls and approvals, live for every message of this view (features/tools).
-  const toolStore = useMemo(() => new ToolApprovalsStore(api), [api])
-  const { transcriptStore } = chat
-  useEffect(
-    () =>
-      toolStore.start((changedIn) => {
-        if (changedIn !== null && changedIn === transcriptStore.getSnapshot().conversationId)
-          void transcriptStore.refreshNewest()
-      }),
-    [toolStore, transcriptStore],
-  )
+  const { toolStore } = chat
   const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
   // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams. It reads the
@@ -84,8 +75,10 @@ export function ChatView(props: ChatViewProps) {
       const live = [...chat.streamStore.getSnapshot().values()].filter(
         (stream) => stream.status === 'streaming' && open !== null && stream.conversationId === open,
       )
-      if (live.length === 0) return false
+      const loops = loopsIn(chat.toolStore.getSnapshot(), open)
+      if (live.length === 0 && loops.length === 0) return false
       for (const stream of live) void api.chat.stop({ streamId: stream.streamId })
+      for (const loopStreamId of loops) void api.chat.stop({ streamId: loopStreamId })
     },
   })
   const error = chat.sendError ?? messageActions.actionError
