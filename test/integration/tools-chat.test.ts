@@ -130,6 +130,61 @@ describe('tools through the core', () => {
     expect(resent.messages[2]).toMatchObject({ role: 'tool', content: '5' })
   })
 
+  it('Continue of an interrupted answer after tool calls offers the tools again; with tools off its history goes as text', async () => {
+    const { core } = await start(tempDir())
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Cộng [[call=test-stdio__add:{"a":2,"b":3}]]',
+    })
+    const [, , final] = await settled(core, sent.conversationId, 3)
+    // The final answer as Stop leaves it mid-text: Continue is what the user is offered.
+    const interrupt = () =>
+      core.history.finishMessage(final!.id, {
+        content: final!.content,
+        reasoning: null,
+        status: 'stopped',
+        errorKind: null,
+        errorMessage: null,
+        model: final!.model ?? null,
+        usage: null,
+        costUsd: null,
+        timings: null,
+      })
+    interrupt()
+    let before = bodies().length
+    await call<ChatSendResponse>(core, 'chat:continue', { messageId: final!.id })
+    await expect.poll(() => bodies().length, { timeout: 20_000 }).toBe(before + 1)
+    const withTools = bodies().at(-1)!
+    expect(withTools.messages.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+      'user',
+    ])
+    expect(withTools.tools).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'function', function: expect.objectContaining({ name: 'test-stdio__add' }) }),
+      ]),
+    )
+    await settled(core, sent.conversationId, 3)
+
+    // Tools turned off for the conversation: no `tools`, so no tool messages either, yet the facts stay.
+    await call(core, 'history:setOverrides', { conversationId: sent.conversationId, overrides: { tools: false } })
+    interrupt()
+    before = bodies().length
+    await call<ChatSendResponse>(core, 'chat:continue', { messageId: final!.id })
+    await expect.poll(() => bodies().length, { timeout: 20_000 }).toBe(before + 1)
+    const withoutTools = bodies().at(-1)!
+    expect(withoutTools.tools).toBeUndefined()
+    expect(withoutTools.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'assistant', 'user'])
+    expect(withoutTools.messages.some((message) => message.tool_calls)).toBe(false)
+    expect(withoutTools.messages[1]?.content).toBe(
+      '[Called the tool test-stdio__add with {"a":2,"b":3}]\n\n[Result of test-stdio__add]\n5',
+    )
+    await settled(core, sent.conversationId, 3)
+  })
+
   it('a denied call runs nothing; the conversation switch turns tools off', async () => {
     const { core } = await start(tempDir(), [stdioTestServer()], 'deny')
     const sent = await call<ChatSendResponse>(core, 'chat:send', {

@@ -250,7 +250,7 @@ export class ConversationChat {
    * stored, so the transcript reads as one answer.
    */
   continue(messageId: string): Result<ChatSendResponse> {
-    const { history, chat } = this.options
+    const { history } = this.options
     const message = history.getMessage(messageId)
     if (!message) return fail('not_found', 'This message no longer exists.')
     const { conversationId } = message
@@ -269,7 +269,10 @@ export class ConversationChat {
       ...toPromptMessages([...above.messages, message], this.options.attachments?.source),
       { role: 'user' as const, content: continueInstruction },
     ]
-    const started = chat.send(
+    // Through the tool loop when tools are on: the history may hold tool calls, and the model may
+    // ask for more while it goes on.
+    const started = this.sendAnswer(
+      conversation,
       {
         messages,
         model: modelId,
