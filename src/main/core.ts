@@ -274,7 +274,7 @@ export function createCore(options: CoreOptions): Core {
     notices,
     updates,
     emitHistory: emit,
-    tools,
+    tools: { ...tools, servers: () => settings.get().tools.servers },
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
   })
   let closed = false

@@ -55,6 +55,7 @@ export const invokeChannels = [
   'tools:approve',
   'tools:pending',
   'tools:loops',
+  'tools:status',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

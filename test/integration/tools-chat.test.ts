@@ -4,6 +4,8 @@
  * `tools:approve` as a view would; the call runs, its result reaches the gateway through the real SDK,
  * and history keeps the calls with the answer, across a restart, for Regenerate and for export/import.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core'
 import type { ChatSendResponse } from '../../src/shared/chat'
@@ -40,7 +42,8 @@ async function start(
       event.type === 'tool-call' ||
       event.type === 'tool-approval' ||
       event.type === 'tool-approval-settled' ||
-      event.type === 'tool-loop'
+      event.type === 'tool-loop' ||
+      event.type === 'tool-server-failed'
     )
       events.push(event)
     if (event.type === 'tool-approval' && answer)
@@ -300,6 +303,40 @@ describe('tools through the core', () => {
     expect(await call(core, 'tools:pending', undefined)).toEqual([])
     expect(events.some((event) => event.type === 'tool-call' && event.call.status === 'running')).toBe(false)
     expect(bodies()).toHaveLength(1)
+  })
+
+  it('a server that cannot start is tried once: questions go on without its tools, the user is told once, Settings shows why', async () => {
+    const starts = join(tempDir(), 'starts.log')
+    const script = `require("fs").appendFileSync(${JSON.stringify(starts)}, "start\\n"); console.error("no config"); process.exit(1)`
+    const broken = stdioTestServer({ id: 'broken', name: 'Broken tools', args: ['-e', script] })
+    const { core, events } = await start(tempDir(), [stdioTestServer(), broken])
+    const startCount = () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length
+    const first = await call<ChatSendResponse>(core, 'chat:send', { conversationId: null, content: 'Một' })
+    await settled(core, first.conversationId, 2)
+    await call<ChatSendResponse>(core, 'chat:send', { conversationId: first.conversationId, content: 'Hai' })
+    await settled(core, first.conversationId, 4)
+    expect(startCount()).toBe(1)
+    const told = events.filter((event) => event.type === 'tool-server-failed')
+    expect(told).toEqual([
+      expect.objectContaining({
+        serverId: 'broken',
+        serverName: 'Broken tools',
+        error: expect.objectContaining({ stderr: ['no config'] }),
+      }),
+    ])
+    // Both questions were answered with the working server's tools, none of the broken one's.
+    for (const body of bodies()) {
+      const names = (body.tools ?? []).map((tool) => (tool as { function: { name: string } }).function.name)
+      expect(names).toContain('test-stdio__echo')
+      expect(names.some((name) => name.startsWith('broken__'))).toBe(false)
+    }
+    expect(await call(core, 'tools:status', undefined)).toEqual([
+      { serverId: 'test-stdio', state: 'running', error: null },
+      { serverId: 'broken', state: 'failed', error: expect.objectContaining({ stderr: ['no config'] }) },
+    ])
+    // Retry in Settings starts it again.
+    expect(await call(core, 'tools:list', { serverId: 'broken', retry: true })).toMatchObject({ state: 'failed' })
+    expect(startCount()).toBe(2)
   })
 
   it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {

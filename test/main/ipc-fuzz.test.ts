@@ -80,6 +80,7 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'tools:approve': { approvalId: id, answer: 'deny' },
   'tools:pending': undefined,
   'tools:loops': undefined,
+  'tools:status': undefined,
 }
 
 const huge = ['x'.repeat(1_000_000), 'ệ'.repeat(300_000), `sk-${'a'.repeat(2_000_000)}`]

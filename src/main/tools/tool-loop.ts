@@ -12,7 +12,7 @@ import type { ToolCallRecord, ToolCallStatus } from '../../shared/tool-calls'
 import type { ToolSettings } from '../../shared/tool-settings'
 import type { ChatService, ServiceRequest, StreamOutcome, StreamTarget } from '../chat/chat-service'
 import type { Logger } from '../log'
-import type { McpManager, McpTool } from './mcp-manager'
+import type { McpManager, McpTool, ToolError } from './mcp-manager'
 import type { AssembledToolCall } from './tool-call-assembler'
 import { capped, defaultMaxResultChars, toolResultText } from './tool-result-text'
 
@@ -76,6 +76,8 @@ export interface ToolLoopOptions {
    * no stream is live: an approval waiting, a call running), and Stop there stops it.
    */
   onLoop?(loop: RunningLoop, running: boolean): void
+  /** A server could not start, so a question goes on without its tools: told once per failed start. */
+  onServerFailed?(failure: { serverId: string; serverName: string; error: ToolError }): void
   log: Logger
   now?: () => number
   maxResultChars?: number
@@ -107,6 +109,9 @@ export class ToolLoop {
       const listed = lists[position]!
       if (!listed.ok) {
         this.options.log.warn(`tool server ${server.id} offers no tools now (${listed.error.kind})`)
+        // The question goes on without this server; the user hears of its failed start once.
+        if (this.options.mcp.announceFailure(server.id))
+          this.options.onServerFailed?.({ serverId: server.id, serverName: server.name, error: listed.error })
         continue
       }
       for (const tool of listed.value) {

@@ -46,6 +46,7 @@ export function wireTools(options: {
     emit: (call, { conversationId, messageId }, streamId) =>
       options.emit({ type: 'tool-call', conversationId, messageId, loopStreamId: streamId, call }),
     onLoop: (loop, running) => options.emit({ type: 'tool-loop', ...loop, running }),
+    onServerFailed: (failure) => options.emit({ type: 'tool-server-failed', ...failure }),
     log: options.log,
   })
   return {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { McpManager } from '../../../src/main/tools/mcp-manager'
@@ -6,6 +8,9 @@ import { childEnvironment } from '../../../src/main/tools/stdio-transport'
 import type { ToolServer } from '../../../src/shared/tool-settings'
 import { memoryLogger } from '../../support/memory-logger'
 import { repoRoot, startHttpTestServer, stdioTestServer } from '../../support/mcp-servers'
+import { useTempDirs } from '../../support/temp-dir'
+
+const tempDir = useTempDirs()
 
 const managers: McpManager[] = []
 const cleanups: Array<() => void> = []
@@ -135,6 +140,41 @@ describe('McpManager over stdio (a real child process)', () => {
     })
     expect(mcp.status('test-stdio').state).toBe('failed')
     expect(log.lines.join('\n')).not.toContain('hunter2-secret')
+  })
+
+  it('a failed start is remembered: not started again until changed, turned off and on, or retried', async () => {
+    const starts = join(tempDir(), 'starts.log')
+    // Counts its starts in a file, says why on stderr and exits: a server broken by its configuration.
+    const script = `require("fs").appendFileSync(${JSON.stringify(starts)}, "start\\n"); console.error("no token given"); process.exit(1)`
+    const servers: ToolServer[] = [stdioTestServer({ args: ['-e', script] })]
+    const { manager: mcp } = manager(servers)
+    const startCount = () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length
+    const broken = { ok: false, error: { kind: 'server_unavailable', stderr: ['no token given'] } }
+    expect(await mcp.listTools('test-stdio')).toMatchObject(broken)
+    expect(mcp.announceFailure('test-stdio')).toBe(true)
+    // The next questions get the remembered failure at once, and are not told again.
+    expect(await mcp.listTools('test-stdio')).toMatchObject(broken)
+    expect(await call(mcp, 'test-stdio', 'echo', { text: 'x' })).toMatchObject(broken)
+    expect(mcp.announceFailure('test-stdio')).toBe(false)
+    expect(startCount()).toBe(1)
+    expect(mcp.status('test-stdio')).toMatchObject({ state: 'failed', stderr: ['no token given'] })
+
+    // Retry (Settings → Tools) starts it again.
+    expect(await mcp.listTools('test-stdio', { retry: true })).toMatchObject(broken)
+    expect(startCount()).toBe(2)
+    // Turned off and on again (a settings change each time, as the core prunes after one).
+    servers[0] = { ...servers[0]!, enabled: false }
+    await mcp.prune()
+    servers[0] = { ...servers[0], enabled: true }
+    await mcp.prune()
+    expect(await mcp.listTools('test-stdio')).toMatchObject(broken)
+    expect(startCount()).toBe(3)
+    // Its configuration changed (here fixed): it starts, with no failure left.
+    servers[0] = stdioTestServer()
+    await mcp.prune()
+    expect(await mcp.listTools('test-stdio')).toMatchObject({ ok: true })
+    expect(mcp.status('test-stdio')).toMatchObject({ state: 'running', error: null })
+    expect(mcp.announceFailure('test-stdio')).toBe(false)
   })
 
   it('a command that does not exist fails without a shell', async () => {

@@ -684,6 +684,10 @@ export const en = {
     noneAllowed: 'No tool runs without asking.',
     allowedEntry: (tool: string, server: string) => `${tool} on ${server}`,
     revoke: 'Revoke',
+    retry: 'Retry',
+    remembered: 'It is not started again until you change it, turn it off and on, or press Retry.',
+    serverFailed: (name: string) => `The tool server “${name}” could not start`,
+    serverFailedHint: 'This answer goes on without its tools. Settings → Tools shows why.',
     errors: {
       server_unavailable: 'The server could not start. Check its command and settings; its last output is below.',
       server_crashed: 'The server stopped unexpectedly; its last output is below.',

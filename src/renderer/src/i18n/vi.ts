@@ -696,6 +696,10 @@ export const vi: Strings = {
     noneAllowed: 'Không công cụ nào chạy mà không hỏi.',
     allowedEntry: (tool: string, server: string) => `${tool} trên ${server}`,
     revoke: 'Thu hồi',
+    retry: 'Thử lại',
+    remembered: 'Máy chủ sẽ không được khởi động lại cho đến khi bạn sửa nó, tắt rồi bật lại, hoặc bấm Thử lại.',
+    serverFailed: (name: string) => `Không khởi động được máy chủ công cụ “${name}”`,
+    serverFailedHint: 'Câu trả lời này tiếp tục mà không có công cụ của nó. Xem lý do ở Cài đặt → Công cụ.',
     errors: {
       server_unavailable:
         'Không khởi động được máy chủ. Hãy kiểm tra lệnh và cài đặt; đầu ra cuối cùng của nó ở bên dưới.',

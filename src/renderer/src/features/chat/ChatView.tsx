@@ -1,6 +1,6 @@
 import './chat.css'
 import { loopsIn, ToolApprovalsContext } from '../tools/tool-approvals-store'
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
 import type { Settings } from '../../../../shared/settings'
@@ -64,6 +64,20 @@ export function ChatView(props: ChatViewProps) {
   const chat = useChat(api, conversationId, created)
   // Tool calls and approvals, live for every message of this view (features/tools).
   const { toolStore } = chat
+  // A server that could not start: the question goes on without it; main tells once per failed start.
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type === 'tool-server-failed')
+          showToast({
+            key: `tool-server-failed-${event.serverId}`,
+            tone: 'error',
+            title: strings.toolSettings.serverFailed(event.serverName),
+            description: strings.toolSettings.serverFailedHint,
+          })
+      }),
+    [api],
+  )
   const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
   // Esc stops the answer, unless a dialog is open (Esc closes that) or nothing streams. It reads the
