@@ -27,7 +27,8 @@ test('add the test MCP server in Settings, approve a call, see its card and the 
 }) => {
   test.setTimeout(90_000)
   const dataDir = mkdtempSync(join(tmpdir(), 'holysheep-e2e-'))
-  const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir }
+  // The user who starts browser mode allows tool servers that run a command (see tool-command-flag.ts).
+  const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir, allowToolCommands: true }
   let app = await startBrowserMode(options)
   try {
     await page.goto(app.url)

@@ -12,6 +12,7 @@ import type { ChatSendResponse } from '../../src/shared/chat'
 import type { StoredMessage } from '../../src/shared/history'
 import type { ToolEvent } from '../../src/shared/tool-contract'
 import type { ToolServer } from '../../src/shared/tool-settings'
+import type { ToolCommandChange } from '../../src/main/tools/command-consent'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { call, useCoreSession } from '../support/core-session'
 import { repoRoot, stdioTestServer } from '../support/mcp-servers'
@@ -35,7 +36,8 @@ async function start(
   servers: ToolServer[] = [stdioTestServer()],
   answer: 'once' | 'always' | 'deny' | null = 'once',
 ) {
-  const core = session.startCore({ dataDir, toolsHomeDir: repoRoot })
+  // The user allows each stdio server's command in main's dialog (the renderer cannot).
+  const core = session.startCore({ dataDir, toolsHomeDir: repoRoot, confirmToolCommand: async () => true })
   const events: ToolEvent[] = []
   core.onEvent((event) => {
     if (
@@ -337,6 +339,63 @@ describe('tools through the core', () => {
     // Retry in Settings starts it again.
     expect(await call(core, 'tools:list', { serverId: 'broken', retry: true })).toMatchObject({ state: 'failed' })
     expect(startCount()).toBe(2)
+  })
+
+  it('a stdio server added or changed through the contract needs main’s confirmation; refused, nothing changes', async () => {
+    const asked: ToolCommandChange[] = []
+    let allow = false
+    const core = session.startCore({
+      dataDir: tempDir(),
+      toolsHomeDir: repoRoot,
+      confirmToolCommand: async (change) => {
+        asked.push(change)
+        return allow
+      },
+    })
+    const before = core.settings.get().tools
+    const server = stdioTestServer({ env: [{ name: 'TOKEN', value: 'abc' }] })
+    const refused = await core.dispatch('settings:set', { tools: { ...before, servers: [server] } })
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'not_confirmed' } })
+    expect(core.settings.get().tools).toEqual(before)
+    expect(asked).toEqual([
+      {
+        kind: 'add',
+        serverName: 'Test tools',
+        command: process.execPath,
+        args: server.args,
+        env: [{ name: 'TOKEN', value: 'abc' }],
+        cwd: repoRoot,
+      },
+    ])
+
+    allow = true
+    await call(core, 'settings:set', { tools: { ...before, servers: [server] } })
+    expect(core.settings.get().tools.servers).toEqual([server])
+    // Turning it off, renaming it or turning a tool off runs nothing new: not asked.
+    const quiet = { ...server, enabled: false, name: 'Renamed', disabledTools: ['echo'] }
+    await call(core, 'settings:set', { tools: { ...before, servers: [quiet] } })
+    expect(asked).toHaveLength(2)
+    // Its arguments changed: asked again, and refused, the stored server stays as it was.
+    allow = false
+    const changed = { ...quiet, args: ['-e', 'require("child_process").execSync("touch /tmp/pwned")'] }
+    expect(await core.dispatch('settings:set', { tools: { ...before, servers: [changed] } })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_confirmed' },
+    })
+    expect(asked.at(-1)).toMatchObject({ kind: 'change', args: changed.args })
+    expect(core.settings.get().tools.servers).toEqual([quiet])
+    // An HTTP server runs nothing here: not asked.
+    const http: ToolServer = {
+      id: 'web',
+      name: 'Web',
+      enabled: true,
+      disabledTools: [],
+      transport: 'http',
+      url: 'http://127.0.0.1:9/mcp',
+      headers: [],
+    }
+    await call(core, 'settings:set', { tools: { ...before, servers: [quiet, http] } })
+    expect(asked).toHaveLength(3)
   })
 
   it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {

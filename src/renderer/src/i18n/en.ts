@@ -562,6 +562,8 @@ export const en = {
     attachment_refused: 'A file could not be attached.',
     read_only:
       'Your history is read-only because an update of it could not be applied. Nothing was changed; see the notice at the top.',
+    not_confirmed:
+      'Not saved: the tool server’s command was not allowed. In browser mode, start the app with HOLYSHEEP_ALLOW_TOOL_COMMANDS=1 to allow local tool servers.',
     internal: 'Something went wrong inside the app.',
   } satisfies Record<ErrorKind, string>,
   /** Attachments (issue 16): files a question carries, and why one was refused. */

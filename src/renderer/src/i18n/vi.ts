@@ -561,6 +561,8 @@ export const vi: Strings = {
     attachment_refused: 'Không đính kèm được tệp.',
     read_only:
       'Lịch sử của bạn đang ở chế độ chỉ đọc vì không áp dụng được bản cập nhật. Không có gì bị thay đổi; xem thông báo ở đầu trang.',
+    not_confirmed:
+      'Chưa lưu: lệnh của máy chủ công cụ không được cho phép. Ở chế độ trình duyệt, hãy khởi động ứng dụng với HOLYSHEEP_ALLOW_TOOL_COMMANDS=1 để cho phép máy chủ công cụ cục bộ.',
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
   attachments: {
