@@ -69,6 +69,8 @@ interface Connection {
   stderr: StderrTail
   started: boolean
   closed: boolean
+  /** An HTTP reply went over the size cap, so the connection was ended. */
+  overflowed: boolean
   error: ToolError | null
 }
 
@@ -144,6 +146,7 @@ export class McpManager {
           stderr,
         )
       if (
+        connection.overflowed ||
         caught instanceof ReplyTooLargeError ||
         (caught instanceof Error && caught.cause instanceof ReplyTooLargeError)
       )
@@ -200,12 +203,19 @@ export class McpManager {
     if (existing && existing.fingerprint === fingerprint && !existing.closed && !existing.error) return existing
     if (existing) void close(existing)
     const stderr = new StderrTail()
+    // A reply cut by the cap ends this connection: a call waiting on an event stream would wait forever.
+    let connectionOf: Connection | null = null
+    const tooLarge = () => {
+      if (!connectionOf) return
+      connectionOf.overflowed = true
+      void close(connectionOf)
+    }
     const transport: Transport =
       server.transport === 'stdio'
         ? new SafeStdioTransport(server, (text) => stderr.push(text), this.options.homeDir)
         : new StreamableHTTPClientTransport(new URL(server.url), {
             requestInit: { headers: Object.fromEntries(server.headers.map(({ name, value }) => [name, value])) },
-            fetch: cappedFetch(maxMessageBytes),
+            fetch: cappedFetch(maxMessageBytes, fetch, tooLarge),
           })
     const client = new Client(this.options.clientInfo ?? { name: 'HolySheep Chat', version: '1' }, { capabilities: {} })
     const connection: Connection = {
@@ -215,9 +225,11 @@ export class McpManager {
       stderr,
       started: false,
       closed: false,
+      overflowed: false,
       error: null,
       ready: Promise.resolve({ ok: true, value: [] }),
     }
+    connectionOf = connection
     client.onclose = () => {
       connection.closed = true
     }

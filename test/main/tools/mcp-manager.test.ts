@@ -3,6 +3,9 @@ import { createServer } from 'node:http'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import { cappedFetch } from '../../../src/main/tools/capped-fetch'
 import { McpManager } from '../../../src/main/tools/mcp-manager'
 import { childEnvironment } from '../../../src/main/tools/stdio-transport'
 import type { ToolServer } from '../../../src/shared/tool-settings'
@@ -209,6 +212,55 @@ describe('McpManager over Streamable HTTP on 127.0.0.1', () => {
     const { manager: mcp } = manager([{ ...http.server, headers: [] }])
     expect(await mcp.listTools('test-http')).toMatchObject({ ok: false, error: { kind: 'server_unavailable' } })
   })
+  it('a result streamed as an event stream (SSE) over 16 MB fails the call clearly; the next call works', async () => {
+    // The SDK's own Streamable HTTP server answers calls as text/event-stream (no JSON response mode).
+    const http = await startHttpTestServer()
+    cleanups.push(http.close)
+    const { manager: mcp } = manager([http.server])
+    const outcome = await call(mcp, 'test-http', 'big', { chars: 17 * 1024 * 1024 }, 60_000)
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { kind: 'tool_failed', message: 'The tool server sent a message larger than 16 MB, so it was stopped.' },
+    })
+    expect(textOf(await call(mcp, 'test-http', 'echo', { text: 'vẫn chạy' }))).toBe('echo: vẫn chạy')
+  })
+
+  it('the cap counts each event of an event stream: a big one is cut, small ones pass, over the real SDK', async () => {
+    const http = await startHttpTestServer()
+    cleanups.push(http.close)
+    const types: string[] = []
+    const recording: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      types.push(response.headers.get('content-type') ?? '')
+      return response
+    }
+    const client = new Client({ name: 'cap-test', version: '1' }, { capabilities: {} })
+    let cut = 0
+    // As McpManager does: a cut reply ends the connection, which fails the call waiting on it.
+    const transport = new StreamableHTTPClientTransport(new URL(http.server.url), {
+      requestInit: { headers: { 'X-Test-Token': 'secret-header-value' } },
+      fetch: cappedFetch(64 * 1024, recording, () => {
+        cut++
+        void client.close()
+      }),
+    })
+    await client.connect(transport)
+    cleanups.push(() => void client.close())
+    // Many calls whose events are each under the cap pass, however much they add up to.
+    for (let round = 0; round < 4; round++) {
+      const small = await client.callTool({ name: 'big', arguments: { chars: 40_000 } })
+      expect((small.content as Array<{ text: string }>)[0]?.text).toHaveLength(40_000)
+    }
+    expect(types.filter((type) => type.includes('text/event-stream')).length).toBeGreaterThanOrEqual(4)
+    const failed = await client.callTool({ name: 'big', arguments: { chars: 100_000 } }).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(failed).toBeInstanceOf(Error)
+    expect(cut).toBe(1)
+    expect(types.at(-1)).toContain('text/event-stream')
+  })
+
   it('a reply over 16 MB fails the call with a clear error, and the next call still works', async () => {
     // A real HTTP server on 127.0.0.1 speaking just enough MCP (JSON replies), whose tools/call
     // answer is 17 MB unless asked for a small one.
