@@ -145,3 +145,25 @@ test('a tool loop answers while it waits for approval or runs a call: Stop shows
     await app.stop()
   }
 })
+
+test('without HOLYSHEEP_ALLOW_TOOL_COMMANDS, browser mode refuses a new stdio server: said beside Add, the form kept, nothing saved', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await openSettings(page)
+  const section = page.getByRole('region', { name: 'Tools' })
+  await section.getByLabel('Name', { exact: true }).fill('Test tools')
+  await section.getByLabel('Command', { exact: true }).fill(process.execPath)
+  await section.getByLabel('Arguments', { exact: true }).fill(testServerScript)
+  await section.getByRole('button', { name: 'Add server' }).click()
+  await expect(section.getByRole('alert')).toContainText('Not saved: the tool server’s command was not allowed.')
+  await expect(section.getByLabel('Command', { exact: true })).toHaveValue(process.execPath)
+  await expect(section.getByText('No server yet. Add one below.')).toBeVisible()
+  const settings = await browserModeClient(app).invoke<{ settings: { tools: { servers: unknown[] } } }>(
+    'settings:get',
+    undefined,
+  )
+  expect(settings.settings.tools.servers).toEqual([])
+  expect(app.output()).toContain('Refused the tool server “Test tools”')
+})

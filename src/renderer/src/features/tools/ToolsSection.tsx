@@ -115,7 +115,10 @@ function ServerRow(props: {
 }
 
 /** Adding a server: stdio (command, one argument a line, env, folder) or Streamable HTTP (URL, headers). */
-function AddServerForm(props: { onAdd(server: ToolServer): void }) {
+function AddServerForm(props: {
+  /** Saves the new server; resolves why it was refused (main asked for a confirmation that was not given), or null. */
+  onAdd(server: ToolServer): Promise<string | null>
+}) {
   const t = strings.toolSettings
   const [transport, setTransport] = useState<'stdio' | 'http'>('stdio')
   const [name, setName] = useState('')
@@ -126,12 +129,15 @@ function AddServerForm(props: { onAdd(server: ToolServer): void }) {
   const [url, setUrl] = useState('')
   const [headers, setHeaders] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const add = () => {
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
+  const add = async () => {
     if (!name.trim()) return setError(t.nameRequired)
     const base = { id: newServerId(name), name: name.trim(), enabled: true, disabledTools: [] }
+    let server: ToolServer
     if (transport === 'stdio') {
       if (!command.trim()) return setError(t.commandRequired)
-      props.onAdd({
+      server = {
         ...base,
         transport,
         command: command.trim(),
@@ -139,12 +145,18 @@ function AddServerForm(props: { onAdd(server: ToolServer): void }) {
         args: args.split('\n').filter((line) => line !== ''),
         env: rows(env, '='),
         cwd: cwd.trim() || null,
-      })
+      }
     } else {
       if (!/^https?:\/\/\S+$/.test(url.trim())) return setError(t.urlRequired)
-      props.onAdd({ ...base, transport, url: url.trim(), headers: rows(headers, ':') })
+      server = { ...base, transport, url: url.trim(), headers: rows(headers, ':') }
     }
     setError(null)
+    setAdding(true)
+    const refused = await props.onAdd(server)
+    setAdding(false)
+    // Refused (the command was not allowed): what the user typed stays, with why beside the button.
+    setRefusal(refused)
+    if (refused) return
     setName('')
     setCommand('')
     setArgs('')
@@ -206,10 +218,15 @@ function AddServerForm(props: { onAdd(server: ToolServer): void }) {
           </Field>
         </>
       )}
-      <div>
-        <Button variant="primary" onClick={add}>
+      <div className="tool-add-actions">
+        <Button variant="primary" disabled={adding} onClick={() => void add()}>
           {t.add}
         </Button>
+        {refusal ? (
+          <p className="tool-server-error" role="alert">
+            {refusal}
+          </p>
+        ) : null}
       </div>
     </div>
   )
@@ -314,7 +331,12 @@ export function ToolsSection(props: { id: string; api: Api; settings: SettingsVi
         </ul>
       </SettingsSubgroup>
       <SettingsSubgroup title={t.addTitle}>
-        <AddServerForm onAdd={(server) => save({ ...tools, servers: [...tools.servers, server] })} />
+        <AddServerForm
+          onAdd={async (server) => {
+            const saved = await props.save({ tools: { ...tools, servers: [...tools.servers, server] } }, t.title)
+            return saved.ok ? null : (Object.values(saved.errors)[0] ?? strings.errors.internal)
+          }}
+        />
       </SettingsSubgroup>
       <SettingsSubgroup title={t.alwaysAllowed}>
         {tools.alwaysAllowed.length === 0 ? <p className="settings-hint">{t.noneAllowed}</p> : null}
