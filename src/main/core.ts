@@ -32,7 +32,7 @@ import { openSettingsFile } from './settings/open-settings-file'
 import { PresetStore } from './settings/preset-store'
 import { SettingsStore } from './settings/settings-store'
 import { wireTools } from './tools/tool-wiring'
-import { refuseToolCommands, type ConfirmToolCommand } from './tools/command-consent'
+import { oneAtATime, refuseToolCommands, type ConfirmToolCommand } from './tools/command-consent'
 import type { KeyValueStore } from './storage/key-value-store'
 import { openJsonStore } from './storage/open-json-store'
 import { UpdateController, type Timers } from './updates/update-controller'
@@ -283,7 +283,7 @@ export function createCore(options: CoreOptions): Core {
     emitHistory: emit,
     tools: { ...tools, servers: () => settings.get().tools.servers },
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
-    confirmToolCommand: options.confirmToolCommand ?? refuseToolCommands,
+    confirmToolCommand: oneAtATime(options.confirmToolCommand ?? refuseToolCommands),
   })
   let closed = false
   return {

@@ -24,6 +24,19 @@ export type ConfirmToolCommand = (change: ToolCommandChange) => Promise<boolean>
 /** What a core with no way to ask does: nothing new runs. */
 export const refuseToolCommands: ConfirmToolCommand = async () => false
 
+/**
+ * One question at a time: a window sending many changes at once gets one dialog after another, each
+ * answered on its own, never a pile of them. A confirm that fails counts as refused.
+ */
+export function oneAtATime(confirm: ConfirmToolCommand): ConfirmToolCommand {
+  let last: Promise<unknown> = Promise.resolve()
+  return (change) => {
+    const answer = last.then(() => confirm(change)).catch(() => false)
+    last = answer
+    return answer
+  }
+}
+
 /** The stdio launches in `after` that `before` did not have under the same server id. */
 export function commandChanges(before: readonly ToolServer[], after: readonly ToolServer[]): ToolCommandChange[] {
   const changes: ToolCommandChange[] = []

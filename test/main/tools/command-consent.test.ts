@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { commandChanges, commandLine, consentText } from '../../../src/main/tools/command-consent'
+import { commandChanges, commandLine, consentText, oneAtATime } from '../../../src/main/tools/command-consent'
 import { toolCommandFlag } from '../../../src/main/web/tool-command-flag'
 import { stdioTestServer } from '../../support/mcp-servers'
 
@@ -53,5 +53,28 @@ describe('tool command consent', () => {
       /^Refused the tool server “Files” \(\/usr\/bin\/npx -y .*HOLYSHEEP_ALLOW_TOOL_COMMANDS=1/,
     )
     expect(printed[2]).toMatch(/^Allowed the tool server “Files” \(\/usr\/bin\/npx/)
+  })
+
+  it('asks one question at a time, and a confirm that fails counts as refused', async () => {
+    const open: string[] = []
+    let most = 0
+    const answers: Array<() => void> = []
+    const confirm = oneAtATime(async (asked) => {
+      if (asked.serverName === 'Broken') throw new Error('no window')
+      open.push(asked.serverName)
+      most = Math.max(most, open.length)
+      await new Promise<void>((resolve) => answers.push(resolve))
+      open.pop()
+      return asked.serverName === 'B'
+    })
+    const a = confirm({ ...change, serverName: 'A' })
+    const broken = confirm({ ...change, serverName: 'Broken' })
+    const b = confirm({ ...change, serverName: 'B' })
+    await expect.poll(() => answers.length).toBe(1)
+    answers[0]!()
+    await expect.poll(() => answers.length).toBe(2)
+    answers[1]!()
+    expect(await Promise.all([a, broken, b])).toEqual([false, false, true])
+    expect(most).toBe(1)
   })
 })
