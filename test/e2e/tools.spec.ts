@@ -167,3 +167,44 @@ test('without HOLYSHEEP_ALLOW_TOOL_COMMANDS, browser mode refuses a new stdio se
   expect(settings.settings.tools.servers).toEqual([])
   expect(app.output()).toContain('Refused the tool server “Test tools”')
 })
+
+test('a server that cannot start: the question is answered without it, the user told once, Settings shows why with Retry', async ({
+  page,
+  gateway,
+}) => {
+  test.setTimeout(90_000)
+  const app = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey, allowToolCommands: true })
+  try {
+    const broken = stdioTestServer({
+      id: 'broken',
+      name: 'Broken tools',
+      args: ['-e', 'console.error("cannot open config.toml"); process.exit(1)'],
+    })
+    await browserModeClient(app).invoke('settings:set', {
+      tools: { ...defaultToolSettings, servers: [stdioTestServer(), broken], enabledByDefault: true },
+    })
+    await page.goto(app.url)
+    const message = page.getByRole('textbox', { name: 'Message' })
+    const notice = page.getByText('The tool server “Broken tools” could not start')
+    await message.fill('Một')
+    await page.keyboard.press('Enter')
+    await expect(notice).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByText(/Echo: “Một”/)).toBeVisible({ timeout: 20_000 })
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notice).toHaveCount(0)
+    await message.fill('Hai')
+    await page.keyboard.press('Enter')
+    await expect(page.getByText(/Echo: “Hai”/)).toBeVisible({ timeout: 20_000 })
+    // Told once: the second question, answered without it too, brings no second notice.
+    await expect(notice).toHaveCount(0)
+
+    await openSettings(page)
+    const section = page.getByRole('region', { name: 'Tools' })
+    await expect(section.getByRole('alert')).toContainText('cannot open config.toml')
+    await section.getByRole('button', { name: 'Retry' }).click()
+    await expect(section.getByRole('alert')).toContainText('cannot open config.toml')
+    expect(await seriousViolations(page)).toEqual([])
+  } finally {
+    await app.stop()
+  }
+})
