@@ -32,6 +32,7 @@ import { openSettingsFile } from './settings/open-settings-file'
 import { PresetStore } from './settings/preset-store'
 import { SettingsStore } from './settings/settings-store'
 import { wireTools } from './tools/tool-wiring'
+import { oneAtATime, refuseToolCommands, type ConfirmToolCommand } from './tools/command-consent'
 import type { KeyValueStore } from './storage/key-value-store'
 import { openJsonStore } from './storage/open-json-store'
 import { UpdateController, type Timers } from './updates/update-controller'
@@ -64,6 +65,12 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<void>
   /** The update checks' timers; real ones by default. */
   updateTimers?: Timers
+  /**
+   * Asks the user to allow a stdio tool server's command before it is saved (a native dialog in the
+   * desktop app; see web/cli.ts for browser mode). Without it, no such server can be added through
+   * the contract.
+   */
+  confirmToolCommand?: ConfirmToolCommand
 }
 
 export interface Core {
@@ -274,8 +281,9 @@ export function createCore(options: CoreOptions): Core {
     notices,
     updates,
     emitHistory: emit,
-    tools,
+    tools: { ...tools, servers: () => settings.get().tools.servers },
     ...(options.openExternal ? { openExternal: options.openExternal } : {}),
+    confirmToolCommand: oneAtATime(options.confirmToolCommand ?? refuseToolCommands),
   })
   let closed = false
   return {

@@ -54,6 +54,8 @@ export const invokeChannels = [
   'tools:list',
   'tools:approve',
   'tools:pending',
+  'tools:loops',
+  'tools:status',
 ] as const
 
 export type InvokeChannel = (typeof invokeChannels)[number]

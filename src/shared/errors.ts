@@ -42,6 +42,8 @@ export const errorKinds = [
   'attachment_refused',
   /** The history is open read-only (an update of its schema failed): reading works, changes do not. */
   'read_only',
+  /** A change main asked the user to confirm (a tool server's command) was refused: nothing was saved. */
+  'not_confirmed',
   'internal',
 ] as const
 

@@ -15,6 +15,13 @@ export const ToolErrorSchema = z.object({
   stderr: z.array(z.string()),
 })
 
+export const ServerStatusSchema = z.object({
+  serverId: z.string(),
+  state: z.enum(['stopped', 'starting', 'running', 'failed']),
+  error: ToolErrorSchema.nullable(),
+})
+export type ServerStatusView = z.infer<typeof ServerStatusSchema>
+
 export const ServerToolsSchema = z.object({
   serverId: z.string(),
   state: z.enum(['stopped', 'starting', 'running', 'failed']),
@@ -30,19 +37,34 @@ export const PendingApprovalSchema = z.object({
   approvalId: z.string().uuid(),
   conversationId: z.string().nullable(),
   messageId: z.string().nullable(),
+  /** A stream of the loop that asks (`chat:stop` with it denies this and ends the loop), also after a reload. */
+  loopStreamId: z.string(),
   call: ToolCallRecordSchema,
 })
 export type PendingApproval = z.infer<typeof PendingApprovalSchema>
 
+/** A tool loop running: its conversation answers until it ends, even while no stream is live. */
+export const RunningLoopSchema = z.object({ conversationId: z.string().nullable(), loopStreamId: z.string() })
+
 export const toolChannels = {
-  /** Starts the server if needed and lists its tools (turned-off ones included), or says why it cannot. */
-  'tools:list': { request: z.object({ serverId: z.string().max(40) }).strict(), response: ServerToolsSchema },
+  /**
+   * Starts the server if needed and lists its tools (turned-off ones included), or says why it cannot.
+   * A server whose start failed is not started again unless `retry` (Settings → Tools, Retry).
+   */
+  'tools:list': {
+    request: z.object({ serverId: z.string().max(40), retry: z.boolean().optional() }).strict(),
+    response: ServerToolsSchema,
+  },
+  /** What each configured server is doing now, without starting any: a failed start with its stderr. */
+  'tools:status': { request: z.undefined(), response: z.array(ServerStatusSchema) },
   'tools:approve': {
     request: z.object({ approvalId: z.string().uuid(), answer: ApprovalAnswerSchema }).strict(),
     response: z.object({ answered: z.boolean() }),
   },
   /** Approvals still waiting, for a view opened (or reloaded) while one is. None survive a restart. */
   'tools:pending': { request: z.undefined(), response: z.array(PendingApprovalSchema) },
+  /** Tool loops still running, for a view opened (or reloaded) during one: it counts as answering. */
+  'tools:loops': { request: z.undefined(), response: z.array(RunningLoopSchema) },
 } as const
 
 /** A call changed (asked, running, ended), and an approval asked or settled: for the transcript. */
@@ -57,5 +79,19 @@ export const ToolEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('tool-approval'), approval: PendingApprovalSchema }),
   z.object({ type: z.literal('tool-approval-settled'), approvalId: z.string().uuid() }),
+  /** A server could not start, so a question is answered without its tools (once per failed start). */
+  z.object({
+    type: z.literal('tool-server-failed'),
+    serverId: z.string(),
+    serverName: z.string(),
+    error: ToolErrorSchema,
+  }),
+  /** A tool loop began (`running`) or ended. */
+  z.object({
+    type: z.literal('tool-loop'),
+    conversationId: z.string().nullable(),
+    loopStreamId: z.string(),
+    running: z.boolean(),
+  }),
 ])
 export type ToolEvent = z.infer<typeof ToolEventSchema>

@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { startBrowserMode } from '../support/browser-mode'
-import { repoRoot, testServerScript } from '../support/mcp-servers'
+import { defaultToolSettings } from '../../src/shared/tool-settings'
+import { browserModeClient } from '../support/browser-mode-client'
+import { repoRoot, stdioTestServer, testServerScript } from '../support/mcp-servers'
 import { expect, test } from './fixtures'
 
 async function openSettings(page: Page) {
@@ -27,7 +29,8 @@ test('add the test MCP server in Settings, approve a call, see its card and the 
 }) => {
   test.setTimeout(90_000)
   const dataDir = mkdtempSync(join(tmpdir(), 'holysheep-e2e-'))
-  const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir }
+  // The user who starts browser mode allows tool servers that run a command (see tool-command-flag.ts).
+  const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir, allowToolCommands: true }
   let app = await startBrowserMode(options)
   try {
     await page.goto(app.url)
@@ -88,6 +91,121 @@ test('add the test MCP server in Settings, approve a call, see its card and the 
       .click()
     await expect(page.getByText(/Tool results: \[call_\d+_0\]/)).toBeVisible()
     await expect(page.locator('details.tool-call').filter({ hasText: 'echo' })).toContainText('Done')
+  } finally {
+    await app.stop()
+  }
+})
+
+test('a tool loop answers while it waits for approval or runs a call: Stop shows, Esc and Stop end it, also after a reload', async ({
+  page,
+  gateway,
+}) => {
+  test.setTimeout(90_000)
+  const app = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey, allowToolCommands: true })
+  try {
+    await browserModeClient(app).invoke('settings:set', {
+      tools: { ...defaultToolSettings, servers: [stdioTestServer()], enabledByDefault: true },
+    })
+    await page.goto(app.url)
+    const composer = page.locator('.composer-actions')
+    const message = page.getByRole('textbox', { name: 'Message' })
+    await message.fill('Chậm [[call=test-stdio__slow:{"ms":60000}]]')
+    await page.keyboard.press('Enter')
+    const approval = page.getByRole('group', { name: 'Approve the call to slow' })
+    await expect(approval).toBeVisible({ timeout: 20_000 })
+    // No stream is live now, yet the conversation is answering: Stop instead of Send.
+    await expect(composer.getByRole('button', { name: 'Stop' })).toBeVisible()
+    await expect(composer.getByRole('button', { name: 'Send' })).toHaveCount(0)
+
+    // A reload re-attaches the approval and the loop: still answering.
+    await page.reload()
+    await expect(approval).toBeVisible({ timeout: 20_000 })
+    await expect(composer.getByRole('button', { name: 'Stop' })).toBeVisible()
+    // Esc denies the waiting call and ends the loop; the answer reads stopped.
+    await message.focus()
+    await page.keyboard.press('Escape')
+    await expect(approval).toHaveCount(0)
+    const card = page.locator('details.tool-call').filter({ hasText: 'slow' })
+    await expect(card).toContainText('Cancelled')
+    await expect(composer.getByRole('button', { name: 'Send' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible()
+
+    // Allowed, the call runs (60 s): Stop in the composer cancels it and ends the loop.
+    await message.fill('Lại chậm [[call=test-stdio__slow:{"ms":60000}]]')
+    await page.keyboard.press('Enter')
+    await approval.getByRole('button', { name: 'Allow once' }).click()
+    const running = page.locator('details.tool-call').filter({ hasText: 'Running' })
+    await expect(running).toBeVisible({ timeout: 20_000 })
+    await composer.getByRole('button', { name: 'Stop' }).click()
+    await expect(page.locator('details.tool-call').filter({ hasText: 'Cancelled' })).toHaveCount(2)
+    await expect(composer.getByRole('button', { name: 'Send' })).toBeVisible()
+    // Only the two questions reached the gateway: nothing went on after either Stop.
+    expect(gateway.requests.filter((request) => request.path === '/v1/chat/completions')).toHaveLength(2)
+  } finally {
+    await app.stop()
+  }
+})
+
+test('without HOLYSHEEP_ALLOW_TOOL_COMMANDS, browser mode refuses a new stdio server: said beside Add, the form kept, nothing saved', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url)
+  await openSettings(page)
+  const section = page.getByRole('region', { name: 'Tools' })
+  await section.getByLabel('Name', { exact: true }).fill('Test tools')
+  await section.getByLabel('Command', { exact: true }).fill(process.execPath)
+  await section.getByLabel('Arguments', { exact: true }).fill(testServerScript)
+  await section.getByRole('button', { name: 'Add server' }).click()
+  await expect(section.getByRole('alert')).toContainText('Not saved: the tool server’s command was not allowed.')
+  await expect(section.getByLabel('Command', { exact: true })).toHaveValue(process.execPath)
+  await expect(section.getByText('No server yet. Add one below.')).toBeVisible()
+  const settings = await browserModeClient(app).invoke<{ settings: { tools: { servers: unknown[] } } }>(
+    'settings:get',
+    undefined,
+  )
+  expect(settings.settings.tools.servers).toEqual([])
+  expect(app.output()).toContain('Refused the tool server “Test tools”')
+})
+
+test('a server that cannot start: the question is answered without it, the user told once, Settings shows why with Retry', async ({
+  page,
+  gateway,
+}) => {
+  test.setTimeout(90_000)
+  const app = await startBrowserMode({ baseURL: gateway.baseURL, apiKey: gateway.apiKey, allowToolCommands: true })
+  try {
+    const broken = stdioTestServer({
+      id: 'broken',
+      name: 'Broken tools',
+      args: ['-e', 'console.error("cannot open config.toml"); process.exit(1)'],
+    })
+    await browserModeClient(app).invoke('settings:set', {
+      tools: { ...defaultToolSettings, servers: [stdioTestServer(), broken], enabledByDefault: true },
+    })
+    await page.goto(app.url)
+    const message = page.getByRole('textbox', { name: 'Message' })
+    const notice = page.getByText('The tool server “Broken tools” could not start', { exact: true })
+    await message.fill('Một')
+    await page.keyboard.press('Enter')
+    await expect(notice).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByText(/Echo: “Một”/)).toBeVisible({ timeout: 20_000 })
+    await page.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(notice).toHaveCount(0)
+    // The first answer has ended (its text shows while it still streams).
+    await expect(page.locator('.composer-actions').getByRole('button', { name: 'Send' })).toBeVisible()
+    await message.fill('Hai')
+    await page.keyboard.press('Enter')
+    await expect(page.getByText(/Echo: “Hai”/)).toBeVisible({ timeout: 20_000 })
+    // Told once: the second question, answered without it too, brings no second notice.
+    await expect(notice).toHaveCount(0)
+
+    await openSettings(page)
+    const section = page.getByRole('region', { name: 'Tools' })
+    await expect(section.getByRole('alert')).toContainText('cannot open config.toml')
+    await section.getByRole('button', { name: 'Retry' }).click()
+    await expect(section.getByRole('alert')).toContainText('cannot open config.toml')
+    expect(await seriousViolations(page)).toEqual([])
   } finally {
     await app.stop()
   }

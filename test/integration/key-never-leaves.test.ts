@@ -32,6 +32,7 @@ import { memoryLogger } from '../support/memory-logger'
 import { createTestCore } from '../support/test-core'
 import { useTempDirs } from '../support/temp-dir'
 import { repoRoot, stdioTestServer } from '../support/mcp-servers'
+import { consentText } from '../../src/main/tools/command-consent'
 
 const tempDir = useTempDirs()
 const rightKey = 'sk-hs-live-4f9c2e7a1b3d5f8e0a6c9b2d'
@@ -86,6 +87,11 @@ beforeAll(async () => {
     toolsHomeDir: repoRoot,
     log,
     encryptor: safeStorageEncryptor(fakeSafeStorage(), 'darwin'),
+    // The user allows the test server's command; what main shows them is checked for the key too.
+    confirmToolCommand: async (change) => {
+      record('tool-command-dialog', consentText(change, 'en'))
+      return true
+    },
   })
   electron = createFakeElectron()
   registerIpcHandlers(electron.ipcMain, core.dispatch)

@@ -29,7 +29,7 @@ describe('killed mid tool loop (SIGKILL)', () => {
       const gateway = await startFakeGateway({ tokenDelayMs: 0 })
       running.push(gateway)
       const dataDir = tempDir()
-      const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir }
+      const options = { baseURL: gateway.baseURL, apiKey: gateway.apiKey, dataDir, allowToolCommands: true }
       const first = await startBrowserMode(options)
       running.push(first)
       const api = browserModeClient(first)

@@ -4,12 +4,15 @@
  * `tools:approve` as a view would; the call runs, its result reaches the gateway through the real SDK,
  * and history keeps the calls with the answer, across a restart, for Regenerate and for export/import.
  */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core'
 import type { ChatSendResponse } from '../../src/shared/chat'
 import type { StoredMessage } from '../../src/shared/history'
 import type { ToolEvent } from '../../src/shared/tool-contract'
 import type { ToolServer } from '../../src/shared/tool-settings'
+import type { ToolCommandChange } from '../../src/main/tools/command-consent'
 import { startFakeGateway, type FakeGateway } from '../fake-gateway/server'
 import { call, useCoreSession } from '../support/core-session'
 import { repoRoot, stdioTestServer } from '../support/mcp-servers'
@@ -33,10 +36,17 @@ async function start(
   servers: ToolServer[] = [stdioTestServer()],
   answer: 'once' | 'always' | 'deny' | null = 'once',
 ) {
-  const core = session.startCore({ dataDir, toolsHomeDir: repoRoot })
+  // The user allows each stdio server's command in main's dialog (the renderer cannot).
+  const core = session.startCore({ dataDir, toolsHomeDir: repoRoot, confirmToolCommand: async () => true })
   const events: ToolEvent[] = []
   core.onEvent((event) => {
-    if (event.type === 'tool-call' || event.type === 'tool-approval' || event.type === 'tool-approval-settled')
+    if (
+      event.type === 'tool-call' ||
+      event.type === 'tool-approval' ||
+      event.type === 'tool-approval-settled' ||
+      event.type === 'tool-loop' ||
+      event.type === 'tool-server-failed'
+    )
       events.push(event)
     if (event.type === 'tool-approval' && answer)
       void core.dispatch('tools:approve', { approvalId: event.approval.approvalId, answer })
@@ -125,6 +135,61 @@ describe('tools through the core', () => {
     expect(resent.messages[2]).toMatchObject({ role: 'tool', content: '5' })
   })
 
+  it('Continue of an interrupted answer after tool calls offers the tools again; with tools off its history goes as text', async () => {
+    const { core } = await start(tempDir())
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Cộng [[call=test-stdio__add:{"a":2,"b":3}]]',
+    })
+    const [, , final] = await settled(core, sent.conversationId, 3)
+    // The final answer as Stop leaves it mid-text: Continue is what the user is offered.
+    const interrupt = () =>
+      core.history.finishMessage(final!.id, {
+        content: final!.content,
+        reasoning: null,
+        status: 'stopped',
+        errorKind: null,
+        errorMessage: null,
+        model: final!.model ?? null,
+        usage: null,
+        costUsd: null,
+        timings: null,
+      })
+    interrupt()
+    let before = bodies().length
+    await call<ChatSendResponse>(core, 'chat:continue', { messageId: final!.id })
+    await expect.poll(() => bodies().length, { timeout: 20_000 }).toBe(before + 1)
+    const withTools = bodies().at(-1)!
+    expect(withTools.messages.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+      'user',
+    ])
+    expect(withTools.tools).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'function', function: expect.objectContaining({ name: 'test-stdio__add' }) }),
+      ]),
+    )
+    await settled(core, sent.conversationId, 3)
+
+    // Tools turned off for the conversation: no `tools`, so no tool messages either, yet the facts stay.
+    await call(core, 'history:setOverrides', { conversationId: sent.conversationId, overrides: { tools: false } })
+    interrupt()
+    before = bodies().length
+    await call<ChatSendResponse>(core, 'chat:continue', { messageId: final!.id })
+    await expect.poll(() => bodies().length, { timeout: 20_000 }).toBe(before + 1)
+    const withoutTools = bodies().at(-1)!
+    expect(withoutTools.tools).toBeUndefined()
+    expect(withoutTools.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'assistant', 'user'])
+    expect(withoutTools.messages.some((message) => message.tool_calls)).toBe(false)
+    expect(withoutTools.messages[1]?.content).toBe(
+      '[Called the tool test-stdio__add with {"a":2,"b":3}]\n\n[Result of test-stdio__add]\n5',
+    )
+    await settled(core, sent.conversationId, 3)
+  })
+
   it('a denied call runs nothing; the conversation switch turns tools off', async () => {
     const { core } = await start(tempDir(), [stdioTestServer()], 'deny')
     const sent = await call<ChatSendResponse>(core, 'chat:send', {
@@ -182,6 +247,30 @@ describe('tools through the core', () => {
     expect(bodies()).toHaveLength(1)
   })
 
+  it('chat:stop while a call awaits approval denies it, ends the loop and the answer reads stopped; a reload finds the loop', async () => {
+    const { core, events } = await start(tempDir(), [stdioTestServer()], null)
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Chậm [[call=test-stdio__slow:{"ms":60000}]]',
+    })
+    await expect.poll(() => events.find((event) => event.type === 'tool-approval'), { timeout: 20_000 }).toBeTruthy()
+    // What a view reloaded now reads: the loop still answering, and the approval naming that loop.
+    const loops = await call<Array<{ conversationId: string; loopStreamId: string }>>(core, 'tools:loops', undefined)
+    expect(loops).toEqual([{ conversationId: sent.conversationId, loopStreamId: sent.streamId }])
+    const pending = await call<Array<{ loopStreamId: string }>>(core, 'tools:pending', undefined)
+    expect(pending).toEqual([expect.objectContaining({ loopStreamId: sent.streamId })])
+    expect(await call(core, 'chat:stop', { streamId: pending[0]!.loopStreamId })).toEqual({ stopped: true })
+    const [, withCalls] = await settled(core, sent.conversationId, 2)
+    expect(withCalls).toMatchObject({ status: 'stopped' })
+    expect(withCalls?.toolCalls?.[0]).toMatchObject({ tool: 'slow', status: 'cancelled' })
+    expect(await call(core, 'tools:loops', undefined)).toEqual([])
+    expect(await call(core, 'tools:pending', undefined)).toEqual([])
+    const loopEvents = events.filter((event) => event.type === 'tool-loop')
+    expect(loopEvents.map((event) => event.type === 'tool-loop' && event.running)).toEqual([true, false])
+    expect(events.some((event) => event.type === 'tool-call' && event.call.status === 'running')).toBe(false)
+    expect(bodies()).toHaveLength(1)
+  })
+
   it('when the next step cannot start (the key was removed), its answer ends as an error, not streaming', async () => {
     const { core, events } = await start(tempDir(), [stdioTestServer()], null)
     const sent = await call<ChatSendResponse>(core, 'chat:send', {
@@ -216,6 +305,97 @@ describe('tools through the core', () => {
     expect(await call(core, 'tools:pending', undefined)).toEqual([])
     expect(events.some((event) => event.type === 'tool-call' && event.call.status === 'running')).toBe(false)
     expect(bodies()).toHaveLength(1)
+  })
+
+  it('a server that cannot start is tried once: questions go on without its tools, the user is told once, Settings shows why', async () => {
+    const starts = join(tempDir(), 'starts.log')
+    const script = `require("fs").appendFileSync(${JSON.stringify(starts)}, "start\\n"); console.error("no config"); process.exit(1)`
+    const broken = stdioTestServer({ id: 'broken', name: 'Broken tools', args: ['-e', script] })
+    const { core, events } = await start(tempDir(), [stdioTestServer(), broken])
+    const startCount = () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length
+    const first = await call<ChatSendResponse>(core, 'chat:send', { conversationId: null, content: 'Một' })
+    await settled(core, first.conversationId, 2)
+    await call<ChatSendResponse>(core, 'chat:send', { conversationId: first.conversationId, content: 'Hai' })
+    await settled(core, first.conversationId, 4)
+    expect(startCount()).toBe(1)
+    const told = events.filter((event) => event.type === 'tool-server-failed')
+    expect(told).toEqual([
+      expect.objectContaining({
+        serverId: 'broken',
+        serverName: 'Broken tools',
+        error: expect.objectContaining({ stderr: ['no config'] }),
+      }),
+    ])
+    // Both questions were answered with the working server's tools, none of the broken one's.
+    for (const body of bodies()) {
+      const names = (body.tools ?? []).map((tool) => (tool as { function: { name: string } }).function.name)
+      expect(names).toContain('test-stdio__echo')
+      expect(names.some((name) => name.startsWith('broken__'))).toBe(false)
+    }
+    expect(await call(core, 'tools:status', undefined)).toEqual([
+      { serverId: 'test-stdio', state: 'running', error: null },
+      { serverId: 'broken', state: 'failed', error: expect.objectContaining({ stderr: ['no config'] }) },
+    ])
+    // Retry in Settings starts it again.
+    expect(await call(core, 'tools:list', { serverId: 'broken', retry: true })).toMatchObject({ state: 'failed' })
+    expect(startCount()).toBe(2)
+  })
+
+  it('a stdio server added or changed through the contract needs main’s confirmation; refused, nothing changes', async () => {
+    const asked: ToolCommandChange[] = []
+    let allow = false
+    const core = session.startCore({
+      dataDir: tempDir(),
+      toolsHomeDir: repoRoot,
+      confirmToolCommand: async (change) => {
+        asked.push(change)
+        return allow
+      },
+    })
+    const before = core.settings.get().tools
+    const server = stdioTestServer({ env: [{ name: 'TOKEN', value: 'abc' }] })
+    const refused = await core.dispatch('settings:set', { tools: { ...before, servers: [server] } })
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'not_confirmed' } })
+    expect(core.settings.get().tools).toEqual(before)
+    expect(asked).toEqual([
+      {
+        kind: 'add',
+        serverName: 'Test tools',
+        command: process.execPath,
+        args: server.args,
+        env: [{ name: 'TOKEN', value: 'abc' }],
+        cwd: repoRoot,
+      },
+    ])
+
+    allow = true
+    await call(core, 'settings:set', { tools: { ...before, servers: [server] } })
+    expect(core.settings.get().tools.servers).toEqual([server])
+    // Turning it off, renaming it or turning a tool off runs nothing new: not asked.
+    const quiet = { ...server, enabled: false, name: 'Renamed', disabledTools: ['echo'] }
+    await call(core, 'settings:set', { tools: { ...before, servers: [quiet] } })
+    expect(asked).toHaveLength(2)
+    // Its arguments changed: asked again, and refused, the stored server stays as it was.
+    allow = false
+    const changed = { ...quiet, args: ['-e', 'require("child_process").execSync("touch /tmp/pwned")'] }
+    expect(await core.dispatch('settings:set', { tools: { ...before, servers: [changed] } })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_confirmed' },
+    })
+    expect(asked.at(-1)).toMatchObject({ kind: 'change', args: changed.args })
+    expect(core.settings.get().tools.servers).toEqual([quiet])
+    // An HTTP server runs nothing here: not asked.
+    const http: ToolServer = {
+      id: 'web',
+      name: 'Web',
+      enabled: true,
+      disabledTools: [],
+      transport: 'http',
+      url: 'http://127.0.0.1:9/mcp',
+      headers: [],
+    }
+    await call(core, 'settings:set', { tools: { ...before, servers: [quiet, http] } })
+    expect(asked).toHaveLength(3)
   })
 
   it('tools:list lists a server’s tools, or says why it cannot start with its stderr', async () => {

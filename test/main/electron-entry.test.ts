@@ -10,6 +10,8 @@ import { invokeChannels } from '../../src/shared/channels'
 import { createFakeElectronApp, FakeBrowserWindow } from '../support/fake-electron-app'
 import { FakeUpdater } from '../support/fake-updater'
 import { useTempDirs } from '../support/temp-dir'
+import { stdioTestServer } from '../support/mcp-servers'
+import type { ToolSettings } from '../../src/shared/tool-settings'
 
 const tempDir = useTempDirs()
 let fake: ReturnType<typeof createFakeElectronApp>
@@ -157,6 +159,38 @@ describe('the Electron entry wires the security checklist', () => {
       error: { kind: 'invalid_payload' },
     })
     expect(fake.calls.openedExternally).toEqual(['https://example.com/'])
+  })
+
+  it('saves a stdio tool server from the window only after a native dialog naming its exact command', async () => {
+    const set = fake.electron.ipcMain.handlers.get('settings:set')!
+    const get = fake.electron.ipcMain.handlers.get('settings:get')!
+    const current = ((await get({}, undefined)) as { value: { settings: { tools: ToolSettings } } }).value.settings
+      .tools
+    const server = stdioTestServer({ args: ['/srv/tools.mjs', '--root', '/home/me/My Files'] })
+    const tools = { ...current, servers: [server] }
+    // Cancel (the default button) refuses it, and nothing is saved.
+    expect(await set({}, { tools })).toMatchObject({ ok: false, error: { kind: 'not_confirmed' } })
+    expect(fake.calls.messageBoxes).toHaveLength(1)
+    const [asked] = fake.calls.messageBoxes
+    expect(asked?.parent).toBe(true)
+    expect(asked?.options).toMatchObject({
+      message: 'Allow the tool server “Test tools” to run this program?',
+      buttons: ['Cancel', 'Allow'],
+      defaultId: 0,
+      cancelId: 0,
+    })
+    expect(asked?.options.detail).toContain(`Command: ${process.execPath} /srv/tools.mjs --root "/home/me/My Files"`)
+    expect(
+      ((await get({}, undefined)) as { value: { settings: { tools: ToolSettings } } }).value.settings.tools,
+    ).toEqual(current)
+    // In Vietnamese when the app is; Allow saves it.
+    expect(await set({}, { language: 'vi' })).toMatchObject({ ok: true })
+    fake.calls.messageBoxResponse = 1
+    expect(await set({}, { tools })).toMatchObject({ ok: true })
+    expect(fake.calls.messageBoxes[1]?.options).toMatchObject({
+      message: 'Cho phép máy chủ công cụ “Test tools” chạy chương trình này?',
+      buttons: ['Hủy', 'Cho phép'],
+    })
   })
 
   it('remembers the window’s place when it closes', () => {

@@ -79,6 +79,8 @@ const validExamples: Record<InvokeChannel, unknown> = {
   'tools:list': { serverId: 'no-such-server' },
   'tools:approve': { approvalId: id, answer: 'deny' },
   'tools:pending': undefined,
+  'tools:loops': undefined,
+  'tools:status': undefined,
 }
 
 const huge = ['x'.repeat(1_000_000), 'ệ'.repeat(300_000), `sk-${'a'.repeat(2_000_000)}`]

@@ -3,7 +3,12 @@ import type { Api } from '../../src/shared/api'
 import type { AppEvent } from '../../src/shared/events'
 import type { ToolCallRecord } from '../../src/shared/tool-calls'
 import type { PendingApproval } from '../../src/shared/tool-contract'
-import { approvalFor, liveCall, ToolApprovalsStore } from '../../src/renderer/src/features/tools/tool-approvals-store'
+import {
+  approvalFor,
+  liveCall,
+  loopsIn,
+  ToolApprovalsStore,
+} from '../../src/renderer/src/features/tools/tool-approvals-store'
 
 const call = (status: ToolCallRecord['status'], result: string | null = null): ToolCallRecord => ({
   id: 'call_index_0',
@@ -27,10 +32,12 @@ const approvalOf = (side: typeof a, approvalId: string): PendingApproval => ({
   approvalId,
   conversationId: side.conversationId,
   messageId: side.messageId,
+  loopStreamId: side.loopStreamId,
   call: call('awaiting_approval'),
 })
 
-function setup() {
+/** `pending` and `loops`: what main answers on `tools:pending` and `tools:loops` (a reload during a loop). */
+function setup(pending: PendingApproval[] = [], loops: Array<{ conversationId: string; loopStreamId: string }> = []) {
   let emit: (event: AppEvent) => void = () => {}
   const stopped: string[] = []
   const api = {
@@ -38,7 +45,10 @@ function setup() {
       emit = listener
       return () => {}
     },
-    tools: { pending: () => Promise.resolve({ ok: true, value: [] }) },
+    tools: {
+      pending: () => Promise.resolve({ ok: true, value: pending }),
+      loops: () => Promise.resolve({ ok: true, value: loops }),
+    },
     chat: {
       stop: ({ streamId }: { streamId: string }) => {
         stopped.push(streamId)
@@ -67,5 +77,23 @@ describe('ToolApprovalsStore', () => {
 
     await store.stop('msg-a', 'call_index_0')
     expect(stopped).toEqual(['stream-a'])
+  })
+
+  it('an approval re-attached after a reload carries its loop: Stop on its card stops that loop', async () => {
+    const { store, stopped } = setup([approvalOf(a, '00000000-0000-4000-8000-00000000000a')])
+    await expect.poll(() => store.getSnapshot().approvals.length).toBe(1)
+    // No tool-call event came after the reload: the approval alone names the loop.
+    await store.stop('msg-a', 'call_index_0')
+    expect(stopped).toEqual(['stream-a'])
+  })
+
+  it('knows the running loops of each conversation, from a reload and from events, until they end', async () => {
+    const { store, emit } = setup([], [{ conversationId: 'conv-a', loopStreamId: 'stream-a' }])
+    await expect.poll(() => loopsIn(store.getSnapshot(), 'conv-a')).toEqual(['stream-a'])
+    emit({ type: 'tool-loop', conversationId: 'conv-b', loopStreamId: 'stream-b', running: true })
+    expect(loopsIn(store.getSnapshot(), 'conv-b')).toEqual(['stream-b'])
+    emit({ type: 'tool-loop', conversationId: 'conv-a', loopStreamId: 'stream-a', running: false })
+    expect(loopsIn(store.getSnapshot(), 'conv-a')).toEqual([])
+    expect(loopsIn(store.getSnapshot(), null)).toEqual([])
   })
 })

@@ -26,6 +26,8 @@ export interface BrowserModeOptions {
   port?: number
   /** Another build's `out/main/web.js` (the start-up bench runs an older build side by side). */
   webEntry?: string
+  /** HOLYSHEEP_ALLOW_TOOL_COMMANDS=1: the user who starts it allows stdio tool servers added from the page. */
+  allowToolCommands?: boolean
 }
 
 const webEntry = join(import.meta.dirname, '../../out/main/web.js')
@@ -44,6 +46,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Bro
   for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'])
     delete env[name]
   if (options.apiKey !== undefined) env.HOLYSHEEP_API_KEY = options.apiKey
+  delete env.HOLYSHEEP_ALLOW_TOOL_COMMANDS
+  if (options.allowToolCommands) env.HOLYSHEEP_ALLOW_TOOL_COMMANDS = '1'
   const child = spawn(process.execPath, [options.webEntry ?? webEntry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))

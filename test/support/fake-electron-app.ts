@@ -20,6 +20,7 @@ type HeadersReceived = (
 export class FakeBrowserWindow extends EventEmitter {
   static all: FakeBrowserWindow[] = []
   static getAllWindows = () => [...FakeBrowserWindow.all]
+  static getFocusedWindow = () => FakeBrowserWindow.all[0] ?? null
   readonly loaded: string[] = []
   readonly sent: Array<[string, unknown]> = []
   maximized = false
@@ -61,6 +62,10 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean;
     errorBoxes: [] as Array<{ title: string; content: string }>,
     sandboxEnabledBeforeReady: false,
     openedExternally: [] as string[],
+    /** Each message box shown (its window, if any, and its options). */
+    messageBoxes: [] as Array<{ parent: boolean; options: { message: string; detail?: string; buttons: string[] } }>,
+    /** The button the next message boxes answer with (its index). */
+    messageBoxResponse: 0,
   }
   let isReady = false
   const session = {
@@ -73,6 +78,7 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean;
     isPackaged: options.packaged ?? false,
     setPath: (name: string, value: string) => (paths[name] = value),
     getPath: (name: string) => paths[name] ?? options.dataDir,
+    getLocale: () => 'en-US',
     requestSingleInstanceLock: () => (calls.lockRequested++, options.lock),
     quit: () => void calls.quit++,
     exit: (code = 0) => void calls.exitCodes.push(code),
@@ -94,6 +100,11 @@ export function createFakeElectronApp(options: { dataDir: string; lock: boolean;
       showSaveDialog: async () => ({ canceled: true }),
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showErrorBox: (title: string, content: string) => void calls.errorBoxes.push({ title, content }),
+      showMessageBox: async (...args: unknown[]) => {
+        const options = args.at(-1) as { message: string; detail?: string; buttons: string[] }
+        calls.messageBoxes.push({ parent: args.length > 1, options })
+        return { response: calls.messageBoxResponse, checkboxChecked: false }
+      },
     },
     shell: { openExternal: async (url: string) => void calls.openedExternally.push(url) },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },

@@ -11,6 +11,7 @@ import { fail, ok, type AppError, type Result } from '../../shared/errors'
 import type { Logger } from '../log'
 import { toAppError } from '../to-app-error'
 import { ToolCallAssembler, type AssembledToolCall } from '../tools/tool-call-assembler'
+import { withoutToolMessages } from '../tools/tool-prompt'
 import { contentOf, finishReasonOf, reasoningOf, usageOf } from './chunk-fields'
 import { DeltaCoalescer, systemClock, type CoalescerClock } from './delta-coalescer'
 import { bodyBytesFor, defaultMaxLineBytes, jsonBodyBytesFor } from './body-limits'
@@ -279,7 +280,11 @@ export class ChatService {
       if (signal.aborted) return stopped()
       const body = {
         model,
-        messages: withSystemPrompt(request.messages, request.systemPrompt ?? defaults.systemPrompt),
+        // Without tools, a history with tool calls goes as plain text (the API refuses it otherwise).
+        messages: withSystemPrompt(
+          tools?.length ? request.messages : withoutToolMessages(request.messages),
+          request.systemPrompt ?? defaults.systemPrompt,
+        ),
         stream: true as const,
         stream_options: { include_usage: true },
         ...optional('temperature', request.temperature ?? defaults.temperature),

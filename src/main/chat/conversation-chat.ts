@@ -250,7 +250,7 @@ export class ConversationChat {
    * stored, so the transcript reads as one answer.
    */
   continue(messageId: string): Result<ChatSendResponse> {
-    const { history, chat } = this.options
+    const { history } = this.options
     const message = history.getMessage(messageId)
     if (!message) return fail('not_found', 'This message no longer exists.')
     const { conversationId } = message
@@ -269,7 +269,10 @@ export class ConversationChat {
       ...toPromptMessages([...above.messages, message], this.options.attachments?.source),
       { role: 'user' as const, content: continueInstruction },
     ]
-    const started = chat.send(
+    // Through the tool loop when tools are on: the history may hold tool calls, and the model may
+    // ask for more while it goes on.
+    const started = this.sendAnswer(
+      conversation,
       {
         messages,
         model: modelId,
@@ -476,6 +479,11 @@ export class ConversationChat {
     const finished = started.value.finished
       .then(
         (outcome) => {
+          // Stopped while it waited for an approval or ran a call: the answer that asked ended
+          // complete, but the turn did not, so it reads as stopped (and Continue is offered).
+          const last = outcome.stepTargets.at(-1)?.messageId
+          if (outcome.status === 'stopped' && outcome.answers.at(-1)?.status === 'complete' && last)
+            this.write(() => this.markStopped(last))
           this.announce(conversation.id)
           return outcome.answers.at(-1)!
         },
@@ -488,6 +496,24 @@ export class ConversationChat {
     // Nobody may be waiting on it (the views follow the events); a failure is logged above.
     finished.catch(() => {})
     return ok({ streamId: started.value.streamId, finished })
+  }
+
+  private markStopped(messageId: string): void {
+    const { history } = this.options
+    const message = history.getMessage(messageId)
+    if (!message || message.status !== 'complete') return
+    history.finishMessage(messageId, {
+      content: message.content,
+      reasoning: message.reasoning ?? null,
+      status: 'stopped',
+      errorKind: null,
+      errorMessage: null,
+      model: message.model ?? null,
+      usage: message.usage ?? null,
+      costUsd: message.costUsd ?? null,
+      timings: message.timings ?? null,
+      finishReason: message.finishReason ?? null,
+    })
   }
 
   /** The messages sent before an answer (for estimating its prompt): those before it, and its own earlier part. */

@@ -21,6 +21,7 @@ import type { SettingsStore } from '../settings/settings-store'
 import type { UpdateController } from '../updates/update-controller'
 import type { ToolLoop } from '../tools/tool-loop'
 import { toolHandlers, type ToolServices } from '../tools/tool-handlers'
+import { commandChanges, type ConfirmToolCommand } from '../tools/command-consent'
 
 export interface Services {
   settings: SettingsStore
@@ -41,6 +42,8 @@ export interface Services {
   tools: ToolServices & { loop: ToolLoop }
   /** Opens a link in the user's browser; absent in browser mode, where the page opens links itself. */
   openExternal?: (url: string) => Promise<void>
+  /** Asks the user, from main, to allow a stdio tool server's launch before it is saved. */
+  confirmToolCommand: ConfirmToolCommand
 }
 
 /**
@@ -77,6 +80,14 @@ export function createHandlers(services: Services): Handlers {
     ...toolHandlers(services.tools),
     'settings:get': async () => ok(settings.view()),
     'settings:set': async (patch) => {
+      // A stdio server added or changed runs a program: main asks the user itself (command-consent.ts).
+      if (patch.tools)
+        for (const change of commandChanges(settings.get().tools.servers, patch.tools.servers))
+          if (!(await services.confirmToolCommand(change)))
+            return fail(
+              'not_confirmed',
+              `The tool server “${change.serverName}” was not saved: running its command was not allowed.`,
+            )
       settings.set(patch)
       return ok(settings.view())
     },

@@ -14,7 +14,12 @@ export class ReplyTooLargeError extends Error {
   }
 }
 
-export function cappedFetch(maxBytes: number, base: FetchLike = fetch): FetchLike {
+/**
+ * `onTooLarge` runs when a reply is cut. For JSON the SDK's request fails with the stream's error;
+ * for an event stream the SDK only reports a broken stream and the request would wait forever, so
+ * the caller ends the connection there (which fails what waits on it).
+ */
+export function cappedFetch(maxBytes: number, base: FetchLike = fetch, onTooLarge: () => void = () => {}): FetchLike {
   return async (input, init) => {
     const response = await base(input, init)
     if (!response.body) return response
@@ -23,17 +28,28 @@ export function cappedFetch(maxBytes: number, base: FetchLike = fetch): FetchLik
     let lastWasNewline = false
     const counter = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        if (!perEvent) count += chunk.length
-        else
+        let over = false
+        if (!perEvent) {
+          count += chunk.length
+          over = count > maxBytes
+        } else
           for (const byte of chunk) {
             if (byte === 0x0d) continue
             count += 1
+            // Checked at each byte: a whole event in one chunk ends (and resets the count) before
+            // the chunk does, so a check after the chunk would let any event through.
+            if (count > maxBytes) {
+              over = true
+              break
+            }
             const newline = byte === 0x0a
             if (newline && lastWasNewline) count = 0
             lastWasNewline = newline
           }
-        if (count > maxBytes) controller.error(new ReplyTooLargeError(maxBytes))
-        else controller.enqueue(chunk)
+        if (over) {
+          controller.error(new ReplyTooLargeError(maxBytes))
+          onTooLarge()
+        } else controller.enqueue(chunk)
       },
     })
     return new Response(response.body.pipeThrough(counter), {

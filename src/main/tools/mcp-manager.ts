@@ -2,7 +2,9 @@
  * The MCP servers the user configured, through the official SDK's `Client`. Electron-free: the server
  * list is read from settings at each use, so an edit applies to the next call. A server starts on its
  * first use (listing its tools or calling one), restarts after it crashed or its configuration
- * changed, and every server stops with `stopAll` (on quit). Failures are values with a kind and the
+ * changed, and every server stops with `stopAll` (on quit). A server that failed to start is not
+ * started again (each question would wait up to the start timeout for it) until its configuration
+ * changes, it is turned off and on, or the user asks to retry (`listTools(id, { retry: true })`). Failures are values with a kind and the
  * server's last stderr lines; env values and headers are never logged.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
@@ -51,6 +53,14 @@ export interface McpManagerOptions {
   startTimeoutMs?: number
 }
 
+/** A start that failed, remembered for the configuration it failed with. */
+interface StartFailure {
+  fingerprint: string
+  error: ToolError
+  /** Whether a question already told the user (they are told once, not at every question). */
+  announced: boolean
+}
+
 interface Connection {
   fingerprint: string
   client: Client
@@ -59,24 +69,44 @@ interface Connection {
   stderr: StderrTail
   started: boolean
   closed: boolean
+  /** An HTTP reply went over the size cap, so the connection was ended. */
+  overflowed: boolean
   error: ToolError | null
 }
 
 export class McpManager {
   private readonly connections = new Map<string, Connection>()
+  private readonly failures = new Map<string, StartFailure>()
   /** Set by `stopAll` (quitting): no server starts after it. */
   private stopped = false
 
   constructor(private readonly options: McpManagerOptions) {}
 
-  /** The server's tools (all of them, turned-off ones included), starting it when needed. */
-  async listTools(serverId: string): Promise<ToolOutcome<McpTool[]>> {
+  /**
+   * The server's tools (all of them, turned-off ones included), starting it when needed. A server
+   * whose start failed answers that failure again without starting, unless `retry`.
+   */
+  async listTools(serverId: string, { retry = false }: { retry?: boolean } = {}): Promise<ToolOutcome<McpTool[]>> {
     const server = this.options.servers().find((candidate) => candidate.id === serverId)
     if (!server) return failure('server_unavailable', 'This tool server is not configured.', [])
     if (!server.enabled) return failure('server_unavailable', `The tool server “${server.name}” is turned off.`, [])
     // After quitting began, nothing starts again (a listing still under way would leave a child behind).
     if (this.stopped) return failure('server_unavailable', 'The app is closing.', [])
+    const failed = this.failures.get(serverId)
+    if (failed && failed.fingerprint === fingerprintOf(server) && !retry) return { ok: false, error: failed.error }
+    this.failures.delete(serverId)
     return this.connect(server).ready
+  }
+
+  /**
+   * Whether the remembered start failure of this server is yet to be told to the user; true once
+   * (the first question it spoils), false after and for a server that did not fail.
+   */
+  announceFailure(serverId: string): boolean {
+    const failed = this.failures.get(serverId)
+    if (!failed || failed.announced) return false
+    failed.announced = true
+    return true
   }
 
   /**
@@ -116,6 +146,7 @@ export class McpManager {
           stderr,
         )
       if (
+        connection.overflowed ||
         caught instanceof ReplyTooLargeError ||
         (caught instanceof Error && caught.cause instanceof ReplyTooLargeError)
       )
@@ -127,6 +158,8 @@ export class McpManager {
   }
 
   status(serverId: string): ServerStatus {
+    const failed = this.failures.get(serverId)
+    if (failed) return { serverId, state: 'failed', error: failed.error, stderr: failed.error.stderr }
     const connection = this.connections.get(serverId)
     if (!connection) return { serverId, state: 'stopped', error: null, stderr: [] }
     const state = connection.error
@@ -150,6 +183,11 @@ export class McpManager {
   /** Stops servers no longer configured or turned off (after a settings change). */
   async prune(): Promise<void> {
     const wanted = new Map(this.options.servers().map((server) => [server.id, server]))
+    // Turned off (to be turned on again) or changed: the next use tries again.
+    for (const [id, failed] of this.failures) {
+      const server = wanted.get(id)
+      if (!server || !server.enabled || fingerprintOf(server) !== failed.fingerprint) this.failures.delete(id)
+    }
     for (const [id, connection] of this.connections) {
       const server = wanted.get(id)
       if (!server || !server.enabled || fingerprintOf(server) !== connection.fingerprint) {
@@ -165,12 +203,19 @@ export class McpManager {
     if (existing && existing.fingerprint === fingerprint && !existing.closed && !existing.error) return existing
     if (existing) void close(existing)
     const stderr = new StderrTail()
+    // A reply cut by the cap ends this connection: a call waiting on an event stream would wait forever.
+    let connectionOf: Connection | null = null
+    const tooLarge = () => {
+      if (!connectionOf) return
+      connectionOf.overflowed = true
+      void close(connectionOf)
+    }
     const transport: Transport =
       server.transport === 'stdio'
         ? new SafeStdioTransport(server, (text) => stderr.push(text), this.options.homeDir)
         : new StreamableHTTPClientTransport(new URL(server.url), {
             requestInit: { headers: Object.fromEntries(server.headers.map(({ name, value }) => [name, value])) },
-            fetch: cappedFetch(maxMessageBytes),
+            fetch: cappedFetch(maxMessageBytes, fetch, tooLarge),
           })
     const client = new Client(this.options.clientInfo ?? { name: 'HolySheep Chat', version: '1' }, { capabilities: {} })
     const connection: Connection = {
@@ -180,14 +225,16 @@ export class McpManager {
       stderr,
       started: false,
       closed: false,
+      overflowed: false,
       error: null,
       ready: Promise.resolve({ ok: true, value: [] }),
     }
+    connectionOf = connection
     client.onclose = () => {
       connection.closed = true
     }
-    connection.ready = this.start(server, connection)
     this.connections.set(server.id, connection)
+    connection.ready = this.start(server, connection)
     return connection
   }
 
@@ -215,6 +262,9 @@ export class McpManager {
         stderr: connection.stderr.get(),
       }
       connection.error = error
+      // Remembered only while this connection is the server's (not one replaced by a newer start).
+      if (this.connections.get(server.id) === connection && !this.stopped)
+        this.failures.set(server.id, { fingerprint: connection.fingerprint, error, announced: false })
       void close(connection)
       return { ok: false, error }
     }

@@ -23,8 +23,15 @@ export class ToolApprovals {
     call: ToolCallRecord,
     where: { conversationId: string | null; messageId: string | null },
     signal: AbortSignal,
+    loopStreamId: string,
   ): Promise<Approval> {
-    const approval: PendingApproval = { approvalId: randomUUID(), ...where, call }
+    const approval: PendingApproval = {
+      approvalId: randomUUID(),
+      conversationId: where.conversationId,
+      messageId: where.messageId,
+      loopStreamId,
+      call,
+    }
     return new Promise((resolve) => {
       const settle = (answer: Approval) => {
         if (!this.waiting.delete(approval.approvalId)) return

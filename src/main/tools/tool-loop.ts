@@ -12,7 +12,7 @@ import type { ToolCallRecord, ToolCallStatus } from '../../shared/tool-calls'
 import type { ToolSettings } from '../../shared/tool-settings'
 import type { ChatService, ServiceRequest, StreamOutcome, StreamTarget } from '../chat/chat-service'
 import type { Logger } from '../log'
-import type { McpManager, McpTool } from './mcp-manager'
+import type { McpManager, McpTool, ToolError } from './mcp-manager'
 import type { AssembledToolCall } from './tool-call-assembler'
 import { capped, defaultMaxResultChars, toolResultText } from './tool-result-text'
 
@@ -60,17 +60,33 @@ export interface ToolLoopOptions {
   chat: ChatService
   mcp: McpManager
   settings(): ToolSettings
-  /** Asks the user about one call; must settle when `signal` aborts (Stop). */
-  approve(call: ToolCallRecord, signal: AbortSignal, target: StreamTarget): Promise<Approval>
+  /**
+   * Asks the user about one call; must settle when `signal` aborts (Stop). `streamId` is a stream of
+   * the loop (the answer that asked), so a view that shows the approval can stop the loop with it.
+   */
+  approve(call: ToolCallRecord, signal: AbortSignal, target: StreamTarget, streamId: string): Promise<Approval>
   /** Remembers "always allow" for this server and tool. */
   allowAlways(serverId: string, tool: string): void
   /** Every change of a call's status, for the transcript; `target` is the answer that asked for it. */
   emit(call: ToolCallRecord, target: StreamTarget, streamId: string): void
   /** A step's answer with its calls, once every call has its result (history keeps them). */
   onStep?(step: ToolLoopStep): void
+  /**
+   * A loop began or ended: views count its conversation as answering for the whole loop (also while
+   * no stream is live: an approval waiting, a call running), and Stop there stops it.
+   */
+  onLoop?(loop: RunningLoop, running: boolean): void
+  /** A server could not start, so a question goes on without its tools: told once per failed start. */
+  onServerFailed?(failure: { serverId: string; serverName: string; error: ToolError }): void
   log: Logger
   now?: () => number
   maxResultChars?: number
+}
+
+/** A loop still running, as views see it: its conversation and a stream id `stop` knows it by. */
+export interface RunningLoop {
+  conversationId: string | null
+  loopStreamId: string
 }
 
 export const deniedText = 'The user denied this tool call. Do not try it again; answer without it.'
@@ -93,6 +109,9 @@ export class ToolLoop {
       const listed = lists[position]!
       if (!listed.ok) {
         this.options.log.warn(`tool server ${server.id} offers no tools now (${listed.error.kind})`)
+        // The question goes on without this server; the user hears of its failed start once.
+        if (this.options.mcp.announceFailure(server.id))
+          this.options.onServerFailed?.({ serverId: server.id, serverName: server.name, error: listed.error })
         continue
       }
       for (const tool of listed.value) {
@@ -158,7 +177,12 @@ export class ToolLoop {
     for (const loop of this.running) loop.stop()
   }
 
-  private readonly running = new Set<{ streamIds: Set<string>; stop(): void }>()
+  /** The loops still running (a view opened or reloaded during one). */
+  active(): RunningLoop[] {
+    return [...this.running].map(({ view }) => ({ ...view }))
+  }
+
+  private readonly running = new Set<{ streamIds: Set<string>; view: RunningLoop; stop(): void }>()
 
   private async continueLoop(
     request: ServiceRequest,
@@ -176,12 +200,14 @@ export class ToolLoop {
     let current = firstStream
     const loop = {
       streamIds: new Set([firstStream.streamId]),
+      view: { conversationId: firstTarget.conversationId, loopStreamId: firstStream.streamId },
       stop: () => {
         controller.abort()
         this.options.chat.stop(current.streamId)
       },
     }
     this.running.add(loop)
+    this.options.onLoop?.({ ...loop.view }, true)
     const added: ChatCompletionMessageParam[] = []
     const answers: StreamOutcome[] = []
     const calls: ToolCallRecord[] = []
@@ -241,7 +267,7 @@ export class ToolLoop {
             records.map((entry) => ({ ...entry })),
             records[0]!,
           )
-          await this.runCalls(records, offered, signal, changed, target)
+          await this.runCalls(records, offered, signal, changed, target, askedBy)
         }
         stepsRun++
         calls.push(...records)
@@ -273,6 +299,7 @@ export class ToolLoop {
     } finally {
       outerSignal.removeEventListener('abort', stopOuter)
       this.running.delete(loop)
+      this.options.onLoop?.({ ...loop.view }, false)
     }
   }
 
@@ -283,6 +310,7 @@ export class ToolLoop {
     signal: AbortSignal,
     changed: (record: ToolCallRecord) => void,
     target: StreamTarget,
+    streamId: string,
   ): Promise<void> {
     const allowed: Array<{ record: ToolCallRecord; args: Record<string, unknown> }> = []
     for (const record of records) {
@@ -313,7 +341,7 @@ export class ToolLoop {
       if (!always) {
         record.status = 'awaiting_approval'
         changed(record)
-        approval = await this.options.approve({ ...record }, signal, target).catch(() => 'deny' as const)
+        approval = await this.options.approve({ ...record }, signal, target, streamId).catch(() => 'deny' as const)
         if (signal.aborted) approval = 'stopped'
       }
       if (approval === 'stopped') this.settle(record, 'cancelled', 'Stopped by the user before it ran.', true, changed)

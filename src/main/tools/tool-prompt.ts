@@ -35,3 +35,42 @@ export function toPromptMessages(messages: StoredMessage[], source?: AttachmentS
   }
   return prompt
 }
+
+/**
+ * The same history for a request that offers no tools (tools off for the conversation, or no server
+ * answering): the API refuses `tool_calls` and `tool` messages without `tools`, so each answer that
+ * asked for calls becomes one plain assistant message that says, in words, what it called and what
+ * came back. The model keeps the facts; the request stays valid.
+ */
+export function withoutToolMessages(messages: ChatCompletionMessageParam[]): ChatCompletionMessageParam[] {
+  const plain: ChatCompletionMessageParam[] = []
+  let open: { names: Map<string, string>; lines: string[] } | null = null
+  const close = () => {
+    if (open) plain.push({ role: 'assistant', content: open.lines.join('\n\n') })
+    open = null
+  }
+  for (const message of messages) {
+    if (message.role === 'assistant' && message.tool_calls?.length) {
+      close()
+      const names = new Map<string, string>()
+      const lines = typeof message.content === 'string' && message.content ? [message.content] : []
+      for (const call of message.tool_calls) {
+        const name = call.type === 'function' ? call.function.name : call.id
+        names.set(call.id, name)
+        if (call.type === 'function') lines.push(`[Called the tool ${name} with ${call.function.arguments || '{}'}]`)
+      }
+      open = { names, lines }
+    } else if (message.role === 'tool') {
+      const text =
+        typeof message.content === 'string' ? message.content : message.content.map((part) => part.text).join('')
+      const current: { names: Map<string, string>; lines: string[] } = open ?? { names: new Map(), lines: [] }
+      open = current
+      current.lines.push(`[Result of ${current.names.get(message.tool_call_id) ?? message.tool_call_id}]\n${text}`)
+    } else {
+      close()
+      plain.push(message)
+    }
+  }
+  close()
+  return plain
+}

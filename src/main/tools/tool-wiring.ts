@@ -37,7 +37,7 @@ export function wireTools(options: {
     chat: options.chat,
     mcp,
     settings: options.settings,
-    approve: (call, signal, target) => approvals.ask(call, target, signal),
+    approve: (call, signal, target, streamId) => approvals.ask(call, target, signal, streamId),
     allowAlways: (serverId, tool) => {
       const tools = options.settings()
       if (tools.alwaysAllowed.some((entry) => entry.serverId === serverId && entry.tool === tool)) return
@@ -45,6 +45,8 @@ export function wireTools(options: {
     },
     emit: (call, { conversationId, messageId }, streamId) =>
       options.emit({ type: 'tool-call', conversationId, messageId, loopStreamId: streamId, call }),
+    onLoop: (loop, running) => options.emit({ type: 'tool-loop', ...loop, running }),
+    onServerFailed: (failure) => options.emit({ type: 'tool-server-failed', ...failure }),
     log: options.log,
   })
   return {

@@ -12,6 +12,7 @@ import { plainTextEncryptor } from '../secrets/encryptor'
 import { acquireDataFolderLock } from '../storage/data-folder-lock'
 import { mermaidFramePolicy } from './security'
 import { startWebServer } from './server'
+import { toolCommandFlag } from './tool-command-flag'
 import { webFileAccess } from './web-file-access'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     transferWorker: { file: join(here, 'transfer-worker.js') },
     backupWorker: { file: join(here, 'backup-worker.js') },
     pdfWorker: { file: join(here, 'pdf-worker.js') },
+    confirmToolCommand: toolCommandFlag(process.env, (line) => process.stdout.write(line)),
   })
   heldKeys = () => core.secrets.heldKeys()
   // Closed properly when the server cannot start (a port in use), so the next start finds the

@@ -1,11 +1,19 @@
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
+import { Client } from '@modelcontextprotocol/sdk/client/index.js'
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js'
+import { cappedFetch } from '../../../src/main/tools/capped-fetch'
 import { McpManager } from '../../../src/main/tools/mcp-manager'
 import { childEnvironment } from '../../../src/main/tools/stdio-transport'
 import type { ToolServer } from '../../../src/shared/tool-settings'
 import { memoryLogger } from '../../support/memory-logger'
 import { repoRoot, startHttpTestServer, stdioTestServer } from '../../support/mcp-servers'
+import { useTempDirs } from '../../support/temp-dir'
+
+const tempDir = useTempDirs()
 
 const managers: McpManager[] = []
 const cleanups: Array<() => void> = []
@@ -137,6 +145,41 @@ describe('McpManager over stdio (a real child process)', () => {
     expect(log.lines.join('\n')).not.toContain('hunter2-secret')
   })
 
+  it('a failed start is remembered: not started again until changed, turned off and on, or retried', async () => {
+    const starts = join(tempDir(), 'starts.log')
+    // Counts its starts in a file, says why on stderr and exits: a server broken by its configuration.
+    const script = `require("fs").appendFileSync(${JSON.stringify(starts)}, "start\\n"); console.error("no token given"); process.exit(1)`
+    const servers: ToolServer[] = [stdioTestServer({ args: ['-e', script] })]
+    const { manager: mcp } = manager(servers)
+    const startCount = () => readFileSync(starts, 'utf8').split('\n').filter(Boolean).length
+    const broken = { ok: false, error: { kind: 'server_unavailable', stderr: ['no token given'] } }
+    expect(await mcp.listTools('test-stdio')).toMatchObject(broken)
+    expect(mcp.announceFailure('test-stdio')).toBe(true)
+    // The next questions get the remembered failure at once, and are not told again.
+    expect(await mcp.listTools('test-stdio')).toMatchObject(broken)
+    expect(await call(mcp, 'test-stdio', 'echo', { text: 'x' })).toMatchObject(broken)
+    expect(mcp.announceFailure('test-stdio')).toBe(false)
+    expect(startCount()).toBe(1)
+    expect(mcp.status('test-stdio')).toMatchObject({ state: 'failed', stderr: ['no token given'] })
+
+    // Retry (Settings → Tools) starts it again.
+    expect(await mcp.listTools('test-stdio', { retry: true })).toMatchObject(broken)
+    expect(startCount()).toBe(2)
+    // Turned off and on again (a settings change each time, as the core prunes after one).
+    servers[0] = { ...servers[0]!, enabled: false }
+    await mcp.prune()
+    servers[0] = { ...servers[0], enabled: true }
+    await mcp.prune()
+    expect(await mcp.listTools('test-stdio')).toMatchObject(broken)
+    expect(startCount()).toBe(3)
+    // Its configuration changed (here fixed): it starts, with no failure left.
+    servers[0] = stdioTestServer()
+    await mcp.prune()
+    expect(await mcp.listTools('test-stdio')).toMatchObject({ ok: true })
+    expect(mcp.status('test-stdio')).toMatchObject({ state: 'running', error: null })
+    expect(mcp.announceFailure('test-stdio')).toBe(false)
+  })
+
   it('a command that does not exist fails without a shell', async () => {
     const { manager: mcp } = manager([stdioTestServer({ command: 'no-such-command-holysheep; echo hi', args: [] })])
     const listed = await mcp.listTools('test-stdio')
@@ -169,6 +212,55 @@ describe('McpManager over Streamable HTTP on 127.0.0.1', () => {
     const { manager: mcp } = manager([{ ...http.server, headers: [] }])
     expect(await mcp.listTools('test-http')).toMatchObject({ ok: false, error: { kind: 'server_unavailable' } })
   })
+  it('a result streamed as an event stream (SSE) over 16 MB fails the call clearly; the next call works', async () => {
+    // The SDK's own Streamable HTTP server answers calls as text/event-stream (no JSON response mode).
+    const http = await startHttpTestServer()
+    cleanups.push(http.close)
+    const { manager: mcp } = manager([http.server])
+    const outcome = await call(mcp, 'test-http', 'big', { chars: 17 * 1024 * 1024 }, 60_000)
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { kind: 'tool_failed', message: 'The tool server sent a message larger than 16 MB, so it was stopped.' },
+    })
+    expect(textOf(await call(mcp, 'test-http', 'echo', { text: 'vẫn chạy' }))).toBe('echo: vẫn chạy')
+  })
+
+  it('the cap counts each event of an event stream: a big one is cut, small ones pass, over the real SDK', async () => {
+    const http = await startHttpTestServer()
+    cleanups.push(http.close)
+    const types: string[] = []
+    const recording: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      types.push(response.headers.get('content-type') ?? '')
+      return response
+    }
+    const client = new Client({ name: 'cap-test', version: '1' }, { capabilities: {} })
+    let cut = 0
+    // As McpManager does: a cut reply ends the connection, which fails the call waiting on it.
+    const transport = new StreamableHTTPClientTransport(new URL(http.server.url), {
+      requestInit: { headers: { 'X-Test-Token': 'secret-header-value' } },
+      fetch: cappedFetch(64 * 1024, recording, () => {
+        cut++
+        void client.close()
+      }),
+    })
+    await client.connect(transport)
+    cleanups.push(() => void client.close())
+    // Many calls whose events are each under the cap pass, however much they add up to.
+    for (let round = 0; round < 4; round++) {
+      const small = await client.callTool({ name: 'big', arguments: { chars: 40_000 } })
+      expect((small.content as Array<{ text: string }>)[0]?.text).toHaveLength(40_000)
+    }
+    expect(types.filter((type) => type.includes('text/event-stream')).length).toBeGreaterThanOrEqual(4)
+    const failed = await client.callTool({ name: 'big', arguments: { chars: 100_000 } }).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    expect(failed).toBeInstanceOf(Error)
+    expect(cut).toBe(1)
+    expect(types.at(-1)).toContain('text/event-stream')
+  })
+
   it('a reply over 16 MB fails the call with a clear error, and the next call still works', async () => {
     // A real HTTP server on 127.0.0.1 speaking just enough MCP (JSON replies), whose tools/call
     // answer is 17 MB unless asked for a small one.

@@ -584,6 +584,8 @@ export const en = {
     attachment_refused: 'A file could not be attached.',
     read_only:
       'Your history is read-only because an update of it could not be applied. Nothing was changed; see the notice at the top.',
+    not_confirmed:
+      'Not saved: the tool server’s command was not allowed. In browser mode, start the app with HOLYSHEEP_ALLOW_TOOL_COMMANDS=1 to allow local tool servers.',
     internal: 'Something went wrong inside the app.',
   } satisfies Record<ErrorKind, string>,
   /** Attachments (issue 16): files a question carries, and why one was refused. */
@@ -706,6 +708,10 @@ export const en = {
     noneAllowed: 'No tool runs without asking.',
     allowedEntry: (tool: string, server: string) => `${tool} on ${server}`,
     revoke: 'Revoke',
+    retry: 'Retry',
+    remembered: 'It is not started again until you change it, turn it off and on, or press Retry.',
+    serverFailed: (name: string) => `The tool server “${name}” could not start`,
+    serverFailedHint: 'This answer goes on without its tools. Settings → Tools shows why.',
     errors: {
       server_unavailable: 'The server could not start. Check its command and settings; its last output is below.',
       server_crashed: 'The server stopped unexpectedly; its last output is below.',

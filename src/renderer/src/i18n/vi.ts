@@ -582,6 +582,8 @@ export const vi: Strings = {
     attachment_refused: 'Không đính kèm được tệp.',
     read_only:
       'Lịch sử của bạn đang ở chế độ chỉ đọc vì không áp dụng được bản cập nhật. Không có gì bị thay đổi; xem thông báo ở đầu trang.',
+    not_confirmed:
+      'Chưa lưu: lệnh của máy chủ công cụ không được cho phép. Ở chế độ trình duyệt, hãy khởi động ứng dụng với HOLYSHEEP_ALLOW_TOOL_COMMANDS=1 để cho phép máy chủ công cụ cục bộ.',
     internal: 'Đã có lỗi bên trong ứng dụng.',
   } satisfies Record<ErrorKind, string>,
   attachments: {
@@ -717,6 +719,10 @@ export const vi: Strings = {
     noneAllowed: 'Không công cụ nào chạy mà không hỏi.',
     allowedEntry: (tool: string, server: string) => `${tool} trên ${server}`,
     revoke: 'Thu hồi',
+    retry: 'Thử lại',
+    remembered: 'Máy chủ sẽ không được khởi động lại cho đến khi bạn sửa nó, tắt rồi bật lại, hoặc bấm Thử lại.',
+    serverFailed: (name: string) => `Không khởi động được máy chủ công cụ “${name}”`,
+    serverFailedHint: 'Câu trả lời này tiếp tục mà không có công cụ của nó. Xem lý do ở Cài đặt → Công cụ.',
     errors: {
       server_unavailable:
         'Không khởi động được máy chủ. Hãy kiểm tra lệnh và cài đặt; đầu ra cuối cùng của nó ở bên dưới.',

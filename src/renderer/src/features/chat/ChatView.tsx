@@ -1,5 +1,5 @@
 import './chat.css'
-import { ToolApprovalsContext, ToolApprovalsStore } from '../tools/tool-approvals-store'
+import { loopsIn, ToolApprovalsContext } from '../tools/tool-approvals-store'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Api } from '../../../../shared/api'
 import type { Conversation, ConversationOverrides } from '../../../../shared/history'
@@ -63,15 +63,20 @@ export function ChatView(props: ChatViewProps) {
   )
   const chat = useChat(api, conversationId, created)
   // Tool calls and approvals, live for every message of this view (features/tools).
-  const toolStore = useMemo(() => new ToolApprovalsStore(api), [api])
-  const { transcriptStore } = chat
+  const { toolStore } = chat
+  // A server that could not start: the question goes on without it; main tells once per failed start.
   useEffect(
     () =>
-      toolStore.start((changedIn) => {
-        if (changedIn !== null && changedIn === transcriptStore.getSnapshot().conversationId)
-          void transcriptStore.refreshNewest()
+      api.onEvent((event) => {
+        if (event.type === 'tool-server-failed')
+          showToast({
+            key: `tool-server-failed-${event.serverId}`,
+            tone: 'error',
+            title: strings.toolSettings.serverFailed(event.serverName),
+            description: strings.toolSettings.serverFailedHint,
+          })
       }),
-    [toolStore, transcriptStore],
+    [api],
   )
   const [panelOpen, setPanelOpen] = useState(false)
   const messageActions = useMessageActions(api, chat.transcriptStore, activeModel)
@@ -84,8 +89,10 @@ export function ChatView(props: ChatViewProps) {
       const live = [...chat.streamStore.getSnapshot().values()].filter(
         (stream) => stream.status === 'streaming' && open !== null && stream.conversationId === open,
       )
-      if (live.length === 0) return false
+      const loops = loopsIn(chat.toolStore.getSnapshot(), open)
+      if (live.length === 0 && loops.length === 0) return false
       for (const stream of live) void api.chat.stop({ streamId: stream.streamId })
+      for (const loopStreamId of loops) void api.chat.stop({ streamId: loopStreamId })
     },
   })
   const error = chat.sendError ?? messageActions.actionError

@@ -3,6 +3,7 @@ import type { Api } from '../../../../shared/api'
 import type { ActiveStream, ChatCompareResponse } from '../../../../shared/chat'
 import type { AppError } from '../../../../shared/errors'
 import { connection } from '../../api/connection-store'
+import { loopsIn, ToolApprovalsStore } from '../tools/tool-approvals-store'
 import { ChatStreamStore } from './chat-stream-store'
 import { TranscriptStore } from './transcript-store'
 import type { ConversationOverrides } from '../../../../shared/history'
@@ -16,6 +17,17 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   const transcriptStore = useMemo(() => new TranscriptStore(api), [api])
   const streams = useSyncExternalStore(streamStore.subscribe, streamStore.getSnapshot)
   const transcript = useSyncExternalStore(transcriptStore.subscribe, transcriptStore.getSnapshot)
+  // Tool calls, approvals and loops, live (features/tools): a loop answers even while no stream is live.
+  const toolStore = useMemo(() => new ToolApprovalsStore(api), [api])
+  const toolLive = useSyncExternalStore(toolStore.subscribe, toolStore.getSnapshot)
+  useEffect(
+    () =>
+      toolStore.start((changedIn) => {
+        if (changedIn !== null && changedIn === transcriptStore.getSnapshot().conversationId)
+          void transcriptStore.refreshNewest()
+      }),
+    [toolStore, transcriptStore],
+  )
   // An error belongs to the conversation it happened in; opening another one hides it.
   const [failure, setFailure] = useState<{ conversationId: string | null; error: AppError } | null>(null)
   const sendError = failure?.conversationId === conversationId ? failure.error : null
@@ -88,8 +100,10 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   const liveStreams = [...streams.values()].filter(
     (stream) => stream.status === 'streaming' && stream.conversationId === conversationId && conversationId !== null,
   )
+  // A tool loop waiting for an approval or running a call has no live stream, yet it is answering.
+  const liveLoops = loopsIn(toolLive, conversationId)
   const [sending, setSending] = useState(false)
-  const isStreaming = sending || liveStreams.length > 0
+  const isStreaming = sending || liveStreams.length > 0 || liveLoops.length > 0
   // Stop pressed while a question is still on its way: main starts its answer before this view
   // knows the stream, so the stop waits here for the stream ids the reply brings.
   const stopWhenStarted = useRef(false)
@@ -202,11 +216,14 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
       for (const streamId of startedStreamIds.current) if (streamId) void api.chat.stop({ streamId })
     }
     for (const stream of liveStreams) void api.chat.stop({ streamId: stream.streamId })
-  }, [api, liveStreams, sending])
+    // Denies a waiting approval or cancels the running call (MCP cancellation), and ends the loop.
+    for (const loopStreamId of liveLoops) void api.chat.stop({ streamId: loopStreamId })
+  }, [api, liveLoops, liveStreams, sending])
 
   return {
     streams,
     streamStore,
+    toolStore,
     transcript,
     transcriptStore,
     isStreaming,

@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Api } from '../../../../shared/api'
-import type { ServerTools } from '../../../../shared/tool-contract'
+import type { ServerStatusView, ServerTools } from '../../../../shared/tool-contract'
 import type { ToolServer, ToolSettings } from '../../../../shared/tool-settings'
 import type { SettingsView } from '../../../../shared/settings'
 import { strings } from '../../i18n'
@@ -37,17 +37,25 @@ function newServerId(name: string): string {
 }
 
 /** One server: its switch, what it runs, its tools (each with a switch) and why it failed, if it did. */
-function ServerRow(props: { api: Api; server: ToolServer; onChange(server: ToolServer | null): void }) {
+function ServerRow(props: {
+  api: Api
+  server: ToolServer
+  /** What main knows of it without starting it: a remembered failed start, with its stderr. */
+  status: ServerStatusView | undefined
+  onChange(server: ToolServer | null): void
+}) {
   const { api, server, onChange } = props
   const t = strings.toolSettings
   const [listed, setListed] = useState<ServerTools | null>(null)
   const [loading, setLoading] = useState(false)
-  const load = async () => {
+  const load = async (retry = false) => {
     setLoading(true)
-    const result = await api.tools.list({ serverId: server.id })
+    const result = await api.tools.list({ serverId: server.id, ...(retry ? { retry } : {}) })
     setLoading(false)
     if (result.ok) setListed(result.value)
   }
+  // A failed start main remembers shows without asking; once listed here, the listing tells.
+  const error = listed ? listed.error : server.enabled && props.status?.state === 'failed' ? props.status.error : null
   const summary = server.transport === 'stdio' ? [server.command, ...server.args].join(' ') : server.url
   return (
     <li className="tool-server">
@@ -67,10 +75,18 @@ function ServerRow(props: { api: Api; server: ToolServer; onChange(server: ToolS
           </Button>
         </div>
       </div>
-      {listed?.error ? (
+      {error ? (
         <div className="tool-server-error" role="alert">
-          <p>{t.errors[listed.error.kind]}</p>
-          {listed.error.stderr.length ? <pre className="tool-call-pre">{listed.error.stderr.join('\n')}</pre> : null}
+          <p>{t.errors[error.kind]}</p>
+          {error.stderr.length ? <pre className="tool-call-pre">{error.stderr.join('\n')}</pre> : null}
+          {error.kind === 'server_unavailable' && server.enabled ? (
+            <div className="tool-server-retry">
+              <p className="settings-hint">{t.remembered}</p>
+              <Button size="sm" disabled={loading} onClick={() => void load(true)}>
+                {t.retry}
+              </Button>
+            </div>
+          ) : null}
         </div>
       ) : null}
       {listed && !listed.error ? (
@@ -99,7 +115,10 @@ function ServerRow(props: { api: Api; server: ToolServer; onChange(server: ToolS
 }
 
 /** Adding a server: stdio (command, one argument a line, env, folder) or Streamable HTTP (URL, headers). */
-function AddServerForm(props: { onAdd(server: ToolServer): void }) {
+function AddServerForm(props: {
+  /** Saves the new server; resolves why it was refused (main asked for a confirmation that was not given), or null. */
+  onAdd(server: ToolServer): Promise<string | null>
+}) {
   const t = strings.toolSettings
   const [transport, setTransport] = useState<'stdio' | 'http'>('stdio')
   const [name, setName] = useState('')
@@ -110,12 +129,15 @@ function AddServerForm(props: { onAdd(server: ToolServer): void }) {
   const [url, setUrl] = useState('')
   const [headers, setHeaders] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const add = () => {
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
+  const add = async () => {
     if (!name.trim()) return setError(t.nameRequired)
     const base = { id: newServerId(name), name: name.trim(), enabled: true, disabledTools: [] }
+    let server: ToolServer
     if (transport === 'stdio') {
       if (!command.trim()) return setError(t.commandRequired)
-      props.onAdd({
+      server = {
         ...base,
         transport,
         command: command.trim(),
@@ -123,12 +145,18 @@ function AddServerForm(props: { onAdd(server: ToolServer): void }) {
         args: args.split('\n').filter((line) => line !== ''),
         env: rows(env, '='),
         cwd: cwd.trim() || null,
-      })
+      }
     } else {
       if (!/^https?:\/\/\S+$/.test(url.trim())) return setError(t.urlRequired)
-      props.onAdd({ ...base, transport, url: url.trim(), headers: rows(headers, ':') })
+      server = { ...base, transport, url: url.trim(), headers: rows(headers, ':') }
     }
     setError(null)
+    setAdding(true)
+    const refused = await props.onAdd(server)
+    setAdding(false)
+    // Refused (the command was not allowed): what the user typed stays, with why beside the button.
+    setRefusal(refused)
+    if (refused) return
     setName('')
     setCommand('')
     setArgs('')
@@ -190,10 +218,15 @@ function AddServerForm(props: { onAdd(server: ToolServer): void }) {
           </Field>
         </>
       )}
-      <div>
-        <Button variant="primary" onClick={add}>
+      <div className="tool-add-actions">
+        <Button variant="primary" disabled={adding} onClick={() => void add()}>
           {t.add}
         </Button>
+        {refusal ? (
+          <p className="tool-server-error" role="alert">
+            {refusal}
+          </p>
+        ) : null}
       </div>
     </div>
   )
@@ -238,6 +271,18 @@ export function ToolsSection(props: { id: string; api: Api; settings: SettingsVi
   const tools = props.settings.settings.tools
   const save = (next: ToolSettings) => void props.save({ tools: next }, t.title)
   const serverName = (id: string) => tools.servers.find((server) => server.id === id)?.name ?? id
+  // Read again after each change of the servers (a change clears a remembered failure in main).
+  const [statuses, setStatuses] = useState<ServerStatusView[]>([])
+  const { api } = props
+  useEffect(() => {
+    let current = true
+    void api.tools.status().then((result) => {
+      if (current && result.ok) setStatuses(result.value)
+    })
+    return () => {
+      current = false
+    }
+  }, [api, tools.servers])
   return (
     <SettingsSection id={props.id} title={strings.settingsPage.sections.tools} description={t.description}>
       <Switch
@@ -272,6 +317,7 @@ export function ToolsSection(props: { id: string; api: Api; settings: SettingsVi
               key={server.id}
               api={props.api}
               server={server}
+              status={statuses.find((status) => status.serverId === server.id)}
               onChange={(changed) =>
                 save({
                   ...tools,
@@ -285,7 +331,12 @@ export function ToolsSection(props: { id: string; api: Api; settings: SettingsVi
         </ul>
       </SettingsSubgroup>
       <SettingsSubgroup title={t.addTitle}>
-        <AddServerForm onAdd={(server) => save({ ...tools, servers: [...tools.servers, server] })} />
+        <AddServerForm
+          onAdd={async (server) => {
+            const saved = await props.save({ tools: { ...tools, servers: [...tools.servers, server] } }, t.title)
+            return saved.ok ? null : (Object.values(saved.errors)[0] ?? strings.errors.internal)
+          }}
+        />
       </SettingsSubgroup>
       <SettingsSubgroup title={t.alwaysAllowed}>
         {tools.alwaysAllowed.length === 0 ? <p className="settings-hint">{t.noneAllowed}</p> : null}

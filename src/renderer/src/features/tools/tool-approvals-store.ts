@@ -18,6 +18,14 @@ interface Snapshot {
   calls: ReadonlyMap<string, ToolCallRecord>
   /** The loop's stream for each call, for Stop, by `callKey(messageId, callId)`. */
   streams: ReadonlyMap<string, string>
+  /** Tool loops running, by a stream id of each (what `chat:stop` takes): their conversation answers. */
+  loops: ReadonlyMap<string, string | null>
+}
+
+/** The running tool loops of a conversation, as stream ids `chat:stop` ends them with. */
+export function loopsIn(snapshot: Snapshot, conversationId: string | null): string[] {
+  if (conversationId === null) return []
+  return [...snapshot.loops].filter(([, inConversation]) => inConversation === conversationId).map(([id]) => id)
 }
 
 /** A call's key: its answer's message id with the model's call id (which alone repeats). */
@@ -36,7 +44,7 @@ export function approvalFor(snapshot: Snapshot, messageId: string, callId: strin
 }
 
 export class ToolApprovalsStore {
-  private snapshot: Snapshot = { approvals: [], calls: new Map(), streams: new Map() }
+  private snapshot: Snapshot = { approvals: [], calls: new Map(), streams: new Map(), loops: new Map() }
   private readonly listeners = new Set<() => void>()
 
   constructor(private readonly api: Api) {}
@@ -50,6 +58,8 @@ export class ToolApprovalsStore {
 
   /** Listens for tool events and reads what waits already; the returned function stops listening. */
   start(onCallChanged: (conversationId: string | null) => void): () => void {
+    // Loops that ended while `tools:loops` was on its way: its answer may still list them.
+    const endedMeanwhile = new Set<string>()
     const unsubscribe = this.api.onEvent((event: AppEvent) => {
       if (event.type === 'tool-approval')
         this.set({
@@ -57,6 +67,7 @@ export class ToolApprovalsStore {
             ...this.snapshot.approvals.filter((a) => a.approvalId !== event.approval.approvalId),
             event.approval,
           ],
+          streams: this.withStreams([event.approval]),
         })
       else if (event.type === 'tool-approval-settled')
         this.set({ approvals: this.snapshot.approvals.filter((a) => a.approvalId !== event.approvalId) })
@@ -68,12 +79,34 @@ export class ToolApprovalsStore {
         streams.set(key, event.loopStreamId)
         this.set({ calls, streams })
         onCallChanged(event.conversationId)
+      } else if (event.type === 'tool-loop') {
+        const loops = new Map(this.snapshot.loops)
+        if (event.running) loops.set(event.loopStreamId, event.conversationId)
+        else {
+          loops.delete(event.loopStreamId)
+          endedMeanwhile.add(event.loopStreamId)
+        }
+        this.set({ loops })
       }
     })
+    // After a reload: the approvals waiting, each with its loop's stream (so its Stop works).
     void this.api.tools.pending().then((result) => {
-      if (result.ok) this.set({ approvals: result.value })
+      if (result.ok) this.set({ approvals: result.value, streams: this.withStreams(result.value) })
+    })
+    void this.api.tools.loops().then((result) => {
+      if (!result.ok) return
+      const loops = new Map(this.snapshot.loops)
+      for (const loop of result.value)
+        if (!endedMeanwhile.has(loop.loopStreamId)) loops.set(loop.loopStreamId, loop.conversationId)
+      this.set({ loops })
     })
     return unsubscribe
+  }
+
+  private withStreams(approvals: readonly PendingApproval[]): Map<string, string> {
+    const streams = new Map(this.snapshot.streams)
+    for (const approval of approvals) streams.set(callKey(approval.messageId, approval.call.id), approval.loopStreamId)
+    return streams
   }
 
   /** Stop: ends the loop this call belongs to, cancelling the call (MCP cancellation). */
@@ -94,7 +127,7 @@ export class ToolApprovalsStore {
 
 export const ToolApprovalsContext = createContext<ToolApprovalsStore | null>(null)
 
-const empty: Snapshot = { approvals: [], calls: new Map(), streams: new Map() }
+const empty: Snapshot = { approvals: [], calls: new Map(), streams: new Map(), loops: new Map() }
 const noStore = { subscribe: () => () => {}, getSnapshot: () => empty }
 
 export function useToolLive(): Snapshot & { store: ToolApprovalsStore | null } {
