@@ -38,8 +38,12 @@ describe('JobsPanel', () => {
 
   it('names in an import summary the attachments it could not bring, and how many more there were', async () => {
     const imported: JobView = {
-      ...done(''),
+      type: 'job',
+      jobId: '6f1c1a44-8a56-4f7e-9d3e-2b1f4f0c9a12',
       kind: 'import',
+      phase: 'done',
+      progress: { done: 2, total: 2, unit: 'conversations' },
+      error: null,
       result: {
         conversations: 2,
         messages: 5,
