@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { pdfBytes, pngBytes } from '../support/file-bytes'
 import { expect, test } from './fixtures'
+import { importFile } from './import-file'
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -119,4 +120,44 @@ test.describe('in the dark theme at 800×600', () => {
     await page.keyboard.press('Escape')
     await expect(viewer).toHaveCount(0)
   })
+})
+
+/** ChatGPT's conversations.json with one question that had two files (names only, no bytes). */
+function chatGptFileWithAttachments(): Buffer {
+  return Buffer.from(
+    JSON.stringify([
+      {
+        title: 'Ảnh từ ChatGPT',
+        create_time: 1730000000,
+        mapping: {
+          root: { id: 'root', message: null, parent: null, children: ['q'] },
+          q: {
+            id: 'q',
+            parent: 'root',
+            children: [],
+            message: {
+              author: { role: 'user' },
+              create_time: 1730000001,
+              content: { content_type: 'text', parts: ['Đây là gì?'] },
+              metadata: { attachments: [{ name: 'mèo.jpg' }, { name: 'báo cáo.pdf' }] },
+            },
+          },
+        },
+      },
+    ]),
+  )
+}
+
+test('a ChatGPT import names in its summary the attachments it could not bring', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await importFile(page, {
+    name: 'conversations.json',
+    mimeType: 'application/json',
+    buffer: chatGptFileWithAttachments(),
+  })
+  const summary = page.getByRole('status').filter({ hasText: 'Imported 1 conversation (1 message).' })
+  await expect(summary).toContainText('2 attachments were not imported')
+  await expect(summary).toContainText('mèo.jpg, báo cáo.pdf')
+  expect(await seriousViolations(page)).toEqual([])
 })

@@ -61,7 +61,7 @@ describe('JobsPanel', () => {
     )
     await act(async () => {})
     expect(screen.getByText('Imported 2 conversations (5 messages).').closest('li')?.textContent).toContain(
-      '12 attachments were not imported (the file names them but does not hold them): mèo.jpg, báo cáo.pdf, …',
+      '12 attachments were not imported (the file names them but does not hold them): mèo.jpg, báo cáo.pdf and 10 more.',
     )
   })
 })
