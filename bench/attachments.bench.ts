@@ -6,9 +6,10 @@
  * built with the base64 image), and main's memory peak (RSS above the start, sampled every 2 ms).
  * Then a 300-page PDF: time to its text and page count in the worker, and main's event-loop delay
  * meanwhile (p95/max), which shows the parsing is off main's loop. The gateway runs in a child
- * process. The renderer's thumbnail and frame work are not measured here (see the report).
+ * process. Then the page's side, in real Chromium against browser mode (attachments-page.bench.ts):
+ * time to thumbnail, to the request at the gateway, main's memory, and frame work while a PDF is read.
  *
- * Alone: `PATH=node_modules/node/bin:$PATH npx tsx bench/attachments.bench.ts`.
+ * Alone: `npm run build && PATH=node_modules/node/bin:$PATH npx tsx bench/attachments.bench.ts`.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
@@ -17,6 +18,7 @@ import type { Attachment } from '../src/shared/attachments'
 import type { ChatSendResponse } from '../src/shared/chat'
 import { pdfBytes, pngBytes } from '../test/support/file-bytes'
 import { pdfWorkerFromSource } from '../test/support/test-core'
+import { runAttachmentsPageBench } from './attachments-page.bench'
 import { startBenchCore } from './support/bench-core'
 import { startGatewayProcess } from './support/gateway-process'
 
@@ -124,6 +126,7 @@ export async function runAttachmentsBench(): Promise<void> {
     await bench.close()
     gateway.stop()
   }
+  await runAttachmentsPageBench()
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runAttachmentsBench()

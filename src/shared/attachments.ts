@@ -98,11 +98,33 @@ export const AttachmentLinksSchema = z
   .array(z.object({ id: AttachmentIdSchema, name: z.string().max(1000) }).strict())
   .max(maxAttachmentsPerMessage * 10)
 
+/** Whose published rule counts an image's tokens for a model: its maker's, read from the model id. */
+export function imageTokenRule(modelId: string | null | undefined): 'openai' | 'anthropic' | 'gemini' {
+  const id = (modelId ?? '').toLowerCase()
+  if (id.includes('claude')) return 'anthropic'
+  if (id.includes('gemini')) return 'gemini'
+  return 'openai'
+}
+
 /**
- * OpenAI's published rule for an image's input tokens (high detail): fit in 2048×2048, then scale so
- * the shortest side is at most 768, count 512-px tiles; 85 tokens plus 170 a tile.
+ * An image's input tokens by its model's provider's published rule, for when the gateway reports
+ * none (and for the estimate shown before sending). Without a model, OpenAI's rule.
+ * - OpenAI (high detail, GPT-4o / GPT-4.1): fit in 2048×2048, scale the shortest side to at most
+ *   768, count 512-px tiles: 85 tokens plus 170 a tile.
+ * - Anthropic: scaled to fit a 1568-px long edge and about 1.2 megapixels, then width × height / 750.
+ * - Gemini: 258 tokens when both sides are at most 384 px, else 258 for each 768×768 tile.
  */
-export function estimateImageTokens(width: number, height: number): number {
+export function estimateImageTokens(width: number, height: number, modelId?: string | null): number {
+  const rule = imageTokenRule(modelId)
+  if (rule === 'anthropic') {
+    // Its table of sizes kept as they are (1092×1092, 784×1568, …) ends near 1.2 MP, about 1,600 tokens.
+    const scale = Math.min(1, 1568 / Math.max(width, height), Math.sqrt(1_200_000 / (width * height)))
+    return Math.ceil((Math.round(width * scale) * Math.round(height * scale)) / 750)
+  }
+  if (rule === 'gemini') {
+    if (width <= 384 && height <= 384) return 258
+    return 258 * Math.ceil(width / 768) * Math.ceil(height / 768)
+  }
   let w = width
   let h = height
   const fit = Math.min(1, 2048 / Math.max(w, h))

@@ -18,6 +18,9 @@ export type ImportFormat = z.infer<typeof ImportFormatSchema>
 
 export const JobIdSchema = z.string().uuid()
 
+/** How many names of attachments left behind an import's summary lists (the count says the rest). */
+export const maxNotImportedNames = 10
+
 export const JobEventSchema = z.object({
   type: z.literal('job'),
   jobId: JobIdSchema,
@@ -39,6 +42,16 @@ export const JobEventSchema = z.object({
       location: z.string().nullable(),
       /** Import: which format the file was detected as. */
       format: ImportFormatSchema.nullable(),
+      /**
+       * Import: attachments the file names but could not bring (ChatGPT's conversations.json has no
+       * bytes): how many, and the first names (each message also says which it lost).
+       */
+      attachmentsNotImported: z
+        .object({
+          count: z.number().int().nonnegative(),
+          names: z.array(z.string()).max(maxNotImportedNames),
+        })
+        .optional(),
     })
     .nullable(),
   /** On `error`: what is wrong, naming the place in a bad file (for example `conversations[3].messages[7].role`). */

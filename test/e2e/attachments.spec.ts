@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { pdfBytes, pngBytes } from '../support/file-bytes'
 import { expect, test } from './fixtures'
+import { importFile } from './import-file'
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
@@ -85,4 +86,78 @@ test('an SVG is refused inline, named, and nothing is sent', async ({ page, app,
   await page.getByRole('button', { name: 'Remove logo.svg' }).click()
   await expect(page.getByRole('list', { name: 'Attachments' })).toHaveCount(0)
   expect(gateway.requests.filter((request) => request.path.endsWith('/chat/completions'))).toEqual([])
+})
+
+test.describe('in the dark theme at 800×600', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 800, height: 600 } })
+
+  test('axe finds nothing serious on the composer with files, one refused, nor on the viewer', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url)
+    await giveFile(page, 'paste', 'màn hình.png', 'image/png', pngBytes(1200, 900, 2))
+    await giveFile(page, 'drop', 'ghi chú.md', 'text/markdown', Buffer.from('# Ghi chú\n- một\n- hai\n'))
+    await giveFile(page, 'paste', 'logo.svg', 'image/svg+xml', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))
+    const tray = page.locator('form.composer').getByRole('list', { name: 'Attachments' })
+    await expect(tray.getByRole('listitem')).toHaveCount(3)
+    await expect(tray.getByRole('listitem').nth(0).locator('img')).toBeVisible()
+    await expect(page.getByRole('alert')).toContainText('logo.svg')
+    await expect(page.getByText(/Attachments: about [\d,]+ tokens/)).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+
+    await page.getByRole('button', { name: 'Remove logo.svg' }).click()
+    await page.getByRole('textbox', { name: 'Message' }).fill('[[tokens=4]] Xem ảnh')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' })).toContainText('Echo', {
+      timeout: 20_000,
+    })
+    const question = page.getByRole('log').getByRole('article', { name: 'You' })
+    await question.getByRole('button', { name: 'Open màn hình.png' }).click()
+    const viewer = page.getByRole('dialog', { name: 'màn hình.png' })
+    await expect(viewer.locator('img')).toBeVisible()
+    expect(await seriousViolations(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await expect(viewer).toHaveCount(0)
+  })
+})
+
+/** ChatGPT's conversations.json with one question that had two files (names only, no bytes). */
+function chatGptFileWithAttachments(): Buffer {
+  return Buffer.from(
+    JSON.stringify([
+      {
+        title: 'Ảnh từ ChatGPT',
+        create_time: 1730000000,
+        mapping: {
+          root: { id: 'root', message: null, parent: null, children: ['q'] },
+          q: {
+            id: 'q',
+            parent: 'root',
+            children: [],
+            message: {
+              author: { role: 'user' },
+              create_time: 1730000001,
+              content: { content_type: 'text', parts: ['Đây là gì?'] },
+              metadata: { attachments: [{ name: 'mèo.jpg' }, { name: 'báo cáo.pdf' }] },
+            },
+          },
+        },
+      },
+    ]),
+  )
+}
+
+test('a ChatGPT import names in its summary the attachments it could not bring', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await importFile(page, {
+    name: 'conversations.json',
+    mimeType: 'application/json',
+    buffer: chatGptFileWithAttachments(),
+  })
+  const summary = page.getByRole('status').filter({ hasText: 'Imported 1 conversation (1 message).' })
+  await expect(summary).toContainText('2 attachments were not imported')
+  await expect(summary).toContainText('mèo.jpg, báo cáo.pdf')
+  expect(await seriousViolations(page)).toEqual([])
 })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { en } from '../../src/renderer/src/i18n/en'
 import { applyLanguage, resolveLanguage, strings } from '../../src/renderer/src/i18n'
-import { formatNumber } from '../../src/renderer/src/i18n/format'
+import { formatBytes, formatNumber } from '../../src/renderer/src/i18n/format'
 import { vi } from '../../src/renderer/src/i18n/vi'
 
 afterEach(() => {
@@ -35,6 +35,17 @@ describe('languages', () => {
     applyLanguage('en')
     expect(strings.nav.settings).toBe('Settings')
     expect(formatNumber(1234.5, 1)).toBe('1,234.5')
+  })
+
+  it('says a file size in words that read right: 25 bytes, 498.6 kB, 2 MB', () => {
+    expect([formatBytes(25), formatBytes(1), formatBytes(510_566), formatBytes(2 * 1024 * 1024)]).toEqual([
+      '25 bytes',
+      '1 byte',
+      '498.6 kB',
+      '2 MB',
+    ])
+    applyLanguage('vi')
+    expect([formatBytes(25), formatBytes(510_566)]).toEqual(['25 byte', '498,6 kB'])
   })
 
   it('has Vietnamese for every English string, errors included', () => {

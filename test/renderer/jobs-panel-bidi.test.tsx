@@ -35,4 +35,33 @@ describe('JobsPanel', () => {
     )
     expect(document.body.textContent).not.toContain('\u202E')
   })
+
+  it('names in an import summary the attachments it could not bring, and how many more there were', async () => {
+    const imported: JobView = {
+      type: 'job',
+      jobId: '6f1c1a44-8a56-4f7e-9d3e-2b1f4f0c9a12',
+      kind: 'import',
+      phase: 'done',
+      progress: { done: 2, total: 2, unit: 'conversations' },
+      error: null,
+      result: {
+        conversations: 2,
+        messages: 5,
+        bytes: 100,
+        location: null,
+        format: 'chatgpt',
+        attachmentsNotImported: { count: 12, names: ['mèo.jpg', 'báo cáo.pdf'] },
+      },
+    }
+    render(
+      <TooltipProvider>
+        <JobsPanel jobs={[imported]} onCancel={() => {}} onDismiss={() => {}} />
+        <Toaster />
+      </TooltipProvider>,
+    )
+    await act(async () => {})
+    expect(screen.getByText('Imported 2 conversations (5 messages).').closest('li')?.textContent).toContain(
+      '12 attachments were not imported (the file names them but does not hold them): mèo.jpg, báo cáo.pdf and 10 more.',
+    )
+  })
 })

@@ -4,11 +4,13 @@
  * renamed into place, so a listed backup always has its facts; a `.partial` or a lone `.json` is what
  * a killed run left, and is cleared away before the next backup.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { BackupInfoSchema, type BackupInfo } from '../../shared/backups'
+import { fsyncPath } from '../storage/fsync-path'
+import { attachmentsFolderOf, BackupAttachmentsSchema } from './backup-attachments'
 
 export const backupsFolderName = 'backups'
 
@@ -21,6 +23,8 @@ export const BackupMetaSchema = BackupInfoSchema.omit({ id: true }).extend({
   schemaVersion: z.number().int(),
   /** A pre-migration copy: the SHA-256 of the file it was taken from, so a retry at the next start reuses it. */
   sourceHash: z.string().optional(),
+  /** The attachments carried in `<id>.attachments/` (backups from before attachments were carried have none). */
+  attachments: BackupAttachmentsSchema.optional(),
 })
 export type BackupMeta = z.infer<typeof BackupMetaSchema>
 
@@ -40,23 +44,7 @@ export function newBackupId(dir: string, prefix: string, at: number): string {
 export const backupFile = (dir: string, id: string) => join(dir, `${id}.sqlite`)
 const metaFile = (dir: string, id: string) => join(dir, `${id}.json`)
 
-/** Flushes a file, or a folder's entries after a rename, to the disk (Windows cannot fsync a folder). */
-export function fsyncPath(path: string): void {
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch (error) {
-    if (process.platform === 'win32') return
-    throw error
-  }
-  try {
-    fsyncSync(fd)
-  } catch (error) {
-    if (process.platform !== 'win32') throw error
-  } finally {
-    closeSync(fd)
-  }
-}
+export { fsyncPath }
 
 /** Writes `<id>.json` through a flushed `.partial` file, so a crash never leaves half a JSON. */
 export function writeBackupMeta(dir: string, id: string, meta: BackupMeta): void {
@@ -87,21 +75,27 @@ export function listBackups(dir: string): Array<BackupInfo & Omit<BackupMeta, ke
   return backups.sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id))
 }
 
-/** Removes one backup: the `.sqlite` first, so a crash half-way leaves a lone `.json`, never an unlisted copy. */
+/** Removes one backup: the `.sqlite` first, so a crash half-way leaves leftovers, never a listed half backup. */
 export function removeBackup(dir: string, id: string): void {
   rmSync(backupFile(dir, id), { force: true })
+  rmSync(attachmentsFolderOf(backupFile(dir, id)), { recursive: true, force: true })
   rmSync(metaFile(dir, id), { force: true })
 }
 
-/** Clears what a killed backup left: `.partial` files (and SQLite's `.partial-journal`), facts without their copy. */
+/**
+ * Clears what a killed backup left: `.partial` files and folders (and SQLite's `.partial-journal`),
+ * facts or attachment folders without their copy.
+ */
 export function removeLeftovers(dir: string): void {
   if (!existsSync(dir)) return
   const names = new Set(readdirSync(dir))
   for (const name of names) {
-    const orphanMeta = name.endsWith('.json') && !names.has(`${name.slice(0, -'.json'.length)}.sqlite`)
+    const stem = name.replace(/\.(json|attachments)$/, '')
+    const orphan = stem !== name && !names.has(`${stem}.sqlite`)
     // Only our own files: settings and key copies (`*.settings.json`) have no `.sqlite` either.
-    const ours = /^(daily|manual|pre-migration-v\d+)-[0-9TZ-]+\.json$/.test(name)
-    if (/\.partial(-journal)?$/.test(name) || (orphanMeta && ours)) rmSync(join(dir, name), { force: true })
+    const ours = /^(daily|manual|pre-migration-v\d+)-[0-9TZ-]+\.(json|attachments)$/.test(name)
+    if (/\.partial(-journal)?$/.test(name) || (orphan && ours))
+      rmSync(join(dir, name), { recursive: true, force: true })
   }
 }
 

@@ -5,6 +5,7 @@
  * `manualBackupsToKeep` kept); `backupsEnabled` false stops the daily run.
  * Restoring keeps the database in use aside first, then swaps the file under the open HistoryStore.
  */
+import { mkdirSync } from 'node:fs'
 import { copyFile, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -15,9 +16,10 @@ import type { Notice } from '../../shared/contract'
 import type { HistoryStore } from '../history/history-store'
 import { checkIntegrityInBackground } from '../history/integrity-check'
 import type { Logger } from '../log'
+import { attachmentsFolderName } from '../attachments/attachment-files'
+import { attachmentFilesIn, attachmentsFolderOf, checkBackupAttachments, placeFiles } from './backup-attachments'
 import { backupFile, fileStamp, listBackups, newBackupId, pruneBackups, removeLeftovers } from './backup-files'
 import type { BackupWorkerInput, BackupWorkerMessage } from './worker-protocol'
-import { mkdirSync } from 'node:fs'
 
 const dayMs = 24 * 60 * 60 * 1000
 /** "Back up now" copies kept (the newest); they have their own count so they never push out the daily ones. */
@@ -97,7 +99,10 @@ export class BackupService {
   /**
    * Replaces the history with backup `id`, keeping the current file as `history.sqlite.before-restore-<time>`.
    * The copy is staged beside the database first, asynchronously (a 1 GB file must not hold main's
-   * thread); then the swap itself is a few renames.
+   * thread), and it and the backup's attachments are checked whole; then the swap itself is a few
+   * renames. The attachments only add files (by hash) to the data folder; the files of the history
+   * kept aside are linked beside it (`<kept>.attachments/`), since the next start's clean-up removes
+   * from `attachments/` what the restored history does not use.
    */
   async restore(id: string): Promise<Result<{ keptAt: string }>> {
     const backup = listBackups(this.options.backupsDir).find((item) => item.id === id)
@@ -110,6 +115,7 @@ export class BackupService {
     if (busyBefore) return fail('busy', busyBefore)
     this.restoring = true
     const staged = `${this.options.dbPath}.restoring`
+    let attachmentIds: string[]
     try {
       await copyFile(backupFile(this.options.backupsDir, id), staged)
       const handle = await open(staged, 'r+')
@@ -123,6 +129,17 @@ export class BackupService {
         this.options.log.error(`backup ${id} failed its check (${why}); nothing was restored`)
         return fail('invalid_file', 'This backup is damaged and cannot be restored; your history is unchanged.')
       }
+      const files = await checkBackupAttachments(staged, backupFile(this.options.backupsDir, id), backup.attachments)
+      if (!files.ok) {
+        await rm(staged, { force: true })
+        const what = files.why === 'missing' ? 'is missing' : 'does not match its SHA-256'
+        this.options.log.error(`backup ${id}: attachment ${files.id} ${what}; nothing was restored`)
+        return fail(
+          'invalid_file',
+          'A file attached in this backup is damaged, so it cannot be restored; your history is unchanged.',
+        )
+      }
+      attachmentIds = files.ids
     } catch (error) {
       await rm(staged, { force: true })
       throw error
@@ -138,7 +155,19 @@ export class BackupService {
     // Its worker reads the file about to be moved; the copy put in its place was just checked whole.
     await this.options.stopHistoryCheck?.()
     const keptAt = join(this.options.dataDir, `history.sqlite.before-restore-${fileStamp(this.now())}`)
-    const { migrationFailed } = this.options.history.replaceFile(staged, keptAt)
+    const liveFiles = join(this.options.dataDir, attachmentsFolderName)
+    const keptFiles = attachmentFilesIn(liveFiles)
+    if (keptFiles.length) placeFiles(liveFiles, `${keptAt}.attachments`, keptFiles)
+    const carried = placeFiles(attachmentsFolderOf(backupFile(this.options.backupsDir, id)), liveFiles, attachmentIds)
+    if (carried.missing.length) throw new Error(`backup ${id} lost ${carried.missing.length} attachment(s) meanwhile`)
+    let migrationFailed: ReturnType<HistoryStore['replaceFile']>['migrationFailed']
+    try {
+      ;({ migrationFailed } = this.options.history.replaceFile(staged, keptAt))
+    } catch (error) {
+      // The previous file is back in place; its files never left `attachments/`.
+      await rm(`${keptAt}.attachments`, { recursive: true, force: true })
+      throw error
+    }
     if (migrationFailed) {
       this.options.log.warn(`the restored backup ${id} could not be updated; it is open read-only`)
       this.options.notify({ kind: 'history_migration_failed', path: migrationFailed.backupPath })
@@ -168,6 +197,7 @@ export class BackupService {
     const createdAt = this.now()
     const input: BackupWorkerInput = {
       dbPath,
+      attachmentsDir: join(this.options.dataDir, attachmentsFolderName),
       dir: backupsDir,
       id: newBackupId(backupsDir, kind, createdAt),
       kind,

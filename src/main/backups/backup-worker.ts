@@ -16,7 +16,8 @@ function run(): BackupWorkerMessage {
     db = new DatabaseSync(input.dbPath, { readOnly: true })
     // Main's write lock is short; wait for it rather than fail.
     db.exec('PRAGMA busy_timeout = 5000')
-    const facts = snapshotDatabase(db, input.dir, input.id, { kind: input.kind, createdAt: input.createdAt })
+    const meta = { kind: input.kind, createdAt: input.createdAt }
+    const facts = snapshotDatabase(db, input.dir, input.id, meta, input.attachmentsDir)
     return { type: 'done', ...facts }
   } catch (error) {
     return { type: 'error', message: error instanceof Error ? error.message : String(error) }

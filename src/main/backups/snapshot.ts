@@ -7,6 +7,7 @@
  */
 import { rmSync, statSync } from 'node:fs'
 import { DatabaseSync } from 'node:sqlite'
+import { attachmentsFolderOf, copyBackupAttachments } from './backup-attachments'
 import { backupFile, publish, writeBackupMeta, type BackupMeta } from './backup-files'
 
 export interface SnapshotFacts {
@@ -55,18 +56,24 @@ function markClosedCleanly(path: string): void {
   }
 }
 
-/** Copies the database behind `sqlite` to `<dir>/<id>.sqlite` (with `<id>.json`); returns its facts. */
+/**
+ * Copies the database behind `sqlite` to `<dir>/<id>.sqlite` (with `<id>.json`); returns its facts.
+ * With `attachmentsDir`, the files the copy records go to `<id>.attachments/` first, so a listed
+ * backup always has them. (A pre-migration copy has none: an update never touches those files.)
+ */
 export function snapshotDatabase(
   sqlite: DatabaseSync,
   dir: string,
   id: string,
   meta: Pick<BackupMeta, 'kind' | 'createdAt' | 'sourceHash'>,
+  attachmentsDir?: string,
 ): SnapshotFacts {
   const target = backupFile(dir, id)
   const partial = `${target}.partial`
   const removePartial = () => {
     // VACUUM INTO writes its target with a rollback journal beside it.
     for (const suffix of ['', '-journal']) rmSync(partial + suffix, { force: true })
+    if (attachmentsDir) rmSync(attachmentsFolderOf(target), { recursive: true, force: true })
   }
   removePartial()
   try {
@@ -74,7 +81,8 @@ export function snapshotDatabase(
     sqlite.prepare('VACUUM INTO ?').run(partial)
     if (meta.kind !== 'pre-migration') markClosedCleanly(partial)
     const facts = { ...inspectCopy(partial), bytes: statSync(partial).size }
-    writeBackupMeta(dir, id, { ...meta, ...facts })
+    const attachments = attachmentsDir ? copyBackupAttachments(partial, target, attachmentsDir) : undefined
+    writeBackupMeta(dir, id, { ...meta, ...facts, ...(attachments ? { attachments } : {}) })
     publish(partial, target, dir)
     return facts
   } catch (error) {

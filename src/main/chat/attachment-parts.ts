@@ -49,13 +49,14 @@ export function hasImages(messages: readonly StoredMessage[]): boolean {
 }
 
 /**
- * A question's attachments in tokens, estimated without building the request: images by OpenAI's
- * published tile rule (85 + 170 per 512-px tile), documents at about four characters a token.
+ * A question's attachments in tokens, estimated without building the request: images by the
+ * published rule of the answering model's provider (see estimateImageTokens), documents at about
+ * four characters a token.
  */
-export function attachmentTokens(message: StoredMessage, source: AttachmentSource): number {
+export function attachmentTokens(message: StoredMessage, source: AttachmentSource, model: string): number {
   return (message.attachments ?? []).reduce((sum, attachment) => {
     if (isImageMime(attachment.mime))
-      return sum + estimateImageTokens(attachment.width ?? 512, attachment.height ?? 512)
+      return sum + estimateImageTokens(attachment.width ?? 512, attachment.height ?? 512, model)
     const characters =
       attachment.mime === 'application/pdf' ? (source.pdfText(attachment.id)?.length ?? 0) : attachment.size
     return sum + estimateTextTokens(characters)

@@ -527,7 +527,7 @@ export class ConversationChat {
     return [
       ...toCompletionMessages(before).map((message, index) => {
         const stored = before.filter(isSent)[index]
-        const tokens = source && stored ? attachmentTokens(stored, source) : 0
+        const tokens = source && stored ? attachmentTokens(stored, source, answer.model) : 0
         return tokens ? { ...message, attachmentTokens: tokens } : message
       }),
       ...(earlierPart ? [{ role: 'assistant' as const, content: earlierPart }] : []),

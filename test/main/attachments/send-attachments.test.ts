@@ -167,6 +167,30 @@ describe('sending attachments', () => {
     expect(withUsage!.usage!.estimated).toBeUndefined()
   })
 
+  it('counts an image by the rule of the answering model’s provider: Anthropic’s and Google’s', async () => {
+    const { attach, call, ended, messages } = await setup()
+    const image = await attach('square.png', pngBytes(1024, 1024))
+    const question = '[[no-usage=1]] [[tokens=4]] abcd'
+    // Anthropic: 1024 × 1024 / 750 = 1,398.1; Gemini: four 768-px tiles of 258.
+    for (const [model, imageTokens] of [
+      ['claude-sonnet-4.5', 1399],
+      ['gemini-2.5-flash', 1032],
+    ] as const) {
+      const sent = await call<ChatSendResponse>('chat:send', {
+        conversationId: null,
+        content: question,
+        model,
+        attachments: [{ id: image.id, name: image.name }],
+      })
+      await ended(sent.streamId!)
+      const [, answer] = await messages(sent.conversationId)
+      expect(answer!.usage, model).toMatchObject({
+        promptTokens: Math.ceil(question.length / 4) + imageTokens,
+        estimated: true,
+      })
+    }
+  })
+
   it('refuses a question naming a file that was never stored', async () => {
     const { dispatch, chatRequests } = await setup()
     const result = await dispatch('chat:send', {

@@ -177,4 +177,61 @@ describe('attachments in a ChatGPT export', () => {
     expect(onlyFiles!.messages[0]!.content).toBe('[Attachments not imported: a.png]')
     expect(oddMetadata!.messages[0]!.content).toBe('Chỉ chữ')
   })
+
+  it('are named in the import summary too, counted, through the real worker', async () => {
+    const target = fresh()
+    const node = (id: string, parent: string | null, children: string[], names: string[]) => ({
+      id,
+      parent,
+      children,
+      message: {
+        author: { role: 'user' },
+        create_time: 1730000001,
+        content: { content_type: 'text', parts: [`câu ${id}`] },
+        metadata: { attachments: names.map((name) => ({ name })) },
+      },
+    })
+    const conversation = (title: string, names: string[][]) => ({
+      title,
+      create_time: 1730000000,
+      mapping: Object.fromEntries(
+        names.map((list, index) => [
+          `n${index}`,
+          node(`n${index}`, index ? `n${index - 1}` : null, index < names.length - 1 ? [`n${index + 1}`] : [], list),
+        ]),
+      ),
+    })
+    const many = Array.from({ length: 11 }, (_, index) => `tệp ${index + 1}.png`)
+    const inPath = join(target.dir, 'conversations.json')
+    writeFileSync(
+      inPath,
+      JSON.stringify([
+        conversation('Có ảnh', [['mèo.jpg'], [], ['báo cáo.pdf', '\u202Eevil.png']]),
+        conversation('Nhiều tệp', [many]),
+        conversation('Không tệp', [[]]),
+      ]),
+    )
+    const done = await target.end(target.jobs.startImport({ inPath }))
+    expect(done.phase).toBe('done')
+    // Fourteen left behind; the first ten distinct names, cleaned of bidi controls, in the file's order.
+    expect(done.result!.attachmentsNotImported).toEqual({
+      count: 14,
+      names: ['mèo.jpg', 'báo cáo.pdf', 'evil.png', ...many.slice(0, 7)],
+    })
+    const texts = (title: string) => {
+      const found = target.store.listConversations({ limit: 10 }).conversations.find((item) => item.title === title)!
+      return target.store.listMessages(found.id, { limit: 10 }).messages.map((message) => message.content)
+    }
+    expect(texts('Có ảnh')).toEqual([
+      'câu n0\n\n[Attachments not imported: mèo.jpg]',
+      'câu n1',
+      'câu n2\n\n[Attachments not imported: báo cáo.pdf, \u202Eevil.png]',
+    ])
+    // A file that lost nothing says nothing of attachments.
+    const plain = fresh()
+    const plainPath = join(plain.dir, 'plain.json')
+    writeFileSync(plainPath, JSON.stringify([conversation('Không tệp', [[]])]))
+    const plainDone = await plain.end(plain.jobs.startImport({ inPath: plainPath }))
+    expect(plainDone.result).not.toHaveProperty('attachmentsNotImported')
+  })
 })

@@ -83,7 +83,7 @@ export function looksLikeChatGptExport(value: unknown): value is unknown[] {
  * (`[2].mapping["abc"].parent points to "x", which is not in its mapping`). Each raw conversation is
  * dropped once converted, so memory holds the file about twice, not three times.
  */
-export function bundlesFromChatGpt(file: unknown[], now: number): ConversationBundle[] {
+export function bundlesFromChatGpt(file: unknown[], now: number, notImported: string[] = []): ConversationBundle[] {
   const bundles: ConversationBundle[] = []
   for (let index = 0; index < file.length; index++) {
     const { mapping, ...fields } = validated(ChatGptConversationSchema, file[index], [index])
@@ -93,7 +93,7 @@ export function bundlesFromChatGpt(file: unknown[], now: number): ConversationBu
       nodes.set(nodeId, validated(NodeSchema, node, [index, 'mapping', nodeId]))
     const conversation: ChatGptConversation = { ...fields, mapping: nodes }
     checkParents(conversation.mapping, index)
-    const bundle = toBundle(conversation, currentThread(conversation, index), now)
+    const bundle = toBundle(conversation, currentThread(conversation, index), now, notImported)
     if (bundle.messages.length > 0) bundles.push(bundle)
   }
   return bundles
@@ -104,7 +104,12 @@ export function bundlesFromChatGpt(file: unknown[], now: number): ConversationBu
  * skipped node (hidden, a tool's, empty) passes its children to its nearest kept ancestor. The shown
  * leaf is the kept message nearest above `current_node`.
  */
-function toBundle(conversation: ChatGptConversation, thread: string[], now: number): ConversationBundle {
+function toBundle(
+  conversation: ChatGptConversation,
+  thread: string[],
+  now: number,
+  notImported: string[],
+): ConversationBundle {
   const createdAt = milliseconds(conversation.create_time) ?? now
   const conversationId = randomUUID()
   const messages: BundleMessage[] = []
@@ -123,6 +128,7 @@ function toBundle(conversation: ChatGptConversation, thread: string[], now: numb
       conversation.mapping.get(nodeId)!,
       conversationId,
       messages.at(-1)?.createdAt ?? createdAt,
+      notImported,
     )
     if (message) messages.push({ ...message, parentId })
     const anchor = message?.id ?? parentId
@@ -146,14 +152,21 @@ function toBundle(conversation: ChatGptConversation, thread: string[], now: numb
 }
 
 /** The message a node shows, or null when it is not one we keep (see the file's comment). */
-function toMessage(node: ChatGptNode, conversationId: string, previousAt: number): StoredMessage | null {
+/** `notImported` collects the names of the attachments left behind, for the import's summary. */
+function toMessage(
+  node: ChatGptNode,
+  conversationId: string,
+  previousAt: number,
+  notImported: string[],
+): StoredMessage | null {
   const message = node.message
   const role = message?.author.role
   if (!message || (role !== 'user' && role !== 'assistant')) return null
   if (message.metadata?.is_visually_hidden_from_conversation === true) return null
   if (role === 'assistant' && message.recipient && message.recipient !== 'all') return null
-  const content = withAttachmentNote(visibleText(message.content), message.metadata?.attachments)
+  const { text: content, names } = withAttachmentNote(visibleText(message.content), message.metadata?.attachments)
   if (!content.trim()) return null
+  notImported.push(...names)
   const at = milliseconds(message.create_time) ?? previousAt
   const model = message.metadata?.model_slug
   return {
@@ -199,13 +212,16 @@ function visibleText(content: Content): string {
  */
 export const notImportedPrefix = '[Attachments not imported: '
 
-function withAttachmentNote(text: string, attachments: ReadonlyArray<{ name?: unknown }> | undefined): string {
+function withAttachmentNote(
+  text: string,
+  attachments: ReadonlyArray<{ name?: unknown }> | undefined,
+): { text: string; names: string[] } {
   const names = (attachments ?? []).flatMap((attachment) =>
     typeof attachment.name === 'string' && attachment.name.trim() ? [attachment.name.trim()] : [],
   )
-  if (names.length === 0) return text
+  if (names.length === 0) return { text, names }
   const note = `${notImportedPrefix}${names.join(', ')}]`
-  return text ? `${text}\n\n${note}` : note
+  return { text: text ? `${text}\n\n${note}` : note, names }
 }
 
 /** Every parent link must land in the mapping, on or off the branch we import: the file is checked whole. */

@@ -16,6 +16,8 @@ export { InvalidImportFile } from './import-errors'
 export interface ImportFile {
   format: ImportFormat
   bundles: ConversationBundle[]
+  /** A ChatGPT file's attachments that could not be brought (it names them but holds no bytes), in order. */
+  attachmentsNotImported: string[]
 }
 
 /** Parse, detect, validate, convert: for callers that hold the text anyway (tests, small files). */
@@ -49,10 +51,14 @@ export function bundlesFromImportFile(parsed: unknown, now: number): ImportFile 
   if (isObject(parsed) && 'format' in parsed) {
     if (parsed.format !== jsonFormatName)
       throw new InvalidImportFile(`format: expected "${jsonFormatName}", found ${JSON.stringify(parsed.format)}.`)
-    return { format: 'holysheep-json', bundles: nonEmpty(bundlesFromJsonExport(parsed)) }
+    return { format: 'holysheep-json', bundles: nonEmpty(bundlesFromJsonExport(parsed)), attachmentsNotImported: [] }
   }
   if (Array.isArray(parsed) && parsed.length === 0) throw new InvalidImportFile('The file holds no conversations.')
-  if (looksLikeChatGptExport(parsed)) return { format: 'chatgpt', bundles: nonEmpty(bundlesFromChatGpt(parsed, now)) }
+  if (looksLikeChatGptExport(parsed)) {
+    const attachmentsNotImported: string[] = []
+    const bundles = nonEmpty(bundlesFromChatGpt(parsed, now, attachmentsNotImported))
+    return { format: 'chatgpt', bundles, attachmentsNotImported }
+  }
   throw new InvalidImportFile(
     `This is not a file the app can import: expected a HolySheep Chat export ({"format": "${jsonFormatName}", ...}) ` +
       "or ChatGPT's conversations.json (an array of conversations, each with a mapping).",

@@ -228,8 +228,15 @@ export class TransferJobs {
     if (job.partialPath) this.journal?.delete(job.partialPath)
     // A job that finished before the cancel reached it is reported as done: its work is all there.
     if (outcome?.type === 'done') {
-      const { conversations, messages, bytes, format } = outcome
-      const result = { conversations, messages, bytes, location: job.location, format }
+      const { conversations, messages, bytes, format, attachmentsNotImported } = outcome
+      const result = {
+        conversations,
+        messages,
+        bytes,
+        location: job.location,
+        format,
+        ...(attachmentsNotImported ? { attachmentsNotImported } : {}),
+      }
       this.emit(event(jobId, job.kind, 'done', job.progress, result))
     } else if (job.cancelled || outcome?.type === 'cancelled') {
       this.emit(event(jobId, job.kind, 'cancelled', job.progress))

@@ -9,6 +9,8 @@ import { open, rename, rm, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { AttachmentFiles } from '../../attachments/attachment-files'
+import { sanitizeAttachmentName } from '../../attachments/attachment-name'
+import { maxNotImportedNames } from '../../../shared/transfer'
 import { markdownAttachments } from './markdown-attachments'
 import type { Logger, LogLevel } from '../../log'
 import { HistoryStore } from '../history-store'
@@ -166,7 +168,7 @@ async function runImport(job: Extract<TransferJob, { kind: 'import' }>): Promise
   file.text = '' // the parsed objects hold copies: let the text go before the conversion doubles memory
   stopIfCancelled()
   // Consumes `parsed` as it converts, so the raw file and the bundles are not both held whole.
-  const { format, bundles } = bundlesFromImportFile(parsed, Date.now())
+  const { format, bundles, attachmentsNotImported: lost } = bundlesFromImportFile(parsed, Date.now())
   stopIfCancelled()
   // Files first (each atomic, checked already): rows that name them come after. Should the import
   // fail, files no message uses are removed at the next start.
@@ -187,7 +189,16 @@ async function runImport(job: Extract<TransferJob, { kind: 'import' }>): Promise
       progress(done)
     })
     progress(bundles.length, true)
-    return { type: 'done', ...counts, bytes: file.size, format }
+    const attachmentsNotImported = lost.length
+      ? { count: lost.length, names: [...new Set(lost.map(sanitizeAttachmentName))].slice(0, maxNotImportedNames) }
+      : undefined
+    return {
+      type: 'done',
+      ...counts,
+      bytes: file.size,
+      format,
+      ...(attachmentsNotImported ? { attachmentsNotImported } : {}),
+    }
   } finally {
     store.close()
   }

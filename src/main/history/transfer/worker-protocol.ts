@@ -43,6 +43,7 @@ export type WorkerMessage =
       messages: number
       bytes: number
       format: ImportFormat | null
+      attachmentsNotImported?: { count: number; names: string[] }
     }
   /** `invalid_file`: the user's file is at fault (the message says where); `internal`: we are. */
   | {

@@ -202,6 +202,8 @@ export const en = {
       kind === 'export' ? 'Export failed:' : 'Import failed; nothing was imported:',
     imported: (conversations: number, messages: number) =>
       `Imported ${formatNumber(conversations)} conversation${conversations === 1 ? '' : 's'} (${formatNumber(messages)} message${messages === 1 ? '' : 's'}).`,
+    attachmentsNotImported: (count: number, names: string[]) =>
+      `${formatNumber(count)} attachment${count === 1 ? ' was' : 's were'} not imported (the file names them but does not hold them): ${names.join(', ')}${count > names.length ? ` and ${formatNumber(count - names.length)} more` : ''}. Each message says which it had.`,
     exported: (conversations: number) =>
       `Exported ${formatNumber(conversations)} conversation${conversations === 1 ? '' : 's'}.`,
     download: 'Download',

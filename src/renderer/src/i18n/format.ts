@@ -153,7 +153,9 @@ export function formatBytes(bytes: number): string {
   const key = `${locale}|${unit}`
   let format = byteFormats.get(key)
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 })
+    // Intl's short form of a byte is "25 byte" in English; its long one is "25 bytes" (Vietnamese: "25 byte").
+    const unitDisplay = unit === 'byte' ? 'long' : 'short'
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: 1 })
     byteFormats.set(key, format)
   }
   return format.format(value)

@@ -201,6 +201,8 @@ export const vi: Strings = {
       kind === 'export' ? 'Xuất thất bại:' : 'Nhập thất bại; không có gì được nhập:',
     imported: (conversations: number, messages: number) =>
       `Đã nhập ${formatNumber(conversations)} cuộc trò chuyện (${formatNumber(messages)} tin nhắn).`,
+    attachmentsNotImported: (count: number, names: string[]) =>
+      `${formatNumber(count)} tệp đính kèm không được nhập (tệp chỉ ghi tên, không chứa nội dung): ${names.join(', ')}${count > names.length ? ` và ${formatNumber(count - names.length)} tệp khác` : ''}. Mỗi tin nhắn ghi rõ tệp nào đã thiếu.`,
     exported: (conversations: number) => `Đã xuất ${formatNumber(conversations)} cuộc trò chuyện.`,
     download: 'Tải xuống',
     importProblem: (problem: ImportProblem): string => {

@@ -7,6 +7,8 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { Api } from '../../../../shared/api'
 import {
+  estimateImageTokens,
+  isImageMime,
   maxAttachmentBytes,
   maxAttachmentsPerMessage,
   maxMessageAttachmentBytes,
@@ -28,7 +30,8 @@ export interface DraftAttachment {
 
 let nextKey = 0
 
-export function useComposerAttachments(api: Api, keepOriginalImages: boolean) {
+/** `model`: the conversation's, whose provider's rule counts the images' tokens in the estimate shown. */
+export function useComposerAttachments(api: Api, keepOriginalImages: boolean, model?: string) {
   const [items, setItems] = useState<DraftAttachment[]>([])
   const [limitError, setLimitError] = useState<string | null>(null)
   // What add and clear read at the moment they run (they may run before the next render).
@@ -108,7 +111,11 @@ export function useComposerAttachments(api: Api, keepOriginalImages: boolean) {
     remove,
     clear,
     error,
-    estimatedTokens: ready.reduce((sum, item) => sum + item.added!.estimatedTokens, 0),
+    estimatedTokens: ready.reduce((sum, item) => {
+      const added = item.added!
+      const image = isImageMime(added.mime)
+      return sum + (image ? estimateImageTokens(added.width ?? 512, added.height ?? 512, model) : added.estimatedTokens)
+    }, 0),
     /** The files to send; null while one is still being added or the question is over a limit. */
     links:
       items.some((item) => item.status === 'adding') || tooHeavy

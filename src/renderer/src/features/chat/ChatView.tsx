@@ -250,6 +250,7 @@ export function ChatView(props: ChatViewProps) {
           <Composer
             api={api}
             keepOriginalImages={props.settings.keepOriginalImages}
+            model={activeModel}
             draftKey={draftKey}
             inputRef={props.inputRef}
             isStreaming={chat.isStreaming}

@@ -21,6 +21,8 @@ interface ComposerProps {
   api: Api
   /** Settings: send images as they are rather than downscaled. */
   keepOriginalImages: boolean
+  /** The model the question goes to: its provider's rule estimates the images' tokens. */
+  model?: string
   onStop(): void
   inputRef?: React.Ref<HTMLTextAreaElement>
 }
@@ -31,9 +33,10 @@ interface ComposerProps {
  * and Enter while an IME is composing (Telex, VNI) does neither. What is typed is the conversation's
  * draft (draft-store), kept per conversation and across reloads.
  */
-export function Composer({ draftKey, isStreaming, onSend, onStop, inputRef, api, keepOriginalImages }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { draftKey, isStreaming, onSend, onStop, inputRef, api, keepOriginalImages, model } = props
   const text = useSyncExternalStore(drafts.subscribe, () => drafts.get(draftKey))
-  const attachments = useComposerAttachments(api, keepOriginalImages)
+  const attachments = useComposerAttachments(api, keepOriginalImages, model)
   const picker = useRef<HTMLInputElement>(null)
   const [dropping, setDropping] = useState(false)
   const canSend = text.trim() !== '' && attachments.links !== null

@@ -74,7 +74,17 @@ export function jobToast(job: JobView, onCancel: (jobId: string) => void): Omit<
       }
     case 'done': {
       const result = job.result!
-      if (job.kind === 'import') return { tone: 'success', title: t.imported(result.conversations, result.messages) }
+      if (job.kind === 'import') {
+        const lost = result.attachmentsNotImported
+        return {
+          tone: 'success',
+          title: t.imported(result.conversations, result.messages),
+          // Left behind files are worth reading: the toast stays until dismissed.
+          ...(lost
+            ? { duration: null, description: t.attachmentsNotImported(lost.count, lost.names.map(stripBidiControls)) }
+            : {}),
+        }
+      }
       const location = result.location ?? ''
       // In browser mode the file waits on the server: the toast stays until its link is taken or dismissed.
       if (location.startsWith('/api/download/'))
