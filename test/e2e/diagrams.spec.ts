@@ -71,12 +71,13 @@ test('a streamed answer draws its diagrams as images, shows a broken one as sour
   await expect(first.locator('img')).toHaveCount(0)
   await first.getByRole('button', { name: 'Show diagram' }).click()
   await expect(first.getByRole('img', { name: 'Diagram (flowchart)' })).toBeVisible()
-  // (Before Copy: for two seconds after it, any code block's Copy reads "Copied" under its longer name.)
+  await first.getByRole('button', { name: 'Copy mermaid code' }).click()
+  // Axe runs while Copy says "Copied" too: its name then says so as well (label-in-name).
+  await expect(first.getByRole('button', { name: 'Copied', exact: true })).toBeVisible()
+  await expect.poll(() => clipboard(page)).toBe(mermaidSources.flowchart)
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   expect(serious.map((v) => [v.id, v.nodes.map((node) => node.target.join(' '))])).toEqual([])
-  await first.getByRole('button', { name: 'Copy mermaid code' }).click()
-  await expect.poll(() => clipboard(page)).toBe(mermaidSources.flowchart)
 
   // The hostile diagram ran nothing, anywhere the app can see, and the app's policy refused nothing.
   expect(await pwned(page)).toBeNull()

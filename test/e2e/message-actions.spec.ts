@@ -40,7 +40,7 @@ test('a markdown answer: table, task list, highlighted code with its language an
   await expect(answer).toContainText('Raw HTML stays text: <b>not bold</b>')
 
   await answer.getByRole('button', { name: 'Copy ts code' }).click()
-  await expect(answer.getByRole('button', { name: 'Copy ts code' })).toHaveText('Copied')
+  await expect(answer.getByRole('button', { name: 'Copied', exact: true })).toHaveText('Copied')
   expect(await clipboard(page)).toBe('export function greet(name: string): string {\n  return `Xin chào, ${name}!`\n}')
 })
 

@@ -179,7 +179,16 @@ export function CopyButton({
       />
     )
   return (
-    <Button size="sm" variant="ghost" className="copy" aria-label={label} icon={icon} onClick={copy}>
+    // Its name is what it shows once it has copied ("Copied"): a name that did not hold the visible word
+    // would fail WCAG's label-in-name, and speech users could not say what they see.
+    <Button
+      size="sm"
+      variant="ghost"
+      className="copy"
+      aria-label={state === 'idle' ? label : undefined}
+      icon={icon}
+      onClick={copy}
+    >
       {word}
     </Button>
   )
