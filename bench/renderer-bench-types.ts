@@ -35,7 +35,7 @@ export interface RendererBench {
   stream(mode: Mode, content: Content, chars: number, perSecond: number): Promise<Frame[]>
   /** Compare: `models` answers of `chars` characters each streaming at once at `perSecond` deltas each. */
   compare(models: number, chars: number, perSecond: number): Promise<Frame[]>
-  /** Renders single deltas near `atChars`; returns each one's time, ms. */
+  /** Renders single deltas spread over the 1,000 characters before `atChars`; returns each one's time, ms. */
   perDelta(mode: Mode, content: Content, totalChars: number, atChars: number, samples: number): number[]
   /**
    * The last stream's diagrams drawn as images when it ended (the frame draws them meanwhile), and
