@@ -97,4 +97,24 @@ describe('useStaggeredStreams', () => {
     act(() => vi.advanceTimersByTime(1))
     expect(drawnNow(view.result.current, streams)).toEqual(ids)
   })
+
+  it('a render of the same streams (a parent drawing) does not put the catch-up off', () => {
+    vi.useFakeTimers()
+    let streams: ReadonlyMap<string, StreamState> = new Map(ids.map((id) => [id, started(id)]))
+    const view = renderHook(({ current }) => useStaggeredStreams(ids, current), { initialProps: { current: streams } })
+    streams = grow(streams)
+    view.rerender({ current: streams })
+    act(() => vi.advanceTimersByTime(catchUpAfterMs / 2))
+    view.rerender({ current: streams })
+    act(() => vi.advanceTimersByTime(catchUpAfterMs / 2))
+    expect(drawnNow(view.result.current, streams)).toEqual(ids)
+  })
+
+  it('shows only the columns of this run', () => {
+    const turns = new ColumnTurns()
+    const earlier: ReadonlyMap<string, StreamState> = new Map(ids.map((id) => [id, started(id)]))
+    turns.update(ids, earlier, 0)
+    const next = new Map([['e', started('e')]])
+    expect([...turns.update(['e'], next, 0).keys()]).toEqual(['e'])
+  })
 })

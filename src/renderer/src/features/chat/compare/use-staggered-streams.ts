@@ -26,11 +26,12 @@ export function useStaggeredStreams(
   const [round, catchUp] = useReducer((count: number) => count + 1, 0)
   const shown = turns.update(streamIds, streams, round)
   const behind = streamIds.some((id) => streams.get(id) !== undefined && shown.get(id) !== streams.get(id))
+  // Restarted by new text only (not by a parent's render), so a pause of every stream is caught up in time.
   useEffect(() => {
     if (!behind) return
     const timer = setTimeout(catchUp, catchUpAfterMs)
     return () => clearTimeout(timer)
-  })
+  }, [behind, streams, round])
   return shown
 }
 
@@ -56,13 +57,16 @@ export class ColumnTurns {
       return next && shown && next !== shown && !drawsAtOnce(shown, next)
     })
     const staggered = streamIds.filter((id) => streams.get(id)?.status === 'streaming').length > drawnEveryFrame
-    const shown = new Map(this.shown)
-    for (const id of streamIds) {
+    // Only this run's columns: a map kept from earlier runs would hold their whole texts.
+    const shown = new Map<string, StreamState>()
+    streamIds.forEach((id, column) => {
       const next = streams.get(id)
-      if (!next) continue
-      const position = waiting.indexOf(id)
-      if (position === -1 || !staggered || everything || (position + this.turn) % 2 === 0) shown.set(id, next)
-    }
+      const before = this.shown.get(id)
+      if (!next) return
+      // Turns go by column, so a column draws at least every other frame whatever the others do.
+      const itsTurn = !waiting.includes(id) || !staggered || everything || (column + this.turn) % 2 === 0
+      shown.set(id, itsTurn || !before ? next : before)
+    })
     this.shown = shown
     this.turn++
     return shown
