@@ -28,7 +28,12 @@ const answer = (request: DiagramRequest, body: { svg: string } | { error: string
 })
 
 function renderer(open: ReturnType<typeof fakeFrames>['open']) {
-  return new DiagramRenderer(open, { loadTimeoutMs: 30_000, unavailableMessage: () => 'did not load' })
+  return new DiagramRenderer(open, {
+    loadTimeoutMs: 30_000,
+    drawTimeoutMs: 20_000,
+    unavailableMessage: () => 'did not load',
+    tooSlowMessage: () => 'too slow',
+  })
 }
 
 afterEach(() => {
@@ -118,7 +123,13 @@ describe('DiagramRenderer', () => {
 
   it('forgets the oldest drawing beyond its bound', async () => {
     const { frames, open } = fakeFrames()
-    const diagrams = new DiagramRenderer(open, { loadTimeoutMs: 30_000, unavailableMessage: () => '', cacheSize: 2 })
+    const diagrams = new DiagramRenderer(open, {
+      loadTimeoutMs: 30_000,
+      drawTimeoutMs: 20_000,
+      unavailableMessage: () => '',
+      tooSlowMessage: () => '',
+      cacheSize: 2,
+    })
     const draw = async (source: string) => {
       const drawing = diagrams.render(source, 'default')
       frames[0]!.send(ready)
@@ -132,5 +143,40 @@ describe('DiagramRenderer', () => {
     expect(diagrams.known('a', 'default')).toBeUndefined()
     expect(diagrams.known('b', 'default')).toBeDefined()
     expect(diagrams.known('c', 'default')).toBeDefined()
+  })
+
+  it('a frame stuck on a diagram fails that one as too slow, the others wait for a new frame', async () => {
+    vi.useFakeTimers()
+    const { frames, open } = fakeFrames()
+    const diagrams = renderer(open)
+    const stuck = diagrams.render('graph TD\nA-->B', 'default')
+    const after = diagrams.render('pie\n"a": 1', 'default')
+    frames[0]!.send(ready)
+    // Nothing happens within the limit; 20 s without an answer and the frame counts as stuck.
+    vi.advanceTimersByTime(15_000)
+    expect(frames[0]!.closed).toBe(false)
+    vi.advanceTimersByTime(5_000)
+    expect(await stuck).toEqual({ ok: false, message: 'too slow' })
+    expect(await after).toEqual({ ok: false, message: 'did not load', unavailable: true })
+    expect(frames[0]!.closed).toBe(true)
+    // The stuck source is not tried again; the other one is, in a new frame.
+    expect(await diagrams.render('graph TD\nA-->B', 'default')).toEqual({ ok: false, message: 'too slow' })
+    void diagrams.render('pie\n"a": 1', 'default')
+    expect(frames).toHaveLength(2)
+  })
+
+  it('each answer restarts the watch, so a long queue drawn at a steady pace never times out', async () => {
+    vi.useFakeTimers()
+    const { frames, open } = fakeFrames()
+    const diagrams = renderer(open)
+    const sources = ['graph TD\nA-->B', 'graph TD\nB-->C', 'graph TD\nC-->D']
+    const results = sources.map((source) => diagrams.render(source, 'default'))
+    frames[0]!.send(ready)
+    for (const request of frames[0]!.posted) {
+      vi.advanceTimersByTime(15_000)
+      frames[0]!.send(answer(request, { svg: svg(request.source) }))
+    }
+    for (const result of results) expect((await result).ok).toBe(true)
+    expect(frames[0]!.closed).toBe(false)
   })
 })

@@ -87,7 +87,9 @@ describe('MermaidBlock', () => {
     const view = renderAnswer(<StreamingMarkdown text={fence(source)} />)
     await waitFor(() => expect(diagramFrame()).not.toBeNull())
     const frame = diagramFrame()!
-    // The frame was made by the first test and is ready: the request goes straight to it.
+    // Ready (again, if the first test already made it: a second "ready" changes nothing), so this
+    // test also runs alone.
+    await frame.say({ type: 'holysheep-mermaid-ready' })
     await waitFor(() => expect(frame.posted.at(-1)?.source).toBe(source))
     await frame.say({ type: 'holysheep-mermaid-result', id: frame.posted.at(-1)!.id, error: 'Parse error on line 2' })
     await view.findByText('Parse error on line 2')

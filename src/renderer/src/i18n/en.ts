@@ -131,6 +131,7 @@ export const en = {
     diagramFailed: 'This diagram could not be drawn. Its source is below; the diagram tool says:',
     diagramTooLarge: (limit: string) =>
       `This diagram is too large to draw (more than ${limit} characters): its source is below.`,
+    diagramTooSlow: (seconds: number) => `Drawing it took longer than ${seconds} seconds, so it was stopped.`,
     diagramUnavailable: 'The diagram tool did not load. Reload the app to try again.',
     diagramFrame: 'Diagram drawing',
   },

@@ -130,6 +130,7 @@ export const vi: Strings = {
     drawingDiagram: 'Đang vẽ sơ đồ…',
     diagramFailed: 'Không vẽ được sơ đồ này. Mã nguồn ở bên dưới; công cụ vẽ sơ đồ báo:',
     diagramTooLarge: (limit: string) => `Sơ đồ này quá lớn để vẽ (hơn ${limit} ký tự): mã nguồn ở bên dưới.`,
+    diagramTooSlow: (seconds: number) => `Việc vẽ mất hơn ${seconds} giây nên đã dừng lại.`,
     diagramUnavailable: 'Công cụ vẽ sơ đồ không tải được. Hãy tải lại ứng dụng để thử lại.',
     diagramFrame: 'Khung vẽ sơ đồ',
   },

@@ -37,13 +37,18 @@ function openDiagramFrame(onMessage: (data: unknown) => void): OpenFrame {
 /** Mermaid (5 MB) loads in a few seconds at worst; a frame silent for this long is not coming. */
 const loadTimeoutMs = 30_000
 
+/** Far more than any diagram within the size limit takes (a few hundred ms); longer, mermaid is stuck. */
+const drawTimeoutMs = 20_000
+
 let renderer: DiagramRenderer | null = null
 
 /** The app's one renderer, made on first use: no frame exists until a diagram asks for one. */
 function diagramRenderer(): DiagramRenderer {
   return (renderer ??= new DiagramRenderer(openDiagramFrame, {
     loadTimeoutMs,
+    drawTimeoutMs,
     unavailableMessage: () => strings.richText.diagramUnavailable,
+    tooSlowMessage: () => strings.richText.diagramTooSlow(drawTimeoutMs / 1000),
   }))
 }
 

@@ -35,6 +35,8 @@ export class DiagramRenderer {
   private frame: OpenFrame | null = null
   private ready = false
   private loadTimer: ReturnType<typeof setTimeout> | null = null
+  /** Runs while the frame owes an answer; restarted by each answer (see `watch`). */
+  private drawTimer: ReturnType<typeof setTimeout> | null = null
   /** Requests waiting for the frame to be ready. */
   private queued: Waiting[] = []
   /** Requests posted, waiting for their answer, by id. */
@@ -45,7 +47,14 @@ export class DiagramRenderer {
 
   constructor(
     private readonly openFrame: OpenDiagramFrame,
-    private readonly options: { loadTimeoutMs: number; unavailableMessage: () => string; cacheSize?: number },
+    private readonly options: {
+      loadTimeoutMs: number
+      /** The longest the frame may go without an answer while it owes one (one diagram's drawing). */
+      drawTimeoutMs: number
+      unavailableMessage: () => string
+      tooSlowMessage: () => string
+      cacheSize?: number
+    },
   ) {}
 
   /** The result already known for this source and theme, if any (drawn without waiting). */
@@ -80,6 +89,7 @@ export class DiagramRenderer {
     if (this.frame && this.ready) {
       this.posted.set(waiting.request.id, waiting)
       this.frame.post(waiting.request)
+      this.watch()
       return
     }
     this.queued.push(waiting)
@@ -108,12 +118,35 @@ export class DiagramRenderer {
     const waiting = this.posted.get(message.id)
     if (!waiting) return
     this.posted.delete(message.id)
+    clearTimeout(this.drawTimer ?? undefined)
+    this.drawTimer = null
+    this.watch()
     if ('error' in message) return waiting.settle({ ok: false, message: message.error })
     const image = diagramImage(message.svg)
     waiting.settle(image ? { ok: true, image } : { ok: false, message: 'The drawing has no size (no viewBox).' })
   }
 
+  /**
+   * The frame draws one diagram at a time, oldest first. If it owes answers and none comes for
+   * `drawTimeoutMs` (mermaid stuck on a source, or the frame gone), the oldest is the one it is stuck
+   * on: that diagram fails as too slow (remembered: it is not tried again), the others wait for a
+   * new frame, made by the next diagram.
+   */
+  private watch(): void {
+    if (this.drawTimer || this.posted.size === 0) return
+    this.drawTimer = setTimeout(() => {
+      this.drawTimer = null
+      const oldest = this.posted.values().next().value
+      if (!oldest) return
+      this.posted.delete(oldest.request.id)
+      oldest.settle({ ok: false, message: this.options.tooSlowMessage() })
+      this.fail()
+    }, this.options.drawTimeoutMs)
+  }
+
   private fail(): void {
+    clearTimeout(this.drawTimer ?? undefined)
+    this.drawTimer = null
     const stranded = [...this.queued, ...this.posted.values()]
     this.queued = []
     this.posted.clear()
