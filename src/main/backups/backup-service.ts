@@ -24,6 +24,7 @@ import type { BackupWorkerInput, BackupWorkerMessage } from './worker-protocol'
 const dayMs = 24 * 60 * 60 * 1000
 /** "Back up now" copies kept (the newest); they have their own count so they never push out the daily ones. */
 export const manualBackupsToKeep = 5
+const takingOrRestoring = 'A backup is being taken or restored; try again when it has finished.'
 
 export interface BackupServiceOptions {
   dataDir: string
@@ -107,13 +108,26 @@ export class BackupService {
   async restore(id: string): Promise<Result<{ keptAt: string }>> {
     const backup = listBackups(this.options.backupsDir).find((item) => item.id === id)
     if (!backup) return fail('not_found', 'This backup no longer exists.')
-    const refusal = () => {
-      if (this.running || this.restoring) return 'A backup is being taken or restored; try again when it has finished.'
-      return this.options.busyReason()
-    }
-    const busyBefore = refusal()
+    if (this.restoring) return fail('busy', takingOrRestoring)
+    const busyBefore = this.busyReason()
     if (busyBefore) return fail('busy', busyBefore)
+    // Held until the swap is done: a second restore meanwhile would stage over this one's copy.
     this.restoring = true
+    try {
+      return await this.restoreNow(id, backup)
+    } finally {
+      this.restoring = false
+    }
+  }
+
+  private busyReason(): string | null {
+    return this.running ? takingOrRestoring : this.options.busyReason()
+  }
+
+  private async restoreNow(
+    id: string,
+    backup: ReturnType<typeof listBackups>[number],
+  ): Promise<Result<{ keptAt: string }>> {
     const staged = `${this.options.dbPath}.restoring`
     let attachmentIds: string[]
     try {
@@ -143,11 +157,9 @@ export class BackupService {
     } catch (error) {
       await rm(staged, { force: true })
       throw error
-    } finally {
-      this.restoring = false
     }
     // An answer may have started while the copy was staged.
-    const busyAfter = refusal()
+    const busyAfter = this.busyReason()
     if (busyAfter) {
       await rm(staged, { force: true })
       return fail('busy', busyAfter)
