@@ -5,7 +5,7 @@
  * `manualBackupsToKeep` kept); `backupsEnabled` false stops the daily run.
  * Restoring keeps the database in use aside first, then swaps the file under the open HistoryStore.
  */
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { copyFile, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -166,18 +166,45 @@ export class BackupService {
     }
     // Its worker reads the file about to be moved; the copy put in its place was just checked whole.
     await this.options.stopHistoryCheck?.()
+    const carriedFrom = attachmentsFolderOf(backupFile(this.options.backupsDir, id))
+    // Checked whole above, but a file can go meanwhile: nothing is placed unless every one is still there.
+    const lost = attachmentIds.find((file) => !existsSync(join(carriedFrom, file)))
+    if (lost) {
+      await rm(staged, { force: true })
+      this.options.log.error(`backup ${id}: attachment ${lost} went missing before the restore; nothing was restored`)
+      return fail(
+        'invalid_file',
+        'A file attached in this backup is missing, so it cannot be restored; your history is unchanged.',
+      )
+    }
     const keptAt = join(this.options.dataDir, `history.sqlite.before-restore-${fileStamp(this.now())}`)
     const liveFiles = join(this.options.dataDir, attachmentsFolderName)
-    const keptFiles = attachmentFilesIn(liveFiles)
-    if (keptFiles.length) placeFiles(liveFiles, `${keptAt}.attachments`, keptFiles)
-    const carried = placeFiles(attachmentsFolderOf(backupFile(this.options.backupsDir, id)), liveFiles, attachmentIds)
-    if (carried.missing.length) throw new Error(`backup ${id} lost ${carried.missing.length} attachment(s) meanwhile`)
+    const added = attachmentIds.filter((file) => !existsSync(join(liveFiles, file)))
+    // Back to the data as it was: only the files this restore brought leave `attachments/`.
+    const undo = async () => {
+      await rm(staged, { force: true })
+      await rm(`${keptAt}.attachments`, { recursive: true, force: true })
+      for (const file of added)
+        for (const path of [join(liveFiles, file), join(liveFiles, `${file}.tmp`)]) await rm(path, { force: true })
+    }
+    try {
+      const keptFiles = attachmentFilesIn(liveFiles)
+      if (keptFiles.length) placeFiles(liveFiles, `${keptAt}.attachments`, keptFiles)
+      const carried = placeFiles(carriedFrom, liveFiles, attachmentIds)
+      if (carried.missing.length)
+        throw new Error(`${carried.missing.length} attachment(s) went missing as they were placed`)
+    } catch (error) {
+      // A full disk, a folder that refuses writes: the history in use was not touched yet.
+      await undo()
+      this.options.log.error(`backup ${id}: its attachments could not be placed; nothing was restored`, error)
+      return fail('internal', 'The backup could not be restored; your history is unchanged.')
+    }
     let migrationFailed: ReturnType<HistoryStore['replaceFile']>['migrationFailed']
     try {
       ;({ migrationFailed } = this.options.history.replaceFile(staged, keptAt))
     } catch (error) {
       // The previous file is back in place; its files never left `attachments/`.
-      await rm(`${keptAt}.attachments`, { recursive: true, force: true })
+      await undo()
       throw error
     }
     if (migrationFailed) {

@@ -3,14 +3,15 @@
  * attachments folder, with the real backup worker: the moment between the checks and the swap is
  * reached through `stopHistoryCheck`, the step production runs there.
  */
-import { readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AttachmentFiles } from '../../../src/main/attachments/attachment-files'
+import { AttachmentFiles, sha256Hex } from '../../../src/main/attachments/attachment-files'
 import { AttachmentStore } from '../../../src/main/attachments/attachment-store'
 import { BackupService } from '../../../src/main/backups/backup-service'
 import { HistoryStore } from '../../../src/main/history/history-store'
 import type { BackupInfo } from '../../../src/shared/backups'
+import { pngBytes } from '../../support/file-bytes'
 import { memoryLogger } from '../../support/memory-logger'
 import { useCoreSession } from '../../support/core-session'
 import { useTempDirs } from '../../support/temp-dir'
@@ -58,7 +59,30 @@ function setUp(beforeSwap: () => Promise<void> = async () => {}, files?: Attachm
     if (!taken.ok) throw new Error(taken.error.message)
     return taken.value
   }
-  return { dataDir, history, attachments, backups, titles, backUp }
+  /** A conversation whose question carries `files`, stored as `attachments:add` stores them. */
+  const askWith = async (title: string, files: Buffer[]) => {
+    const conversation = history.createConversation({ title })
+    const ids: string[] = []
+    for (const [index, bytes] of files.entries()) {
+      const added = await attachments.add({ name: `${index}.png`, dataBase64: bytes.toString('base64') })
+      if (!added.ok) throw new Error(added.error.message)
+      ids.push(added.value.id)
+    }
+    history.appendMessage(conversation.id, {
+      role: 'user',
+      content: title,
+      status: 'complete',
+      attachments: ids.map((id, index) => ({ id, name: `${index}.png` })),
+    })
+    return conversation
+  }
+  return { dataDir, history, attachments, backups, titles, backUp, askWith }
+}
+
+/** Every file of a folder with its bytes, by name (nothing when there is no folder). */
+function folderBytes(dir: string): Record<string, Buffer> {
+  if (!existsSync(dir)) return {}
+  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]))
 }
 
 describe('a restore', () => {
@@ -84,4 +108,38 @@ describe('a restore', () => {
     const left = readdirSync(dataDir).filter((name) => /before-restore|restoring/.test(name))
     expect(left).toHaveLength(1)
   })
+
+  for (const failure of ['a file of the backup goes missing', 'placing a file fails'] as const)
+    it(`changes nothing and says so when ${failure} after the checks`, async () => {
+      const pictures = [pngBytes(16, 16, 1), pngBytes(16, 16, 2)].sort((a, b) =>
+        sha256Hex(a).localeCompare(sha256Hex(b)),
+      )
+      let backupFolder = ''
+      const { dataDir, history, attachments, backups, titles, backUp, askWith } = setUp(async () => {
+        // The second in placing order: the first is placed by then, and must not stay.
+        const file = join(backupFolder, sha256Hex(pictures[1]!))
+        rmSync(file)
+        // A file that cannot be linked nor copied, as on a full disk.
+        if (failure === 'placing a file fails') mkdirSync(file)
+      })
+      const inBackup = await askWith('In the backup', pictures)
+      const backup = await backUp()
+      backupFolder = join(dataDir, 'backups', `${backup.id}.attachments`)
+      history.deleteConversation(inBackup.id)
+      history.purgeDeleted(0)
+      await attachments.cleanUp(Date.now() + 1000)
+      await askWith('After the backup', [pngBytes(16, 16, 3)])
+      const liveBefore = folderBytes(join(dataDir, 'attachments'))
+      const dataBefore = readdirSync(dataDir).sort()
+
+      const result = await backups.restore(backup.id)
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: failure === 'placing a file fails' ? 'internal' : 'invalid_file' },
+      })
+      expect(result.ok || result.error.message).toMatch(/your history is unchanged/)
+      expect(folderBytes(join(dataDir, 'attachments'))).toEqual(liveBefore)
+      expect(readdirSync(dataDir).sort()).toEqual(dataBefore)
+      expect(titles()).toEqual(['After the backup'])
+    })
 })
