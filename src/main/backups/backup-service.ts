@@ -36,6 +36,11 @@ export interface BackupServiceOptions {
   settings(): { backupsEnabled: boolean; backupsToKeep: number }
   /** Why a restore cannot happen now (an answer streams, a job runs), or null when it can. */
   busyReason(): string | null
+  /**
+   * Runs the restore once no clean-up of attachments runs, and holds any off until it is done
+   * (`AttachmentStore.whileNoCleanUp`); without it the restore runs at once.
+   */
+  holdAttachments?: <T>(work: () => Promise<T>) => Promise<T>
   /** Ends the background check of the history file (integrity-check.ts) before that file is swapped. */
   stopHistoryCheck?: () => Promise<void>
   /** Tells the user something that lasts (core keeps it for `app:notices` and emits it). */
@@ -114,7 +119,8 @@ export class BackupService {
     // Held until the swap is done: a second restore meanwhile would stage over this one's copy.
     this.restoring = true
     try {
-      return await this.restoreNow(id, backup)
+      const restore = () => this.restoreNow(id, backup)
+      return await (this.options.holdAttachments ? this.options.holdAttachments(restore) : restore())
     } finally {
       this.restoring = false
     }

@@ -21,14 +21,17 @@ const tempDir = useTempDirs()
 const { later } = useCoreSession()
 
 /** A history, its attachments and its backups on a fresh data folder; `beforeSwap` runs where production stops the history check. */
-function setUp(beforeSwap: () => Promise<void> = async () => {}, files?: AttachmentFiles) {
+function setUp(
+  beforeSwap: () => Promise<void> = async () => {},
+  more: { files?: (dataDir: string) => AttachmentFiles; onHold?: () => void } = {},
+) {
   const dataDir = tempDir()
   const path = join(dataDir, 'history.sqlite')
   const log = memoryLogger()
   const { store: history } = HistoryStore.open({ path, log })
   later(() => history.close())
   const attachments = new AttachmentStore({
-    files: files ?? new AttachmentFiles(dataDir),
+    files: more.files?.(dataDir) ?? new AttachmentFiles(dataDir),
     history,
     readPdf: async () => {
       throw new Error('no PDF in these tests')
@@ -43,6 +46,11 @@ function setUp(beforeSwap: () => Promise<void> = async () => {}, files?: Attachm
     worker: backupWorkerFromSource,
     settings: () => ({ backupsEnabled: true, backupsToKeep: 7 }),
     busyReason: () => null,
+    // As core wires it.
+    holdAttachments: (work) => {
+      more.onHold?.()
+      return attachments.whileNoCleanUp(work)
+    },
     stopHistoryCheck: beforeSwap,
     notify: () => {},
     emit: () => {},
@@ -142,4 +150,38 @@ describe('a restore', () => {
       expect(readdirSync(dataDir).sort()).toEqual(dataBefore)
       expect(titles()).toEqual(['After the backup'])
     })
+
+  it('right after start waits for the clean-up of the files the history open then no longer used', async () => {
+    // Each removal waits until the test lets it go: the clean-up is slow, as with many files.
+    let letGo = () => {}
+    const gate = new Promise<void>((resolve) => (letGo = resolve))
+    class SlowFiles extends AttachmentFiles {
+      override async remove(id: string): Promise<void> {
+        await gate
+        await super.remove(id)
+      }
+    }
+    const { dataDir, history, attachments, backups, backUp, askWith } = setUp(async () => {}, {
+      files: (dir) => new SlowFiles(dir),
+      // The restore waits for the clean-up: it may go on now.
+      onHold: () => letGo(),
+    })
+    const picture = pngBytes(24, 24, 7)
+    const inBackup = await askWith('In the backup', [picture])
+    const backup = await backUp()
+    // Gone for good from the history in use: the next start's clean-up takes its file.
+    history.deleteConversation(inBackup.id)
+    history.purgeDeleted(0)
+
+    const cleaning = attachments.cleanUp(Date.now() + 1000)
+    const restoring = backups.restore(backup.id)
+    // Without the wait the restore ends first, keeping the file it found in place.
+    void restoring.finally(() => letGo())
+    expect((await restoring).ok).toBe(true)
+    await cleaning
+    const [question] = history.listMessages(inBackup.id, { limit: 10 }).messages
+    expect(question!.attachments!.map((file) => file.id)).toEqual([sha256Hex(picture)])
+    expect(folderBytes(join(dataDir, 'attachments'))).toEqual({ [sha256Hex(picture)]: picture })
+    expect((await attachments.read(sha256Hex(picture))).ok).toBe(true)
+  })
 })
