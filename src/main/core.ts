@@ -254,6 +254,8 @@ export function createCore(options: CoreOptions): Core {
       if (transfers.runningCount > 0) return 'An export or import is running; restore when it has finished.'
       return null
     },
+    // The start-up clean-up picks its files from the history open now: a restore waits for it to end.
+    holdAttachments: (work) => attachments.whileNoCleanUp(work),
     stopHistoryCheck: async () => await backgroundCheck?.stop(),
     notify: (notice) => {
       notices.push(notice)

@@ -40,7 +40,21 @@ export interface AttachmentLink {
 }
 
 export class AttachmentStore {
+  /** The clean-up or the restore running now (settled, never rejected): each waits for the one before. */
+  private exclusive: Promise<unknown> = Promise.resolve()
+
   constructor(private readonly options: AttachmentStoreOptions) {}
+
+  /**
+   * Runs `work` (a restore) once the clean-up in progress has settled, and starts no clean-up until
+   * it has: a clean-up picks the unused files from the history open when it starts, so one running
+   * across a restore would delete files the restored history uses.
+   */
+  whileNoCleanUp<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work)
+    this.exclusive = run.catch(() => {})
+    return run
+  }
 
   get files(): AttachmentFiles {
     return this.options.files
@@ -139,7 +153,11 @@ export class AttachmentStore {
    * the folder without a row (a crash between the write and the row) and unfinished temp files; only
    * what is older than `before` (the start), so a file the user attaches meanwhile is not taken.
    */
-  async cleanUp(before: number = Date.now()): Promise<number> {
+  cleanUp(before: number = Date.now()): Promise<number> {
+    return this.whileNoCleanUp(() => this.removeUnused(before))
+  }
+
+  private async removeUnused(before: number): Promise<number> {
     const { history, files } = this.options
     let removed = 0
     for (const id of history.removeUnusedAttachments(before)) {

@@ -58,12 +58,20 @@ export function placeFile(from: string, to: string, id: string): number | null {
     linkSync(source, target)
   } catch {
     const temp = `${target}.tmp`
-    copyFileSync(source, temp)
+    try {
+      copyFileSync(source, temp)
+    } catch (error) {
+      // Removed since it was looked at (the clean-up, the user deleting it): as missing as if never there.
+      if (isMissing(error)) return null
+      throw error
+    }
     fsyncPath(temp)
     renameSync(temp, target)
   }
   return size
 }
+
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT'
 
 /** Puts the files `ids` names from `from` into the folder `to` (made owner-only), flushed; returns what it did. */
 export function placeFiles(from: string, to: string, ids: readonly string[]): BackupAttachments {

@@ -5,7 +5,7 @@
  * `manualBackupsToKeep` kept); `backupsEnabled` false stops the daily run.
  * Restoring keeps the database in use aside first, then swaps the file under the open HistoryStore.
  */
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { copyFile, open, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -24,6 +24,7 @@ import type { BackupWorkerInput, BackupWorkerMessage } from './worker-protocol'
 const dayMs = 24 * 60 * 60 * 1000
 /** "Back up now" copies kept (the newest); they have their own count so they never push out the daily ones. */
 export const manualBackupsToKeep = 5
+const takingOrRestoring = 'A backup is being taken or restored; try again when it has finished.'
 
 export interface BackupServiceOptions {
   dataDir: string
@@ -35,6 +36,11 @@ export interface BackupServiceOptions {
   settings(): { backupsEnabled: boolean; backupsToKeep: number }
   /** Why a restore cannot happen now (an answer streams, a job runs), or null when it can. */
   busyReason(): string | null
+  /**
+   * Runs the restore once no clean-up of attachments runs, and holds any off until it is done
+   * (`AttachmentStore.whileNoCleanUp`); without it the restore runs at once.
+   */
+  holdAttachments?: <T>(work: () => Promise<T>) => Promise<T>
   /** Ends the background check of the history file (integrity-check.ts) before that file is swapped. */
   stopHistoryCheck?: () => Promise<void>
   /** Tells the user something that lasts (core keeps it for `app:notices` and emits it). */
@@ -107,13 +113,27 @@ export class BackupService {
   async restore(id: string): Promise<Result<{ keptAt: string }>> {
     const backup = listBackups(this.options.backupsDir).find((item) => item.id === id)
     if (!backup) return fail('not_found', 'This backup no longer exists.')
-    const refusal = () => {
-      if (this.running || this.restoring) return 'A backup is being taken or restored; try again when it has finished.'
-      return this.options.busyReason()
-    }
-    const busyBefore = refusal()
+    if (this.restoring) return fail('busy', takingOrRestoring)
+    const busyBefore = this.busyReason()
     if (busyBefore) return fail('busy', busyBefore)
+    // Held until the swap is done: a second restore meanwhile would stage over this one's copy.
     this.restoring = true
+    try {
+      const restore = () => this.restoreNow(id, backup)
+      return await (this.options.holdAttachments ? this.options.holdAttachments(restore) : restore())
+    } finally {
+      this.restoring = false
+    }
+  }
+
+  private busyReason(): string | null {
+    return this.running ? takingOrRestoring : this.options.busyReason()
+  }
+
+  private async restoreNow(
+    id: string,
+    backup: ReturnType<typeof listBackups>[number],
+  ): Promise<Result<{ keptAt: string }>> {
     const staged = `${this.options.dbPath}.restoring`
     let attachmentIds: string[]
     try {
@@ -143,29 +163,54 @@ export class BackupService {
     } catch (error) {
       await rm(staged, { force: true })
       throw error
-    } finally {
-      this.restoring = false
     }
     // An answer may have started while the copy was staged.
-    const busyAfter = refusal()
+    const busyAfter = this.busyReason()
     if (busyAfter) {
       await rm(staged, { force: true })
       return fail('busy', busyAfter)
     }
     // Its worker reads the file about to be moved; the copy put in its place was just checked whole.
     await this.options.stopHistoryCheck?.()
+    const carriedFrom = attachmentsFolderOf(backupFile(this.options.backupsDir, id))
+    // Checked whole above, but a file can go meanwhile: nothing is placed unless every one is still there.
+    const lost = attachmentIds.find((file) => !existsSync(join(carriedFrom, file)))
+    if (lost) {
+      await rm(staged, { force: true })
+      this.options.log.error(`backup ${id}: attachment ${lost} went missing before the restore; nothing was restored`)
+      return fail(
+        'invalid_file',
+        'A file attached in this backup is missing, so it cannot be restored; your history is unchanged.',
+      )
+    }
     const keptAt = join(this.options.dataDir, `history.sqlite.before-restore-${fileStamp(this.now())}`)
     const liveFiles = join(this.options.dataDir, attachmentsFolderName)
-    const keptFiles = attachmentFilesIn(liveFiles)
-    if (keptFiles.length) placeFiles(liveFiles, `${keptAt}.attachments`, keptFiles)
-    const carried = placeFiles(attachmentsFolderOf(backupFile(this.options.backupsDir, id)), liveFiles, attachmentIds)
-    if (carried.missing.length) throw new Error(`backup ${id} lost ${carried.missing.length} attachment(s) meanwhile`)
+    const added = attachmentIds.filter((file) => !existsSync(join(liveFiles, file)))
+    // Back to the data as it was: only the files this restore brought leave `attachments/`.
+    const undo = async () => {
+      await rm(staged, { force: true })
+      await rm(`${keptAt}.attachments`, { recursive: true, force: true })
+      for (const file of added)
+        for (const path of [join(liveFiles, file), join(liveFiles, `${file}.tmp`)]) await rm(path, { force: true })
+    }
+    try {
+      const keptFiles = attachmentFilesIn(liveFiles)
+      if (keptFiles.length) placeFiles(liveFiles, `${keptAt}.attachments`, keptFiles)
+      const carried = placeFiles(carriedFrom, liveFiles, attachmentIds)
+      if (carried.missing.length)
+        throw new Error(`${carried.missing.length} attachment(s) went missing as they were placed`)
+    } catch (error) {
+      // A full disk, a folder that refuses writes: the history in use was not touched yet.
+      await undo()
+      this.options.log.error(`backup ${id}: its attachments could not be placed; nothing was restored`, error)
+      return fail('internal', 'The backup could not be restored; your history is unchanged.')
+    }
     let migrationFailed: ReturnType<HistoryStore['replaceFile']>['migrationFailed']
     try {
       ;({ migrationFailed } = this.options.history.replaceFile(staged, keptAt))
     } catch (error) {
       // The previous file is back in place; its files never left `attachments/`.
-      await rm(`${keptAt}.attachments`, { recursive: true, force: true })
+      await undo()
       throw error
     }
     if (migrationFailed) {
