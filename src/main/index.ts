@@ -23,7 +23,7 @@ import { jsonStoreOptions, openJsonStore } from './storage/open-json-store'
 import { createMainWindow, isAppUrl } from './window-options'
 import { mermaidFramePolicy } from './web/security'
 import { WindowStateStore } from './window-state'
-import { consentText } from './tools/command-consent'
+import { dialogConsent } from './tools/command-consent'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -104,24 +104,27 @@ function start(): void {
     pdfWorker: { file: join(here, 'pdf-worker.js') },
     openExternal: openExternalSafely(shell),
     // The renderer cannot add a program to run: main names the exact command in a dialog of its own.
-    confirmToolCommand: async (change) => {
-      const chosen = activeCore.settings.get().language
-      const language = chosen === 'system' ? (app.getLocale().startsWith('vi') ? 'vi' : 'en') : chosen
-      const text = consentText(change, language)
-      const options = {
-        type: 'warning' as const,
-        message: text.message,
-        detail: text.detail,
-        buttons: [text.cancel, text.allow],
-        defaultId: 0,
-        cancelId: 0,
-        noLink: true,
-      }
-      const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
-      const { response } = await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options))
-      log.info(`tool server command ${response === 1 ? 'allowed' : 'refused'} by the user`)
-      return response === 1
-    },
+    confirmToolCommand: dialogConsent(
+      () => {
+        const chosen = activeCore.settings.get().language
+        return chosen === 'system' ? (app.getLocale().startsWith('vi') ? 'vi' : 'en') : chosen
+      },
+      async (text) => {
+        const options = {
+          type: 'warning' as const,
+          message: text.message,
+          detail: text.detail,
+          buttons: [text.cancel, text.allow],
+          defaultId: 0,
+          cancelId: 0,
+          noLink: true,
+        }
+        const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0]
+        const { response } = await (parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options))
+        log.info(`tool server command ${response === 1 ? 'allowed' : 'refused'} by the user`)
+        return response === 1
+      },
+    ),
   })
   heldKeys = () => activeCore.secrets.heldKeys()
   core = activeCore

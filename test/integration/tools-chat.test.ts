@@ -271,6 +271,39 @@ describe('tools through the core', () => {
     expect(bodies()).toHaveLength(1)
   })
 
+  it('while a loop waits for an approval, Send, Compare, Continue and Regenerate in that conversation are refused as busy, and nothing is written', async () => {
+    const { core, events } = await start(tempDir(), [stdioTestServer()], null)
+    const sent = await call<ChatSendResponse>(core, 'chat:send', {
+      conversationId: null,
+      content: 'Chậm [[call=test-stdio__slow:{"ms":60000}]]',
+    })
+    await expect.poll(() => events.find((event) => event.type === 'tool-approval'), { timeout: 20_000 }).toBeTruthy()
+    const [question, withCalls] = await messagesOf(core, sent.conversationId)
+    // The answer that asked reads complete: only the loop holds the conversation now.
+    expect(withCalls).toMatchObject({ status: 'complete', finishReason: 'tool_calls' })
+    const refusals = await Promise.all([
+      core.dispatch('chat:send', { conversationId: sent.conversationId, content: 'Thêm một câu' }),
+      core.dispatch('chat:compare', { conversationId: sent.conversationId, content: 'So sánh', models: ['a', 'b'] }),
+      core.dispatch('chat:continue', { messageId: withCalls!.id }),
+      core.dispatch('chat:retry', { messageId: withCalls!.id }),
+      core.dispatch('chat:retry', { messageId: question!.id }),
+      core.dispatch('chat:edit', { messageId: question!.id, content: 'Câu đã sửa' }),
+    ])
+    for (const refused of refusals)
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'busy', message: expect.stringMatching(/tools/) } })
+    expect(await messagesOf(core, sent.conversationId)).toEqual([question, withCalls])
+    expect(bodies()).toHaveLength(1)
+    // Another conversation is not held.
+    const other = await call<ChatSendResponse>(core, 'chat:send', { conversationId: null, content: 'Xin chào' })
+    await settled(core, other.conversationId, 2)
+
+    // Once the loop has ended, Continue goes on below the answer that asked.
+    expect(await call(core, 'chat:stop', { streamId: sent.streamId })).toEqual({ stopped: true })
+    await expect.poll(() => call(core, 'tools:loops', undefined)).toEqual([])
+    const continued = await call<ChatSendResponse>(core, 'chat:continue', { messageId: withCalls!.id })
+    expect(continued.streamId).not.toBeNull()
+  })
+
   it('when the next step cannot start (the key was removed), its answer ends as an error, not streaming', async () => {
     const { core, events } = await start(tempDir(), [stdioTestServer()], null)
     const sent = await call<ChatSendResponse>(core, 'chat:send', {

@@ -38,6 +38,16 @@ const approvalOf = (side: typeof a, approvalId: string): PendingApproval => ({
 
 /** `pending` and `loops`: what main answers on `tools:pending` and `tools:loops` (a reload during a loop). */
 function setup(pending: PendingApproval[] = [], loops: Array<{ conversationId: string; loopStreamId: string }> = []) {
+  return setupWith(
+    () => Promise.resolve(pending),
+    () => Promise.resolve(loops),
+  )
+}
+
+type Loop = { conversationId: string; loopStreamId: string }
+
+/** Main answers `tools:pending` and `tools:loops` with whatever these give at the time of asking. */
+function setupWith(pending: () => Promise<PendingApproval[]>, loops: () => Promise<Loop[]>) {
   let emit: (event: AppEvent) => void = () => {}
   const stopped: string[] = []
   const api = {
@@ -46,8 +56,8 @@ function setup(pending: PendingApproval[] = [], loops: Array<{ conversationId: s
       return () => {}
     },
     tools: {
-      pending: () => Promise.resolve({ ok: true, value: pending }),
-      loops: () => Promise.resolve({ ok: true, value: loops }),
+      pending: async () => ({ ok: true, value: await pending() }),
+      loops: async () => ({ ok: true, value: await loops() }),
     },
     chat: {
       stop: ({ streamId }: { streamId: string }) => {
@@ -95,5 +105,55 @@ describe('ToolApprovalsStore', () => {
     emit({ type: 'tool-loop', conversationId: 'conv-a', loopStreamId: 'stream-a', running: false })
     expect(loopsIn(store.getSnapshot(), 'conv-a')).toEqual([])
     expect(loopsIn(store.getSnapshot(), null)).toEqual([])
+  })
+
+  it('a re-read (the event link came back) replaces loops and approvals: what ended during the blip is gone', async () => {
+    let server: { pending: PendingApproval[]; loops: Loop[] } = {
+      pending: [approvalOf(a, '00000000-0000-4000-8000-00000000000a')],
+      loops: [{ conversationId: 'conv-a', loopStreamId: 'stream-a' }],
+    }
+    const { store } = setupWith(
+      async () => server.pending,
+      async () => server.loops,
+    )
+    await expect.poll(() => loopsIn(store.getSnapshot(), 'conv-a')).toEqual(['stream-a'])
+    expect(store.getSnapshot().approvals).toHaveLength(1)
+    // The link dropped; meanwhile the loop ended and B's began, and no event of either arrived.
+    server = {
+      pending: [approvalOf(b, '00000000-0000-4000-8000-00000000000b')],
+      loops: [{ conversationId: 'conv-b', loopStreamId: 'stream-b' }],
+    }
+    await store.reread()
+    expect(loopsIn(store.getSnapshot(), 'conv-a')).toEqual([])
+    expect(loopsIn(store.getSnapshot(), 'conv-b')).toEqual(['stream-b'])
+    expect(store.getSnapshot().approvals.map((approval) => approval.approvalId)).toEqual([
+      '00000000-0000-4000-8000-00000000000b',
+    ])
+  })
+
+  it('events that arrive while a re-read is on its way win over its older answer', async () => {
+    const answers: Array<() => void> = []
+    let asked = 0
+    const later = <T>(value: T) =>
+      asked++ < 2 ? Promise.resolve(value) : new Promise<T>((resolve) => answers.push(() => resolve(value)))
+    // The re-read's answer was made before B's loop started and before A's ended; the events came first.
+    const { store, emit } = setupWith(
+      () => later([approvalOf(a, '00000000-0000-4000-8000-00000000000a')]),
+      () => later([{ conversationId: 'conv-a', loopStreamId: 'stream-a' }]),
+    )
+    await expect.poll(() => loopsIn(store.getSnapshot(), 'conv-a')).toEqual(['stream-a'])
+    const reread = store.reread()
+    emit({ type: 'tool-loop', conversationId: 'conv-a', loopStreamId: 'stream-a', running: false })
+    emit({ type: 'tool-approval-settled', approvalId: '00000000-0000-4000-8000-00000000000a' } as AppEvent)
+    emit({ type: 'tool-loop', conversationId: 'conv-b', loopStreamId: 'stream-b', running: true })
+    emit({ type: 'tool-approval', approval: approvalOf(b, '00000000-0000-4000-8000-00000000000b') } as AppEvent)
+    await expect.poll(() => answers.length).toBe(2)
+    for (const answer of answers) answer()
+    await reread
+    expect(loopsIn(store.getSnapshot(), 'conv-b')).toEqual(['stream-b'])
+    expect(loopsIn(store.getSnapshot(), 'conv-a')).toEqual([])
+    expect(store.getSnapshot().approvals.map((approval) => approval.approvalId)).toEqual([
+      '00000000-0000-4000-8000-00000000000b',
+    ])
   })
 })

@@ -170,6 +170,8 @@ export class ConversationChat {
     const found = this.conversationFor(request)
     if (!found.ok) return found
     const conversation = found.value
+    const held = this.refusedWhileToolLoop(conversation.id)
+    if (held) return held
     // With its files, in the same transaction: a crash right after sending keeps the question whole.
     const userMessage = history.appendMessage(conversation.id, {
       role: 'user',
@@ -192,6 +194,8 @@ export class ConversationChat {
     const found = this.conversationFor(request)
     if (!found.ok) return found
     const conversation = found.value
+    const held = this.refusedWhileToolLoop(conversation.id)
+    if (held) return held
     const question = history.appendMessage(conversation.id, {
       role: 'user',
       content: request.content,
@@ -232,6 +236,8 @@ export class ConversationChat {
     const message = history.getMessage(messageId)
     if (!message) return fail('not_found', 'This message no longer exists.')
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
+    const held = this.refusedWhileToolLoop(message.conversationId)
+    if (held) return held
     const question = message.role === 'assistant' ? history.parentOf(message.id) : message.id
     if (question === null) return fail('invalid_payload', 'This answer has no question to answer again.')
     const empty =
@@ -257,6 +263,8 @@ export class ConversationChat {
     if (message.role !== 'assistant' || history.childrenOf(message.id).length > 0)
       return fail('invalid_payload', 'Only the last answer of a branch can be continued.')
     if (message.status === 'streaming') return fail('invalid_payload', 'This answer is still streaming.')
+    const held = this.refusedWhileToolLoop(conversationId)
+    if (held) return held
     // An answer that asked for tools is not appended to: its calls have results, so a new answer goes below it.
     if (message.toolCalls?.length) return this.answerBelow(conversationId, message.id)
     if (!message.content) return this.retry(messageId)
@@ -339,6 +347,21 @@ export class ConversationChat {
       const compare = runs.find((run) => run.answers.some((answer) => answer.streamId === streamId))
       return { streamId, conversationId, messageId, model, text, reasoning, lastSeq, ...(compare ? { compare } : {}) }
     })
+  }
+
+  /**
+   * A tool loop holds its conversation until it ends, also while no answer streams (it waits for an
+   * approval or runs a call, and the answer that asked reads complete): a Send, Compare, Continue
+   * or Regenerate then would fork the branch and run a second loop beside it.
+   */
+  private refusedWhileToolLoop(conversationId: string): Result<never> | null {
+    for (const loopConversation of this.toolLoops.values())
+      if (loopConversation === conversationId)
+        return fail(
+          'busy',
+          'This conversation is still answering with its tools. Wait for it to finish, or stop it, then try again.',
+        )
+    return null
   }
 
   /** Stops the streams of a conversation, for example before it is deleted. */

@@ -60,14 +60,53 @@ function launchOf(server: StdioServer): string {
   return JSON.stringify([server.command, server.args, server.env, server.cwd])
 }
 
-/** The command line as the user would read it: each part quoted when it has spaces or quotes. */
+/**
+ * The command line as the user would read it: each part quoted when it has spaces, quotes or
+ * characters that would not show as themselves (see `shown`).
+ */
 export function commandLine(change: Pick<ToolCommandChange, 'command' | 'args'>): string {
   return [change.command, ...change.args].map(quoted).join(' ')
 }
 
 function quoted(part: string): string {
-  return part === '' || /[\s"'\\]/.test(part) ? JSON.stringify(part) : part
+  return part === '' || /[\s"'\\]/.test(part) || hidden.test(part) ? shown(part) : part
 }
+
+/**
+ * Characters that do not show as themselves: controls (a newline would forge a line of the dialog),
+ * format characters (bidi overrides and isolates reorder what is read, zero-width ones vanish),
+ * line and paragraph separators, private-use and lone surrogates.
+ */
+const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}]/u
+const hiddenAll = new RegExp(hidden.source, 'gu')
+
+/**
+ * A value exactly as the user should read it: JSON-quoted (so its ends and its spaces show, and
+ * JSON escapes controls), with every other hidden character as \u{...}.
+ */
+function shown(value: string): string {
+  return escapeHidden(JSON.stringify(value))
+}
+
+function escapeHidden(text: string): string {
+  return text.replace(hiddenAll, (char) => `\\u{${char.codePointAt(0)!.toString(16).toUpperCase()}}`)
+}
+
+/**
+ * A server name as it is shown between curly quotes: hidden characters escaped, and the curly
+ * quotes themselves too, so the name cannot seem to end early.
+ */
+export function visibleName(name: string): string {
+  return escapeHidden(JSON.stringify(name).slice(1, -1)).replace(
+    /[“”]/g,
+    (char) => `\\u{${char.codePointAt(0)!.toString(16).toUpperCase()}}`,
+  )
+}
+
+/** The longest an environment value is shown; the rest is counted, never silently dropped. */
+const valueShown = 200
+/** The longest the dialog's words may be; a launch needing more is refused without asking. */
+export const consentTextLimit = 4000
 
 const texts = {
   en: {
@@ -78,6 +117,7 @@ const texts = {
     cwd: 'Working folder',
     home: 'your home folder',
     why: 'It runs with your permissions whenever the model uses its tools. Allow it only if you added it yourself.',
+    more: (count: number) => `… (${count} more characters)`,
     allow: 'Allow',
     cancel: 'Cancel',
   },
@@ -89,26 +129,51 @@ const texts = {
     cwd: 'Thư mục làm việc',
     home: 'thư mục nhà của bạn',
     why: 'Chương trình chạy với quyền của bạn mỗi khi mô hình dùng công cụ của nó. Chỉ cho phép nếu chính bạn đã thêm nó.',
+    more: (count: number) => `… (còn ${count} ký tự nữa)`,
     allow: 'Cho phép',
     cancel: 'Hủy',
   },
 } as const
 
-/** The dialog's words in the app's language; the command exactly, each env entry cut at 200 characters. */
-export function consentText(change: ToolCommandChange, language: 'en' | 'vi') {
+export interface ConsentText {
+  message: string
+  detail: string
+  allow: string
+  cancel: string
+}
+
+/**
+ * The dialog's words in the app's language: the command exactly, each environment value JSON-quoted
+ * and cut at 200 characters with the count of the rest, the server name with its hidden characters
+ * escaped. Null when the words would be longer than `consentTextLimit`: a dialog that long cannot be
+ * read whole, so such a launch is refused rather than asked about.
+ */
+export function consentText(change: ToolCommandChange, language: 'en' | 'vi'): ConsentText | null {
   const t = texts[language]
-  const env = change.env.map(({ name, value }) => `${name}=${value}`.slice(0, 200))
+  const env = change.env.map(({ name, value }) => {
+    const cut = value.length > valueShown ? t.more(value.length - valueShown) : ''
+    return `${escapeHidden(name)}=${shown(value.slice(0, valueShown))}${cut}`
+  })
   const detail = [
     `${t.command}: ${commandLine(change)}`,
     ...(env.length ? [`${t.env}: ${env.join(' ')}`] : []),
-    `${t.cwd}: ${change.cwd ?? t.home}`,
+    `${t.cwd}: ${change.cwd === null ? t.home : quoted(change.cwd)}`,
     '',
     t.why,
   ].join('\n')
-  return {
-    message: change.kind === 'add' ? t.add(change.serverName) : t.change(change.serverName),
-    detail,
-    allow: t.allow,
-    cancel: t.cancel,
+  const name = visibleName(change.serverName)
+  const message = change.kind === 'add' ? t.add(name) : t.change(name)
+  if (message.length + detail.length > consentTextLimit) return null
+  return { message, detail, allow: t.allow, cancel: t.cancel }
+}
+
+/** How the desktop app shows a question: the native dialog; the answer is true for Allow. */
+export type ShowConsent = (text: ConsentText) => Promise<boolean>
+
+/** Asks through `show` in the language of the moment; a launch too long to show is refused unasked. */
+export function dialogConsent(language: () => 'en' | 'vi', show: ShowConsent): ConfirmToolCommand {
+  return async (change) => {
+    const text = consentText(change, language())
+    return text === null ? false : show(text)
   }
 }

@@ -5,7 +5,7 @@
  * added or changed from the page; without it they are refused. Either way the terminal shows the
  * exact command, so the user sees what was allowed or refused.
  */
-import { commandLine, type ConfirmToolCommand } from '../tools/command-consent'
+import { commandLine, visibleName, type ConfirmToolCommand } from '../tools/command-consent'
 
 export const allowToolCommandsVariable = 'HOLYSHEEP_ALLOW_TOOL_COMMANDS'
 
@@ -15,7 +15,7 @@ export function toolCommandFlag(
 ): ConfirmToolCommand {
   const allowed = env[allowToolCommandsVariable] === '1'
   return async (change) => {
-    const what = `the tool server “${change.serverName}” (${commandLine(change)})`
+    const what = `the tool server “${visibleName(change.serverName)}” (${commandLine(change)})`
     print(
       allowed
         ? `Allowed ${what}: ${allowToolCommandsVariable}=1 is set.\n`

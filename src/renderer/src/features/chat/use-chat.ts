@@ -84,6 +84,8 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
   }, [link.status, streamStore])
   useEffect(() => {
     if (link.reconnects === 0) return
+    // Loops and approvals too: one that ended during the blip would otherwise keep its conversation answering.
+    void toolStore.reread()
     void api.chat.active().then((result) => {
       if (result.ok) {
         streamStore.reattach(result.value)
@@ -91,7 +93,7 @@ export function useChat(api: Api, conversationId: string | null, onConversationC
       }
       void transcriptStore.refreshNewest()
     })
-  }, [api, keepCompareRuns, link.reconnects, streamStore, transcriptStore])
+  }, [api, keepCompareRuns, link.reconnects, streamStore, toolStore, transcriptStore])
 
   useEffect(() => {
     if (transcriptStore.getSnapshot().conversationId !== conversationId) void transcriptStore.open(conversationId)

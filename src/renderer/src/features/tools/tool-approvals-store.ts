@@ -56,12 +56,17 @@ export class ToolApprovalsStore {
 
   readonly getSnapshot = (): Snapshot => this.snapshot
 
+  /**
+   * What changed by events while a re-read was on its way (null: ended or settled), so its answer,
+   * which may be older, neither brings back what ended nor drops what started meanwhile.
+   */
+  private meanwhile: { loops: Map<string, string | null>; approvals: Map<string, PendingApproval | null> } | null = null
+
   /** Listens for tool events and reads what waits already; the returned function stops listening. */
   start(onCallChanged: (conversationId: string | null) => void): () => void {
-    // Loops that ended while `tools:loops` was on its way: its answer may still list them.
-    const endedMeanwhile = new Set<string>()
     const unsubscribe = this.api.onEvent((event: AppEvent) => {
-      if (event.type === 'tool-approval')
+      if (event.type === 'tool-approval') {
+        this.meanwhile?.approvals.set(event.approval.approvalId, event.approval)
         this.set({
           approvals: [
             ...this.snapshot.approvals.filter((a) => a.approvalId !== event.approval.approvalId),
@@ -69,9 +74,10 @@ export class ToolApprovalsStore {
           ],
           streams: this.withStreams([event.approval]),
         })
-      else if (event.type === 'tool-approval-settled')
+      } else if (event.type === 'tool-approval-settled') {
+        this.meanwhile?.approvals.set(event.approvalId, null)
         this.set({ approvals: this.snapshot.approvals.filter((a) => a.approvalId !== event.approvalId) })
-      else if (event.type === 'tool-call') {
+      } else if (event.type === 'tool-call') {
         const key = callKey(event.messageId, event.call.id)
         const calls = new Map(this.snapshot.calls)
         calls.set(key, event.call)
@@ -80,27 +86,49 @@ export class ToolApprovalsStore {
         this.set({ calls, streams })
         onCallChanged(event.conversationId)
       } else if (event.type === 'tool-loop') {
+        this.meanwhile?.loops.set(event.loopStreamId, event.running ? event.conversationId : null)
         const loops = new Map(this.snapshot.loops)
         if (event.running) loops.set(event.loopStreamId, event.conversationId)
-        else {
-          loops.delete(event.loopStreamId)
-          endedMeanwhile.add(event.loopStreamId)
-        }
+        else loops.delete(event.loopStreamId)
         this.set({ loops })
       }
     })
-    // After a reload: the approvals waiting, each with its loop's stream (so its Stop works).
-    void this.api.tools.pending().then((result) => {
-      if (result.ok) this.set({ approvals: result.value, streams: this.withStreams(result.value) })
-    })
-    void this.api.tools.loops().then((result) => {
-      if (!result.ok) return
-      const loops = new Map(this.snapshot.loops)
-      for (const loop of result.value)
-        if (!endedMeanwhile.has(loop.loopStreamId)) loops.set(loop.loopStreamId, loop.conversationId)
-      this.set({ loops })
-    })
+    // After a reload: the approvals waiting, each with its loop's stream (so its Stop works), and the loops.
+    void this.reread()
     return unsubscribe
+  }
+
+  /**
+   * Reads the loops running and the approvals waiting from main and REPLACES what this view holds
+   * (after a reload, and when browser mode's event link comes back): a loop that ended, or an
+   * approval settled, while no event could arrive must not keep its conversation answering forever.
+   */
+  async reread(): Promise<void> {
+    const meanwhile = { loops: new Map<string, string | null>(), approvals: new Map<string, PendingApproval | null>() }
+    this.meanwhile = meanwhile
+    const [pending, running] = await Promise.all([this.api.tools.pending(), this.api.tools.loops()])
+    // A later re-read started meanwhile: its answer is newer than this one.
+    if (this.meanwhile !== meanwhile) return
+    this.meanwhile = null
+    const change: Partial<Snapshot> = {}
+    if (pending.ok) {
+      const approvals = new Map(pending.value.map((approval) => [approval.approvalId, approval] as const))
+      for (const [approvalId, approval] of meanwhile.approvals)
+        if (approval) approvals.set(approvalId, approval)
+        else approvals.delete(approvalId)
+      change.approvals = [...approvals.values()]
+      change.streams = this.withStreams(change.approvals)
+    }
+    if (running.ok) {
+      const loops = new Map<string, string | null>(
+        running.value.map((loop) => [loop.loopStreamId, loop.conversationId]),
+      )
+      for (const [loopStreamId, conversationId] of meanwhile.loops)
+        if (conversationId === null) loops.delete(loopStreamId)
+        else loops.set(loopStreamId, conversationId)
+      change.loops = loops
+    }
+    this.set(change)
   }
 
   private withStreams(approvals: readonly PendingApproval[]): Map<string, string> {
