@@ -6,11 +6,14 @@ import { expect, test } from './fixtures'
 const picker = (page: Page) => page.getByRole('combobox', { name: 'Model' })
 
 async function send(page: Page, text: string) {
+  const answers = page.getByRole('log').getByRole('article', { name: 'Assistant' })
+  const before = await answers.count()
   await page.getByRole('textbox', { name: 'Message' }).fill(text)
   await page.getByRole('button', { name: 'Send' }).click()
-  await expect(page.getByRole('log').getByRole('article', { name: 'Assistant' }).last().locator('.meta')).toBeVisible({
-    timeout: 15_000,
-  })
+  // The new answer's own meta: the last answer's before it was drawn is the previous one, already
+  // finished, and the gateway's last request then was still the previous question's (seen on CI).
+  await expect(answers).toHaveCount(before + 1, { timeout: 15_000 })
+  await expect(answers.last().locator('.meta')).toBeVisible({ timeout: 15_000 })
 }
 
 async function choose(page: Page, search: string, option: string | RegExp) {
